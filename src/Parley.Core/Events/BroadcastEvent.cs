@@ -1,0 +1,13 @@
+namespace Parley.Core.Events;
+
+/// <summary>A message to every registered user.</summary>
+/// <param name="From">Sender's nick as shown.</param>
+/// <param name="Text">Message text.</param>
+public sealed class BroadcastEvent(string From, string Text) : ChatEvent
+{
+    /// <summary>Sender's nick as shown.</summary>
+    public string From { get; } = From;
+
+    /// <summary>Message text.</summary>
+    public string Text { get; } = Text;
+}

@@ -1,0 +1,23 @@
+namespace Parley.Core.Events;
+
+/// <summary>
+/// Something the core tells sessions: a message or a presence change. Fan-out hands the same
+/// instance to every recipient, and <see cref="GetBytes"/> encodes it at most once per protocol,
+/// so a message to 1,000 members costs one encode per wire format, not 1,000.
+/// </summary>
+/// <remarks>Immutable but for the encode cache, which is safe to fill from several threads.</remarks>
+public abstract class ChatEvent
+{
+    private readonly byte[]?[] _encoded = new byte[IEventEncoder.MaxSlots][];
+
+    /// <summary>Returns this event's bytes for <paramref name="encoder"/>'s protocol, encoding on first use.</summary>
+    /// <param name="encoder">The protocol's encoder; its <see cref="IEventEncoder.Slot"/> picks the cache entry.</param>
+    /// <returns>Bytes shared with every other recipient on the same protocol: never write to them.</returns>
+    public ReadOnlyMemory<byte> GetBytes(IEventEncoder encoder)
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        ref var slot = ref _encoded[encoder.Slot];
+        // Two threads may race to encode; both results are equal and the first one wins.
+        return slot ?? Interlocked.CompareExchange(ref slot, encoder.Encode(this), null) ?? slot;
+    }
+}

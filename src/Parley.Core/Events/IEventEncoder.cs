@@ -1,0 +1,17 @@
+namespace Parley.Core.Events;
+
+/// <summary>Turns chat events into one wire protocol's bytes. One instance per protocol.</summary>
+/// <remarks>Implementations must be thread-safe and must return a new array per call.</remarks>
+public interface IEventEncoder
+{
+    /// <summary>How many protocols can cache encodings on one event.</summary>
+    const int MaxSlots = 4;
+
+    /// <summary>This protocol's cache slot, 0 to <see cref="MaxSlots"/> - 1, unique per protocol.</summary>
+    int Slot { get; }
+
+    /// <summary>Encodes <paramref name="chatEvent"/> as this protocol's bytes.</summary>
+    /// <param name="chatEvent">The event.</param>
+    /// <returns>The encoded bytes, never written to afterwards.</returns>
+    byte[] Encode(ChatEvent chatEvent);
+}

@@ -1,0 +1,13 @@
+namespace Parley.Core.Events;
+
+/// <summary>A registered user changed nick.</summary>
+/// <param name="OldNick">The previous nick.</param>
+/// <param name="NewNick">The new nick.</param>
+public sealed class NickChangedEvent(string OldNick, string NewNick) : ChatEvent
+{
+    /// <summary>The previous nick.</summary>
+    public string OldNick { get; } = OldNick;
+
+    /// <summary>The new nick.</summary>
+    public string NewNick { get; } = NewNick;
+}

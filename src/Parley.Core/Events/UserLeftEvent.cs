@@ -1,0 +1,17 @@
+namespace Parley.Core.Events;
+
+/// <summary>A registered user went away, by <c>/quit</c> or by losing the connection.</summary>
+/// <param name="Nick">The nick as shown.</param>
+/// <param name="Quit">True for a deliberate quit; false when the connection dropped.</param>
+/// <param name="Reason">The quit message or the drop reason; null when none was given.</param>
+public sealed class UserLeftEvent(string Nick, bool Quit, string? Reason) : ChatEvent
+{
+    /// <summary>The nick as shown.</summary>
+    public string Nick { get; } = Nick;
+
+    /// <summary>True for a deliberate quit; false when the connection dropped.</summary>
+    public bool Quit { get; } = Quit;
+
+    /// <summary>The quit message or the drop reason; null when none was given.</summary>
+    public string? Reason { get; } = Reason;
+}

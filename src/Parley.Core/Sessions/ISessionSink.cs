@@ -1,0 +1,23 @@
+using Parley.Core.Events;
+
+namespace Parley.Core.Sessions;
+
+/// <summary>
+/// The core's way out to one connection, implemented by each front-end. The core calls it from
+/// other users' threads while fanning out, so it MUST NOT block and MUST NOT reorder.
+/// </summary>
+public interface ISessionSink
+{
+    /// <summary>Queues <paramref name="chatEvent"/> for the connection.</summary>
+    /// <param name="chatEvent">The event; encode it with <see cref="ChatEvent.GetBytes"/>.</param>
+    /// <remarks>
+    /// Never blocks. When the connection's outbound queue is full the sink disconnects it as a
+    /// slow consumer; the sender is never delayed.
+    /// </remarks>
+    void Deliver(ChatEvent chatEvent);
+
+    /// <summary>Sends a final notice (if the protocol has one), flushes what is queued, and closes.</summary>
+    /// <param name="reason">Why the connection closes, shown to the user.</param>
+    /// <remarks>Never blocks; idempotent.</remarks>
+    void Close(string reason);
+}

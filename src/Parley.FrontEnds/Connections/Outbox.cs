@@ -1,0 +1,61 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Threading.Channels;
+
+namespace Parley.FrontEnds.Connections;
+
+/// <summary>
+/// One connection's bounded outbound queue and the loop that drains it to the transport.
+/// Producers (any thread) never wait: when the queued bytes would pass the budget,
+/// <see cref="TryEnqueue"/> refuses and the caller disconnects the slow consumer.
+/// </summary>
+/// <remarks>Thread-safe for any number of producers; <see cref="DrainAsync"/> runs once per connection.</remarks>
+internal sealed class Outbox(long maxBytes)
+{
+    private readonly Channel<ReadOnlyMemory<byte>> _queue = Channel.CreateUnbounded<ReadOnlyMemory<byte>>(
+        new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
+
+    private long _queuedBytes;
+
+    /// <summary>Bytes queued and not yet handed to the transport.</summary>
+    public long QueuedBytes => Interlocked.Read(ref _queuedBytes);
+
+    /// <summary>Queues <paramref name="bytes"/>, shared and never written to, without waiting.</summary>
+    /// <returns>False when the budget would be exceeded or the outbox is completed.</returns>
+    public bool TryEnqueue(ReadOnlyMemory<byte> bytes)
+    {
+        if (Interlocked.Add(ref _queuedBytes, bytes.Length) > maxBytes)
+        {
+            Interlocked.Add(ref _queuedBytes, -bytes.Length);
+            return false;
+        }
+
+        if (_queue.Writer.TryWrite(bytes))
+            return true;
+        Interlocked.Add(ref _queuedBytes, -bytes.Length);
+        return false;
+    }
+
+    /// <summary>Accepts nothing more; <see cref="DrainAsync"/> ends once the queue is written.</summary>
+    public void Complete() => _queue.Writer.TryComplete();
+
+    /// <summary>Writes queued bytes to <paramref name="output"/>, flushing once per batch, until completed.</summary>
+    public async Task DrainAsync(PipeWriter output, CancellationToken cancellationToken = default)
+    {
+        var reader = _queue.Reader;
+        while (await reader.WaitToReadAsync(cancellationToken))
+        {
+            while (reader.TryRead(out var bytes))
+            {
+                output.Write(bytes.Span);
+                Interlocked.Add(ref _queuedBytes, -bytes.Length);
+            }
+
+            // Flushing waits while the transport's own buffer is full; meanwhile producers keep
+            // filling the queue, which is what trips the budget for a client that stopped reading.
+            var flush = await output.FlushAsync(cancellationToken);
+            if (flush.IsCompleted || flush.IsCanceled)
+                return;
+        }
+    }
+}

@@ -1,0 +1,19 @@
+namespace Parley.FrontEnds.Line.Commands;
+
+/// <summary><c>/quit [reason]</c>: leave; everyone else is told, as in the seeds.</summary>
+internal sealed class QuitCommand : ILineCommand
+{
+    public string Name => "quit";
+    public string Usage => "/quit [reason]";
+    public string Summary => "leave the chat";
+    public bool AllowedBeforeRegistration => true;
+    public bool RequiresArguments => false;
+
+    public ValueTask ExecuteAsync(LineConnection connection, string arguments)
+    {
+        var reason = arguments.Length == 0 ? null : arguments;
+        connection.Hub.Quit(connection.Session, reason);
+        connection.Close(reason ?? "goodbye");
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,54 @@
+using System.IO.Pipelines;
+using Microsoft.Extensions.Logging;
+using Parley.Core.Presence;
+using Parley.FrontEnds.Connections;
+using Parley.Protocols.Line;
+
+namespace Parley.FrontEnds.Line;
+
+/// <summary>
+/// The line protocol's front-end: what every line connection shares (hub, command table, limits,
+/// clock, logger). The host hands it each accepted transport.
+/// </summary>
+/// <remarks>Thread-safe; one instance per server.</remarks>
+public sealed class LineFrontEnd
+{
+    /// <summary>Creates the front-end.</summary>
+    /// <param name="hub">The chat core.</param>
+    /// <param name="limits">Per-connection limits, already validated.</param>
+    /// <param name="time">Clock for timeouts.</param>
+    /// <param name="logger">Logger for connection events.</param>
+    public LineFrontEnd(ChatHub hub, ConnectionLimits limits, TimeProvider time, ILogger<LineFrontEnd> logger)
+    {
+        Hub = hub;
+        Limits = limits;
+        Time = time;
+        Logger = logger;
+    }
+
+    internal ChatHub Hub { get; }
+
+    internal ConnectionLimits Limits { get; }
+
+    internal TimeProvider Time { get; }
+
+    internal ILogger Logger { get; }
+
+    internal LineCommandTable Commands { get; } = LineCommandTable.CreateDefault();
+
+    internal byte[] Greeting { get; } = LineWriter.Hello(
+        $"Parley {typeof(LineFrontEnd).Assembly.GetName().Version?.ToString(2)}: register with #<nick> or /nick <nick>; /help lists commands");
+
+    /// <summary>Serves one accepted connection until it closes.</summary>
+    /// <param name="transport">The connection's duplex pipe (Kestrel's, or an in-memory one in tests).</param>
+    /// <param name="remoteAddress">The peer's address, for logs.</param>
+    /// <param name="abort">Drops the transport at once (used for slow consumers).</param>
+    /// <param name="cancellationToken">Cancels reading, e.g. when the transport is gone.</param>
+    /// <returns>A task that completes when the connection is closed and cleaned up.</returns>
+    public Task RunConnectionAsync(IDuplexPipe transport, string remoteAddress, Action abort, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(transport);
+        ArgumentNullException.ThrowIfNull(abort);
+        return new LineConnection(transport, this, remoteAddress, abort).RunAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Text;
+using System.Text.Unicode;
+
+namespace Parley.Protocols.Line;
+
+/// <summary>Parses client lines (docs/protocol.md, "Client to server").</summary>
+/// <remarks>Stateless and thread-safe.</remarks>
+public static class LineRequestParser
+{
+    /// <summary>Parses one line, already without its CR/LF.</summary>
+    /// <param name="line">The line's bytes; at most the framer's limit.</param>
+    /// <param name="request">The request when the result is <see cref="LineParseError.None"/>.</param>
+    /// <returns><see cref="LineParseError.None"/> or why the line was refused. Never throws.</returns>
+    public static LineParseError TryParse(ReadOnlySpan<byte> line, out LineRequest request)
+    {
+        request = default;
+        if (!Utf8.IsValid(line))
+            return LineParseError.InvalidUtf8;
+
+        var text = Encoding.UTF8.GetString(line).Trim();
+        if (text.Length == 0)
+            return LineParseError.Empty;
+        if (HasForbiddenControl(text))
+            return LineParseError.ControlCharacter;
+
+        switch (text[0])
+        {
+            case '/':
+                var (name, arguments) = SplitWord(text.AsSpan(1));
+                if (name.Length == 0)
+                    return LineParseError.Syntax;
+                request = new LineRequest(name.ToLowerInvariant(), arguments);
+                return LineParseError.None;
+            case '#':
+                request = new LineRequest("nick", text[1..].Trim());
+                return LineParseError.None;
+            case '@':
+                var colon = text.IndexOf(':', StringComparison.Ordinal);
+                if (colon < 0)
+                    return LineParseError.Syntax;
+                var target = text.AsSpan(1, colon - 1).Trim();
+                var body = text.AsSpan(colon + 1).Trim();
+                if (target.Length == 0 || target.ContainsAny(' ', '\t'))
+                    return LineParseError.Syntax;
+                request = new LineRequest("dm", body.IsEmpty ? target.ToString() : string.Concat(target, " ", body));
+                return LineParseError.None;
+            default:
+                request = new LineRequest("bm", text);
+                return LineParseError.None;
+        }
+    }
+
+    /// <summary>Splits off the first space-separated word; the rest is trimmed.</summary>
+    /// <param name="text">Text to split.</param>
+    /// <returns>The first word and the remaining text (empty when none).</returns>
+    public static (string Word, string Remainder) SplitWord(ReadOnlySpan<char> text)
+    {
+        text = text.Trim();
+        var space = text.IndexOfAny(' ', '\t');
+        return space < 0
+            ? (text.ToString(), string.Empty)
+            : (text[..space].ToString(), text[(space + 1)..].Trim().ToString());
+    }
+
+    // TAB is allowed, and so are IRC's formatting codes (bold, colour, reset, reverse, italics,
+    // monospace, strike, underline) for later IRC interop; other C0 controls and DEL can
+    // rewrite a reader's terminal (CR overprints a line, ESC starts an escape sequence).
+    private static bool HasForbiddenControl(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c == '\x7f')
+                return true;
+            if (c >= ' ')
+                continue;
+            if (c is not ('\t' or '\x02' or '\x03' or '\x0f' or '\x11' or '\x16' or '\x1d' or '\x1e' or '\x1f'))
+                return true;
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Parley.Core.Presence;
+using Parley.FrontEnds.Line;
+using Parley.Server.Listeners;
+
+namespace Parley.Server.Hosting;
+
+/// <summary>Builds the Parley host: configuration, services and Kestrel listeners.</summary>
+public static class ParleyServer
+{
+    /// <summary>Protocol name of the line-protocol listener in <see cref="ListenerRegistry"/>.</summary>
+    public const string LineProtocol = "line";
+
+    /// <summary>
+    /// Creates the application. Configuration comes, lowest priority first, from appsettings.json
+    /// beside the binary, environment variables (<c>Parley__Port=5000</c>), then
+    /// <paramref name="overrides"/> (the command line, or a test's settings).
+    /// </summary>
+    /// <param name="overrides">Configuration keys such as <c>Parley:Port</c> and their values.</param>
+    /// <param name="configureLogging">Adjusts logging, e.g. quiets it in tests.</param>
+    /// <returns>The application, not yet started.</returns>
+    /// <exception cref="ArgumentException">The configuration holds an invalid value.</exception>
+    public static WebApplication Build(
+        IEnumerable<KeyValuePair<string, string?>> overrides,
+        Action<ILoggingBuilder>? configureLogging = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddInMemoryCollection(overrides);
+        configureLogging?.Invoke(builder.Logging);
+
+        var options = builder.Configuration.GetSection(ParleyOptions.SectionName).Get<ParleyOptions>() ?? new ParleyOptions();
+        options.Validate();
+        var listeners = new ListenerRegistry();
+
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(options.Limits);
+        builder.Services.AddSingleton(listeners);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ChatHub>();
+        builder.Services.AddSingleton<LineFrontEnd>();
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            var address = ResolveAddress(options.Host);
+            kestrel.Listen(address, options.Port, listen =>
+            {
+                listen.UseConnectionHandler<LineConnectionHandler>();
+                listeners.Add(LineProtocol, listen);
+            });
+        });
+
+        var app = builder.Build();
+        var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ParleyServer).FullName!);
+        lifetime.ApplicationStarted.Register(() =>
+        {
+            foreach (var (protocol, endpoint) in listeners.All)
+                ServerLog.Listening(logger, protocol, endpoint?.ToString());
+            ServerLog.Started(logger, typeof(ParleyServer).Assembly.GetName().Version?.ToString(3));
+        });
+        lifetime.ApplicationStopping.Register(() =>
+        {
+            var hub = app.Services.GetRequiredService<ChatHub>();
+            ServerLog.ShuttingDown(logger, hub.SessionCount);
+            hub.Shutdown();
+        });
+        return app;
+    }
+
+    private static IPAddress ResolveAddress(string host)
+    {
+        if (IPAddress.TryParse(host, out var address))
+            return address;
+        if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
+            return IPAddress.Loopback;
+        return Dns.GetHostAddresses(host).FirstOrDefault()
+            ?? throw new ArgumentException($"host '{host}' has no address", nameof(host));
+    }
+}

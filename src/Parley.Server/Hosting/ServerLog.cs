@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+
+namespace Parley.Server.Hosting;
+
+/// <summary>Log messages of the host. Event ids are stable: 1-99.</summary>
+internal static partial class ServerLog
+{
+    [LoggerMessage(1, LogLevel.Information, "Parley {Protocol} protocol listening on {Endpoint}")]
+    public static partial void Listening(ILogger logger, string protocol, string? endpoint);
+
+    [LoggerMessage(3, LogLevel.Information, "Parley {Version} started; press Ctrl+C to stop")]
+    public static partial void Started(ILogger logger, string? version);
+
+    [LoggerMessage(2, LogLevel.Information, "Shutting down: telling {Sessions} sessions")]
+    public static partial void ShuttingDown(ILogger logger, int sessions);
+}
