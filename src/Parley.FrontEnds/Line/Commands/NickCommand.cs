@@ -14,7 +14,7 @@ internal sealed class NickCommand : ILineCommand
 
     public ValueTask ExecuteAsync(LineConnection connection, string arguments)
     {
-        var (nick, _) = LineRequestParser.SplitWord(arguments);
+        var nick = arguments;
         var wasRegistered = connection.Session.IsRegistered;
         var error = connection.Hub.Register(connection.Session, nick);
         connection.Reply(error switch

@@ -1,0 +1,72 @@
+using Parley.Server.Hosting;
+
+namespace Parley.Server.IntegrationTests;
+
+public sealed class ServerCommandLineTests
+{
+    [Fact]
+    public async Task Options_given_on_the_command_line_become_configuration_overrides()
+    {
+        IReadOnlyList<KeyValuePair<string, string?>>? captured = null;
+        var command = ServerCommandLine.Create((overrides, _) =>
+        {
+            captured = overrides;
+            return Task.FromResult(0);
+        });
+
+        var exit = await command.Parse(["--host", "0.0.0.0", "--port", "6000", "--max-outbound-bytes", "9000", "--registration-timeout", "00:00:10"]).InvokeAsync();
+
+        Assert.Equal(0, exit);
+        Assert.Equal(
+            new Dictionary<string, string?>
+            {
+                ["Parley:Host"] = "0.0.0.0",
+                ["Parley:Port"] = "6000",
+                ["Parley:Limits:MaxOutboundBytes"] = "9000",
+                ["Parley:Limits:RegistrationTimeout"] = "00:00:10",
+            },
+            captured!.ToDictionary());
+    }
+
+    [Fact]
+    public async Task Options_not_given_leave_configuration_to_appsettings_and_environment()
+    {
+        IReadOnlyList<KeyValuePair<string, string?>>? captured = null;
+        var command = ServerCommandLine.Create((overrides, _) =>
+        {
+            captured = overrides;
+            return Task.FromResult(0);
+        });
+
+        await command.Parse([]).InvokeAsync();
+
+        Assert.Empty(captured!);
+    }
+
+    [Fact]
+    public async Task Help_lists_every_option()
+    {
+        var ran = false;
+        var command = ServerCommandLine.Create((_, _) =>
+        {
+            ran = true;
+            return Task.FromResult(0);
+        });
+        using var output = new StringWriter();
+
+        var exit = await command.Parse(["--help"]).InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = output });
+
+        Assert.Equal(0, exit);
+        Assert.False(ran);
+        foreach (var option in new[] { "--host", "--port", "--max-outbound-bytes", "--registration-timeout" })
+            Assert.Contains(option, output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invalid_configuration_is_refused_at_start()
+    {
+        var error = Assert.ThrowsAny<ArgumentException>(() => ParleyServer.Build([new("Parley:Limits:MaxOutboundBytes", "10")]));
+        Assert.Contains("MaxOutboundBytes", error.Message, StringComparison.Ordinal);
+        await Task.CompletedTask;
+    }
+}
