@@ -204,17 +204,17 @@ public sealed partial class ParleyConnection : IAsyncDisposable
                 _pending.Enqueue(pending);
             }
 
-            // Not cancellable: half a line on the wire would break framing and FIFO matching.
-            await _stream.WriteAsync(bytes, CancellationToken.None);
-            await _stream.FlushAsync(CancellationToken.None);
-        }
-        catch (IOException ex)
-        {
-            Close(ex);
-        }
-        catch (ObjectDisposedException ex)
-        {
-            Close(ex);
+            try
+            {
+                // Not cancellable: half a line on the wire would break framing and FIFO matching.
+                await _stream.WriteAsync(bytes, CancellationToken.None);
+                await _stream.FlushAsync(CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+            {
+                // The transport is broken: close, which fails this command and every other pending one.
+                Close(ex);
+            }
         }
         finally
         {
