@@ -58,6 +58,16 @@ internal sealed class ChatView
         }
     }
 
+    /// <summary>Erases the prompt line, leaving the cursor at the start of an empty line.</summary>
+    public void ClearPrompt()
+    {
+        lock (_lock)
+        {
+            _output.Write(ClearLine);
+            _output.Flush();
+        }
+    }
+
     /// <summary>Applies one key to the buffer; returns the line when Enter submits it, else <see langword="null"/>.</summary>
     public string? HandleKey(ConsoleKeyInfo key)
     {

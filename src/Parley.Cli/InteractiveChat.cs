@@ -64,7 +64,7 @@ internal static class InteractiveChat
             {
                 await connection.DisposeAsync();
                 await printer;
-                await io.Output.WriteLineAsync();
+                view.ClearPrompt();
             }
         }
     }

@@ -59,8 +59,9 @@ public sealed partial class ParleyConnection : IAsyncDisposable
 
     /// <summary>
     /// Lines that answer no command: <c>DM</c>, <c>BM</c>, <c>SYS</c>, a <c>BYE</c> the server sends on
-    /// its own (shutdown, registration timeout), and lines that parse as
-    /// <see cref="ServerLineKind.Unknown"/>. Completes when the connection closes.
+    /// its own (shutdown, registration timeout), data lines or replies when no command is waiting, and
+    /// lines that parse as <see cref="ServerLineKind.Unknown"/>. In the order received; completes when
+    /// the connection closes. Replies to commands are not repeated here: they are in <see cref="CommandReply"/>.
     /// </summary>
     public ChannelReader<ServerLine> Incoming => _incoming.Reader;
 
