@@ -1,0 +1,133 @@
+using System.Threading.Channels;
+using Parley.Client;
+using Parley.Protocols.Line;
+using Spectre.Console;
+
+namespace Parley.Cli;
+
+/// <summary>
+/// Interactive mode: keys are read one at a time into <see cref="ChatView"/>, so incoming lines are
+/// printed the moment they arrive and the line being typed is redrawn below them.
+/// </summary>
+internal static class InteractiveChat
+{
+    public static async Task<int> RunAsync(ChatSettings settings, ChatIo io, CancellationToken cancellationToken)
+    {
+        var nick = settings.Name;
+        if (string.IsNullOrWhiteSpace(nick))
+        {
+            await io.Output.WriteAsync("nick: ");
+            await io.Output.FlushAsync(cancellationToken);
+            nick = (await io.Input.ReadLineAsync(cancellationToken))?.Trim();
+            if (string.IsNullOrEmpty(nick))
+            {
+                await io.Error.WriteLineAsync("parley: a nick is required.");
+                return ExitCodes.RegistrationRefused;
+            }
+        }
+
+        var connection = await ChatSession.ConnectAsync(settings, io, cancellationToken);
+        if (connection is null)
+        {
+            return ExitCodes.ConnectionFailed;
+        }
+
+        await using (connection)
+        {
+            // Spectre.Console detects what the terminal supports (TERM, NO_COLOR, redirection).
+            var color = AnsiConsole.Profile.Capabilities.Ansi
+                && AnsiConsole.Profile.Capabilities.ColorSystem != ColorSystem.NoColors;
+            var view = new ChatView(io.Output);
+            void Show(ServerLine line) => view.WriteLine(LineFormatter.Format(line, color));
+
+            view.WriteLine(LineFormatter.Format(new ServerLine(ServerLineKind.Hello, "") { Text = connection.Greeting }, color));
+            var printer = PrintIncomingAsync(connection, Show);
+            try
+            {
+                if (!await ChatSession.RegisterAsync(connection, nick, io, Show, cancellationToken))
+                {
+                    return ExitCodes.RegistrationRefused;
+                }
+
+                return await ChatAsync(connection, view, Show, cancellationToken);
+            }
+            catch (ParleyConnectionException ex)
+            {
+                view.WriteLine($"*** {ex.Message}");
+                return ExitCodes.ConnectionFailed;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return ExitCodes.Success;
+            }
+            finally
+            {
+                await connection.DisposeAsync();
+                await printer;
+                view.ClearPrompt();
+            }
+        }
+    }
+
+    private static async Task<int> ChatAsync(ParleyConnection connection, ChatView view, Action<ServerLine> show, CancellationToken cancellationToken)
+    {
+        var typed = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+
+        // Console.ReadKey blocks and cannot be cancelled, so it gets its own background thread; when the
+        // chat ends that thread is simply abandoned (the process exits with it).
+        _ = Task.Factory.StartNew(() => ReadKeys(view, typed.Writer), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        _ = connection.Completion.ContinueWith(_ => typed.Writer.TryComplete(), TaskScheduler.Default);
+
+        view.ShowPrompt();
+        await foreach (var line in typed.Reader.ReadAllAsync(cancellationToken))
+        {
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            if (ChatSession.IsQuit(line, out var quit))
+            {
+                var bye = await ChatSession.QuitAsync(connection, quit);
+                if (bye is not null)
+                {
+                    show(bye);
+                }
+
+                return ExitCodes.Success;
+            }
+
+            var reply = await connection.SendCommandAsync(line, cancellationToken);
+            foreach (var data in reply.Data)
+            {
+                show(data);
+            }
+
+            show(reply.Final);
+        }
+
+        // The server closed the connection (shutdown, kicked, network).
+        view.WriteLine("*** disconnected");
+        return connection.Error is null ? ExitCodes.Success : ExitCodes.ConnectionFailed;
+    }
+
+    private static void ReadKeys(ChatView view, ChannelWriter<string> typed)
+    {
+        while (true)
+        {
+            var key = Console.ReadKey(intercept: true);
+            if (view.HandleKey(key) is { } line && !typed.TryWrite(line))
+            {
+                return;
+            }
+        }
+    }
+
+    private static async Task PrintIncomingAsync(ParleyConnection connection, Action<ServerLine> show)
+    {
+        await foreach (var line in connection.Incoming.ReadAllAsync())
+        {
+            show(line);
+        }
+    }
+}

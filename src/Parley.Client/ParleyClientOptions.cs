@@ -1,0 +1,48 @@
+namespace Parley.Client;
+
+/// <summary>
+/// Where and how <see cref="ParleyConnection"/> connects. Immutable; validated by
+/// <see cref="ParleyConnection.ConnectAsync(ParleyClientOptions, CancellationToken)"/>.
+/// </summary>
+public sealed record ParleyClientOptions
+{
+    /// <summary>Host name or IP address of the server. Defaults to <c>127.0.0.1</c>.</summary>
+    public string Host { get; init; } = "127.0.0.1";
+
+    /// <summary>TCP port of the server, 1 to 65,535. Defaults to 55,555, the seeds' port.</summary>
+    public int Port { get; init; } = 55555;
+
+    /// <summary>
+    /// How long to wait for the TCP connection and the server's <c>HELLO</c> together.
+    /// Defaults to 10 seconds; <see cref="Timeout.InfiniteTimeSpan"/> waits for ever.
+    /// </summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The longest server line accepted, in bytes of UTF-8 without the LF. Defaults to 65,536
+    /// (64 KiB): sixteen times the protocol's 4,096-byte line, room for a long <c>USERS</c> line.
+    /// A longer line means a broken or hostile server: the connection is closed.
+    /// </summary>
+    public int MaxLineBytes { get; init; } = 64 * 1024;
+
+    /// <summary>
+    /// How many unsolicited lines (<see cref="ParleyConnection.Incoming"/>) are buffered for a reader
+    /// that falls behind. Defaults to 10,000 lines; when full, the oldest line is dropped and counted
+    /// in <see cref="ParleyConnection.DroppedIncomingCount"/>, so replies to commands never stall.
+    /// </summary>
+    public int IncomingCapacity { get; init; } = 10_000;
+
+    internal void Validate()
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(Host, nameof(Host));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Port, 1, nameof(Port));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Port, 65535, nameof(Port));
+        if (ConnectTimeout != Timeout.InfiniteTimeSpan)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ConnectTimeout, TimeSpan.Zero, nameof(ConnectTimeout));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxLineBytes, 64, nameof(MaxLineBytes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(IncomingCapacity, 1, nameof(IncomingCapacity));
+    }
+}

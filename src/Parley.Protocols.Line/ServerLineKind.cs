@@ -1,0 +1,38 @@
+namespace Parley.Protocols.Line;
+
+/// <summary>
+/// The kind of a line the server sends, named by its first token (see <c>docs/protocol.md</c>,
+/// "Server to client").
+/// </summary>
+public enum ServerLineKind
+{
+    /// <summary>A line that names no known kind or is malformed for its kind; see <see cref="ServerLine.Raw"/>.</summary>
+    Unknown = 0,
+
+    /// <summary><c>HELLO &lt;text&gt;</c>: the greeting, the first line on every connection.</summary>
+    Hello,
+
+    /// <summary><c>OK &lt;text&gt;</c>: final reply, the command succeeded.</summary>
+    Ok,
+
+    /// <summary><c>ERR &lt;CODE&gt; &lt;text&gt;</c>: final reply, the command was refused.</summary>
+    Error,
+
+    /// <summary><c>DM &lt;from&gt;: &lt;text&gt;</c>: a direct message to this client.</summary>
+    Direct,
+
+    /// <summary><c>BM &lt;from&gt;: &lt;text&gt;</c>: a broadcast.</summary>
+    Broadcast,
+
+    /// <summary><c>SYS &lt;text&gt;</c>: a system notice (joined, left, dropped, renamed, shutdown).</summary>
+    System,
+
+    /// <summary><c>USERS &lt;nick&gt;...</c>: the data line of <c>/users</c>.</summary>
+    Users,
+
+    /// <summary><c>HELP &lt;text&gt;</c>: a data line of <c>/help</c>, one per command.</summary>
+    Help,
+
+    /// <summary><c>BYE &lt;text&gt;</c>: the last line before the server closes the connection.</summary>
+    Bye,
+}

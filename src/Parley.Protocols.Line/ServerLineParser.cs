@@ -1,0 +1,105 @@
+namespace Parley.Protocols.Line;
+
+/// <summary>
+/// Parses the lines the server sends (<c>docs/protocol.md</c>, "Server to client").
+/// </summary>
+/// <remarks>
+/// Pure and stateless, so safe to call from any thread. Never throws on content: a line that names no
+/// known kind, uses a token in the wrong case, or lacks the parts its kind requires (an <c>ERR</c>
+/// without a code, a <c>DM</c> without <c>&lt;from&gt;:</c>) parses as <see cref="ServerLineKind.Unknown"/>.
+/// </remarks>
+public static class ServerLineParser
+{
+    /// <summary>Parses one line the server sent.</summary>
+    /// <param name="line">The line without its LF; one trailing CR, if any, is ignored.</param>
+    /// <returns>The parsed line; <see cref="ServerLineKind.Unknown"/> when it is malformed.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="line"/> is <see langword="null"/>.</exception>
+    public static ServerLine Parse(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return Parse(line.AsSpan(), line);
+    }
+
+    /// <summary>Parses one line the server sent.</summary>
+    /// <param name="line">The line without its LF; one trailing CR, if any, is ignored.</param>
+    /// <returns>The parsed line; <see cref="ServerLineKind.Unknown"/> when it is malformed.</returns>
+    public static ServerLine Parse(ReadOnlySpan<char> line) => Parse(line, raw: null);
+
+    private static ServerLine Parse(ReadOnlySpan<char> line, string? raw)
+    {
+        var rawText = raw ?? line.ToString();
+        if (line.EndsWith('\r'))
+        {
+            line = line[..^1];
+        }
+
+        // Every line is "<TOKEN> <rest>"; a bare token has an empty rest.
+        var space = line.IndexOf(' ');
+        var token = space < 0 ? line : line[..space];
+        var rest = space < 0 ? [] : line[(space + 1)..];
+
+        return token switch
+        {
+            "HELLO" => Simple(ServerLineKind.Hello, rawText, rest),
+            "OK" => Simple(ServerLineKind.Ok, rawText, rest),
+            "SYS" => Simple(ServerLineKind.System, rawText, rest),
+            "HELP" => Simple(ServerLineKind.Help, rawText, rest),
+            "BYE" => Simple(ServerLineKind.Bye, rawText, rest),
+            "ERR" => ParseError(rawText, rest),
+            "DM" => ParseMessage(ServerLineKind.Direct, rawText, rest),
+            "BM" => ParseMessage(ServerLineKind.Broadcast, rawText, rest),
+            "USERS" => ParseUsers(rawText, rest),
+            _ => Unknown(rawText),
+        };
+    }
+
+    private static ServerLine Simple(ServerLineKind kind, string raw, ReadOnlySpan<char> rest) =>
+        new(kind, raw) { Text = rest.ToString() };
+
+    private static ServerLine Unknown(string raw) => new(ServerLineKind.Unknown, raw) { Text = raw };
+
+    // ERR <CODE> <text>: the code is one non-empty word; the text may be empty.
+    private static ServerLine ParseError(string raw, ReadOnlySpan<char> rest)
+    {
+        var space = rest.IndexOf(' ');
+        var code = space < 0 ? rest : rest[..space];
+        if (code.IsEmpty)
+        {
+            return Unknown(raw);
+        }
+
+        var text = space < 0 ? [] : rest[(space + 1)..];
+        return new ServerLine(ServerLineKind.Error, raw) { Code = code.ToString(), Text = text.ToString() };
+    }
+
+    // DM|BM <from>: <text>: nicks hold no ':' or spaces, so the first ':' ends the sender.
+    private static ServerLine ParseMessage(ServerLineKind kind, string raw, ReadOnlySpan<char> rest)
+    {
+        var colon = rest.IndexOf(':');
+        if (colon <= 0)
+        {
+            return Unknown(raw);
+        }
+
+        var from = rest[..colon];
+        if (from.Contains(' '))
+        {
+            return Unknown(raw);
+        }
+
+        var text = rest[(colon + 1)..];
+        if (text.StartsWith(' '))
+        {
+            text = text[1..];
+        }
+
+        return new ServerLine(kind, raw) { From = from.ToString(), Text = text.ToString() };
+    }
+
+    private static ServerLine ParseUsers(string raw, ReadOnlySpan<char> rest)
+    {
+        var text = rest.ToString();
+        var nicks = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return new ServerLine(ServerLineKind.Users, raw) { Text = text, Nicks = nicks };
+    }
+}

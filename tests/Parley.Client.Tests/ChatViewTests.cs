@@ -1,0 +1,108 @@
+using Parley.Cli;
+using Parley.Protocols.Line;
+
+namespace Parley.Client.Tests;
+
+public sealed class ChatViewTests
+{
+    private const string ClearLine = "\r\x1b[2K";
+
+    [Fact]
+    public void WriteLine_while_typing_prints_message_above_and_redraws_the_typed_text()
+    {
+        using var output = new StringWriter();
+        var view = new ChatView(output);
+        Type(view, "hel");
+        output.GetStringBuilder().Clear();
+
+        view.WriteLine("[DM] bob: hi");
+
+        Assert.Equal(ClearLine + "[DM] bob: hi\n> hel", output.ToString());
+        Assert.Equal("hel", view.Buffer);
+    }
+
+    [Fact]
+    public void HandleKey_enter_returns_the_line_and_clears_the_buffer()
+    {
+        using var output = new StringWriter();
+        var view = new ChatView(output);
+        Type(view, "/dm bob hi");
+
+        var line = view.HandleKey(Key(ConsoleKey.Enter, '\r'));
+
+        Assert.Equal("/dm bob hi", line);
+        Assert.Equal("", view.Buffer);
+    }
+
+    [Fact]
+    public void HandleKey_backspace_removes_the_last_character_whole_surrogate_pair_included()
+    {
+        using var output = new StringWriter();
+        var view = new ChatView(output);
+        Type(view, "hi👋");
+
+        Assert.Null(view.HandleKey(Key(ConsoleKey.Backspace, '\b')));
+        Assert.Equal("hi", view.Buffer);
+        view.HandleKey(Key(ConsoleKey.Backspace, '\b'));
+        view.HandleKey(Key(ConsoleKey.Backspace, '\b'));
+        view.HandleKey(Key(ConsoleKey.Backspace, '\b'));
+        Assert.Equal("", view.Buffer);
+    }
+
+    [Fact]
+    public void HandleKey_control_characters_are_not_added_to_the_buffer()
+    {
+        using var output = new StringWriter();
+        var view = new ChatView(output);
+
+        view.HandleKey(Key(ConsoleKey.Tab, '\t'));
+        view.HandleKey(Key(ConsoleKey.UpArrow, '\0'));
+
+        Assert.Equal("", view.Buffer);
+    }
+
+    [Theory]
+    [InlineData("exit", true, "/quit")]
+    [InlineData("  EXIT ", true, "/quit")]
+    [InlineData("/quit", true, "/quit")]
+    [InlineData("/QUIT lunch", true, "/QUIT lunch")]
+    [InlineData("/quitter", false, "/quitter")]
+    [InlineData("exit now", false, "exit now")]
+    public void IsQuit_recognises_exit_and_quit_only(string line, bool expected, string command)
+    {
+        Assert.Equal(expected, ChatSession.IsQuit(line, out var sent));
+        Assert.Equal(command, sent);
+    }
+
+    [Theory]
+    [InlineData("DM alice: hi", "[DM] alice: hi")]
+    [InlineData("BM bob: hello", "[BM] bob: hello")]
+    [InlineData("SYS alice joined", "*** alice joined")]
+    [InlineData("ERR NO_SUCH_NICK bob is not online", "! NO_SUCH_NICK bob is not online")]
+    [InlineData("OK delivered to bob", "ok: delivered to bob")]
+    [InlineData("USERS alice bob", "users online: alice, bob")]
+    [InlineData("what?", "what?")]
+    public void Format_plain_gives_readable_text(string raw, string expected)
+    {
+        Assert.Equal(expected, LineFormatter.Format(ServerLineParser.Parse(raw), color: false));
+    }
+
+    [Fact]
+    public void Format_with_color_wraps_text_in_ansi_codes()
+    {
+        var text = LineFormatter.Format(ServerLineParser.Parse("ERR SYNTAX bad"), color: true);
+
+        Assert.StartsWith("\x1b[31m", text, StringComparison.Ordinal);
+        Assert.EndsWith("\x1b[0m", text, StringComparison.Ordinal);
+    }
+
+    private static void Type(ChatView view, string text)
+    {
+        foreach (var c in text)
+        {
+            Assert.Null(view.HandleKey(Key(ConsoleKey.A, c)));
+        }
+    }
+
+    private static ConsoleKeyInfo Key(ConsoleKey key, char c) => new(c, key, shift: false, alt: false, control: false);
+}
