@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using Parley.Protocols.Line;
 
 namespace Parley.Client;
@@ -9,6 +10,7 @@ public sealed partial class ParleyConnection
     private async Task ReadLoopAsync()
     {
         Exception? error = null;
+        var framer = new LineFramer(_options.MaxLineBytes);
         try
         {
             while (true)
@@ -19,19 +21,20 @@ public sealed partial class ParleyConnection
                 {
                     while (true)
                     {
-                        var status = LineFramer.TryReadLine(ref buffer, _options.MaxLineBytes, out var text);
-                        if (status == OperationStatus.NeedMoreData)
+                        var status = framer.TryReadLine(ref buffer, out var bytes);
+                        if (status == LineFrameStatus.NeedMoreData)
                         {
                             break;
                         }
 
-                        if (status == OperationStatus.InvalidData)
+                        if (status == LineFrameStatus.LineTooLong)
                         {
                             throw new ParleyConnectionException(
                                 $"The server sent a line over {_options.MaxLineBytes} bytes; closing the connection.");
                         }
 
-                        Dispatch(ServerLineParser.Parse(text));
+                        // Invalid UTF-8 from a server is shown with U+FFFD rather than dropped.
+                        Dispatch(ServerLineParser.Parse(Encoding.UTF8.GetString(bytes)));
                     }
 
                     if (result.IsCompleted)
