@@ -18,7 +18,7 @@ public sealed class ArchitectureTests
     [Fact]
     public void Every_source_project_references_only_the_projects_its_layer_allows()
     {
-        var src = Path.Combine(FindRepositoryRoot(), "src");
+        var src = Path.Combine(RepositoryRoot.Find(), "src");
         var projects = Directory.GetFiles(src, "*.csproj", SearchOption.AllDirectories);
         Assert.NotEmpty(projects);
         foreach (var project in projects)
@@ -29,13 +29,5 @@ public sealed class ArchitectureTests
                 .Select(r => Path.GetFileNameWithoutExtension(r.Attribute("Include")!.Value));
             Assert.All(references, r => Assert.Contains(r, Allowed[name]));
         }
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Parley.slnx")))
-            directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("Parley.slnx not found above the test binaries");
     }
 }

@@ -1,0 +1,41 @@
+using System.Diagnostics;
+using System.Globalization;
+using Parley.TestKit;
+
+namespace Parley.Server.IntegrationTests;
+
+/// <summary>Clients that are not ours: the tutorial's Python client, ported to Python 3 (examples/seed_client.py).</summary>
+public sealed class ThirdPartyClientTests
+{
+    [Fact]
+    public async Task Seed_python_client_registers_and_dms_a_parley_user()
+    {
+        await using var server = await ParleyTestServer.StartAsync();
+        await using var alice = await server.ConnectAsAsync("alice");
+        var script = Path.Combine(RepositoryRoot.Find(), "examples", "seed_client.py");
+        var start = new ProcessStartInfo("python3")
+        {
+            ArgumentList = { script, "127.0.0.1", server.Port.ToString(CultureInfo.InvariantCulture) },
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+
+        using var python = Process.Start(start)!;
+        var output = python.StandardOutput.ReadToEndAsync();
+        await python.StandardInput.WriteLineAsync("#carol");
+        await alice.WaitForAsync(l => l == "SYS carol joined");
+        await python.StandardInput.WriteLineAsync("@alice:hi from python");
+        await alice.WaitForAsync(l => l == "DM carol: hi from python");
+        await alice.SendAsync("@carol:hi back");
+        await python.StandardInput.WriteLineAsync("exit");
+        await alice.WaitForAsync(l => l == "SYS carol left");
+        await python.WaitForExitAsync().WaitAsync(LineTestClient.DefaultTimeout);
+
+        var printed = await output;
+        Assert.Equal(0, python.ExitCode);
+        Assert.Contains("OK registered as carol", printed, StringComparison.Ordinal);
+        Assert.Contains("OK delivered to alice", printed, StringComparison.Ordinal);
+        Assert.Contains("DM alice: hi back", printed, StringComparison.Ordinal);
+    }
+}
