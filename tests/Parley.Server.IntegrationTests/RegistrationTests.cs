@@ -127,7 +127,7 @@ public sealed class RegistrationTests
     {
         await using var server = await ParleyTestServer.StartAsync(new Dictionary<string, string?>
         {
-            ["Parley:Limits:RegistrationTimeout"] = "00:00:00.300",
+            ["Parley:Limits:RegistrationTimeout"] = "00:00:02",
         });
         await using var idle = await server.ConnectAsync();
         await using var alice = await server.ConnectAsync();
