@@ -9,6 +9,7 @@ public sealed class ArchitectureTests
     {
         ["Parley.Core"] = [],
         ["Parley.Protocols.Line"] = [],
+        ["Parley.Protocols.Irc"] = [],
         ["Parley.FrontEnds"] = ["Parley.Core", "Parley.Protocols.Line"],
         ["Parley.Server"] = ["Parley.FrontEnds"],
         ["Parley.Client"] = ["Parley.Protocols.Line"],
