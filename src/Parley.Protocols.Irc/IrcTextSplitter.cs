@@ -116,7 +116,9 @@ public static class IrcTextSplitter
             end += length;
         }
 
-        if (end < text.Length && text[end] == ' ' && end > start)
+        // A space just past the prefix can be the cut too, unless it ends the text: a dropped
+        // space always lies between two chunks.
+        if (end < text.Length - 1 && text[end] == ' ' && end > start)
             space = end;
         if (end > start)
             return (end, space);

@@ -36,6 +36,12 @@ public sealed class IrcTextSplitterTests
     }
 
     [Fact]
+    public void Split_space_that_ends_the_text_is_kept()
+    {
+        Assert.Equal(["😀a", " "], IrcTextSplitter.Split("😀a ", 5));
+    }
+
+    [Fact]
     public void Split_word_longer_than_a_chunk_is_cut_between_characters()
     {
         Assert.Equal(["abcd", "efgh", "ij"], IrcTextSplitter.Split("abcdefghij", 4));
