@@ -61,6 +61,12 @@ internal static class ChatSession
         catch (Exception ex) when (ex is SocketException or IOException or TimeoutException)
         {
             await io.Error.WriteLineAsync($"parley: cannot connect to {server}: {ex.Message}");
+            if (!settings.Tls && ex is ParleyConnectionException or TimeoutException)
+            {
+                // A plain client on a TLS port: the server waits for a handshake, then hangs up.
+                await io.Error.WriteLineAsync("parley: if that is a TLS port, add --tls.");
+            }
+
             return null;
         }
     }
