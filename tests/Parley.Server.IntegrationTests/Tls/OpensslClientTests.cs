@@ -49,6 +49,33 @@ public sealed class OpensslClientTests
         }
     }
 
+    [Theory]
+    [InlineData("-tls1")]
+    [InlineData("-tls1_1")]
+    public async Task Openssl_s_client_offering_only_tls10_or_tls11_gets_a_protocol_version_alert(string version)
+    {
+        // OpenSSL's default security level would stop a 1.0/1.1 hello before it is sent; level 0
+        // lets it out, so the refusal seen here is the server's (alert 70, protocol_version).
+        await using var server = await ParleyTestServer.StartWithTlsAsync();
+        using var openssl = Process.Start(new ProcessStartInfo("openssl")
+        {
+            ArgumentList = { "s_client", "-connect", "127.0.0.1:" + server.TlsPort.ToString(CultureInfo.InvariantCulture), version, "-cipher", "DEFAULT@SECLEVEL=0" },
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        }) ?? throw new InvalidOperationException("openssl did not start; install it (apt-get install openssl)");
+        openssl.StandardInput.Close();
+        var stdout = openssl.StandardOutput.ReadToEndAsync();
+        var stderr = await openssl.StandardError.ReadToEndAsync().WaitAsync(Timeout);
+        await openssl.WaitForExitAsync().WaitAsync(Timeout);
+        await stdout.WaitAsync(Timeout);
+
+        Assert.NotEqual(0, openssl.ExitCode);
+        Assert.Contains("alert protocol version", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("HELLO", await stdout, StringComparison.Ordinal);
+    }
+
     private static async Task SendAsync(Process process, string line)
     {
         await process.StandardInput.WriteAsync(line + "\n");
