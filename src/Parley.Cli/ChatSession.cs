@@ -1,4 +1,6 @@
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Parley.Client;
 using Parley.Protocols.Line;
 
@@ -10,20 +12,100 @@ internal static class ChatSession
     /// <summary>How long to wait for <c>BYE</c> and the close after <c>/quit</c> before closing anyway.</summary>
     public static readonly TimeSpan QuitTimeout = TimeSpan.FromSeconds(5);
 
-    /// <summary>Connects; on failure reports on <see cref="ChatIo.Error"/> and returns <see langword="null"/>.</summary>
-    public static async Task<ParleyConnection?> ConnectAsync(ChatSettings settings, ChatIo io, CancellationToken cancellationToken)
+    /// <summary>Connects (over TLS when asked); on failure reports on <see cref="ChatIo.Error"/> and returns <see langword="null"/>.</summary>
+    /// <param name="settings">Where to connect and how.</param>
+    /// <param name="io">The streams.</param>
+    /// <param name="interactive">Whether a person can be asked to trust a self-signed server on first contact.</param>
+    /// <param name="cancellationToken">Cancels the attempt.</param>
+    public static async Task<ParleyConnection?> ConnectAsync(ChatSettings settings, ChatIo io, bool interactive, CancellationToken cancellationToken)
     {
-        var options = new ParleyClientOptions { Host = settings.Host, Port = settings.Port };
+        var server = $"{settings.Host}:{settings.Port}";
+        ParleyTlsOptions? tls = null;
+        if (settings.Tls)
+        {
+            tls = await TlsOptionsAsync(settings, io, interactive);
+            if (tls is null)
+            {
+                return null;
+            }
+        }
+        else if (settings.ClientCertificatePath is not null)
+        {
+            await io.Error.WriteLineAsync("parley: --client-cert needs TLS: add --tls (or use the TLS port).");
+            return null;
+        }
+
+        var options = new ParleyClientOptions { Host = settings.Host, Port = settings.Port, Tls = tls };
         try
         {
-            return await ParleyConnection.ConnectAsync(options, cancellationToken);
+            var connection = await ParleyConnection.ConnectAsync(options, cancellationToken);
+            if (connection.Tls is { } info)
+            {
+                await io.Output.WriteLineAsync(DescribeTls(info, tls!.KnownHosts!.Path));
+            }
+
+            return connection;
+        }
+        catch (ServerCertificateRejectedException ex)
+        {
+            await io.Error.WriteLineAsync($"parley: refusing {server}: {ex.Message}");
+            if (ex.Reason == CertificateRejection.UnknownServer)
+            {
+                await io.Error.WriteLineAsync(interactive
+                    ? "parley: not trusted; nothing was remembered."
+                    : $"parley: to trust it, run parley in a terminal to be asked, or add --trust-fingerprint {ex.Fingerprint}");
+            }
+
+            return null;
         }
         catch (Exception ex) when (ex is SocketException or IOException or TimeoutException)
         {
-            await io.Error.WriteLineAsync($"parley: cannot connect to {settings.Host}:{settings.Port}: {ex.Message}");
+            await io.Error.WriteLineAsync($"parley: cannot connect to {server}: {ex.Message}");
+            if (!settings.Tls && ex is ParleyConnectionException or TimeoutException)
+            {
+                // A plain client on a TLS port: the server waits for a handshake, then hangs up.
+                await io.Error.WriteLineAsync("parley: if that is a TLS port, add --tls.");
+            }
+
             return null;
         }
     }
+
+    private static async Task<ParleyTlsOptions?> TlsOptionsAsync(ChatSettings settings, ChatIo io, bool interactive)
+    {
+        X509Certificate2? certificate = null;
+        if (settings.ClientCertificatePath is { } path)
+        {
+            try
+            {
+                certificate = ClientCertificateLoader.Load(path, settings.ClientKeyPath, Environment.GetEnvironmentVariable(ClientCertificatePasswordVariable));
+            }
+            catch (Exception ex) when (ex is IOException or CryptographicException or UnauthorizedAccessException)
+            {
+                await io.Error.WriteLineAsync($"parley: cannot load the client certificate {path}: {ex.Message}");
+                return null;
+            }
+        }
+
+        var knownHosts = new KnownHosts(settings.KnownHostsPath ?? KnownHosts.DefaultPath());
+        return new ParleyTlsOptions
+        {
+            KnownHosts = knownHosts,
+            TrustedFingerprint = settings.TrustFingerprint,
+            ClientCertificate = certificate,
+            ConfirmFirstContact = interactive ? info => TrustPrompt.Confirm(io, info, knownHosts.Path) : null,
+        };
+    }
+
+    /// <summary>Environment variable holding the password of a PKCS#12 <c>--client-cert</c>.</summary>
+    public const string ClientCertificatePasswordVariable = "PARLEY_CLIENT_CERT_PASSWORD";
+
+    private static string DescribeTls(TlsSessionInfo info, string knownHostsPath) => info.Trust switch
+    {
+        ServerTrust.CertificateAuthority => $"*** TLS ({info.Protocol}): certificate verified by a trusted authority",
+        ServerTrust.KnownServer => $"*** TLS ({info.Protocol}): known server, certificate {info.ServerFingerprint}",
+        _ => $"*** TLS ({info.Protocol}): trusted certificate {info.ServerFingerprint}, remembered in {knownHostsPath}",
+    };
 
     /// <summary>Registers <paramref name="nick"/>; returns <see langword="true"/> on <c>OK</c>, else reports on <see cref="ChatIo.Error"/>.</summary>
     public static async Task<bool> RegisterAsync(ParleyConnection connection, string nick, ChatIo io, Action<ServerLine> show, CancellationToken cancellationToken)

@@ -4,4 +4,20 @@ namespace Parley.Cli;
 /// <param name="Name">The nick, or <see langword="null"/> when not given.</param>
 /// <param name="Host">The server host.</param>
 /// <param name="Port">The server port.</param>
-internal sealed record ChatSettings(string? Name, string Host, int Port);
+internal sealed record ChatSettings(string? Name, string Host, int Port)
+{
+    /// <summary>Connect over TLS (<c>--tls</c>, or implied by the TLS port).</summary>
+    public bool Tls { get; init; }
+
+    /// <summary>The fingerprint to trust on first contact (<c>--trust-fingerprint</c>), or <see langword="null"/>.</summary>
+    public string? TrustFingerprint { get; init; }
+
+    /// <summary>The client certificate file (<c>--client-cert</c>), or <see langword="null"/>.</summary>
+    public string? ClientCertificatePath { get; init; }
+
+    /// <summary>The client certificate's PEM key (<c>--client-key</c>), or <see langword="null"/>.</summary>
+    public string? ClientKeyPath { get; init; }
+
+    /// <summary>The known_hosts file (<c>--known-hosts</c>); <see langword="null"/> for the default.</summary>
+    public string? KnownHostsPath { get; init; }
+}

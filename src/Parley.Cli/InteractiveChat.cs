@@ -26,7 +26,7 @@ internal static class InteractiveChat
             }
         }
 
-        var connection = await ChatSession.ConnectAsync(settings, io, cancellationToken);
+        var connection = await ChatSession.ConnectAsync(settings, io, interactive: true, cancellationToken);
         if (connection is null)
         {
             return ExitCodes.ConnectionFailed;

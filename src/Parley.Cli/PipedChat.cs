@@ -17,7 +17,7 @@ internal static class PipedChat
             return ExitCodes.RegistrationRefused;
         }
 
-        var connection = await ChatSession.ConnectAsync(settings, io, cancellationToken);
+        var connection = await ChatSession.ConnectAsync(settings, io, interactive: false, cancellationToken);
         if (connection is null)
         {
             return ExitCodes.ConnectionFailed;

@@ -9,11 +9,23 @@ public sealed record ParleyClientOptions
     /// <summary>Host name or IP address of the server. Defaults to <c>127.0.0.1</c>.</summary>
     public string Host { get; init; } = "127.0.0.1";
 
-    /// <summary>TCP port of the server, 1 to 65,535. Defaults to 55,555, the seeds' port.</summary>
-    public int Port { get; init; } = 55555;
+    /// <summary>The server's default plain port: 55,555, the seeds' port.</summary>
+    public const int DefaultPort = 55555;
+
+    /// <summary>The server's default TLS port: 55,556.</summary>
+    public const int DefaultTlsPort = 55556;
+
+    /// <summary>TCP port of the server, 1 to 65,535. Defaults to 55,555 (<see cref="DefaultPort"/>), the seeds' port.</summary>
+    public int Port { get; init; } = DefaultPort;
 
     /// <summary>
-    /// How long to wait for the TCP connection and the server's <c>HELLO</c> together.
+    /// TLS settings; <see langword="null"/> (the default) connects in plain text. The port does not
+    /// imply TLS here: set this for <see cref="DefaultTlsPort"/>.
+    /// </summary>
+    public ParleyTlsOptions? Tls { get; init; }
+
+    /// <summary>
+    /// How long to wait for the TCP connection, the TLS handshake and the server's <c>HELLO</c> together.
     /// Defaults to 10 seconds; <see cref="Timeout.InfiniteTimeSpan"/> waits for ever.
     /// </summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);

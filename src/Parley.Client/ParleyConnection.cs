@@ -80,8 +80,8 @@ public sealed partial class ParleyConnection : IAsyncDisposable
     public Exception? Error => Volatile.Read(ref _error);
 
     /// <summary>
-    /// Opens a TCP connection to <see cref="ParleyClientOptions.Host"/>:<see cref="ParleyClientOptions.Port"/>
-    /// and waits for the server's <c>HELLO</c>.
+    /// Opens a TCP connection to <see cref="ParleyClientOptions.Host"/>:<see cref="ParleyClientOptions.Port"/>,
+    /// with a TLS handshake when <see cref="ParleyClientOptions.Tls"/> is set, and waits for the server's <c>HELLO</c>.
     /// </summary>
     /// <param name="options">Where to connect and the limits to apply.</param>
     /// <param name="cancellationToken">Cancels the attempt.</param>
@@ -89,7 +89,8 @@ public sealed partial class ParleyConnection : IAsyncDisposable
     /// <exception cref="ArgumentException"><paramref name="options"/> is invalid.</exception>
     /// <exception cref="SocketException">The server cannot be reached (refused, unknown host).</exception>
     /// <exception cref="TimeoutException">No connection and greeting within <see cref="ParleyClientOptions.ConnectTimeout"/>.</exception>
-    /// <exception cref="ParleyConnectionException">The server closed the connection or did not greet with <c>HELLO</c>.</exception>
+    /// <exception cref="ServerCertificateRejectedException">TLS: the server's certificate is not trusted (expired, wrong name, changed, unknown).</exception>
+    /// <exception cref="ParleyConnectionException">The server closed the connection, the TLS handshake failed, or it did not greet with <c>HELLO</c>.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static async Task<ParleyConnection> ConnectAsync(ParleyClientOptions options, CancellationToken cancellationToken = default)
     {
@@ -114,7 +115,23 @@ public sealed partial class ParleyConnection : IAsyncDisposable
             throw;
         }
 
-        return await StartAsync(new NetworkStream(socket, ownsSocket: true), options, timeout.Token, cancellationToken);
+        Stream transport = new NetworkStream(socket, ownsSocket: true);
+        TlsSessionInfo? tls = null;
+        if (options.Tls is { } tlsOptions)
+        {
+            try
+            {
+                (transport, tls) = await AuthenticateAsync(transport, options, tlsOptions, timeout.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException($"No TLS handshake with {options.Host}:{options.Port} within {options.ConnectTimeout}.");
+            }
+        }
+
+        var connection = await StartAsync(transport, options, timeout.Token, cancellationToken);
+        connection.Tls = tls;
+        return connection;
     }
 
     /// <summary>

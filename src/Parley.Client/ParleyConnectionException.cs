@@ -4,7 +4,7 @@ namespace Parley.Client;
 /// The connection to the server failed or was closed: no greeting, a protocol violation, or the
 /// server went away while a command waited for its reply.
 /// </summary>
-public sealed class ParleyConnectionException : IOException
+public class ParleyConnectionException : IOException
 {
     /// <summary>Creates the exception with a default message.</summary>
     public ParleyConnectionException()

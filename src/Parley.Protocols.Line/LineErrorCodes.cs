@@ -29,4 +29,10 @@ public static class LineErrorCodes
 
     /// <summary>A line that is not valid UTF-8.</summary>
     public const string InvalidUtf8 = "INVALID_UTF8";
+
+    /// <summary>
+    /// A password sent over a plain connection from an untrusted network
+    /// (<c>Parley:Tls:RequireForLogin</c>); the client should reconnect with TLS.
+    /// </summary>
+    public const string TlsRequired = "TLS_REQUIRED";
 }

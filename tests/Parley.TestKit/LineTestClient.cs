@@ -1,25 +1,37 @@
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Xunit;
 
 namespace Parley.TestKit;
 
-/// <summary>A raw line-protocol client over a real socket, as <c>nc</c> would be, with awaits that time out.</summary>
+/// <summary>
+/// A raw line-protocol client over a real socket, as <c>nc</c> (or <c>openssl s_client</c> for TLS)
+/// would be, with awaits that time out.
+/// </summary>
 public sealed class LineTestClient : IAsyncDisposable
 {
     /// <summary>How long any expected line may take before the test fails.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(15);
 
     private readonly Socket _socket;
-    private readonly NetworkStream _stream;
+    private readonly Stream _stream;
     private readonly StreamReader _reader;
 
-    private LineTestClient(Socket socket)
+    private LineTestClient(Socket socket, Stream stream)
     {
         _socket = socket;
-        _stream = new NetworkStream(socket, ownsSocket: true);
+        _stream = stream;
         _reader = new StreamReader(_stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false, bufferSize: 4096);
     }
+
+    /// <summary>The fingerprint (<c>SHA256:HEX</c>) of the certificate the server presented, or null on a plain connection.</summary>
+    public string? ServerCertificateFingerprint { get; private init; }
+
+    /// <summary>The negotiated TLS version, or null on a plain connection.</summary>
+    public SslProtocols? TlsProtocol { get; private init; }
 
     /// <summary>The greeting line the server sent on connect.</summary>
     public string Greeting { get; private set; } = "";
@@ -33,7 +45,50 @@ public sealed class LineTestClient : IAsyncDisposable
         if (receiveBufferSize is { } size)
             socket.ReceiveBufferSize = size;
         await socket.ConnectAsync("127.0.0.1", port);
-        var client = new LineTestClient(socket);
+        var client = new LineTestClient(socket, new NetworkStream(socket, ownsSocket: true));
+        client.Greeting = await client.ReadLineAsync();
+        return client;
+    }
+
+    /// <summary>
+    /// Connects to 127.0.0.1:<paramref name="port"/> over TLS, accepting whatever certificate the
+    /// server presents (the tests check its fingerprint), and reads the greeting.
+    /// </summary>
+    /// <param name="port">Server TLS port.</param>
+    /// <param name="clientCertificate">A certificate (with key) to present, or null.</param>
+    /// <param name="protocols">The TLS versions to offer; <see cref="SslProtocols.None"/> lets the system choose.</param>
+    /// <exception cref="AuthenticationException">The handshake failed.</exception>
+    public static async Task<LineTestClient> ConnectTlsAsync(
+        int port, X509Certificate2? clientCertificate = null, SslProtocols protocols = SslProtocols.None)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        await socket.ConnectAsync("127.0.0.1", port);
+        var ssl = new SslStream(new NetworkStream(socket, ownsSocket: true));
+        try
+        {
+            using var timeout = new CancellationTokenSource(DefaultTimeout);
+            await ssl.AuthenticateAsClientAsync(
+                new SslClientAuthenticationOptions
+                {
+                    TargetHost = "localhost",
+                    EnabledSslProtocols = protocols,
+                    ClientCertificates = clientCertificate is null ? null : [clientCertificate],
+                    LocalCertificateSelectionCallback = clientCertificate is null ? null : (_, _, _, _, _) => clientCertificate,
+                    RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate is not null,
+                },
+                timeout.Token);
+        }
+        catch
+        {
+            await ssl.DisposeAsync();
+            throw;
+        }
+
+        var client = new LineTestClient(socket, ssl)
+        {
+            ServerCertificateFingerprint = TestCertificates.Fingerprint(new X509Certificate2(ssl.RemoteCertificate!)),
+            TlsProtocol = ssl.SslProtocol,
+        };
         client.Greeting = await client.ReadLineAsync();
         return client;
     }

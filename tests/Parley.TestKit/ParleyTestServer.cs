@@ -6,40 +6,93 @@ using Parley.Server.Hosting;
 
 namespace Parley.TestKit;
 
-/// <summary>The real server, started in-process on 127.0.0.1 with port 0.</summary>
+/// <summary>
+/// The real server, started in-process on 127.0.0.1 on free ports, with its own temporary data
+/// directory (deleted on dispose). The plain listener is on; TLS is off unless a test sets
+/// <c>Parley:Tls:Port</c> to <see cref="AnyFreePort"/> (<see cref="StartWithTlsAsync"/>).
+/// </summary>
 public sealed class ParleyTestServer : IAsyncDisposable
 {
+    /// <summary>The port value meaning "any free port" (0 turns a listener off).</summary>
+    public const string AnyFreePort = "-1";
+
     private readonly WebApplication _app;
+    private readonly bool _ownsDataDirectory;
     private bool _stopped;
 
-    private ParleyTestServer(WebApplication app, int port)
+    private ParleyTestServer(WebApplication app, string dataDirectory, bool ownsDataDirectory)
     {
         _app = app;
-        Port = port;
+        DataDirectory = dataDirectory;
+        _ownsDataDirectory = ownsDataDirectory;
+        var listeners = app.Services.GetRequiredService<ListenerRegistry>();
+        Port = listeners.EndpointOf(ParleyServer.LineProtocol)?.Port ?? 0;
+        TlsPort = listeners.EndpointOf(ParleyServer.LineTlsProtocol)?.Port ?? 0;
     }
 
-    /// <summary>The line protocol's bound port.</summary>
+    /// <summary>The plain line protocol's bound port; 0 when that listener is off.</summary>
     public int Port { get; }
+
+    /// <summary>The TLS line protocol's bound port; 0 when that listener is off.</summary>
+    public int TlsPort { get; }
+
+    /// <summary>The server's data directory (<c>Parley:DataDirectory</c>).</summary>
+    public string DataDirectory { get; }
+
+    /// <summary>The server's services, e.g. to ask its policies.</summary>
+    public IServiceProvider Services => _app.Services;
 
     /// <summary>The running chat core, for assertions on its state.</summary>
     public ChatHub Hub => _app.Services.GetRequiredService<ChatHub>();
 
     /// <summary>Starts a server with <paramref name="settings"/> (configuration keys like <c>Parley:Limits:MaxOutboundBytes</c>).</summary>
+    /// <remarks>
+    /// A test that sets <c>Parley:DataDirectory</c> keeps that directory (to restart a server on it);
+    /// otherwise a fresh temporary one is made and deleted on dispose.
+    /// </remarks>
     public static async Task<ParleyTestServer> StartAsync(IDictionary<string, string?>? settings = null)
     {
         var all = new Dictionary<string, string?>
         {
             ["Parley:Host"] = "127.0.0.1",
-            ["Parley:Port"] = "0",
+            ["Parley:Port"] = AnyFreePort,
+            ["Parley:Tls:Port"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             all[key] = value;
+        var ownsDataDirectory = !all.ContainsKey("Parley:DataDirectory");
+        if (ownsDataDirectory)
+            all["Parley:DataDirectory"] = NewTemporaryDirectory();
 
         var app = ParleyServer.Build(all, logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Warning));
         await app.StartAsync();
-        var port = app.Services.GetRequiredService<ListenerRegistry>().EndpointOf(ParleyServer.LineProtocol)!.Port;
-        return new ParleyTestServer(app, port);
+        return new ParleyTestServer(app, all["Parley:DataDirectory"]!, ownsDataDirectory);
     }
+
+    /// <summary>Starts a server with the TLS listener on a free port (and checking its certificate files on every handshake).</summary>
+    public static Task<ParleyTestServer> StartWithTlsAsync(IDictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?>
+        {
+            ["Parley:Tls:Port"] = AnyFreePort,
+            ["Parley:Tls:ReloadCheckInterval"] = "00:00:00",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            all[key] = value;
+        return StartAsync(all);
+    }
+
+    /// <summary>A new empty directory under the system's temporary folder; the caller deletes it.</summary>
+    public static string NewTemporaryDirectory()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "parley-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    /// <summary>Connects a raw line client over TLS and reads its greeting.</summary>
+    public Task<LineTestClient> ConnectTlsAsync(System.Security.Cryptography.X509Certificates.X509Certificate2? clientCertificate = null) =>
+        LineTestClient.ConnectTlsAsync(TlsPort, clientCertificate);
 
     /// <summary>Connects a raw line client and reads its greeting.</summary>
     public Task<LineTestClient> ConnectAsync(int? receiveBufferSize = null) => LineTestClient.ConnectAsync(Port, receiveBufferSize);
@@ -66,5 +119,16 @@ public sealed class ParleyTestServer : IAsyncDisposable
     {
         await StopAsync();
         await _app.DisposeAsync();
+        if (_ownsDataDirectory)
+        {
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Best effort: a leftover temporary directory harms nothing.
+            }
+        }
     }
 }

@@ -34,10 +34,20 @@ public sealed partial class ChatHub
     /// <param name="sink">The connection's way out; the hub calls it from any thread.</param>
     /// <param name="remoteAddress">The peer's address, for logs.</param>
     /// <returns>The new, unregistered session. During shutdown it is closed at once.</returns>
-    public ChatSession Connect(ISessionSink sink, string remoteAddress)
+    /// <remarks>The session's <see cref="ChatSession.Security"/> is <see cref="ConnectionSecurity.Unknown"/>.</remarks>
+    public ChatSession Connect(ISessionSink sink, string remoteAddress) =>
+        Connect(sink, remoteAddress, ConnectionSecurity.Unknown);
+
+    /// <summary>Opens a session for a new connection whose transport security is known.</summary>
+    /// <param name="sink">The connection's way out; the hub calls it from any thread.</param>
+    /// <param name="remoteAddress">The peer's address, for logs.</param>
+    /// <param name="security">TLS, client certificate and network trust, from the transport.</param>
+    /// <returns>The new, unregistered session. During shutdown it is closed at once.</returns>
+    public ChatSession Connect(ISessionSink sink, string remoteAddress, ConnectionSecurity security)
     {
         ArgumentNullException.ThrowIfNull(sink);
-        var session = new ChatSession(Interlocked.Increment(ref _lastSessionId), sink, remoteAddress);
+        ArgumentNullException.ThrowIfNull(security);
+        var session = new ChatSession(Interlocked.Increment(ref _lastSessionId), sink, remoteAddress, security);
         _sessions[session.Id] = session;
         if (_shuttingDown)
             sink.Close(ShutdownNotice);
@@ -70,6 +80,15 @@ public sealed partial class ChatHub
         else if (!string.Equals(old, nick, StringComparison.Ordinal))
             SendToOthers(session, new NickChangedEvent(old, nick));
         return ChatError.None;
+    }
+
+    /// <summary>The session that holds <paramref name="nick"/>, or <see langword="null"/> when it is not online.</summary>
+    /// <param name="nick">The nick, any case.</param>
+    /// <returns>The session, or <see langword="null"/>.</returns>
+    public ChatSession? FindByNick(string nick)
+    {
+        ArgumentNullException.ThrowIfNull(nick);
+        return _byNick.TryGetValue(nick, out var session) ? session : null;
     }
 
     /// <summary>The nicks online, as shown, in no particular order.</summary>

@@ -1,7 +1,7 @@
 namespace Parley.Core.Sessions;
 
 /// <summary>
-/// One connected client, whatever its protocol. Created by <see cref="Presence.ChatHub.Connect"/>.
+/// One connected client, whatever its protocol. Created by <see cref="Presence.ChatHub.Connect(ISessionSink, string, ConnectionSecurity)"/>.
 /// </summary>
 /// <remarks>
 /// Its state changes only on its own connection's read loop (commands are processed in order),
@@ -11,11 +11,12 @@ public sealed class ChatSession
 {
     private volatile string? _nick;
 
-    internal ChatSession(long id, ISessionSink sink, string remoteAddress)
+    internal ChatSession(long id, ISessionSink sink, string remoteAddress, ConnectionSecurity security)
     {
         Id = id;
         Sink = sink;
         RemoteAddress = remoteAddress;
+        Security = security;
     }
 
     /// <summary>Process-unique id, for logs.</summary>
@@ -26,6 +27,12 @@ public sealed class ChatSession
 
     /// <summary>The peer's address, for logs and (later) limits.</summary>
     public string RemoteAddress { get; }
+
+    /// <summary>
+    /// How the connection is secured (TLS, client certificate, trusted network), as the transport
+    /// saw it when the connection was accepted. Never changes.
+    /// </summary>
+    public ConnectionSecurity Security { get; }
 
     /// <summary>The registered nick as shown, or null before registration.</summary>
     public string? Nick

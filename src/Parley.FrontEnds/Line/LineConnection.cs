@@ -28,13 +28,13 @@ internal sealed class LineConnection : ISessionSink
     private int _closing;
     private string? _closeReason;
 
-    public LineConnection(IDuplexPipe transport, LineFrontEnd frontEnd, string remoteAddress, Action abort)
+    public LineConnection(IDuplexPipe transport, LineFrontEnd frontEnd, string remoteAddress, ConnectionSecurity security, Action abort)
     {
         _transport = transport;
         _frontEnd = frontEnd;
         _abort = abort;
         _outbox = new Outbox(frontEnd.Limits.MaxOutboundBytes);
-        _session = frontEnd.Hub.Connect(this, remoteAddress);
+        _session = frontEnd.Hub.Connect(this, remoteAddress, security);
     }
 
     public ChatSession Session => _session;

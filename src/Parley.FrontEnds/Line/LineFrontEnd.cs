@@ -1,6 +1,7 @@
 using System.IO.Pipelines;
 using Microsoft.Extensions.Logging;
 using Parley.Core.Presence;
+using Parley.Core.Sessions;
 using Parley.FrontEnds.Connections;
 using Parley.Protocols.Line;
 
@@ -45,10 +46,23 @@ public sealed class LineFrontEnd
     /// <param name="abort">Drops the transport at once (used for slow consumers).</param>
     /// <param name="cancellationToken">Cancels reading, e.g. when the transport is gone.</param>
     /// <returns>A task that completes when the connection is closed and cleaned up.</returns>
-    public Task RunConnectionAsync(IDuplexPipe transport, string remoteAddress, Action abort, CancellationToken cancellationToken = default)
+    /// <remarks>The session's security context is <see cref="ConnectionSecurity.Unknown"/> (plain, untrusted).</remarks>
+    public Task RunConnectionAsync(IDuplexPipe transport, string remoteAddress, Action abort, CancellationToken cancellationToken = default) =>
+        RunConnectionAsync(transport, remoteAddress, ConnectionSecurity.Unknown, abort, cancellationToken);
+
+    /// <summary>Serves one accepted connection whose transport security is known until it closes.</summary>
+    /// <param name="transport">The connection's duplex pipe, already decrypted when it is TLS.</param>
+    /// <param name="remoteAddress">The peer's address, for logs.</param>
+    /// <param name="security">TLS, client certificate and network trust, for the session.</param>
+    /// <param name="abort">Drops the transport at once (used for slow consumers).</param>
+    /// <param name="cancellationToken">Cancels reading, e.g. when the transport is gone.</param>
+    /// <returns>A task that completes when the connection is closed and cleaned up.</returns>
+    public Task RunConnectionAsync(
+        IDuplexPipe transport, string remoteAddress, ConnectionSecurity security, Action abort, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(transport);
+        ArgumentNullException.ThrowIfNull(security);
         ArgumentNullException.ThrowIfNull(abort);
-        return new LineConnection(transport, this, remoteAddress, abort).RunAsync(cancellationToken);
+        return new LineConnection(transport, this, remoteAddress, security, abort).RunAsync(cancellationToken);
     }
 }

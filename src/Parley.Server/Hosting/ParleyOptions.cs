@@ -1,4 +1,5 @@
 using Parley.FrontEnds.Connections;
+using Parley.Server.Tls;
 
 namespace Parley.Server.Hosting;
 
@@ -8,6 +9,15 @@ public sealed record ParleyOptions
     /// <summary>Configuration section name.</summary>
     public const string SectionName = "Parley";
 
+    /// <summary>A port value that turns its listener off: 0, as the command line's <c>--port 0</c>.</summary>
+    public const int Disabled = 0;
+
+    /// <summary>
+    /// A port value that binds any free port, chosen by the system and logged: -1. Tests use it, so
+    /// that 0 can keep the meaning operators expect (off).
+    /// </summary>
+    public const int AnyFreePort = -1;
+
     /// <summary>
     /// Address the listeners bind: an IP address, <c>localhost</c>, or a host name.
     /// Defaults to 127.0.0.1 (loopback only); use 0.0.0.0 or :: to serve other machines.
@@ -15,10 +25,20 @@ public sealed record ParleyOptions
     public string Host { get; init; } = "127.0.0.1";
 
     /// <summary>
-    /// TCP port of the line protocol. Defaults to 55555, the seeds' port. 0 picks a free port
-    /// (tests); the bound port is logged.
+    /// TCP port of the plain (unencrypted) line protocol. Defaults to 55555, the seeds' port.
+    /// 0 (<see cref="Disabled"/>) turns the plain listener off, leaving only TLS;
+    /// -1 (<see cref="AnyFreePort"/>) binds any free port (tests). The bound port is logged.
     /// </summary>
     public int Port { get; init; } = 55555;
+
+    /// <summary>
+    /// Where the server keeps its files (the development certificate; accounts later). Defaults
+    /// to <c>data</c>, relative to the working directory. Created when first needed.
+    /// </summary>
+    public string DataDirectory { get; init; } = "data";
+
+    /// <summary>TLS: the encrypted listener, certificates and the login transport policy.</summary>
+    public TlsOptions Tls { get; init; } = new();
 
     /// <summary>
     /// How long a stopping server waits for connections to close after telling them, before it
@@ -34,8 +54,14 @@ public sealed record ParleyOptions
     public void Validate()
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(Host, nameof(Host));
-        ArgumentOutOfRangeException.ThrowIfNegative(Port, nameof(Port));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Port, AnyFreePort, nameof(Port));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Port, 65535, nameof(Port));
+        ArgumentException.ThrowIfNullOrWhiteSpace(DataDirectory, nameof(DataDirectory));
+        Tls.Validate();
+        if (Port == Disabled && Tls.Port == Disabled)
+            throw new ArgumentException("Parley:Port and Parley:Tls:Port are both 0: no listener would be left", nameof(Port));
+        if (Port > 0 && Port == Tls.Port)
+            throw new ArgumentException($"Parley:Port and Parley:Tls:Port are both {Port}", nameof(Port));
         ArgumentOutOfRangeException.ThrowIfLessThan(ShutdownTimeout, TimeSpan.Zero, nameof(ShutdownTimeout));
         Limits.Validate();
     }

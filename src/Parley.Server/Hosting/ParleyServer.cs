@@ -8,16 +8,21 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Parley.Core.Presence;
+using Parley.Core.Security;
 using Parley.FrontEnds.Line;
 using Parley.Server.Listeners;
+using Parley.Server.Tls;
 
 namespace Parley.Server.Hosting;
 
 /// <summary>Builds the Parley host: configuration, services and Kestrel listeners.</summary>
 public static class ParleyServer
 {
-    /// <summary>Protocol name of the line-protocol listener in <see cref="ListenerRegistry"/>.</summary>
+    /// <summary>Protocol name of the plain line-protocol listener in <see cref="ListenerRegistry"/>.</summary>
     public const string LineProtocol = "line";
+
+    /// <summary>Protocol name of the line-protocol-over-TLS listener in <see cref="ListenerRegistry"/>.</summary>
+    public const string LineTlsProtocol = "line-tls";
 
     /// <summary>
     /// Creates the application. Configuration comes, lowest priority first, from appsettings.json
@@ -49,19 +54,41 @@ public static class ParleyServer
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ChatHub>();
         builder.Services.AddSingleton<LineFrontEnd>();
+        builder.Services.AddSingleton(new LoginTransportPolicy(options.Tls.RequireForLogin));
+        builder.Services.AddSingleton(new TrustedNetworkList(options.Tls));
+        builder.Services.AddSingleton<ServerCertificateSource>();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             var address = ResolveAddress(options.Host);
-            kestrel.Listen(address, options.Port, listen =>
+            if (options.Port != ParleyOptions.Disabled)
             {
-                listen.UseConnectionHandler<LineConnectionHandler>();
-                listeners.Add(LineProtocol, listen);
-            });
+                kestrel.Listen(address, BindPort(options.Port), listen =>
+                {
+                    listen.UseConnectionHandler<LineConnectionHandler>();
+                    listeners.Add(LineProtocol, listen);
+                });
+            }
+
+            if (options.Tls.Port != ParleyOptions.Disabled)
+            {
+                var certificates = kestrel.ApplicationServices.GetRequiredService<ServerCertificateSource>();
+                kestrel.Listen(address, BindPort(options.Tls.Port), listen =>
+                {
+                    TlsListener.UseTls(listen, certificates, options.Tls);
+                    listen.UseConnectionHandler<LineConnectionHandler>();
+                    listeners.Add(LineTlsProtocol, listen);
+                });
+            }
         });
 
         var app = builder.Build();
+
+        // Load (or create) the certificate now, so a bad one fails the start, not the first client.
+        if (options.Tls.Port != ParleyOptions.Disabled)
+            app.Services.GetRequiredService<ServerCertificateSource>();
+
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ParleyServer).FullName!);
         lifetime.ApplicationStarted.Register(() =>
@@ -78,6 +105,8 @@ public static class ParleyServer
         });
         return app;
     }
+
+    private static int BindPort(int port) => port == ParleyOptions.AnyFreePort ? 0 : port;
 
     private static IPAddress ResolveAddress(string host)
     {

@@ -16,7 +16,23 @@ internal static class ServerCommandLine
         };
         var port = new Option<int?>("--port", "-p")
         {
-            Description = "Line-protocol TCP port (Parley:Port, env Parley__Port). Default 55555; 0 picks a free port.",
+            Description = "Plain (unencrypted) line-protocol TCP port (Parley:Port, env Parley__Port). Default 55555; 0 turns it off; -1 picks a free port.",
+        };
+        var tlsPort = new Option<int?>("--tls-port")
+        {
+            Description = "Line protocol over TLS (Parley:Tls:Port). Default 55556; 0 turns it off; -1 picks a free port.",
+        };
+        var tlsCertificate = new Option<string>("--tls-cert")
+        {
+            Description = "Server certificate: PEM (fullchain.pem) or PKCS#12 .pfx (Parley:Tls:CertificatePath). Default: a self-signed certificate in the data directory.",
+        };
+        var tlsKey = new Option<string>("--tls-key")
+        {
+            Description = "PEM private key of --tls-cert (Parley:Tls:KeyPath), unless the certificate file holds it.",
+        };
+        var data = new Option<string>("--data")
+        {
+            Description = "Directory for the server's files, e.g. the development certificate (Parley:DataDirectory). Default ./data.",
         };
         var maxOutbound = new Option<long?>("--max-outbound-bytes")
         {
@@ -27,9 +43,9 @@ internal static class ServerCommandLine
             Description = "How long a connection may stay unregistered, as hh:mm:ss (Parley:Limits:RegistrationTimeout). Default 00:01:00.",
         };
 
-        var root = new RootCommand("Parley chat server: the seeds' line protocol on TCP. Stop with Ctrl+C.")
+        var root = new RootCommand("Parley chat server: the seeds' line protocol on TCP and TLS. Stop with Ctrl+C.")
         {
-            host, port, maxOutbound, registrationTimeout,
+            host, port, tlsPort, tlsCertificate, tlsKey, data, maxOutbound, registrationTimeout,
         };
         root.SetAction((parse, cancellationToken) =>
         {
@@ -42,6 +58,10 @@ internal static class ServerCommandLine
 
             Map(host, "Parley:Host");
             Map(port, "Parley:Port");
+            Map(tlsPort, "Parley:Tls:Port");
+            Map(tlsCertificate, "Parley:Tls:CertificatePath");
+            Map(tlsKey, "Parley:Tls:KeyPath");
+            Map(data, "Parley:DataDirectory");
             Map(maxOutbound, "Parley:Limits:MaxOutboundBytes");
             Map(registrationTimeout, "Parley:Limits:RegistrationTimeout");
             return run(overrides, cancellationToken);

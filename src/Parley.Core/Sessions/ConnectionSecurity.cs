@@ -1,0 +1,45 @@
+namespace Parley.Core.Sessions;
+
+/// <summary>
+/// What the transport knows about one connection's security, fixed when it is accepted: whether it
+/// is encrypted, with what, which client certificate the peer presented, and whether it comes from
+/// a network the operator trusts. The core decides with it what a session may do (see
+/// <see cref="Security.LoginTransportPolicy"/>); it never changes during a session.
+/// </summary>
+/// <remarks>Immutable, so safe to read from any thread.</remarks>
+public sealed record ConnectionSecurity
+{
+    /// <summary>
+    /// A plain connection from a network that is not trusted: the safest assumption, used when the
+    /// transport tells nothing (in-memory tests, front-ends that do not fill it in).
+    /// </summary>
+    public static ConnectionSecurity Unknown { get; } = new();
+
+    /// <summary><see langword="true"/> when the connection is encrypted with TLS.</summary>
+    public bool IsTls { get; init; }
+
+    /// <summary>
+    /// The negotiated TLS version as the server names it (<c>Tls12</c>, <c>Tls13</c>), or
+    /// <see langword="null"/> on a plain connection.
+    /// </summary>
+    public string? TlsProtocol { get; init; }
+
+    /// <summary>
+    /// The SHA-256 fingerprint of the certificate the client presented during the TLS handshake, or
+    /// <see langword="null"/> when it presented none (or the connection is plain).
+    /// </summary>
+    /// <remarks>
+    /// Format: <c>SHA256:</c> followed by the 64 upper-case hexadecimal digits of the SHA-256 hash
+    /// of the certificate's DER encoding, without separators
+    /// (<c>SHA256:3F2A…</c>), the same form the server logs for its own certificate and the client
+    /// keeps in <c>known_hosts</c>. Compare ordinally. The certificate is not checked against any
+    /// authority: only an account that registered exactly this fingerprint may log in with it.
+    /// </remarks>
+    public string? ClientCertificateSha256 { get; init; }
+
+    /// <summary>
+    /// <see langword="true"/> when the peer's address is loopback (unless the operator turned that
+    /// off) or inside one of the configured trusted networks (<c>Parley:Tls:TrustedNetworks</c>).
+    /// </summary>
+    public bool IsTrustedNetwork { get; init; }
+}
