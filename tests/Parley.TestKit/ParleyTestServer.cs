@@ -24,8 +24,19 @@ public sealed class ParleyTestServer : IAsyncDisposable
     /// <summary>The running chat core, for assertions on its state.</summary>
     public ChatHub Hub => _app.Services.GetRequiredService<ChatHub>();
 
+    /// <summary>
+    /// Settings that turn flood control off, for tests that send far more than a person would
+    /// (thousands of lines from one connection). The defaults stay what people get.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> WithoutFloodControl { get; } = new Dictionary<string, string?>
+    {
+        ["Parley:Limits:Flood:MessagesPerSecond"] = "0",
+    };
+
     /// <summary>Starts a server with <paramref name="settings"/> (configuration keys like <c>Parley:Limits:MaxOutboundBytes</c>).</summary>
-    public static async Task<ParleyTestServer> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="settings">Configuration overrides.</param>
+    /// <param name="configureServices">Replaces services, e.g. a room store shared by two servers to test a restart.</param>
+    public static async Task<ParleyTestServer> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -35,7 +46,7 @@ public sealed class ParleyTestServer : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             all[key] = value;
 
-        var app = ParleyServer.Build(all, logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Warning));
+        var app = ParleyServer.Build(all, logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Warning), configureServices);
         await app.StartAsync();
         var port = app.Services.GetRequiredService<ListenerRegistry>().EndpointOf(ParleyServer.LineProtocol)!.Port;
         return new ParleyTestServer(app, port);
