@@ -131,10 +131,15 @@ internal sealed class LineConnection : ISessionSink
                     }
 
                     var parsed = Parse(line, out var request);
-                    if (parsed == LineParseError.None && AdmitCommand(request))
-                        await _frontEnd.Commands.DispatchAsync(this, request);
+                    if (parsed == LineParseError.None)
+                    {
+                        if (AdmitCommand(request))
+                            await _frontEnd.Commands.DispatchAsync(this, request);
+                    }
                     else if (parsed != LineParseError.Empty)
+                    {
                         Reply(ErrorFor(parsed));
+                    }
                 }
 
                 if (result.IsCompleted || result.IsCanceled)
