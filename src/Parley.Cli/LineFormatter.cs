@@ -19,6 +19,12 @@ internal static class LineFormatter
         ServerLineKind.Error => $"! {line.Code} {line.Text}".TrimEnd(),
         ServerLineKind.Users => $"users online: {string.Join(", ", line.Nicks)}",
         ServerLineKind.Help => $"  {line.Text}",
+        ServerLineKind.RoomMessage or ServerLineKind.Echo => $"[{line.Room}] {line.From}: {line.Text}",
+        ServerLineKind.History => $"[{line.Room}] ({line.Time:yyyy-MM-dd HH:mm}) {line.From}: {line.Text}",
+        ServerLineKind.RoomNotice => $"*** [{line.Room}] {line.Text}",
+        ServerLineKind.Topic => $"[{line.Room}] topic: {line.Text} (set by {line.From})",
+        ServerLineKind.Members => $"[{line.Room}] members: {string.Join(", ", line.Nicks)}",
+        ServerLineKind.RoomList => $"{line.Room} ({line.Count}) {line.Text}".TrimEnd(),
         _ => line.Raw,
     };
 
@@ -34,6 +40,8 @@ internal static class LineFormatter
     {
         ServerLineKind.Direct => "\x1b[35m",    // magenta: for you only
         ServerLineKind.Broadcast => "\x1b[36m", // cyan
+        ServerLineKind.RoomMessage or ServerLineKind.Echo => "\x1b[34m", // blue
+        ServerLineKind.RoomNotice => "\x1b[33m",
         ServerLineKind.System or ServerLineKind.Hello or ServerLineKind.Bye => "\x1b[33m", // yellow
         ServerLineKind.Error => "\x1b[31m",     // red
         ServerLineKind.Ok => "\x1b[32m",        // green

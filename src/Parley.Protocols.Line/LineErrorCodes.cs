@@ -35,4 +35,51 @@ public static class LineErrorCodes
     /// (<c>Parley:Tls:RequireForLogin</c>); the client should reconnect with TLS.
     /// </summary>
     public const string TlsRequired = "TLS_REQUIRED";
+    /// <summary>A room name that is not <c>#</c> and 1-50 letters, digits, <c>_</c>, <c>-</c>, <c>.</c>.</summary>
+    public const string InvalidRoom = "INVALID_ROOM";
+
+    /// <summary>No such room, or a secret one you are not in.</summary>
+    public const string NoSuchRoom = "NO_SUCH_ROOM";
+
+    /// <summary>You are not in that room.</summary>
+    public const string NotInRoom = "NOT_IN_ROOM";
+
+    /// <summary>You (or, for an invite, the invited user) are already in that room.</summary>
+    public const string AlreadyInRoom = "ALREADY_IN_ROOM";
+
+    /// <summary>The command needs room operator rights (or the owner's, to act on the owner).</summary>
+    public const string NotRoomOp = "NOT_ROOM_OP";
+
+    /// <summary>The nick named is not in that room.</summary>
+    public const string UserNotInRoom = "USER_NOT_IN_ROOM";
+
+    /// <summary>You are banned from that room.</summary>
+    public const string Banned = "BANNED";
+
+    /// <summary>The room is <c>+k</c> and the key is missing or wrong.</summary>
+    public const string BadKey = "BAD_KEY";
+
+    /// <summary>The room is <c>+i</c> and you have no invite.</summary>
+    public const string InviteOnly = "INVITE_ONLY";
+
+    /// <summary>The room is <c>+m</c> and you have no voice (or you are banned but still in it).</summary>
+    public const string CannotSend = "CANNOT_SEND";
+
+    /// <summary>The room has the most members allowed.</summary>
+    public const string RoomFull = "ROOM_FULL";
+
+    /// <summary>You are in the most rooms allowed.</summary>
+    public const string TooManyRooms = "TOO_MANY_ROOMS";
+
+    /// <summary>A malformed ban mask, or a full ban list.</summary>
+    public const string InvalidMask = "INVALID_MASK";
+
+    /// <summary>A malformed mode change: unknown letter, <c>+k</c> without a key.</summary>
+    public const string InvalidMode = "INVALID_MODE";
+
+    /// <summary>The command is for server operators.</summary>
+    public const string NotServerOp = "NOT_SERVER_OP";
+
+    /// <summary>Too many commands too fast: the command was not run; retry after the time given.</summary>
+    public const string Flood = "FLOOD";
 }

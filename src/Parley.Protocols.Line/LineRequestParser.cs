@@ -42,7 +42,9 @@ public static class LineRequestParser
                 var body = text.AsSpan(colon + 1).Trim();
                 if (target.Length == 0 || target.ContainsAny(' ', '\t'))
                     return LineParseError.Syntax;
-                request = new LineRequest("dm", body.IsEmpty ? target.ToString() : string.Concat(target, " ", body));
+                // @#room:text says text in a room; @nick:text is a direct message.
+                var command = target[0] == '#' ? "say" : "dm";
+                request = new LineRequest(command, body.IsEmpty ? target.ToString() : string.Concat(target, " ", body));
                 return LineParseError.None;
             default:
                 request = new LineRequest("bm", text);

@@ -35,4 +35,31 @@ public enum ServerLineKind
 
     /// <summary><c>BYE &lt;text&gt;</c>: the last line before the server closes the connection.</summary>
     Bye,
+
+    /// <summary><c>RM #room &lt;from&gt;: &lt;text&gt;</c>: a message said in a room you are in.</summary>
+    RoomMessage,
+
+    /// <summary><c>ECHO #room &lt;from&gt;: &lt;text&gt;</c>: your own room message, confirming it was sent.</summary>
+    Echo,
+
+    /// <summary><c>ROOM #room &lt;text&gt;</c>: a notice about a room (joins, parts, kicks, topic, modes, invites).</summary>
+    RoomNotice,
+
+    /// <summary><c>TOPIC #room &lt;setter&gt; &lt;time&gt; &lt;text&gt;</c>: data line of <c>/join</c> and <c>/topic</c>.</summary>
+    Topic,
+
+    /// <summary><c>MEMBERS #room &lt;prefixed nick&gt;...</c>: data line of <c>/join</c> and <c>/who</c>.</summary>
+    Members,
+
+    /// <summary><c>HISTORY #room &lt;id&gt; &lt;time&gt; &lt;from&gt;: &lt;text&gt;</c>: data line of <c>/join</c> and <c>/history</c>.</summary>
+    History,
+
+    /// <summary><c>LIST #room &lt;members&gt; &lt;topic&gt;</c>: data line of <c>/rooms</c>.</summary>
+    RoomList,
+
+    /// <summary><c>BAN #room &lt;mask&gt; &lt;setter&gt; &lt;time&gt;</c>: data line of <c>/ban #room</c>.</summary>
+    Ban,
+
+    /// <summary><c>SERVERBAN &lt;mask&gt; &lt;setter&gt; &lt;time&gt; &lt;reason&gt;</c>: data line of <c>/serverban</c>.</summary>
+    ServerBan,
 }

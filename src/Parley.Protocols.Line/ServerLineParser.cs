@@ -49,8 +49,101 @@ public static class ServerLineParser
             "DM" => ParseMessage(ServerLineKind.Direct, rawText, rest),
             "BM" => ParseMessage(ServerLineKind.Broadcast, rawText, rest),
             "USERS" => ParseUsers(rawText, rest),
+            "RM" => ParseRoomMessage(ServerLineKind.RoomMessage, rawText, rest),
+            "ECHO" => ParseRoomMessage(ServerLineKind.Echo, rawText, rest),
+            "ROOM" => ParseRoomText(ServerLineKind.RoomNotice, rawText, rest),
+            "BAN" => ParseRoomText(ServerLineKind.Ban, rawText, rest),
+            "TOPIC" => ParseTopic(rawText, rest),
+            "MEMBERS" => ParseMembers(rawText, rest),
+            "HISTORY" => ParseHistory(rawText, rest),
+            "LIST" => ParseList(rawText, rest),
+            "SERVERBAN" => Simple(ServerLineKind.ServerBan, rawText, rest),
             _ => Unknown(rawText),
         };
+    }
+
+    // Splits "#room rest": the room is the first word and must start with '#'.
+    private static bool TrySplitRoom(ReadOnlySpan<char> rest, out string room, out ReadOnlySpan<char> after)
+    {
+        var space = rest.IndexOf(' ');
+        var word = space < 0 ? rest : rest[..space];
+        after = space < 0 ? [] : rest[(space + 1)..];
+        room = word.ToString();
+        return word.Length > 1 && word[0] == '#';
+    }
+
+    // Splits off one space-separated word.
+    private static ReadOnlySpan<char> NextWord(ref ReadOnlySpan<char> rest)
+    {
+        var space = rest.IndexOf(' ');
+        var word = space < 0 ? rest : rest[..space];
+        rest = space < 0 ? [] : rest[(space + 1)..];
+        return word;
+    }
+
+    private static bool TryParseTime(ReadOnlySpan<char> text, out DateTimeOffset time) =>
+        DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out time);
+
+    // RM|ECHO #room <from>: <text>
+    private static ServerLine ParseRoomMessage(ServerLineKind kind, string raw, ReadOnlySpan<char> rest)
+    {
+        if (!TrySplitRoom(rest, out var room, out var after))
+            return Unknown(raw);
+        var message = ParseMessage(kind, raw, after);
+        return message.Kind == ServerLineKind.Unknown ? message : message with { Room = room };
+    }
+
+    // ROOM|BAN #room <text>
+    private static ServerLine ParseRoomText(ServerLineKind kind, string raw, ReadOnlySpan<char> rest) =>
+        TrySplitRoom(rest, out var room, out var after)
+            ? new ServerLine(kind, raw) { Room = room, Text = after.ToString() }
+            : Unknown(raw);
+
+    // TOPIC #room <setter> <time> <text>
+    private static ServerLine ParseTopic(string raw, ReadOnlySpan<char> rest)
+    {
+        if (!TrySplitRoom(rest, out var room, out var after))
+            return Unknown(raw);
+        var setter = NextWord(ref after);
+        if (setter.IsEmpty || !TryParseTime(NextWord(ref after), out var time))
+            return Unknown(raw);
+        return new ServerLine(ServerLineKind.Topic, raw) { Room = room, From = setter.ToString(), Time = time, Text = after.ToString() };
+    }
+
+    // MEMBERS #room <prefixed nick>...
+    private static ServerLine ParseMembers(string raw, ReadOnlySpan<char> rest)
+    {
+        if (!TrySplitRoom(rest, out var room, out var after))
+            return Unknown(raw);
+        var text = after.ToString();
+        return new ServerLine(ServerLineKind.Members, raw)
+        {
+            Room = room,
+            Text = text,
+            Nicks = text.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+        };
+    }
+
+    // HISTORY #room <id> <time> <from>: <text>
+    private static ServerLine ParseHistory(string raw, ReadOnlySpan<char> rest)
+    {
+        if (!TrySplitRoom(rest, out var room, out var after))
+            return Unknown(raw);
+        if (!long.TryParse(NextWord(ref after), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            || !TryParseTime(NextWord(ref after), out var time))
+            return Unknown(raw);
+        var message = ParseMessage(ServerLineKind.History, raw, after);
+        return message.Kind == ServerLineKind.Unknown ? message : message with { Room = room, MessageId = id, Time = time };
+    }
+
+    // LIST #room <members> <topic>
+    private static ServerLine ParseList(string raw, ReadOnlySpan<char> rest)
+    {
+        if (!TrySplitRoom(rest, out var room, out var after)
+            || !int.TryParse(NextWord(ref after), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count))
+            return Unknown(raw);
+        return new ServerLine(ServerLineKind.RoomList, raw) { Room = room, Count = count, Text = after.ToString() };
     }
 
     private static ServerLine Simple(ServerLineKind kind, string raw, ReadOnlySpan<char> rest) =>

@@ -15,7 +15,18 @@ public sealed class LineWriterTests
         { LineWriter.Users(["alice", "bob"]), "USERS alice bob\n" },
         { LineWriter.Help("/users  list"), "HELP /users  list\n" },
         { LineWriter.Bye("goodbye"), "BYE goodbye\n" },
+        { LineWriter.RoomMessage("#dev", "alice", "hi: there"), "RM #dev alice: hi: there\n" },
+        { LineWriter.Echo("#dev", "alice", "hi"), "ECHO #dev alice: hi\n" },
+        { LineWriter.RoomNotice("#dev", "bob joined"), "ROOM #dev bob joined\n" },
+        { LineWriter.Topic("#dev", "alice", Noon, "release on friday"), "TOPIC #dev alice 2025-06-01T12:00:00.000Z release on friday\n" },
+        { LineWriter.Members("#dev", ["~alice", "@bob", "carol"]), "MEMBERS #dev ~alice @bob carol\n" },
+        { LineWriter.History("#dev", 42, Noon, "alice", "hi"), "HISTORY #dev 42 2025-06-01T12:00:00.000Z alice: hi\n" },
+        { LineWriter.RoomListEntry("#dev", 3, ""), "LIST #dev 3 \n" },
+        { LineWriter.Ban("#dev", "spam*", "alice", Noon), "BAN #dev spam* alice 2025-06-01T12:00:00.000Z\n" },
+        { LineWriter.ServerBan("10.*", "root", Noon, "abuse"), "SERVERBAN 10.* root 2025-06-01T12:00:00.000Z abuse\n" },
     };
+
+    private static DateTimeOffset Noon => new(2025, 6, 1, 14, 0, 0, TimeSpan.FromHours(2));
 
     [Theory]
     [MemberData(nameof(Lines))]

@@ -73,4 +73,19 @@ public sealed class ServerCommandLineTests
         Assert.Contains("MaxOutboundBytes", error.Message, StringComparison.Ordinal);
         await Task.CompletedTask;
     }
+
+    [Theory]
+    [InlineData("Parley:Limits:MaxRoomsPerUser", "0", "MaxRoomsPerUser")]
+    [InlineData("Parley:Limits:MaxMembersPerRoom", "0", "MaxMembersPerRoom")]
+    [InlineData("Parley:Limits:Flood:Burst", "0", "Burst")]
+    [InlineData("Parley:Limits:Flood:MessagesPerSecond", "-1", "MessagesPerSecond")]
+    [InlineData("Parley:Limits:Flood:RefusalWindow", "00:00:00", "RefusalWindow")]
+    [InlineData("Parley:Rooms:MaxHistoryPage", "0", "MaxHistoryPage")]
+    [InlineData("Parley:Rooms:HistoryOnJoin", "-1", "HistoryOnJoin")]
+    [InlineData("Parley:Operators:0", "#root", "Operators")]
+    public void Invalid_room_flood_or_operator_setting_is_refused_at_start(string key, string value, string named)
+    {
+        var error = Assert.ThrowsAny<ArgumentException>(() => ParleyServer.Build([new(key, value)]));
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
 }

@@ -100,6 +100,22 @@ public sealed class LineTestClient : IAsyncDisposable
         await ExpectAsync($"OK registered as {nick}");
     }
 
+    /// <summary>Sends <c>/join room</c> (with a key if given), expects <c>OK joined</c>, and returns the data lines before it.</summary>
+    public async Task<List<string>> JoinAsync(string room, string? key = null)
+    {
+        await SendAsync(key is null ? $"/join {room}" : $"/join {room} {key}");
+        var (reply, before) = await WaitForAsync(l => l.StartsWith("OK ", StringComparison.Ordinal) || l.StartsWith("ERR ", StringComparison.Ordinal));
+        Assert.StartsWith($"OK joined {room}", reply, StringComparison.OrdinalIgnoreCase);
+        return before;
+    }
+
+    /// <summary>Sends <paramref name="line"/> and returns its final reply (OK, ERR or BYE) and the lines before it.</summary>
+    public async Task<(string Reply, List<string> Before)> CommandAsync(string line)
+    {
+        await SendAsync(line);
+        return await WaitForAsync(l => l.StartsWith("OK ", StringComparison.Ordinal) || l.StartsWith("ERR ", StringComparison.Ordinal) || l.StartsWith("BYE ", StringComparison.Ordinal));
+    }
+
     /// <summary>Sends one line; LF is appended.</summary>
     public Task SendAsync(string line) => SendRawAsync(Encoding.UTF8.GetBytes(line + "\n"));
 

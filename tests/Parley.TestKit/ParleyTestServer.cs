@@ -45,12 +45,23 @@ public sealed class ParleyTestServer : IAsyncDisposable
     /// <summary>The running chat core, for assertions on its state.</summary>
     public ChatHub Hub => _app.Services.GetRequiredService<ChatHub>();
 
+    /// <summary>
+    /// Settings that turn flood control off, for tests that send far more than a person would
+    /// (thousands of lines from one connection). The defaults stay what people get.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> WithoutFloodControl { get; } = new Dictionary<string, string?>
+    {
+        ["Parley:Limits:Flood:MessagesPerSecond"] = "0",
+    };
+
     /// <summary>Starts a server with <paramref name="settings"/> (configuration keys like <c>Parley:Limits:MaxOutboundBytes</c>).</summary>
+    /// <param name="settings">Configuration overrides.</param>
+    /// <param name="configureServices">Replaces services, e.g. a room store shared by two servers to test a restart.</param>
     /// <remarks>
     /// A test that sets <c>Parley:DataDirectory</c> keeps that directory (to restart a server on it);
     /// otherwise a fresh temporary one is made and deleted on dispose.
     /// </remarks>
-    public static async Task<ParleyTestServer> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<ParleyTestServer> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -64,7 +75,7 @@ public sealed class ParleyTestServer : IAsyncDisposable
         if (ownsDataDirectory)
             all["Parley:DataDirectory"] = NewTemporaryDirectory();
 
-        var app = ParleyServer.Build(all, logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Warning));
+        var app = ParleyServer.Build(all, logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Warning), configureServices);
         await app.StartAsync();
         return new ParleyTestServer(app, all["Parley:DataDirectory"]!, ownsDataDirectory);
     }

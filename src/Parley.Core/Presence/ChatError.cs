@@ -17,4 +17,49 @@ public enum ChatError
 
     /// <summary>No one online has that nick.</summary>
     NoSuchNick,
+
+    /// <summary>The room name breaks <see cref="Rooms.RoomNames"/>.</summary>
+    InvalidRoom,
+
+    /// <summary>No such room, or a secret one the asker is not in.</summary>
+    NoSuchRoom,
+
+    /// <summary>The asker is not a member of the room.</summary>
+    NotInRoom,
+
+    /// <summary>The asker (or, for an invite, the target) is already in the room.</summary>
+    AlreadyInRoom,
+
+    /// <summary>The operation needs room operator rights (or owner rights, to act on the owner).</summary>
+    NotRoomOperator,
+
+    /// <summary>The target nick is not a member of the room.</summary>
+    TargetNotInRoom,
+
+    /// <summary>The asker is banned from the room.</summary>
+    Banned,
+
+    /// <summary>The room is <c>+k</c> and the key is missing or wrong.</summary>
+    BadKey,
+
+    /// <summary>The room is <c>+i</c> and the asker has no invite.</summary>
+    InviteOnly,
+
+    /// <summary>The room is <c>+m</c> and the asker has no voice, or the asker is banned but still a member.</summary>
+    CannotSend,
+
+    /// <summary>The room has the most members allowed.</summary>
+    RoomFull,
+
+    /// <summary>The asker is in the most rooms allowed.</summary>
+    TooManyRooms,
+
+    /// <summary>A ban mask that is malformed, or a ban list that is full.</summary>
+    InvalidMask,
+
+    /// <summary>A mode change that is malformed (<c>+k</c> without a key, an unknown letter).</summary>
+    InvalidMode,
+
+    /// <summary>The operation needs a server operator.</summary>
+    NotServerOperator,
 }

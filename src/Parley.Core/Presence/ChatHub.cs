@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using Parley.Core.Events;
+using Parley.Core.Moderation;
+using Parley.Core.Rooms;
 using Parley.Core.Sessions;
 
 namespace Parley.Core.Presence;
@@ -18,8 +20,44 @@ public sealed partial class ChatHub
 {
     private readonly ConcurrentDictionary<long, ChatSession> _sessions = new();
     private readonly ConcurrentDictionary<string, ChatSession> _byNick = new(NickRules.Comparer);
+    private readonly TimeProvider _time;
     private long _lastSessionId;
     private volatile bool _shuttingDown;
+
+    /// <summary>Creates a hub with default room settings, in-memory room storage and no server operators.</summary>
+    public ChatHub()
+        : this(new RoomOptions(), new RoomLimits(), new InMemoryRoomStore(), new InMemoryRoomHistory(), OperatorPolicy.None, TimeProvider.System)
+    {
+    }
+
+    /// <summary>Creates a hub.</summary>
+    /// <param name="roomOptions">Room behaviour, validated.</param>
+    /// <param name="roomLimits">Room limits, validated.</param>
+    /// <param name="roomStore">Where registered rooms persist.</param>
+    /// <param name="roomHistory">Where room messages are kept.</param>
+    /// <param name="operators">Who the server operators are.</param>
+    /// <param name="time">The clock for message and topic times.</param>
+    public ChatHub(RoomOptions roomOptions, RoomLimits roomLimits, IRoomStore roomStore, IRoomHistory roomHistory, OperatorPolicy operators, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(roomOptions);
+        ArgumentNullException.ThrowIfNull(roomLimits);
+        ArgumentNullException.ThrowIfNull(roomStore);
+        ArgumentNullException.ThrowIfNull(roomHistory);
+        ArgumentNullException.ThrowIfNull(operators);
+        ArgumentNullException.ThrowIfNull(time);
+        _time = time;
+        Operators = operators;
+        Rooms = new RoomHub(this, roomOptions, roomLimits, roomStore, roomHistory, time);
+    }
+
+    /// <summary>The rooms.</summary>
+    public RoomHub Rooms { get; }
+
+    /// <summary>Who may <c>/kill</c> and set server-wide bans.</summary>
+    public OperatorPolicy Operators { get; }
+
+    /// <summary>Server-wide bans by address, checked when a session connects.</summary>
+    public ServerBanList ServerBans { get; } = new();
 
     /// <summary>Number of open sessions, registered or not.</summary>
     public int SessionCount => _sessions.Count;
@@ -42,7 +80,10 @@ public sealed partial class ChatHub
     /// <param name="sink">The connection's way out; the hub calls it from any thread.</param>
     /// <param name="remoteAddress">The peer's address, for logs.</param>
     /// <param name="security">TLS, client certificate and network trust, from the transport.</param>
-    /// <returns>The new, unregistered session. During shutdown it is closed at once.</returns>
+    /// <returns>
+    /// The new, unregistered session. During shutdown, or when a server ban covers the address, it
+    /// is closed at once.
+    /// </returns>
     public ChatSession Connect(ISessionSink sink, string remoteAddress, ConnectionSecurity security)
     {
         ArgumentNullException.ThrowIfNull(sink);
@@ -51,8 +92,15 @@ public sealed partial class ChatHub
         _sessions[session.Id] = session;
         if (_shuttingDown)
             sink.Close(ShutdownNotice);
+        else if (ServerBans.FindMatch(session.Address) is { } ban)
+            sink.Close(BannedNotice(ban));
         return session;
     }
+
+    /// <summary>The registered session holding <paramref name="nick"/> (any case), or null.</summary>
+    /// <param name="nick">The nick.</param>
+    /// <returns>The session, or null when no one online has it.</returns>
+    public ChatSession? FindSession(string nick) => _byNick.TryGetValue(nick, out var session) ? session : null;
 
     /// <summary>Registers <paramref name="nick"/> for the session, or changes its nick when it has one.</summary>
     /// <param name="session">The session.</param>
@@ -140,7 +188,9 @@ public sealed partial class ChatHub
         if (session.Nick is not { } nick)
             return;
         _byNick.TryRemove(new KeyValuePair<string, ChatSession>(nick, session));
-        if (!_shuttingDown)
-            SendToOthers(session, new UserLeftEvent(nick, quit, reason));
+        if (_shuttingDown)
+            return;
+        Rooms.OnSessionLeft(session, quit, reason);
+        SendToOthers(session, new UserLeftEvent(nick, quit, reason));
     }
 }

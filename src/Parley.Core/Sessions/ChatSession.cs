@@ -1,3 +1,7 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Parley.Core.Rooms;
+
 namespace Parley.Core.Sessions;
 
 /// <summary>
@@ -5,10 +9,12 @@ namespace Parley.Core.Sessions;
 /// </summary>
 /// <remarks>
 /// Its state changes only on its own connection's read loop (commands are processed in order),
-/// except <see cref="Nick"/>, which other threads read while routing.
+/// except <see cref="Nick"/>, which other threads read while routing, and its set of rooms, which
+/// a kick by another user changes (a concurrent dictionary).
 /// </remarks>
 public sealed class ChatSession
 {
+    private readonly ConcurrentDictionary<string, Room> _rooms = new(RoomNames.Comparer);
     private volatile string? _nick;
 
     internal ChatSession(long id, ISessionSink sink, string remoteAddress, ConnectionSecurity security)
@@ -17,6 +23,7 @@ public sealed class ChatSession
         Sink = sink;
         RemoteAddress = remoteAddress;
         Security = security;
+        Address = HostOf(remoteAddress);
     }
 
     /// <summary>Process-unique id, for logs.</summary>
@@ -25,7 +32,7 @@ public sealed class ChatSession
     /// <summary>The front-end's sink for this connection.</summary>
     public ISessionSink Sink { get; }
 
-    /// <summary>The peer's address, for logs and (later) limits.</summary>
+    /// <summary>The peer's address with port, for logs.</summary>
     public string RemoteAddress { get; }
 
     /// <summary>
@@ -33,6 +40,8 @@ public sealed class ChatSession
     /// saw it when the connection was accepted. Never changes.
     /// </summary>
     public ConnectionSecurity Security { get; }
+    /// <summary>The peer's IP address without port (IPv4-mapped IPv6 shown as IPv4), for bans.</summary>
+    public string Address { get; }
 
     /// <summary>The registered nick as shown, or null before registration.</summary>
     public string? Nick
@@ -46,4 +55,24 @@ public sealed class ChatSession
 
     /// <summary>True once the session has quit or been disconnected; it receives nothing more.</summary>
     public bool HasLeft { get; internal set; }
+
+    /// <summary>How many rooms the session is in.</summary>
+    public int RoomCount => _rooms.Count;
+
+    /// <summary>The rooms the session is in, a snapshot.</summary>
+    public IReadOnlyCollection<Room> Rooms => [.. _rooms.Values];
+
+    internal bool IsInRoom(string name) => _rooms.ContainsKey(name);
+
+    internal void AddRoom(Room room) => _rooms[room.Name] = room;
+
+    internal bool RemoveRoom(Room room) => _rooms.TryRemove(new KeyValuePair<string, Room>(room.Name, room));
+
+    internal static string HostOf(string remoteAddress)
+    {
+        if (!IPEndPoint.TryParse(remoteAddress, out var endpoint))
+            return remoteAddress;
+        var address = endpoint.Address.IsIPv4MappedToIPv6 ? endpoint.Address.MapToIPv4() : endpoint.Address;
+        return address.ToString();
+    }
 }

@@ -16,6 +16,9 @@ public sealed record ConnectionLimits
     /// </summary>
     public TimeSpan RegistrationTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Flood control per connection (<c>Parley:Limits:Flood</c>); see <see cref="FloodOptions"/>.</summary>
+    public FloodOptions Flood { get; init; } = new();
+
     /// <summary>Checks the values; called at start-up.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
     public void Validate()
@@ -23,5 +26,7 @@ public sealed record ConnectionLimits
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxOutboundBytes, 4097, nameof(MaxOutboundBytes));
         if (RegistrationTimeout != Timeout.InfiniteTimeSpan && RegistrationTimeout <= TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(RegistrationTimeout), RegistrationTimeout, "must be positive or infinite");
+        ArgumentNullException.ThrowIfNull(Flood, nameof(Flood));
+        Flood.Validate();
     }
 }

@@ -22,4 +22,13 @@ internal static partial class FrontEndLog
 
     [LoggerMessage(105, LogLevel.Debug, "Session {SessionId}: transport error")]
     public static partial void TransportError(ILogger logger, long sessionId, Exception exception);
+
+    [LoggerMessage(106, LogLevel.Warning, "Disconnecting session {SessionId} ({Nick}) from {Remote}: flooding, {Refusals} commands refused within {Window}")]
+    public static partial void Flooding(ILogger logger, long sessionId, string? nick, string remote, int refusals, TimeSpan window);
+
+    [LoggerMessage(107, LogLevel.Information, "{Nick} killed by server operator {Operator}: {Reason}")]
+    public static partial void Killed(ILogger logger, string nick, string @operator, string? reason);
+
+    [LoggerMessage(108, LogLevel.Information, "Server operator {Operator} banned address {Mask}: {Disconnected} connections closed")]
+    public static partial void AddressBanned(ILogger logger, string @operator, string mask, int disconnected);
 }

@@ -39,17 +39,28 @@ internal sealed class Outbox(long maxBytes)
     /// <summary>Accepts nothing more; <see cref="DrainAsync"/> ends once the queue is written.</summary>
     public void Complete() => _queue.Writer.TryComplete();
 
+    /// <summary>Copies everything queued now into <paramref name="output"/> without waiting; the write loop's inner step.</summary>
+    /// <returns>Bytes written.</returns>
+    public long WriteQueued(IBufferWriter<byte> output)
+    {
+        long written = 0;
+        while (_queue.Reader.TryRead(out var bytes))
+        {
+            output.Write(bytes.Span);
+            Interlocked.Add(ref _queuedBytes, -bytes.Length);
+            written += bytes.Length;
+        }
+
+        return written;
+    }
+
     /// <summary>Writes queued bytes to <paramref name="output"/>, flushing once per batch, until completed.</summary>
     public async Task DrainAsync(PipeWriter output, CancellationToken cancellationToken = default)
     {
         var reader = _queue.Reader;
         while (await reader.WaitToReadAsync(cancellationToken))
         {
-            while (reader.TryRead(out var bytes))
-            {
-                output.Write(bytes.Span);
-                Interlocked.Add(ref _queuedBytes, -bytes.Length);
-            }
+            WriteQueued(output);
 
             // Flushing waits while the transport's own buffer is full; meanwhile producers keep
             // filling the queue, which is what trips the budget for a client that stopped reading.

@@ -22,6 +22,9 @@ internal interface ILineCommand
     /// <summary>Whether an empty argument text is refused with NEED_MORE_PARAMS.</summary>
     bool RequiresArguments { get; }
 
+    /// <summary>Whether only server operators may use it (<see cref="Core.Moderation.OperatorPolicy"/>).</summary>
+    bool RequiresServerOperator => false;
+
     /// <summary>Runs the command; must send exactly one final reply (OK, ERR or BYE).</summary>
     /// <param name="connection">The connection that sent it.</param>
     /// <param name="arguments">The text after the command name, trimmed.</param>

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Parley.Core.Rooms;
 using Parley.FrontEnds.Line.Commands;
 using Parley.Protocols.Line;
 
@@ -19,7 +20,7 @@ internal sealed class LineCommandTable
     /// <summary>The commands in help order.</summary>
     public IReadOnlyList<ILineCommand> Commands { get; }
 
-    /// <summary>The commands of the seeds' protocol (docs/protocol.md).</summary>
+    /// <summary>The line protocol's commands (docs/protocol.md), in help order.</summary>
     public static LineCommandTable CreateDefault()
     {
         var help = new HelpCommand();
@@ -29,6 +30,25 @@ internal sealed class LineCommandTable
             new DirectMessageCommand(),
             new BroadcastCommand(),
             new UsersCommand(),
+            new JoinCommand(),
+            new PartCommand(),
+            new SayCommand(),
+            new RoomsCommand(),
+            new WhoCommand(),
+            new TopicCommand(),
+            new HistoryCommand(),
+            new RoleCommand("op", MemberRole.Op, grant: true),
+            new RoleCommand("deop", MemberRole.Op, grant: false),
+            new RoleCommand("voice", MemberRole.Voice, grant: true),
+            new RoleCommand("devoice", MemberRole.Voice, grant: false),
+            new KickCommand(),
+            new BanCommand(),
+            new UnbanCommand(),
+            new InviteCommand(),
+            new ModeCommand(),
+            new KillCommand(),
+            new ServerBanCommand(),
+            new ServerUnbanCommand(),
             help,
             new QuitCommand(),
         ]);
@@ -48,6 +68,12 @@ internal sealed class LineCommandTable
         if (!command.AllowedBeforeRegistration && !connection.Session.IsRegistered)
         {
             connection.Reply(LineWriter.Error(LineErrorCodes.NotRegistered, "register first with #<nick> or /nick <nick>"));
+            return ValueTask.CompletedTask;
+        }
+
+        if (command.RequiresServerOperator && !connection.Hub.Operators.IsOperator(connection.Session))
+        {
+            connection.Reply(LineErrors.For(Core.Presence.ChatError.NotServerOperator));
             return ValueTask.CompletedTask;
         }
 

@@ -3,6 +3,7 @@ using System.IO.Pipelines;
 using Microsoft.Extensions.Logging;
 using Parley.Core.Events;
 using Parley.Core.Presence;
+using Parley.Core.Rooms;
 using Parley.Core.Sessions;
 using Parley.FrontEnds.Connections;
 using Parley.Protocols.Line;
@@ -25,6 +26,7 @@ internal sealed class LineConnection : ISessionSink
     private readonly Outbox _outbox;
     private readonly LineFramer _framer = new();
     private readonly ChatSession _session;
+    private readonly FloodGate? _flood;
     private int _closing;
     private string? _closeReason;
 
@@ -34,6 +36,7 @@ internal sealed class LineConnection : ISessionSink
         _frontEnd = frontEnd;
         _abort = abort;
         _outbox = new Outbox(frontEnd.Limits.MaxOutboundBytes);
+        _flood = frontEnd.Limits.Flood.IsEnabled ? new FloodGate(frontEnd.Limits.Flood, frontEnd.Time) : null;
         _session = frontEnd.Hub.Connect(this, remoteAddress, security);
     }
 
@@ -41,7 +44,9 @@ internal sealed class LineConnection : ISessionSink
 
     public ChatHub Hub => _frontEnd.Hub;
 
-    private ILogger Logger => _frontEnd.Logger;
+    public RoomHub Rooms => _frontEnd.Hub.Rooms;
+
+    public ILogger Logger => _frontEnd.Logger;
 
     /// <summary>Runs the connection until either side closes it.</summary>
     public async Task RunAsync(CancellationToken cancellationToken = default)
@@ -71,6 +76,7 @@ internal sealed class LineConnection : ISessionSink
             _outbox.Complete();
             await writer;
             await _transport.Input.CompleteAsync();
+            _flood?.Dispose();
         }
     }
 
@@ -126,9 +132,14 @@ internal sealed class LineConnection : ISessionSink
 
                     var parsed = Parse(line, out var request);
                     if (parsed == LineParseError.None)
-                        await _frontEnd.Commands.DispatchAsync(this, request);
+                    {
+                        if (AdmitCommand(request))
+                            await _frontEnd.Commands.DispatchAsync(this, request);
+                    }
                     else if (parsed != LineParseError.Empty)
+                    {
                         Reply(ErrorFor(parsed));
+                    }
                 }
 
                 if (result.IsCompleted || result.IsCanceled)
@@ -138,6 +149,28 @@ internal sealed class LineConnection : ISessionSink
             {
                 input.AdvanceTo(buffer.Start, buffer.End);
             }
+        }
+    }
+
+    // Flood control: every command but /quit takes a token. Refused commands get ERR FLOOD (their
+    // one final reply); a connection refused too often in a short window is closed with BYE.
+    private bool AdmitCommand(in LineRequest request)
+    {
+        if (_flood is null || request.Command == "quit")
+            return true;
+        switch (_flood.Check(out var retryAfter))
+        {
+            case FloodVerdict.Allowed:
+                return true;
+            case FloodVerdict.Refused:
+                var wait = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalMilliseconds));
+                Reply(LineWriter.Error(LineErrorCodes.Flood, $"slow down; retry in {wait} ms"));
+                return false;
+            default:
+                var flood = _frontEnd.Limits.Flood;
+                FrontEndLog.Flooding(Logger, _session.Id, _session.Nick, _session.RemoteAddress, flood.DisconnectAfterRefusals, flood.RefusalWindow);
+                Close("flooding");
+                return false;
         }
     }
 

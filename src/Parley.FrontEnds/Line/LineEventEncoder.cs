@@ -1,4 +1,5 @@
 using Parley.Core.Events;
+using Parley.Core.Rooms;
 using Parley.Protocols.Line;
 
 namespace Parley.FrontEnds.Line;
@@ -13,6 +14,9 @@ internal sealed class LineEventEncoder : IEventEncoder
 
     public byte[] Encode(ChatEvent chatEvent) => chatEvent switch
     {
+        RoomMessageEvent { IsEcho: false } said => LineWriter.RoomMessage(said.Room, said.Message.From, said.Message.Text),
+        RoomMessageEvent echo => LineWriter.Echo(echo.Room, echo.Message.From, echo.Message.Text),
+        RoomEvent roomEvent => LineWriter.RoomNotice(roomEvent.Room, DescribeRoomEvent(roomEvent)),
         DirectMessageEvent dm => LineWriter.Direct(dm.From, dm.Text),
         BroadcastEvent bm => LineWriter.Broadcast(bm.From, bm.Text),
         UserJoinedEvent joined => LineWriter.System($"{joined.Nick} joined"),
@@ -23,4 +27,27 @@ internal sealed class LineEventEncoder : IEventEncoder
         ServerNoticeEvent notice => LineWriter.System(notice.Text),
         _ => [],
     };
+
+    // The text after "ROOM #room " (docs/protocol.md, "Room notices").
+    private static string DescribeRoomEvent(RoomEvent roomEvent) => roomEvent switch
+    {
+        RoomMemberJoinedEvent joined => $"{joined.Nick} joined",
+        RoomMemberLeftEvent left => left.Kind switch
+        {
+            RoomLeaveKind.Parted => $"{left.Nick} left{Reason(left.Reason)}",
+            RoomLeaveKind.Quit => $"{left.Nick} quit{Reason(left.Reason)}",
+            RoomLeaveKind.Kicked => $"{left.Nick} was kicked by {left.By}{Reason(left.Reason)}",
+            _ => $"{left.Nick} dropped{Reason(left.Reason ?? "connection closed")}",
+        },
+        RoomTopicChangedEvent { Text: null } topic => $"{topic.By} cleared the topic",
+        RoomTopicChangedEvent topic => $"{topic.By} set the topic: {topic.Text}",
+        RoomModeChangedEvent mode => $"{mode.By} set mode {mode.Change}",
+        RoomRoleChangedEvent role => $"{role.By} {(role.Granted ? "gave" : "took")} {(role.Role == MemberRole.Op ? "op" : "voice")} {(role.Granted ? "to" : "from")} {role.Target}",
+        RoomBanChangedEvent { Added: true } ban => $"{ban.By} banned {ban.Mask}",
+        RoomBanChangedEvent ban => $"{ban.By} unbanned {ban.Mask}",
+        RoomInviteEvent invite => $"{invite.By} invited you; /join {invite.Room}",
+        _ => "",
+    };
+
+    private static string Reason(string? reason) => reason is null ? "" : $" ({reason})";
 }

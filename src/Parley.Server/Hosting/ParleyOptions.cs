@@ -1,3 +1,4 @@
+using Parley.Core.Rooms;
 using Parley.FrontEnds.Connections;
 using Parley.Server.Tls;
 
@@ -46,8 +47,18 @@ public sealed record ParleyOptions
     /// </summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Per-connection limits.</summary>
+    /// <summary>Per-connection limits, flood control included (<c>Parley:Limits</c>).</summary>
     public ConnectionLimits Limits { get; init; } = new();
+
+    /// <summary>Room behaviour: history shown on join, page sizes, list bounds (<c>Parley:Rooms</c>).</summary>
+    public RoomOptions Rooms { get; init; } = new();
+
+    /// <summary>
+    /// Server operators, who may <c>/kill</c> and set server-wide bans (<c>Parley:Operators</c>,
+    /// e.g. <c>Parley__Operators__0=alice</c>). Defaults to none. Until accounts exist these are
+    /// matched against nicks, which anyone can take: see <see cref="Core.Moderation.OperatorPolicy"/>.
+    /// </summary>
+    public IReadOnlyList<string> Operators { get; init; } = [];
 
     /// <summary>Checks the values; called at start-up.</summary>
     /// <exception cref="ArgumentException">A value is out of range or empty.</exception>
@@ -64,5 +75,11 @@ public sealed record ParleyOptions
             throw new ArgumentException($"Parley:Port and Parley:Tls:Port are both {Port}", nameof(Port));
         ArgumentOutOfRangeException.ThrowIfLessThan(ShutdownTimeout, TimeSpan.Zero, nameof(ShutdownTimeout));
         Limits.Validate();
+        Rooms.Validate();
+        foreach (var name in Operators)
+        {
+            if (!Core.Presence.NickRules.IsValid(name))
+                throw new ArgumentException($"operator '{name}' is not a valid nick", nameof(Operators));
+        }
     }
 }

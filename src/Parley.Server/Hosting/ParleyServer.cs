@@ -7,7 +7,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Parley.Core.Moderation;
 using Parley.Core.Presence;
+using Parley.Core.Rooms;
 using Parley.Core.Security;
 using Parley.FrontEnds.Line;
 using Parley.Server.Listeners;
@@ -31,11 +33,16 @@ public static class ParleyServer
     /// </summary>
     /// <param name="overrides">Configuration keys such as <c>Parley:Port</c> and their values.</param>
     /// <param name="configureLogging">Adjusts logging, e.g. quiets it in tests.</param>
+    /// <param name="configureServices">
+    /// Runs after the default services are added, to replace some: e.g. the <see cref="IRoomStore"/>
+    /// and <see cref="IRoomHistory"/> (in memory by default) with a persistent store.
+    /// </param>
     /// <returns>The application, not yet started.</returns>
     /// <exception cref="ArgumentException">The configuration holds an invalid value.</exception>
     public static WebApplication Build(
         IEnumerable<KeyValuePair<string, string?>> overrides,
-        Action<ILoggingBuilder>? configureLogging = null)
+        Action<ILoggingBuilder>? configureLogging = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -46,17 +53,34 @@ public static class ParleyServer
 
         var options = builder.Configuration.GetSection(ParleyOptions.SectionName).Get<ParleyOptions>() ?? new ParleyOptions();
         options.Validate();
+        var roomLimits = builder.Configuration.GetSection(RoomLimits.SectionName).Get<RoomLimits>() ?? new RoomLimits();
+        roomLimits.Validate();
         var listeners = new ListenerRegistry();
 
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(options.Limits);
         builder.Services.AddSingleton(listeners);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<ChatHub>();
+        builder.Services.AddSingleton(options.Rooms);
+        builder.Services.AddSingleton(roomLimits);
+        builder.Services.AddSingleton(new OperatorPolicy(options.Operators));
+        // The ports' in-memory defaults; the SQLite store replaces them (configureServices).
+        builder.Services.AddSingleton<IRoomStore, InMemoryRoomStore>();
+        builder.Services.AddSingleton<IRoomHistory>(_ => new InMemoryRoomHistory());
+        builder.Services.AddSingleton<ChatHub>(services => new ChatHub(
+            options.Rooms,
+            roomLimits,
+            services.GetRequiredService<IRoomStore>(),
+            services.GetRequiredService<IRoomHistory>(),
+            services.GetRequiredService<OperatorPolicy>(),
+            services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<LineFrontEnd>();
         builder.Services.AddSingleton(new LoginTransportPolicy(options.Tls.RequireForLogin));
         builder.Services.AddSingleton(new TrustedNetworkList(options.Tls));
         builder.Services.AddSingleton<ServerCertificateSource>();
+        // Before Kestrel listens (hosted services start first): restore the registered rooms.
+        builder.Services.AddHostedService<RoomRestoreService>();
+        configureServices?.Invoke(builder.Services);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
 
         builder.WebHost.ConfigureKestrel(kestrel =>

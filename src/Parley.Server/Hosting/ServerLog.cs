@@ -13,4 +13,7 @@ internal static partial class ServerLog
 
     [LoggerMessage(2, LogLevel.Information, "Shutting down: telling {Sessions} sessions")]
     public static partial void ShuttingDown(ILogger logger, int sessions);
+
+    [LoggerMessage(4, LogLevel.Information, "Restored {Count} registered rooms")]
+    public static partial void RoomsRestored(ILogger logger, int count);
 }

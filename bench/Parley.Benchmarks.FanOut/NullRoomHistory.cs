@@ -1,0 +1,16 @@
+using Parley.Core.Rooms;
+
+namespace Parley.Benchmarks.FanOut;
+
+/// <summary>History that stores nothing, so the benchmark measures fan-out, not the store.</summary>
+internal sealed class NullRoomHistory : IRoomHistory
+{
+    public ValueTask AppendAsync(RoomMessage message, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+    public ValueTask<IReadOnlyList<RoomMessage>> ReadAsync(string room, int count, long? beforeId, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult<IReadOnlyList<RoomMessage>>([]);
+
+    public void OnRoomClosed(string room)
+    {
+    }
+}

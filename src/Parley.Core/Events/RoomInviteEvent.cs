@@ -1,0 +1,10 @@
+namespace Parley.Core.Events;
+
+/// <summary>A member invited you to a room; told to the invited user only.</summary>
+/// <param name="Room">The room.</param>
+/// <param name="By">Who invited.</param>
+public sealed class RoomInviteEvent(string Room, string By) : RoomEvent(Room)
+{
+    /// <summary>Who invited.</summary>
+    public string By { get; } = By;
+}

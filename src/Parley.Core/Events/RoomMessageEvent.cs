@@ -1,0 +1,18 @@
+using Parley.Core.Rooms;
+
+namespace Parley.Core.Events;
+
+/// <summary>
+/// A message said in a room. Members receive one instance (encoded once per protocol); the sender
+/// receives a second instance with <see cref="IsEcho"/> set, the confirmation of what was sent.
+/// </summary>
+/// <param name="Message">The message, with its id and time.</param>
+/// <param name="IsEcho">True for the copy the sender receives.</param>
+public sealed class RoomMessageEvent(RoomMessage Message, bool IsEcho) : RoomEvent(Message?.Room ?? "")
+{
+    /// <summary>The message, with its id and time.</summary>
+    public RoomMessage Message { get; } = Message ?? throw new ArgumentNullException(nameof(Message));
+
+    /// <summary>True for the copy the sender receives.</summary>
+    public bool IsEcho { get; } = IsEcho;
+}

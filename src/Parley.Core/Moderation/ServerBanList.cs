@@ -1,0 +1,62 @@
+namespace Parley.Core.Moderation;
+
+/// <summary>The server-wide bans, checked on every new connection.</summary>
+/// <remarks>
+/// Thread-safe. The list is copy-on-write: <see cref="FindMatch"/> reads a snapshot without a
+/// lock; changes (rare, by server operators) swap in a new array under a writers' lock.
+/// </remarks>
+public sealed class ServerBanList
+{
+    /// <summary>Most bans the list holds; more are refused, so a mistaken script cannot grow it without end.</summary>
+    public const int MaxBans = 1000;
+
+    private readonly Lock _writers = new();
+    private ServerBan[] _bans = [];
+
+    /// <summary>The bans in the order set, a snapshot.</summary>
+    public IReadOnlyList<ServerBan> Bans => Volatile.Read(ref _bans);
+
+    /// <summary>The first ban covering <paramref name="address"/>, or null.</summary>
+    /// <param name="address">A peer address without port.</param>
+    /// <returns>The ban, or null when the address is free.</returns>
+    public ServerBan? FindMatch(string address)
+    {
+        foreach (var ban in Volatile.Read(ref _bans))
+        {
+            if (ban.Matches(address))
+                return ban;
+        }
+
+        return null;
+    }
+
+    /// <summary>Adds a ban unless one with the same mask exists or the list is full.</summary>
+    /// <param name="ban">The ban.</param>
+    /// <returns>True when added.</returns>
+    public bool TryAdd(ServerBan ban)
+    {
+        ArgumentNullException.ThrowIfNull(ban);
+        lock (_writers)
+        {
+            if (_bans.Length >= MaxBans || Array.Exists(_bans, b => string.Equals(b.Mask, ban.Mask, StringComparison.OrdinalIgnoreCase)))
+                return false;
+            Volatile.Write(ref _bans, [.. _bans, ban]);
+            return true;
+        }
+    }
+
+    /// <summary>Removes the ban with <paramref name="mask"/> (any case).</summary>
+    /// <param name="mask">The mask.</param>
+    /// <returns>True when one was removed.</returns>
+    public bool TryRemove(string mask)
+    {
+        lock (_writers)
+        {
+            var kept = Array.FindAll(_bans, b => !string.Equals(b.Mask, mask, StringComparison.OrdinalIgnoreCase));
+            if (kept.Length == _bans.Length)
+                return false;
+            Volatile.Write(ref _bans, kept);
+            return true;
+        }
+    }
+}

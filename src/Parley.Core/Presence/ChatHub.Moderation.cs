@@ -1,0 +1,75 @@
+using Parley.Core.Moderation;
+using Parley.Core.Sessions;
+
+namespace Parley.Core.Presence;
+
+public sealed partial class ChatHub
+{
+    /// <summary>Disconnects <paramref name="nick"/>; server operators only. Everyone sees it dropped with the reason.</summary>
+    /// <param name="by">A server operator.</param>
+    /// <param name="nick">Who to disconnect.</param>
+    /// <param name="reason">Why, or null.</param>
+    /// <param name="killed">The nick as shown, when done.</param>
+    /// <returns><see cref="ChatError.None"/>, <see cref="ChatError.NotServerOperator"/> or <see cref="ChatError.NoSuchNick"/>.</returns>
+    public ChatError Kill(ChatSession by, string nick, string? reason, out string? killed)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        killed = null;
+        if (!Operators.IsOperator(by))
+            return ChatError.NotServerOperator;
+        if (FindSession(nick) is not { Nick: { } shown } target)
+            return ChatError.NoSuchNick;
+        killed = shown;
+        target.Sink.Close(reason is null ? $"killed by {by.Nick}" : $"killed by {by.Nick}: {reason}");
+        return ChatError.None;
+    }
+
+    /// <summary>
+    /// Bans an address mask server-wide; server operators only. New connections from it are closed
+    /// at once, and the ones open now are disconnected, except server operators'.
+    /// </summary>
+    /// <param name="by">A server operator.</param>
+    /// <param name="mask">An address or wildcard mask (<see cref="ServerBan"/>).</param>
+    /// <param name="reason">Why, or null.</param>
+    /// <param name="disconnected">How many open connections were closed.</param>
+    /// <returns><see cref="ChatError.None"/> (also when the mask was banned already), or why not.</returns>
+    public ChatError BanAddress(ChatSession by, string mask, string? reason, out int disconnected)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        ArgumentNullException.ThrowIfNull(mask);
+        disconnected = 0;
+        if (!Operators.IsOperator(by))
+            return ChatError.NotServerOperator;
+        if (!ServerBan.IsValid(mask))
+            return ChatError.InvalidMask;
+        var ban = new ServerBan(mask, by.Nick!, _time.GetUtcNow(), reason);
+        if (!ServerBans.TryAdd(ban) && ServerBans.Bans.Count >= ServerBanList.MaxBans)
+            return ChatError.InvalidMask;
+        foreach (var (_, session) in _sessions)
+        {
+            if (ban.Matches(session.Address) && !Operators.IsOperator(session))
+            {
+                session.Sink.Close(BannedNotice(ban));
+                disconnected++;
+            }
+        }
+
+        return ChatError.None;
+    }
+
+    /// <summary>Lifts a server-wide ban; server operators only.</summary>
+    /// <param name="by">A server operator.</param>
+    /// <param name="mask">The mask as set (any case).</param>
+    /// <returns><see cref="ChatError.None"/> (also when there was no such ban), or <see cref="ChatError.NotServerOperator"/>.</returns>
+    public ChatError UnbanAddress(ChatSession by, string mask)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        if (!Operators.IsOperator(by))
+            return ChatError.NotServerOperator;
+        ServerBans.TryRemove(mask);
+        return ChatError.None;
+    }
+
+    private static string BannedNotice(ServerBan ban) =>
+        ban.Reason is null ? "banned from this server" : $"banned from this server: {ban.Reason}";
+}

@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+
+namespace Parley.Core.Rooms;
+
+/// <summary>
+/// The default <see cref="IRoomHistory"/>: the last <see cref="Capacity"/> messages of each
+/// room, in memory, forgotten when an unregistered room empties or the server stops.
+/// </summary>
+/// <remarks>Thread-safe: one small lock per room, taken by its senders and readers only.</remarks>
+public sealed class InMemoryRoomHistory : IRoomHistory
+{
+    private readonly ConcurrentDictionary<string, List<RoomMessage>> _rooms = new(RoomNames.Comparer);
+
+    /// <summary>Creates the history.</summary>
+    /// <param name="capacity">Messages kept per room. Defaults to 1,000: ten pages of 100.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is less than 1.</exception>
+    public InMemoryRoomHistory(int capacity = 1000)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        Capacity = capacity;
+    }
+
+    /// <summary>Messages kept per room; older ones are dropped.</summary>
+    public int Capacity { get; }
+
+    /// <inheritdoc />
+    public ValueTask AppendAsync(RoomMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var messages = _rooms.GetOrAdd(message.Room, static _ => []);
+        lock (messages)
+        {
+            // Almost always appends at the end; a concurrent sender may have overtaken by an id.
+            var index = messages.Count;
+            while (index > 0 && messages[index - 1].Id > message.Id)
+                index--;
+            messages.Insert(index, message);
+            if (messages.Count > Capacity)
+                messages.RemoveRange(0, messages.Count - Capacity);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<RoomMessage>> ReadAsync(string room, int count, long? beforeId, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        if (!_rooms.TryGetValue(room, out var messages))
+            return ValueTask.FromResult<IReadOnlyList<RoomMessage>>([]);
+        lock (messages)
+        {
+            var end = messages.Count;
+            if (beforeId is { } before)
+            {
+                while (end > 0 && messages[end - 1].Id >= before)
+                    end--;
+            }
+
+            var start = Math.Max(0, end - count);
+            return ValueTask.FromResult<IReadOnlyList<RoomMessage>>(messages.GetRange(start, end - start));
+        }
+    }
+
+    /// <inheritdoc />
+    public void OnRoomClosed(string room) => _rooms.TryRemove(room, out _);
+}

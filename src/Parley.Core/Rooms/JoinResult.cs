@@ -1,0 +1,8 @@
+namespace Parley.Core.Rooms;
+
+/// <summary>What <see cref="RoomHub.JoinAsync"/> did.</summary>
+/// <param name="Error"><see cref="Presence.ChatError.None"/> when joined, else why not.</param>
+/// <param name="Room">The room when joined.</param>
+/// <param name="Created">True when the joiner created the room and owns it.</param>
+/// <param name="History">The room's latest messages, oldest first (<see cref="RoomOptions.HistoryOnJoin"/>).</param>
+public readonly record struct JoinResult(Presence.ChatError Error, Room? Room, bool Created, IReadOnlyList<RoomMessage> History);

@@ -1,0 +1,20 @@
+using Parley.Core.Moderation;
+
+namespace Parley.Core.Rooms;
+
+/// <summary>What an <see cref="IRoomStore"/> keeps of a registered room across restarts.</summary>
+/// <param name="Name">The room's name as created.</param>
+/// <param name="OwnerAccount">The owning account.</param>
+/// <param name="Modes">The modes.</param>
+/// <param name="Key">The key when <c>+k</c>, else null.</param>
+/// <param name="Topic">The topic, or null.</param>
+/// <param name="Bans">The bans.</param>
+/// <param name="CreatedAt">When the room was registered, UTC.</param>
+public sealed record RegisteredRoom(
+    string Name,
+    string OwnerAccount,
+    RoomModes Modes,
+    string? Key,
+    RoomTopic? Topic,
+    IReadOnlyList<BanMask> Bans,
+    DateTimeOffset CreatedAt);

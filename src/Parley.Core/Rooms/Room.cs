@@ -1,0 +1,138 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using Parley.Core.Moderation;
+using Parley.Core.Sessions;
+
+namespace Parley.Core.Rooms;
+
+/// <summary>
+/// A named room: its members with their roles, topic, modes, key, bans and invites. Changed only
+/// through <see cref="RoomHub"/>.
+/// </summary>
+/// <remarks>
+/// Thread-safe. Every change happens under the room's own lock (never a global one, and never
+/// two rooms' locks at once). The member list is copy-on-write: a change publishes a new array,
+/// so fan-out reads <see cref="Members"/> without locking, and a snapshot never changes.
+/// </remarks>
+public sealed class Room
+{
+    private RoomMember[] _members = [];
+    private BanMask[] _bans = [];
+    private volatile RoomTopic? _topic;
+    private volatile string? _key;
+    private int _modes;
+
+    internal Room(string name, DateTimeOffset createdAt)
+    {
+        Name = name;
+        CreatedAt = createdAt;
+    }
+
+    /// <summary>The name as first created (<c>#Dev</c>); compare with <see cref="RoomNames.Comparer"/>.</summary>
+    public string Name { get; }
+
+    /// <summary>When the room was created (or, for a registered room, restored), UTC.</summary>
+    public DateTimeOffset CreatedAt { get; }
+
+    /// <summary>The members, a snapshot that never changes.</summary>
+    public ImmutableArray<RoomMember> Members => ImmutableCollectionsMarshal.AsImmutableArray(Volatile.Read(ref _members));
+
+    /// <summary>How many members the room has.</summary>
+    public int MemberCount => Volatile.Read(ref _members).Length;
+
+    /// <summary>The topic, or null when none is set.</summary>
+    public RoomTopic? Topic
+    {
+        get => _topic;
+        internal set => _topic = value;
+    }
+
+    /// <summary>The modes.</summary>
+    public RoomModes Modes
+    {
+        get => (RoomModes)Volatile.Read(ref _modes);
+        internal set => Volatile.Write(ref _modes, (int)value);
+    }
+
+    /// <summary>The key when the room is <c>+k</c>, else null.</summary>
+    public string? Key
+    {
+        get => _key;
+        internal set => _key = value;
+    }
+
+    /// <summary>The bans, a snapshot.</summary>
+    public ImmutableArray<BanMask> Bans => ImmutableCollectionsMarshal.AsImmutableArray(Volatile.Read(ref _bans));
+
+    /// <summary>
+    /// The account that owns the room when it is registered, else null. Registered rooms persist
+    /// in the <see cref="IRoomStore"/> and stay when empty; registration comes with accounts.
+    /// </summary>
+    public string? OwnerAccount { get; internal set; }
+
+    /// <summary>True when the room is registered (owned by an account).</summary>
+    public bool IsRegistered => OwnerAccount is not null;
+
+    /// <summary>True when the room is <c>+s</c>.</summary>
+    public bool IsSecret => Modes.HasFlag(RoomModes.Secret);
+
+    // Nicks invited past +i, consumed on join. Guarded by Gate; bounded by RoomOptions.MaxInvitesPerRoom.
+    internal List<string> Invites { get; } = [];
+
+    internal Lock Gate { get; } = new();
+
+    /// <summary>Set under <see cref="Gate"/> when an unregistered room emptied and left the registry; a join that raced it retries.</summary>
+    internal bool IsClosed { get; set; }
+
+    /// <summary>The member for <paramref name="session"/>, or null.</summary>
+    /// <param name="session">The session.</param>
+    /// <returns>Its membership, read from the current snapshot.</returns>
+    public RoomMember? FindMember(ChatSession session)
+    {
+        foreach (var member in Volatile.Read(ref _members))
+        {
+            if (member.Session == session)
+                return member;
+        }
+
+        return null;
+    }
+
+    /// <summary>The member whose nick is <paramref name="nick"/> (any case), or null.</summary>
+    /// <param name="nick">The nick.</param>
+    /// <returns>Its membership, read from the current snapshot.</returns>
+    public RoomMember? FindMember(string nick)
+    {
+        foreach (var member in Volatile.Read(ref _members))
+        {
+            if (Presence.NickRules.Comparer.Equals(member.Session.Nick, nick))
+                return member;
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether a ban covers <paramref name="session"/>.</summary>
+    /// <param name="session">A registered session.</param>
+    /// <returns>True when banned.</returns>
+    public bool IsBanned(ChatSession session)
+    {
+        foreach (var ban in Volatile.Read(ref _bans))
+        {
+            if (ban.Matches(session))
+                return true;
+        }
+
+        return false;
+    }
+
+    // Callers hold Gate; readers see either the old or the new array, never a half-built one.
+    internal RoomMember[] MemberArray => _members;
+
+    // Lock-free readers (fan-out): the latest published array, never changed after publication.
+    internal RoomMember[] MemberArrayForReading => Volatile.Read(ref _members);
+
+    internal void PublishMembers(RoomMember[] members) => Volatile.Write(ref _members, members);
+
+    internal void PublishBans(BanMask[] bans) => Volatile.Write(ref _bans, bans);
+}

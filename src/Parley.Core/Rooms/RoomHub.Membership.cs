@@ -1,0 +1,187 @@
+using Parley.Core.Events;
+using Parley.Core.Presence;
+using Parley.Core.Sessions;
+
+namespace Parley.Core.Rooms;
+
+public sealed partial class RoomHub
+{
+    /// <summary>
+    /// Joins <paramref name="name"/>, creating it when it does not exist (the creator becomes its
+    /// owner). The other members are told.
+    /// </summary>
+    /// <param name="session">The joining session; must be registered.</param>
+    /// <param name="name">The room, <c>#</c> included.</param>
+    /// <param name="key">The key, for a <c>+k</c> room; else ignored.</param>
+    /// <param name="cancellationToken">Cancels the history read.</param>
+    /// <returns>The room and its latest messages, or why the join was refused.</returns>
+    public async ValueTask<JoinResult> JoinAsync(ChatSession session, string name, string? key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (session.Nick is not { } nick)
+            return new JoinResult(ChatError.NotRegistered, null, false, []);
+        if (!RoomNames.IsValid(name))
+            return new JoinResult(ChatError.InvalidRoom, null, false, []);
+        if (session.IsInRoom(name))
+            return new JoinResult(ChatError.AlreadyInRoom, Find(name), false, []);
+        if (session.RoomCount >= Limits.MaxRoomsPerUser)
+            return new JoinResult(ChatError.TooManyRooms, null, false, []);
+
+        while (true)
+        {
+            var room = _rooms.GetOrAdd(name, static (n, time) => new Room(n, time.GetUtcNow()), _time);
+            RoomMember[] others;
+            RoomMember joined;
+            var closed = false;
+            lock (room.Gate)
+            {
+                // The room emptied and left the registry after we found it: look again.
+                if (room.IsClosed)
+                    continue;
+                others = room.MemberArray;
+                var error = CheckJoin(room, session, nick, key, others.Length);
+                if (error != ChatError.None)
+                {
+                    // A refused join never leaves behind an empty room it created.
+                    if (others.Length == 0 && !room.IsRegistered)
+                        closed = CloseUnderGate(room);
+                    if (closed)
+                        _history.OnRoomClosed(room.Name);
+                    return new JoinResult(error, null, false, []);
+                }
+
+                joined = new RoomMember(session, InitialRole(room, others.Length));
+                room.PublishMembers([.. others, joined]);
+                room.Invites.RemoveAll(invited => NickRules.Comparer.Equals(invited, nick));
+                session.AddRoom(room);
+            }
+
+            Send(others, new RoomMemberJoinedEvent(room.Name, nick));
+            IReadOnlyList<RoomMessage> history = Options.HistoryOnJoin > 0
+                ? await _history.ReadAsync(room.Name, Options.HistoryOnJoin, beforeId: null, cancellationToken)
+                : [];
+            return new JoinResult(ChatError.None, room, joined.Role.HasFlag(MemberRole.Owner), history);
+        }
+    }
+
+    /// <summary>Leaves a room; the remaining members are told. An unregistered room that empties vanishes.</summary>
+    /// <param name="session">The leaving session.</param>
+    /// <param name="name">The room.</param>
+    /// <param name="reason">The reason given, or null.</param>
+    /// <returns><see cref="ChatError.None"/>, or why not.</returns>
+    public ChatError Part(ChatSession session, string name, string? reason)
+    {
+        var error = FindMembership(session, name, out var room, out _);
+        if (error != ChatError.None)
+            return error;
+        if (TryRemove(room!, session, out var remaining))
+            Send(remaining, new RoomMemberLeftEvent(room!.Name, session.Nick!, RoomLeaveKind.Parted, reason, By: null));
+        return ChatError.None;
+    }
+
+    /// <summary>
+    /// Removes <paramref name="targetNick"/> from the room. Needs op rights; only the owner may kick
+    /// the owner. Every member, the kicked one included, is told.
+    /// </summary>
+    /// <param name="by">The op.</param>
+    /// <param name="name">The room.</param>
+    /// <param name="targetNick">Who to kick, any case.</param>
+    /// <param name="reason">The reason given, or null.</param>
+    /// <returns><see cref="ChatError.None"/>, or why not.</returns>
+    public ChatError Kick(ChatSession by, string name, string targetNick, string? reason)
+    {
+        var error = FindMembership(by, name, out var room, out _);
+        if (error != ChatError.None)
+            return error;
+
+        RoomMember[] before;
+        RoomMember target;
+        var closed = false;
+        lock (room!.Gate)
+        {
+            before = room.MemberArray;
+            var actor = room.FindMember(by);
+            if (actor is null)
+                return ChatError.NotInRoom;
+            if (!actor.IsOp)
+                return ChatError.NotRoomOperator;
+            if (room.FindMember(targetNick) is not { } found)
+                return ChatError.TargetNotInRoom;
+            if (found.Role.HasFlag(MemberRole.Owner) && !actor.Role.HasFlag(MemberRole.Owner))
+                return ChatError.NotRoomOperator;
+            target = found;
+            room.PublishMembers(Array.FindAll(before, m => m != target));
+            target.Session.RemoveRoom(room);
+            if (room.MemberArray.Length == 0 && !room.IsRegistered)
+                closed = CloseUnderGate(room);
+        }
+
+        if (closed)
+            _history.OnRoomClosed(room.Name);
+        Send(before, new RoomMemberLeftEvent(room.Name, target.Session.Nick ?? targetNick, RoomLeaveKind.Kicked, reason, by.Nick));
+        return ChatError.None;
+    }
+
+    /// <summary>Takes a session that left the server out of all its rooms; their members are told.</summary>
+    /// <param name="session">The session; its nick is still set.</param>
+    /// <param name="quit">True for <c>/quit</c>, false for a dropped connection.</param>
+    /// <param name="reason">The quit message or drop reason, or null.</param>
+    internal void OnSessionLeft(ChatSession session, bool quit, string? reason)
+    {
+        if (session.RoomCount == 0 || session.Nick is not { } nick)
+            return;
+        var kind = quit ? RoomLeaveKind.Quit : RoomLeaveKind.Dropped;
+        foreach (var room in session.Rooms)
+        {
+            if (TryRemove(room, session, out var remaining))
+                Send(remaining, new RoomMemberLeftEvent(room.Name, nick, kind, reason, By: null));
+        }
+    }
+
+    private ChatError CheckJoin(Room room, ChatSession session, string nick, string? key, int memberCount)
+    {
+        if (room.IsBanned(session))
+            return ChatError.Banned;
+        var invited = room.Invites.Exists(n => NickRules.Comparer.Equals(n, nick));
+        if (room.Modes.HasFlag(RoomModes.InviteOnly) && !invited)
+            return ChatError.InviteOnly;
+        if (room.Modes.HasFlag(RoomModes.Keyed) && !string.Equals(room.Key, key, StringComparison.Ordinal))
+            return ChatError.BadKey;
+        if (memberCount >= Limits.MaxMembersPerRoom)
+            return ChatError.RoomFull;
+        return ChatError.None;
+    }
+
+    // Whoever creates an unregistered room owns it. Registered rooms are owned by an account:
+    // once accounts exist, a session logged in as room.OwnerAccount gets Owner | Op here.
+    private static MemberRole InitialRole(Room room, int memberCount) =>
+        memberCount == 0 && !room.IsRegistered ? MemberRole.Owner | MemberRole.Op : MemberRole.None;
+
+    // Removes the session's membership; false when it was not a member. Closes an emptied unregistered room.
+    private bool TryRemove(Room room, ChatSession session, out RoomMember[] remaining)
+    {
+        var closed = false;
+        lock (room.Gate)
+        {
+            var before = room.MemberArray;
+            remaining = Array.FindAll(before, m => m.Session != session);
+            session.RemoveRoom(room);
+            if (remaining.Length == before.Length)
+                return false;
+            room.PublishMembers(remaining);
+            if (remaining.Length == 0 && !room.IsRegistered)
+                closed = CloseUnderGate(room);
+        }
+
+        if (closed)
+            _history.OnRoomClosed(room.Name);
+        return true;
+    }
+
+    // Caller holds room.Gate. A join that found the room before this sees IsClosed and retries.
+    private bool CloseUnderGate(Room room)
+    {
+        room.IsClosed = true;
+        return _rooms.TryRemove(new KeyValuePair<string, Room>(room.Name, room));
+    }
+}

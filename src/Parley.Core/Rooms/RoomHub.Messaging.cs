@@ -1,0 +1,53 @@
+using Parley.Core.Events;
+using Parley.Core.Presence;
+using Parley.Core.Sessions;
+
+namespace Parley.Core.Rooms;
+
+public sealed partial class RoomHub
+{
+    /// <summary>
+    /// Says <paramref name="text"/> in a room: every other member receives it, the sender receives
+    /// it as an echo, and it is appended to the room's history.
+    /// </summary>
+    /// <param name="from">The sender; must be a member, and voiced or an op in a <c>+m</c> room.</param>
+    /// <param name="name">The room.</param>
+    /// <param name="text">Message text.</param>
+    /// <param name="cancellationToken">Cancels the history write (delivery has happened by then).</param>
+    /// <returns>The message and how many members it reached, or why it was refused.</returns>
+    /// <remarks>
+    /// The hot path: one read of the member array (no lock), one event encoded once per protocol
+    /// and handed to every member's sink, one more (the echo) for the sender.
+    /// </remarks>
+    public async ValueTask<SendResult> SayAsync(ChatSession from, string name, string text, CancellationToken cancellationToken = default)
+    {
+        var error = FindMembership(from, name, out var room, out var member);
+        if (error != ChatError.None)
+            return new SendResult(error, null, 0);
+        // Voice lets a member speak in a moderated room, and past a ban set after it joined (as in IRC).
+        if (!member!.HasVoice && (room!.Modes.HasFlag(RoomModes.Moderated) || room.IsBanned(from)))
+            return new SendResult(ChatError.CannotSend, null, 0);
+
+        var message = new RoomMessage(_ids.Next(), room!.Name, from.Nick!, text, _time.GetUtcNow());
+        var recipients = Send(room.MemberArrayForReading, new RoomMessageEvent(message, IsEcho: false), except: from);
+        from.Sink.Deliver(new RoomMessageEvent(message, IsEcho: true));
+        await _history.AppendAsync(message, cancellationToken);
+        return new SendResult(ChatError.None, message, recipients);
+    }
+
+    /// <summary>Reads a room's history, for members.</summary>
+    /// <param name="asker">The asking member.</param>
+    /// <param name="name">The room.</param>
+    /// <param name="count">Messages wanted; clamped to 1..<see cref="RoomOptions.MaxHistoryPage"/>.</param>
+    /// <param name="beforeId">Only messages older than this id; null for the newest.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The messages, oldest first, or why not.</returns>
+    public async ValueTask<HistoryResult> ReadHistoryAsync(ChatSession asker, string name, int count, long? beforeId, CancellationToken cancellationToken = default)
+    {
+        var error = FindMembership(asker, name, out var room, out _);
+        if (error != ChatError.None)
+            return new HistoryResult(error, []);
+        var messages = await _history.ReadAsync(room!.Name, Math.Clamp(count, 1, Options.MaxHistoryPage), beforeId, cancellationToken);
+        return new HistoryResult(ChatError.None, messages);
+    }
+}

@@ -1,0 +1,143 @@
+using System.Collections.Concurrent;
+using Parley.Core.Events;
+using Parley.Core.Presence;
+using Parley.Core.Sessions;
+
+namespace Parley.Core.Rooms;
+
+/// <summary>
+/// The rooms: membership, messages, moderation and their persistence ports. Owned by
+/// <see cref="ChatHub.Rooms"/>, which tells it when a session leaves the server.
+/// </summary>
+/// <remarks>
+/// Thread-safe. The registry is a <see cref="ConcurrentDictionary{TKey,TValue}"/>; each room
+/// changes under its own lock and publishes copy-on-write member arrays, so sending to a room
+/// takes no lock at all. No method holds two locks at once. Events are handed to sinks after
+/// the room's lock is released (sinks never block anyway).
+/// </remarks>
+public sealed partial class RoomHub
+{
+    private readonly ConcurrentDictionary<string, Room> _rooms = new(RoomNames.Comparer);
+    private readonly ChatHub _hub;
+    private readonly IRoomStore _store;
+    private readonly IRoomHistory _history;
+    private readonly TimeProvider _time;
+    private readonly MessageIds _ids;
+
+    internal RoomHub(ChatHub hub, RoomOptions options, RoomLimits limits, IRoomStore store, IRoomHistory history, TimeProvider time)
+    {
+        _hub = hub;
+        Options = options;
+        Limits = limits;
+        _store = store;
+        _history = history;
+        _time = time;
+        _ids = new MessageIds(time);
+    }
+
+    /// <summary>Room behaviour (history sizes, list bounds).</summary>
+    public RoomOptions Options { get; }
+
+    /// <summary>Limits on rooms per user and members per room.</summary>
+    public RoomLimits Limits { get; }
+
+    /// <summary>Number of rooms, registered ones included.</summary>
+    public int Count => _rooms.Count;
+
+    /// <summary>The room named <paramref name="name"/> (any case), or null.</summary>
+    /// <param name="name">The room's name with its <c>#</c>.</param>
+    /// <returns>The room, or null when none exists.</returns>
+    public Room? Find(string name) => _rooms.TryGetValue(name, out var room) ? room : null;
+
+    /// <summary>Restores the registered rooms from the <see cref="IRoomStore"/>; called once at start-up.</summary>
+    /// <param name="cancellationToken">Cancels the load.</param>
+    /// <returns>How many rooms were restored.</returns>
+    public async ValueTask<int> LoadRegisteredAsync(CancellationToken cancellationToken = default)
+    {
+        var registered = await _store.LoadAllAsync(cancellationToken);
+        foreach (var saved in registered)
+        {
+            if (!RoomNames.IsValid(saved.Name))
+                continue;
+            var room = new Room(saved.Name, saved.CreatedAt)
+            {
+                OwnerAccount = saved.OwnerAccount,
+                Modes = saved.Modes,
+                Key = saved.Key,
+                Topic = saved.Topic,
+            };
+            room.PublishBans([.. saved.Bans.Take(Options.MaxBansPerRoom)]);
+            _rooms[room.Name] = room;
+        }
+
+        return registered.Count;
+    }
+
+    /// <summary>
+    /// Registers a room to an account: it then persists in the <see cref="IRoomStore"/> with its
+    /// settings, bans and topic, and stays when empty. Only the room's owner may register it.
+    /// </summary>
+    /// <param name="by">The owner's session.</param>
+    /// <param name="name">The room.</param>
+    /// <param name="ownerAccount">The account that will own it (the caller's logged-in account).</param>
+    /// <param name="cancellationToken">Cancels the save.</param>
+    /// <returns><see cref="ChatError.None"/>, or why not.</returns>
+    /// <remarks>The hook for <c>/register #room</c>, which needs accounts: not yet a command.</remarks>
+    public async ValueTask<ChatError> RegisterAsync(ChatSession by, string name, string ownerAccount, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(ownerAccount);
+        var error = FindMembership(by, name, out var room, out var member);
+        if (error != ChatError.None)
+            return error;
+        if (!member!.Role.HasFlag(MemberRole.Owner))
+            return ChatError.NotRoomOperator;
+        lock (room!.Gate)
+            room.OwnerAccount = ownerAccount;
+        await PersistAsync(room, cancellationToken);
+        return ChatError.None;
+    }
+
+    /// <summary>The state of a registered room, as the store keeps it.</summary>
+    /// <param name="room">A registered room.</param>
+    /// <returns>Its record.</returns>
+    public static RegisteredRoom Snapshot(Room room)
+    {
+        ArgumentNullException.ThrowIfNull(room);
+        return new RegisteredRoom(room.Name, room.OwnerAccount ?? "", room.Modes, room.Key, room.Topic, [.. room.Bans], room.CreatedAt);
+    }
+
+    private ValueTask PersistAsync(Room room, CancellationToken cancellationToken) =>
+        room.IsRegistered ? _store.SaveAsync(Snapshot(room), cancellationToken) : ValueTask.CompletedTask;
+
+    // The session's membership of an existing room, checked in order: registered, valid name, room exists, member.
+    private ChatError FindMembership(ChatSession session, string name, out Room? room, out RoomMember? member)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        room = null;
+        member = null;
+        if (!session.IsRegistered)
+            return ChatError.NotRegistered;
+        if (!RoomNames.IsValid(name))
+            return ChatError.InvalidRoom;
+        room = Find(name);
+        member = room?.FindMember(session);
+        if (member is not null)
+            return ChatError.None;
+        return room is null || room.IsSecret ? ChatError.NoSuchRoom : ChatError.NotInRoom;
+    }
+
+    // Hands one event instance to each member but `except`; it is encoded once per protocol.
+    private static int Send(RoomMember[] members, ChatEvent chatEvent, ChatSession? except = null)
+    {
+        var count = 0;
+        foreach (var member in members)
+        {
+            if (member.Session == except)
+                continue;
+            member.Session.Sink.Deliver(chatEvent);
+            count++;
+        }
+
+        return count;
+    }
+}

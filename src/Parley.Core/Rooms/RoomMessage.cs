@@ -1,0 +1,9 @@
+namespace Parley.Core.Rooms;
+
+/// <summary>One message said in a room: what history stores and what members receive.</summary>
+/// <param name="Id">Server-assigned id, increasing in time (see <see cref="MessageIds"/>).</param>
+/// <param name="Room">The room's name as created.</param>
+/// <param name="From">The sender's nick as shown.</param>
+/// <param name="Text">Message text.</param>
+/// <param name="Time">When the server accepted it, in UTC.</param>
+public sealed record RoomMessage(long Id, string Room, string From, string Text, DateTimeOffset Time);

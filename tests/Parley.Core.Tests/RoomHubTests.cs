@@ -1,0 +1,330 @@
+using Parley.Core.Events;
+using Parley.Core.Moderation;
+using Parley.Core.Presence;
+using Parley.Core.Rooms;
+using Parley.Core.Sessions;
+
+namespace Parley.Core.Tests;
+
+public sealed class RoomHubTests
+{
+    private readonly InMemoryRoomStore _store = new();
+    private readonly InMemoryRoomHistory _history = new();
+    private readonly CountingEncoder _encoder = new();
+    private readonly ChatHub _hub;
+
+    public RoomHubTests() =>
+        _hub = new ChatHub(new RoomOptions(), new RoomLimits { MaxRoomsPerUser = 3, MaxMembersPerRoom = 3 }, _store, _history, new OperatorPolicy(["root"]), TimeProvider.System);
+
+    private RoomHub Rooms => _hub.Rooms;
+
+    [Fact]
+    public async Task Join_new_room_creates_it_and_makes_the_creator_owner()
+    {
+        var (alice, _) = Register("alice");
+
+        var result = await Rooms.JoinAsync(alice, "#Dev", key: null);
+
+        Assert.Equal(ChatError.None, result.Error);
+        Assert.True(result.Created);
+        Assert.Equal("#Dev", result.Room!.Name);
+        Assert.Equal(MemberRole.Owner | MemberRole.Op, Assert.Single(result.Room.Members).Role);
+        Assert.Same(result.Room, Rooms.Find("#dev"));
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("#")]
+    [InlineData("#has space")]
+    [InlineData("#ünï")]
+    [InlineData("#abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxy")]
+    public async Task Join_invalid_name_is_refused(string name)
+    {
+        var (alice, _) = Register("alice");
+        Assert.Equal(ChatError.InvalidRoom, (await Rooms.JoinAsync(alice, name, null)).Error);
+        Assert.Equal(0, Rooms.Count);
+    }
+
+    [Fact]
+    public async Task Join_is_told_to_the_others_and_the_second_member_has_no_role()
+    {
+        var (alice, aliceSink) = Register("alice");
+        var (bob, _) = Register("bob");
+        await Rooms.JoinAsync(alice, "#dev", null);
+        aliceSink.Events.Clear();
+
+        var result = await Rooms.JoinAsync(bob, "#DEV", null);
+
+        Assert.False(result.Created);
+        Assert.Equal(MemberRole.None, result.Room!.FindMember(bob)!.Role);
+        Assert.Equal("bob", Assert.IsType<RoomMemberJoinedEvent>(Assert.Single(aliceSink.Events)).Nick);
+    }
+
+    [Fact]
+    public async Task Say_reaches_every_member_once_with_shared_bytes_and_the_sender_gets_an_echo()
+    {
+        var (alice, aliceSink) = Register("alice");
+        var sinks = new List<RecordingSink>();
+        await Rooms.JoinAsync(alice, "#dev", null);
+        for (var i = 0; i < 2; i++)
+        {
+            var (member, sink) = Register($"m{i}");
+            await Rooms.JoinAsync(member, "#dev", null);
+            sinks.Add(sink);
+        }
+
+        var (outsider, outsiderSink) = Register("outsider");
+        foreach (var sink in sinks.Append(aliceSink).Append(outsiderSink))
+        {
+            sink.Events.Clear();
+            sink.Encoded.Clear();
+        }
+
+        var before = _encoder.Encodes;
+        var result = await Rooms.SayAsync(alice, "#dev", "hello");
+
+        Assert.Equal(ChatError.None, result.Error);
+        Assert.Equal(2, result.Recipients);
+        var received = sinks.Select(s => Assert.IsType<RoomMessageEvent>(Assert.Single(s.Events))).ToList();
+        Assert.All(received, e => Assert.False(e.IsEcho));
+        Assert.Same(received[0], received[1]);
+        Assert.True(sinks[0].Encoded[0].Span == sinks[1].Encoded[0].Span);
+        Assert.True(Assert.IsType<RoomMessageEvent>(Assert.Single(aliceSink.Events)).IsEcho);
+        Assert.Equal(2, _encoder.Encodes - before);
+        Assert.Empty(outsiderSink.Events);
+        Assert.Equal(result.Message, Assert.Single((await _history.ReadAsync("#dev", 10, null)).ToList()));
+    }
+
+    [Fact]
+    public async Task Say_by_non_member_is_refused_and_secret_rooms_do_not_exist_for_outsiders()
+    {
+        var (alice, _) = Register("alice");
+        var (bob, _) = Register("bob");
+        await Rooms.JoinAsync(alice, "#dev", null);
+
+        Assert.Equal(ChatError.NotInRoom, (await Rooms.SayAsync(bob, "#dev", "hi")).Error);
+        Assert.Equal(ChatError.NoSuchRoom, (await Rooms.SayAsync(bob, "#nope", "hi")).Error);
+        await Rooms.SetModesAsync(alice, "#dev", RoomModes.Secret, RoomModes.None, null);
+        Assert.Equal(ChatError.NoSuchRoom, (await Rooms.SayAsync(bob, "#dev", "hi")).Error);
+        Assert.Empty(Rooms.VisibleRooms(bob));
+        Assert.Single(Rooms.VisibleRooms(alice));
+    }
+
+    [Fact]
+    public async Task Moderated_room_lets_only_voiced_members_and_ops_speak()
+    {
+        var (alice, _) = Register("alice");
+        var (bob, _) = Register("bob");
+        await Rooms.JoinAsync(alice, "#dev", null);
+        await Rooms.JoinAsync(bob, "#dev", null);
+        await Rooms.SetModesAsync(alice, "#dev", RoomModes.Moderated, RoomModes.None, null);
+
+        Assert.Equal(ChatError.CannotSend, (await Rooms.SayAsync(bob, "#dev", "hi")).Error);
+        Assert.Equal(ChatError.None, (await Rooms.SayAsync(alice, "#dev", "hi")).Error);
+        Assert.Equal(ChatError.None, Rooms.SetRole(alice, "#dev", "BOB", MemberRole.Voice, grant: true));
+        Assert.Equal(ChatError.None, (await Rooms.SayAsync(bob, "#dev", "hi")).Error);
+    }
+
+    [Fact]
+    public async Task Non_op_cannot_kick_op_or_set_modes_and_nobody_but_the_owner_can_kick_the_owner()
+    {
+        var (alice, _) = Register("alice");
+        var (bob, _) = Register("bob");
+        var (carol, _) = Register("carol");
+        foreach (var s in new[] { alice, bob, carol })
+            await Rooms.JoinAsync(s, "#dev", null);
+
+        Assert.Equal(ChatError.NotRoomOperator, Rooms.Kick(bob, "#dev", "carol", null));
+        Assert.Equal(ChatError.NotRoomOperator, Rooms.SetRole(bob, "#dev", "bob", MemberRole.Op, true));
+        Assert.Equal(ChatError.NotRoomOperator, await Rooms.SetModesAsync(bob, "#dev", RoomModes.InviteOnly, RoomModes.None, null));
+        Assert.Equal(ChatError.None, Rooms.SetRole(alice, "#dev", "bob", MemberRole.Op, true));
+        Assert.Equal(ChatError.NotRoomOperator, Rooms.Kick(bob, "#dev", "alice", null));
+        Assert.Equal(ChatError.NotRoomOperator, Rooms.SetRole(bob, "#dev", "alice", MemberRole.Op, false));
+        Assert.Equal(ChatError.TargetNotInRoom, Rooms.Kick(bob, "#dev", "nobody", null));
+        Assert.Equal(ChatError.None, Rooms.Kick(bob, "#dev", "carol", "bye"));
+        Assert.Equal(0, carol.RoomCount);
+    }
+
+    [Fact]
+    public async Task Kick_tells_every_member_including_the_kicked_one()
+    {
+        var (alice, aliceSink) = Register("alice");
+        var (bob, bobSink) = Register("bob");
+        await Rooms.JoinAsync(alice, "#dev", null);
+        await Rooms.JoinAsync(bob, "#dev", null);
+        aliceSink.Events.Clear();
+
+        Rooms.Kick(alice, "#dev", "bob", "spam");
+
+        foreach (var sink in new[] { aliceSink, bobSink })
+        {
+            var kicked = Assert.IsType<RoomMemberLeftEvent>(sink.Events.Last());
+            Assert.Equal(("bob", RoomLeaveKind.Kicked, "spam", "alice"), (kicked.Nick, kicked.Kind, kicked.Reason, kicked.By));
+        }
+    }
+
+    [Fact]
+    public async Task Banned_nick_mask_cannot_join_and_banned_member_cannot_speak_without_voice()
+    {
+        var (alice, _) = Register("alice");
+        var (spammer, _) = Register("spammer1");
+        var (bob, _) = Register("bob");
+        await Rooms.JoinAsync(alice, "#dev", null);
+        await Rooms.JoinAsync(bob, "#dev", null);
+
+        Assert.Equal(ChatError.None, await Rooms.SetBanAsync(alice, "#dev", "spam*", add: true));
+        Assert.Equal(ChatError.None, await Rooms.SetBanAsync(alice, "#dev", "bob@127.0.0.*", add: true));
+
+        Assert.Equal(ChatError.Banned, (await Rooms.JoinAsync(spammer, "#dev", null)).Error);
+        Assert.Equal(ChatError.CannotSend, (await Rooms.SayAsync(bob, "#dev", "hi")).Error);
+        Assert.Equal(ChatError.InvalidMask, await Rooms.SetBanAsync(alice, "#dev", "bad mask!", add: true));
+        await Rooms.SetBanAsync(alice, "#dev", "spam*", add: false);
+        Assert.Equal(ChatError.None, (await Rooms.JoinAsync(spammer, "#dev", null)).Error);
+    }
+
+    [Fact]
+    public async Task Invite_only_and_key_are_enforced_and_an_invite_lets_one_join_through_invite_only()
+    {
+        var (alice, _) = Register("alice");
+        var (bob, bobSink) = Register("bob");
+        await Rooms.JoinAsync(alice, "#dev", null);
+        await Rooms.SetModesAsync(alice, "#dev", RoomModes.InviteOnly | RoomModes.Keyed, RoomModes.None, "s3cret");
+
+        Assert.Equal(ChatError.InviteOnly, (await Rooms.JoinAsync(bob, "#dev", "s3cret")).Error);
+        Assert.Equal(ChatError.None, Rooms.Invite(alice, "bob", "#dev", out _));
+        Assert.IsType<RoomInviteEvent>(bobSink.Events.Last());
+        Assert.Equal(ChatError.BadKey, (await Rooms.JoinAsync(bob, "#dev", "wrong")).Error);
+        Assert.Equal(ChatError.None, (await Rooms.JoinAsync(bob, "#dev", "s3cret")).Error);
+        Rooms.Part(bob, "#dev", null);
+        Assert.Equal(ChatError.InviteOnly, (await Rooms.JoinAsync(bob, "#dev", "s3cret")).Error);
+    }
+
+    [Fact]
+    public async Task Limits_on_rooms_per_user_and_members_per_room_are_enforced()
+    {
+        var (alice, _) = Register("alice");
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(ChatError.None, (await Rooms.JoinAsync(alice, $"#r{i}", null)).Error);
+        Assert.Equal(ChatError.TooManyRooms, (await Rooms.JoinAsync(alice, "#r3", null)).Error);
+
+        for (var i = 0; i < 2; i++)
+            await Rooms.JoinAsync(Register($"u{i}").Session, "#r0", null);
+        Assert.Equal(ChatError.RoomFull, (await Rooms.JoinAsync(Register("late").Session, "#r0", null)).Error);
+    }
+
+    [Fact]
+    public async Task Quit_is_told_to_room_members_and_an_emptied_room_vanishes_with_its_history()
+    {
+        var (alice, aliceSink) = Register("alice");
+        var (bob, _) = Register("bob");
+        await Rooms.JoinAsync(alice, "#dev", null);
+        await Rooms.JoinAsync(bob, "#dev", null);
+        await Rooms.SayAsync(bob, "#dev", "hi");
+
+        _hub.Quit(bob, "lunch");
+        var left = aliceSink.Events.OfType<RoomMemberLeftEvent>().Single();
+        Assert.Equal(("bob", RoomLeaveKind.Quit, "lunch"), (left.Nick, left.Kind, left.Reason));
+
+        _hub.Disconnect(alice, "connection closed");
+        Assert.Null(Rooms.Find("#dev"));
+        Assert.Empty(await _history.ReadAsync("#dev", 10, null));
+    }
+
+    [Fact]
+    public async Task Join_shows_the_latest_messages_and_history_pages_back_by_id()
+    {
+        var (alice, _) = Register("alice");
+        await Rooms.JoinAsync(alice, "#dev", null);
+        for (var i = 0; i < 30; i++)
+            await Rooms.SayAsync(alice, "#dev", $"m{i}");
+        var (bob, _) = Register("bob");
+
+        var joined = await Rooms.JoinAsync(bob, "#dev", null);
+        Assert.Equal(Enumerable.Range(10, 20).Select(i => $"m{i}"), joined.History.Select(m => m.Text));
+        Assert.True(joined.History.Zip(joined.History.Skip(1)).All(p => p.First.Id < p.Second.Id));
+
+        var page = await Rooms.ReadHistoryAsync(bob, "#dev", 5, joined.History[0].Id);
+        Assert.Equal(Enumerable.Range(5, 5).Select(i => $"m{i}"), page.Messages.Select(m => m.Text));
+    }
+
+    [Fact]
+    public async Task Registered_room_is_saved_on_change_stays_when_empty_and_is_restored_by_a_new_hub()
+    {
+        var (alice, _) = Register("alice");
+        await Rooms.JoinAsync(alice, "#keep", null);
+        Assert.Equal(ChatError.None, await Rooms.RegisterAsync(alice, "#keep", "alice-account"));
+        await Rooms.SetTopicAsync(alice, "#keep", "kept topic");
+        await Rooms.SetModesAsync(alice, "#keep", RoomModes.TopicLocked, RoomModes.None, null);
+        await Rooms.SetBanAsync(alice, "#keep", "spam*", true);
+        Rooms.Part(alice, "#keep", null);
+        Assert.NotNull(Rooms.Find("#keep"));
+
+        var restarted = new ChatHub(new RoomOptions(), new RoomLimits(), _store, new InMemoryRoomHistory(), OperatorPolicy.None, TimeProvider.System);
+        Assert.Equal(1, await restarted.Rooms.LoadRegisteredAsync());
+
+        var room = restarted.Rooms.Find("#KEEP")!;
+        Assert.Equal(("kept topic", "alice"), (room.Topic!.Text, room.Topic.SetBy));
+        Assert.Equal(RoomModes.TopicLocked, room.Modes);
+        Assert.Equal("spam*", Assert.Single(room.Bans).Mask);
+        Assert.Equal("alice-account", room.OwnerAccount);
+    }
+
+    [Fact]
+    public void Kill_and_server_bans_need_a_server_operator()
+    {
+        var (root, _) = Register("root");
+        var (bob, bobSink) = Register("bob");
+
+        Assert.Equal(ChatError.NotServerOperator, _hub.Kill(bob, "root", null, out _));
+        Assert.Equal(ChatError.NotServerOperator, _hub.BanAddress(bob, "10.*", null, out _));
+        Assert.Equal(ChatError.None, _hub.Kill(root, "BOB", "spam", out var killed));
+        Assert.Equal("bob", killed);
+        Assert.Equal("killed by root: spam", bobSink.ClosedWith);
+    }
+
+    [Fact]
+    public void Server_ban_closes_matching_connections_but_not_operators_and_refuses_new_ones()
+    {
+        var (root, rootSink) = Register("root");
+        var (bob, bobSink) = Register("bob");
+
+        Assert.Equal(ChatError.None, _hub.BanAddress(root, "127.0.0.*", "abuse", out var disconnected));
+
+        Assert.Equal(1, disconnected);
+        Assert.Equal("banned from this server: abuse", bobSink.ClosedWith);
+        Assert.Null(rootSink.ClosedWith);
+        var newcomer = new RecordingSink(_encoder);
+        _hub.Connect(newcomer, "127.0.0.9:4000");
+        Assert.Equal("banned from this server: abuse", newcomer.ClosedWith);
+        var other = new RecordingSink(_encoder);
+        _hub.Connect(other, "[::1]:4000");
+        Assert.Null(other.ClosedWith);
+    }
+
+    [Theory]
+    [InlineData("spam*", "spammer", true)]
+    [InlineData("spam*", "Spam", true)]
+    [InlineData("sp?m", "spam", true)]
+    [InlineData("spam", "spammer", false)]
+    [InlineData("*", "anyone", true)]
+    [InlineData("a*b*c", "axxbyyc", true)]
+    [InlineData("a*b*c", "axxbyy", false)]
+    public void Glob_matches_wildcards_case_insensitively(string pattern, string text, bool expected) =>
+        Assert.Equal(expected, Glob.IsMatch(pattern, text));
+
+    [Fact]
+    public void Message_ids_increase_even_within_one_millisecond()
+    {
+        var ids = new MessageIds(TimeProvider.System);
+        var taken = Enumerable.Range(0, 10_000).Select(_ => ids.Next()).ToList();
+        Assert.True(taken.Zip(taken.Skip(1)).All(p => p.First < p.Second));
+    }
+
+    private (ChatSession Session, RecordingSink Sink) Register(string nick)
+    {
+        var sink = new RecordingSink(_encoder);
+        var session = _hub.Connect(sink, "127.0.0.1:1");
+        Assert.Equal(ChatError.None, _hub.Register(session, nick));
+        return (session, sink);
+    }
+}

@@ -1,0 +1,91 @@
+namespace Parley.Protocols.Line.Tests;
+
+public sealed class ServerLineRoomParserTests
+{
+    private static readonly DateTimeOffset Noon = new(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData("RM #dev alice: hi: there", ServerLineKind.RoomMessage)]
+    [InlineData("ECHO #dev alice: hi: there", ServerLineKind.Echo)]
+    public void Parse_room_message_gives_room_sender_and_text(string raw, ServerLineKind kind)
+    {
+        var line = ServerLineParser.Parse(raw);
+
+        Assert.Equal(kind, line.Kind);
+        Assert.Equal(("#dev", "alice", "hi: there"), (line.Room, line.From, line.Text));
+        Assert.False(line.IsDataLine);
+    }
+
+    [Fact]
+    public void Parse_room_notice_gives_room_and_text()
+    {
+        var line = ServerLineParser.Parse("ROOM #dev bob was kicked by alice (spam)");
+
+        Assert.Equal(ServerLineKind.RoomNotice, line.Kind);
+        Assert.Equal(("#dev", "bob was kicked by alice (spam)"), (line.Room, line.Text));
+    }
+
+    [Fact]
+    public void Parse_topic_gives_setter_time_and_text()
+    {
+        var line = ServerLineParser.Parse("TOPIC #dev alice 2025-06-01T12:00:00.000Z release on friday");
+
+        Assert.Equal(ServerLineKind.Topic, line.Kind);
+        Assert.Equal(("#dev", "alice", Noon, "release on friday"), (line.Room, line.From, line.Time, line.Text));
+        Assert.True(line.IsDataLine);
+    }
+
+    [Fact]
+    public void Parse_members_gives_prefixed_nicks()
+    {
+        var line = ServerLineParser.Parse("MEMBERS #dev ~alice @bob +carol dave");
+
+        Assert.Equal(ServerLineKind.Members, line.Kind);
+        Assert.Equal("#dev", line.Room);
+        Assert.Equal(["~alice", "@bob", "+carol", "dave"], line.Nicks);
+        Assert.True(line.IsDataLine);
+    }
+
+    [Fact]
+    public void Parse_history_gives_id_time_sender_and_text()
+    {
+        var line = ServerLineParser.Parse("HISTORY #dev 1748779200000001 2025-06-01T12:00:00.000Z alice: hi");
+
+        Assert.Equal(ServerLineKind.History, line.Kind);
+        Assert.Equal(("#dev", 1748779200000001L, Noon, "alice", "hi"), (line.Room, line.MessageId, line.Time, line.From, line.Text));
+        Assert.True(line.IsDataLine);
+    }
+
+    [Fact]
+    public void Parse_list_gives_count_and_topic()
+    {
+        var line = ServerLineParser.Parse("LIST #dev 3 release on friday");
+
+        Assert.Equal(ServerLineKind.RoomList, line.Kind);
+        Assert.Equal(("#dev", 3, "release on friday"), (line.Room, line.Count, line.Text));
+    }
+
+    [Theory]
+    [InlineData("RM dev alice: hi")]
+    [InlineData("RM #dev alice hi")]
+    [InlineData("TOPIC #dev alice yesterday text")]
+    [InlineData("HISTORY #dev x 2025-06-01T12:00:00.000Z alice: hi")]
+    [InlineData("HISTORY #dev 1 2025-06-01T12:00:00.000Z alice hi")]
+    [InlineData("LIST #dev many topic")]
+    [InlineData("ROOM")]
+    [InlineData("MEMBERS")]
+    public void Parse_malformed_room_line_gives_unknown(string raw)
+    {
+        Assert.Equal(ServerLineKind.Unknown, ServerLineParser.Parse(raw).Kind);
+    }
+
+    [Fact]
+    public void Writer_room_lines_parse_back_with_the_client_parser()
+    {
+        var raw = System.Text.Encoding.UTF8.GetString(LineWriter.History("#dev", 7, Noon, "alice", "a: b")).TrimEnd('\n');
+
+        var line = ServerLineParser.Parse(raw);
+
+        Assert.Equal(("#dev", 7L, Noon, "alice", "a: b"), (line.Room, line.MessageId, line.Time, line.From, line.Text));
+    }
+}
