@@ -10,7 +10,8 @@ public sealed class ArchitectureTests
         ["Parley.Core"] = [],
         ["Parley.Protocols.Line"] = [],
         ["Parley.FrontEnds"] = ["Parley.Core", "Parley.Protocols.Line"],
-        ["Parley.Server"] = ["Parley.FrontEnds"],
+        ["Parley.Storage.Sqlite"] = ["Parley.Core"],
+        ["Parley.Server"] = ["Parley.FrontEnds", "Parley.Storage.Sqlite"],
         ["Parley.Client"] = ["Parley.Protocols.Line"],
         ["Parley.Cli"] = ["Parley.Client"],
     };
