@@ -58,6 +58,52 @@ public static class LineWriter
     /// <returns>The encoded line.</returns>
     public static byte[] Bye(string text) => Format("BYE ", text);
 
+    /// <summary>The format of message times on the wire: UTC ISO 8601 with milliseconds, e.g. <c>2025-06-01T12:34:56.789Z</c>.</summary>
+    public const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+
+    /// <summary>The recipient shown for a broadcast in message records.</summary>
+    public const string BroadcastTarget = "*";
+
+    /// <summary>A data line of <c>/history</c>: <c>HIST id utc from -&gt; to: text</c>.</summary>
+    /// <param name="id">Server-assigned message id.</param>
+    /// <param name="sentUtc">When the server accepted the message.</param>
+    /// <param name="from">Sender's nick.</param>
+    /// <param name="to">Recipient's nick, or null for a broadcast (shown as <c>*</c>).</param>
+    /// <param name="text">Message text.</param>
+    /// <returns>The encoded line.</returns>
+    public static byte[] History(long id, DateTimeOffset sentUtc, string from, string? to, string text) =>
+        Record("HIST ", id, sentUtc, from, to, text);
+
+    /// <summary>A message stored while you were offline, sent at login: <c>MISSED id utc from -&gt; to: text</c>.</summary>
+    /// <param name="id">Server-assigned message id.</param>
+    /// <param name="sentUtc">When the server accepted the message (its original time).</param>
+    /// <param name="from">Sender's nick.</param>
+    /// <param name="to">Recipient's nick (yours).</param>
+    /// <param name="text">Message text.</param>
+    /// <returns>The encoded line.</returns>
+    public static byte[] Missed(long id, DateTimeOffset sentUtc, string from, string? to, string text) =>
+        Record("MISSED ", id, sentUtc, from, to, text);
+
+    /// <summary>What you sent from another connection of your account: <c>ECHO id utc from -&gt; to: text</c>.</summary>
+    /// <param name="id">Server-assigned message id.</param>
+    /// <param name="sentUtc">When the server accepted the message.</param>
+    /// <param name="from">Sender's nick (yours).</param>
+    /// <param name="to">Recipient's nick, or null for a broadcast (shown as <c>*</c>).</param>
+    /// <param name="text">Message text.</param>
+    /// <returns>The encoded line.</returns>
+    public static byte[] Echo(long id, DateTimeOffset sentUtc, string from, string? to, string text) =>
+        Record("ECHO ", id, sentUtc, from, to, text);
+
+    /// <summary>Formats a message time as on the wire (<see cref="TimestampFormat"/>).</summary>
+    /// <param name="utc">The time; converted to UTC.</param>
+    /// <returns>The text, e.g. <c>2025-06-01T12:34:56.789Z</c>.</returns>
+    public static string FormatTimestamp(DateTimeOffset utc) =>
+        utc.UtcDateTime.ToString(TimestampFormat, global::System.Globalization.CultureInfo.InvariantCulture);
+
+    private static byte[] Record(string token, long id, DateTimeOffset sentUtc, string from, string? to, string text) =>
+        Format(token, string.Create(global::System.Globalization.CultureInfo.InvariantCulture,
+            $"{id} {FormatTimestamp(sentUtc)} {from} -> {to ?? BroadcastTarget}: "), text);
+
     private static byte[] Format(string token, string a, string b = "", string c = "")
     {
         var utf8 = Encoding.UTF8;

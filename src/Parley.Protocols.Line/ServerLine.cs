@@ -9,10 +9,29 @@ namespace Parley.Protocols.Line;
 public sealed record ServerLine(ServerLineKind Kind, string Raw)
 {
     /// <summary>
-    /// The sender's nick for <see cref="ServerLineKind.Direct"/> and <see cref="ServerLineKind.Broadcast"/>;
+    /// The sender's nick for <see cref="ServerLineKind.Direct"/>, <see cref="ServerLineKind.Broadcast"/> and the
+    /// message records (<see cref="ServerLineKind.History"/>, <see cref="ServerLineKind.Missed"/>, <see cref="ServerLineKind.Echo"/>);
     /// <see langword="null"/> for every other kind.
     /// </summary>
     public string? From { get; init; }
+
+    /// <summary>
+    /// The recipient's nick for <see cref="ServerLineKind.History"/>, <see cref="ServerLineKind.Missed"/> and
+    /// <see cref="ServerLineKind.Echo"/> (<c>*</c> for a broadcast); <see langword="null"/> for every other kind.
+    /// </summary>
+    public string? To { get; init; }
+
+    /// <summary>
+    /// The server-assigned message id for <see cref="ServerLineKind.History"/>, <see cref="ServerLineKind.Missed"/>
+    /// and <see cref="ServerLineKind.Echo"/>; <see langword="null"/> for every other kind.
+    /// </summary>
+    public long? MessageId { get; init; }
+
+    /// <summary>
+    /// When the server accepted the message (UTC) for <see cref="ServerLineKind.History"/>,
+    /// <see cref="ServerLineKind.Missed"/> and <see cref="ServerLineKind.Echo"/>; <see langword="null"/> for every other kind.
+    /// </summary>
+    public DateTimeOffset? Timestamp { get; init; }
 
     /// <summary>
     /// The error code (for example <c>NO_SUCH_NICK</c>) for <see cref="ServerLineKind.Error"/>;
@@ -37,7 +56,8 @@ public sealed record ServerLine(ServerLineKind Kind, string Raw)
     public bool IsFinalReply => Kind is ServerLineKind.Ok or ServerLineKind.Error or ServerLineKind.Bye;
 
     /// <summary>
-    /// <see langword="true"/> for the data lines a command sends before its final reply: <c>USERS</c> and <c>HELP</c>.
+    /// <see langword="true"/> for the data lines a command sends before its final reply: <c>USERS</c>, <c>HELP</c>,
+    /// <c>HIST</c> (of <c>/history</c>) and <c>MISSED</c> (of a login or <c>/missed</c>).
     /// </summary>
-    public bool IsDataLine => Kind is ServerLineKind.Users or ServerLineKind.Help;
+    public bool IsDataLine => Kind is ServerLineKind.Users or ServerLineKind.Help or ServerLineKind.History or ServerLineKind.Missed;
 }

@@ -35,4 +35,13 @@ public enum ServerLineKind
 
     /// <summary><c>BYE &lt;text&gt;</c>: the last line before the server closes the connection.</summary>
     Bye,
+
+    /// <summary><c>HIST &lt;id&gt; &lt;utc&gt; &lt;from&gt; -&gt; &lt;to&gt;: &lt;text&gt;</c>: a data line of <c>/history</c>.</summary>
+    History,
+
+    /// <summary><c>MISSED &lt;id&gt; &lt;utc&gt; &lt;from&gt; -&gt; &lt;to&gt;: &lt;text&gt;</c>: a message stored while you were offline; a data line of the login.</summary>
+    Missed,
+
+    /// <summary><c>ECHO &lt;id&gt; &lt;utc&gt; &lt;from&gt; -&gt; &lt;to&gt;: &lt;text&gt;</c>: what your account sent from another connection.</summary>
+    Echo,
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Parley.Protocols.Line;
 
 /// <summary>
@@ -49,6 +51,9 @@ public static class ServerLineParser
             "DM" => ParseMessage(ServerLineKind.Direct, rawText, rest),
             "BM" => ParseMessage(ServerLineKind.Broadcast, rawText, rest),
             "USERS" => ParseUsers(rawText, rest),
+            "HIST" => ParseRecord(ServerLineKind.History, rawText, rest),
+            "MISSED" => ParseRecord(ServerLineKind.Missed, rawText, rest),
+            "ECHO" => ParseRecord(ServerLineKind.Echo, rawText, rest),
             _ => Unknown(rawText),
         };
     }
@@ -94,6 +99,56 @@ public static class ServerLineParser
         }
 
         return new ServerLine(kind, raw) { From = from.ToString(), Text = text.ToString() };
+    }
+
+    // HIST|MISSED|ECHO <id> <utc> <from> -> <to>: <text>. Nicks hold no spaces or ':', so the
+    // fixed fields end at known separators and the text is everything after "<to>: ".
+    private static ServerLine ParseRecord(ServerLineKind kind, string raw, ReadOnlySpan<char> rest)
+    {
+        if (!TakeWord(ref rest, out var idText) || !long.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            || !TakeWord(ref rest, out var timeText)
+            || !DateTimeOffset.TryParseExact(timeText, LineWriter.TimestampFormat, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var timestamp)
+            || !TakeWord(ref rest, out var from) || from.Contains(':')
+            || !TakeWord(ref rest, out var arrow) || !arrow.SequenceEqual("->"))
+        {
+            return Unknown(raw);
+        }
+
+        var colon = rest.IndexOf(':');
+        if (colon <= 0 || rest[..colon].Contains(' '))
+        {
+            return Unknown(raw);
+        }
+
+        var text = rest[(colon + 1)..];
+        if (text.StartsWith(' '))
+        {
+            text = text[1..];
+        }
+
+        return new ServerLine(kind, raw)
+        {
+            MessageId = id,
+            Timestamp = timestamp,
+            From = from.ToString(),
+            To = rest[..colon].ToString(),
+            Text = text.ToString(),
+        };
+    }
+
+    private static bool TakeWord(ref ReadOnlySpan<char> rest, out ReadOnlySpan<char> word)
+    {
+        var space = rest.IndexOf(' ');
+        if (space <= 0)
+        {
+            word = default;
+            return false;
+        }
+
+        word = rest[..space];
+        rest = rest[(space + 1)..];
+        return true;
     }
 
     private static ServerLine ParseUsers(string raw, ReadOnlySpan<char> rest)
