@@ -29,6 +29,25 @@ public sealed class ServerCommandLineTests
     }
 
     [Fact]
+    public async Task Backup_subcommand_gets_the_file_and_the_data_directory()
+    {
+        (IReadOnlyList<KeyValuePair<string, string?>> Overrides, string File)? captured = null;
+        var command = ServerCommandLine.Create(
+            (_, _) => Task.FromResult(1),
+            (overrides, file, _) =>
+            {
+                captured = (overrides, file);
+                return Task.FromResult(0);
+            });
+
+        var exit = await command.Parse(["backup", "copy.db", "--data", "/srv/parley"]).InvokeAsync();
+
+        Assert.Equal(0, exit);
+        Assert.Equal("copy.db", captured!.Value.File);
+        Assert.Equal(new Dictionary<string, string?> { ["Parley:Storage:DataDirectory"] = "/srv/parley" }, captured.Value.Overrides.ToDictionary());
+    }
+
+    [Fact]
     public async Task Options_not_given_leave_configuration_to_appsettings_and_environment()
     {
         IReadOnlyList<KeyValuePair<string, string?>>? captured = null;
@@ -58,7 +77,7 @@ public sealed class ServerCommandLineTests
 
         Assert.Equal(0, exit);
         Assert.False(ran);
-        foreach (var option in new[] { "--host", "--port", "--max-outbound-bytes", "--registration-timeout" })
+        foreach (var option in new[] { "--host", "--port", "--max-outbound-bytes", "--registration-timeout", "--data" })
             Assert.Contains(option, output.ToString(), StringComparison.Ordinal);
     }
 

@@ -19,15 +19,22 @@ internal sealed class LineCommandTable
     /// <summary>The commands in help order.</summary>
     public IReadOnlyList<ILineCommand> Commands { get; }
 
-    /// <summary>The commands of the seeds' protocol (docs/protocol.md).</summary>
+    /// <summary>The commands of the line protocol (docs/protocol.md).</summary>
     public static LineCommandTable CreateDefault()
     {
         var help = new HelpCommand();
         var table = new LineCommandTable(
         [
             new NickCommand(),
+            new LoginCommand(),
+            new RegisterCommand(),
+            new LogoutCommand(),
+            new PasswdCommand(),
+            new WhoamiCommand(),
             new DirectMessageCommand(),
             new BroadcastCommand(),
+            new HistoryCommand(),
+            new MissedCommand(),
             new UsersCommand(),
             help,
             new QuitCommand(),

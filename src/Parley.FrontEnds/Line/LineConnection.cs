@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using Microsoft.Extensions.Logging;
+using Parley.Core.Accounts;
 using Parley.Core.Events;
 using Parley.Core.Presence;
 using Parley.Core.Sessions;
@@ -19,12 +20,18 @@ namespace Parley.FrontEnds.Line;
 /// </remarks>
 internal sealed class LineConnection : ISessionSink
 {
+    // Commands whose replies may wait for commits at once; one commit batch takes all of them.
+    private const int MaxPendingReplies = 256;
+
     private readonly IDuplexPipe _transport;
     private readonly LineFrontEnd _frontEnd;
     private readonly Action _abort;
     private readonly Outbox _outbox;
     private readonly LineFramer _framer = new();
     private readonly ChatSession _session;
+    private readonly Lock _replyLock = new();
+    private Task _replyTail = Task.CompletedTask;
+    private int _pendingReplies;
     private int _closing;
     private string? _closeReason;
 
@@ -40,6 +47,10 @@ internal sealed class LineConnection : ISessionSink
     public ChatSession Session => _session;
 
     public ChatHub Hub => _frontEnd.Hub;
+
+    public AccountService Accounts => _frontEnd.Accounts;
+
+    public AccountOptions AccountOptions => _frontEnd.AccountOptions;
 
     private ILogger Logger => _frontEnd.Logger;
 
@@ -66,6 +77,8 @@ internal sealed class LineConnection : ISessionSink
         finally
         {
             reason = Volatile.Read(ref _closeReason) ?? reason;
+            // Replies still waiting for a commit find the connection closed and are dropped.
+            Interlocked.Exchange(ref _closing, 1);
             Hub.Disconnect(_session, reason);
             FrontEndLog.Closed(Logger, _session.Id, _session.Nick, reason);
             _outbox.Complete();
@@ -74,9 +87,55 @@ internal sealed class LineConnection : ISessionSink
         }
     }
 
-    /// <summary>Queues a reply to this connection alone.</summary>
-    public void Reply(byte[] line)
+    /// <summary>Queues a reply to this connection alone, after any earlier reply still waiting for a commit.</summary>
+    public void Reply(byte[] line) => ReplyWhenStored(Task.CompletedTask, line, line);
+
+    /// <summary>
+    /// Queues a final reply that is sent once <paramref name="committed"/> completes: the
+    /// durability promise (a message is confirmed only once stored). Replies keep command order:
+    /// later replies wait behind this one, while the read loop goes on to the next command.
+    /// </summary>
+    /// <param name="committed">The store's commit of the command's message.</param>
+    /// <param name="success">The reply when it committed.</param>
+    /// <param name="failure">The reply when storing failed.</param>
+    public void ReplyWhenStored(Task committed, byte[] success, byte[] failure)
     {
+        lock (_replyLock)
+        {
+            if (_replyTail.IsCompleted && committed.IsCompleted)
+            {
+                Send(committed.IsCompletedSuccessfully ? success : failure);
+                return;
+            }
+
+            Interlocked.Increment(ref _pendingReplies);
+            _replyTail = ReplyLaterAsync(_replyTail, committed, success, failure);
+        }
+    }
+
+    /// <summary>Completes when every reply queued so far has gone to the outbox.</summary>
+    /// <remarks>
+    /// Commands whose data lines reach the outbox by another way (the <c>MISSED</c> lines of a
+    /// login arrive as events) await this first, so those lines follow earlier commands' replies.
+    /// </remarks>
+    public Task RepliesSentAsync()
+    {
+        lock (_replyLock)
+            return _replyTail;
+    }
+
+    private async Task ReplyLaterAsync(Task previous, Task committed, byte[] success, byte[] failure)
+    {
+        await previous;
+        await committed.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        Send(committed.IsCompletedSuccessfully ? success : failure);
+        Interlocked.Decrement(ref _pendingReplies);
+    }
+
+    private void Send(byte[] line)
+    {
+        if (Volatile.Read(ref _closing) != 0)
+            return;
         if (!_outbox.TryEnqueue(line))
             OnOutboxOverflow();
     }
@@ -100,7 +159,7 @@ internal sealed class LineConnection : ISessionSink
         _outbox.Complete();
     }
 
-    /// <summary>Called by the nick command on first registration.</summary>
+    /// <summary>Called by the nick and login commands when the connection takes a nick.</summary>
     public void OnRegistered() =>
         FrontEndLog.Registered(Logger, _session.Id, _session.RemoteAddress, _session.Nick ?? "");
 
@@ -123,6 +182,11 @@ internal sealed class LineConnection : ISessionSink
                         Reply(LineWriter.Error(LineErrorCodes.LineTooLong, $"lines are at most {_framer.MaxLineBytes} bytes"));
                         continue;
                     }
+
+                    // A client that pipelines faster than the store commits waits here, so the
+                    // replies held back for commits stay bounded.
+                    if (Volatile.Read(ref _pendingReplies) >= MaxPendingReplies)
+                        await RepliesSentAsync();
 
                     var parsed = Parse(line, out var request);
                     if (parsed == LineParseError.None)

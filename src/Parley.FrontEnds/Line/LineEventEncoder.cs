@@ -21,6 +21,8 @@ internal sealed class LineEventEncoder : IEventEncoder
         UserLeftEvent left => LineWriter.System($"{left.Nick} dropped ({left.Reason ?? "connection closed"})"),
         NickChangedEvent renamed => LineWriter.System($"{renamed.OldNick} is now {renamed.NewNick}"),
         ServerNoticeEvent notice => LineWriter.System(notice.Text),
+        MissedMessageEvent { Message: var m } => LineWriter.Missed(m.Id, m.SentUtc, m.From, m.To, m.Text),
+        EchoEvent { Message: var m } => LineWriter.Echo(m.Id, m.SentUtc, m.From, m.To, m.Text),
         _ => [],
     };
 }

@@ -1,4 +1,6 @@
+using Parley.Core.Accounts;
 using Parley.FrontEnds.Connections;
+using Parley.Storage.Sqlite;
 
 namespace Parley.Server.Hosting;
 
@@ -29,6 +31,12 @@ public sealed record ParleyOptions
     /// <summary>Per-connection limits.</summary>
     public ConnectionLimits Limits { get; init; } = new();
 
+    /// <summary>Accounts, guests and login limits (section <c>Parley:Accounts</c>).</summary>
+    public AccountOptions Accounts { get; init; } = new();
+
+    /// <summary>Where data lives and how it is committed (section <c>Parley:Storage</c>).</summary>
+    public SqliteStoreOptions Storage { get; init; } = new();
+
     /// <summary>Checks the values; called at start-up.</summary>
     /// <exception cref="ArgumentException">A value is out of range or empty.</exception>
     public void Validate()
@@ -38,5 +46,7 @@ public sealed record ParleyOptions
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Port, 65535, nameof(Port));
         ArgumentOutOfRangeException.ThrowIfLessThan(ShutdownTimeout, TimeSpan.Zero, nameof(ShutdownTimeout));
         Limits.Validate();
+        Accounts.Validate();
+        Storage.Validate();
     }
 }

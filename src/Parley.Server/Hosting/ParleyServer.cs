@@ -7,9 +7,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Parley.Core.Accounts;
+using Parley.Core.Messages;
 using Parley.Core.Presence;
 using Parley.FrontEnds.Line;
 using Parley.Server.Listeners;
+using Parley.Server.Security;
+using Parley.Storage.Sqlite;
 
 namespace Parley.Server.Hosting;
 
@@ -45,9 +49,17 @@ public static class ParleyServer
 
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(options.Limits);
+        builder.Services.AddSingleton(options.Accounts);
+        builder.Services.AddSingleton(options.Storage);
         builder.Services.AddSingleton(listeners);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<SqliteDatabase>();
+        builder.Services.AddSingleton<IAccountStore, SqliteAccountStore>();
+        builder.Services.AddSingleton<IMessageStore, SqliteMessageStore>();
+        builder.Services.AddSingleton<IPasswordHashing, IdentityPasswordHashing>();
+        builder.Services.AddSingleton<ILoginThrottle, RateLimitedLoginThrottle>();
         builder.Services.AddSingleton<ChatHub>();
+        builder.Services.AddSingleton<AccountService>();
         builder.Services.AddSingleton<LineFrontEnd>();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
 
@@ -62,6 +74,9 @@ public static class ParleyServer
         });
 
         var app = builder.Build();
+        // Open the database now: a bad data directory or a too-new schema stops the start, and
+        // migrations run before the first connection rather than during it.
+        app.Services.GetRequiredService<SqliteDatabase>();
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ParleyServer).FullName!);
         lifetime.ApplicationStarted.Register(() =>
@@ -77,6 +92,27 @@ public static class ParleyServer
             hub.Shutdown();
         });
         return app;
+    }
+
+    /// <summary>
+    /// Reads the options as <see cref="Build"/> would (appsettings.json beside the binary,
+    /// environment variables, then <paramref name="overrides"/>), for commands that need the
+    /// settings but not a server, such as <c>backup</c>.
+    /// </summary>
+    /// <param name="overrides">Configuration keys and their values.</param>
+    /// <returns>The validated options.</returns>
+    /// <exception cref="ArgumentException">The configuration holds an invalid value.</exception>
+    public static ParleyOptions ReadOptions(IEnumerable<KeyValuePair<string, string?>> overrides)
+    {
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(overrides)
+            .Build();
+        var options = configuration.GetSection(ParleyOptions.SectionName).Get<ParleyOptions>() ?? new ParleyOptions();
+        options.Validate();
+        return options;
     }
 
     private static IPAddress ResolveAddress(string host)

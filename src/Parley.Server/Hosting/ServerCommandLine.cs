@@ -8,7 +8,12 @@ namespace Parley.Server.Hosting;
 /// </summary>
 internal static class ServerCommandLine
 {
-    public static RootCommand Create(Func<IReadOnlyList<KeyValuePair<string, string?>>, CancellationToken, Task<int>> run)
+    /// <summary>Builds the command line.</summary>
+    /// <param name="run">Runs the server with the configuration overrides.</param>
+    /// <param name="backup">Runs <c>backup &lt;file&gt;</c> with the overrides and the file; null leaves it out.</param>
+    public static RootCommand Create(
+        Func<IReadOnlyList<KeyValuePair<string, string?>>, CancellationToken, Task<int>> run,
+        Func<IReadOnlyList<KeyValuePair<string, string?>>, string, CancellationToken, Task<int>>? backup = null)
     {
         var host = new Option<string>("--host")
         {
@@ -27,11 +32,18 @@ internal static class ServerCommandLine
             Description = "How long a connection may stay unregistered, as hh:mm:ss (Parley:Limits:RegistrationTimeout). Default 00:01:00.",
         };
 
+        var data = new Option<string>("--data")
+        {
+            Description = "Directory of the database file parley.db, created on first run (Parley:Storage:DataDirectory). Default ./data.",
+            Recursive = true,
+        };
+
         var root = new RootCommand("Parley chat server: the seeds' line protocol on TCP. Stop with Ctrl+C.")
         {
-            host, port, maxOutbound, registrationTimeout,
+            host, port, maxOutbound, registrationTimeout, data,
         };
-        root.SetAction((parse, cancellationToken) =>
+
+        List<KeyValuePair<string, string?>> Overrides(ParseResult parse)
         {
             var overrides = new List<KeyValuePair<string, string?>>();
             void Map<T>(Option<T> option, string key)
@@ -44,8 +56,23 @@ internal static class ServerCommandLine
             Map(port, "Parley:Port");
             Map(maxOutbound, "Parley:Limits:MaxOutboundBytes");
             Map(registrationTimeout, "Parley:Limits:RegistrationTimeout");
-            return run(overrides, cancellationToken);
-        });
+            Map(data, "Parley:Storage:DataDirectory");
+            return overrides;
+        }
+
+        root.SetAction((parse, cancellationToken) => run(Overrides(parse), cancellationToken));
+
+        if (backup is not null)
+        {
+            var file = new Argument<string>("file") { Description = "The backup file to create; it must not exist." };
+            var command = new Command("backup", "Copy the database to <file> (VACUUM INTO): consistent, compact, safe while the server runs.")
+            {
+                file,
+            };
+            command.SetAction((parse, cancellationToken) => backup(Overrides(parse), parse.GetValue(file)!, cancellationToken));
+            root.Subcommands.Add(command);
+        }
+
         return root;
     }
 }

@@ -1,0 +1,41 @@
+using Parley.Core.Presence;
+using Parley.Protocols.Line;
+
+namespace Parley.FrontEnds.Line.Commands;
+
+/// <summary>
+/// <c>/login &lt;nick&gt; &lt;password&gt;</c> and the seeds' <c>#nick password</c>: sign in to an
+/// account; stored messages come first as <c>MISSED</c> data lines.
+/// </summary>
+internal sealed class LoginCommand : ILineCommand
+{
+    public string Name => "login";
+    public string Usage => "/login <nick> <password>  (or #<nick> <password>)";
+    public string Summary => "log in to your account";
+    public bool AllowedBeforeRegistration => true;
+    public bool RequiresArguments => true;
+
+    public async ValueTask ExecuteAsync(LineConnection connection, string arguments)
+    {
+        var (nick, password) = LineRequestParser.SplitWord(arguments);
+        if (password.Length == 0)
+        {
+            connection.Reply(LineWriter.Error(LineErrorCodes.NeedMoreParams, $"usage: {Usage}"));
+            return;
+        }
+
+        // MISSED lines go out as events: let earlier replies go first.
+        await connection.RepliesSentAsync();
+        var wasRegistered = connection.Session.IsRegistered;
+        var result = await connection.Accounts.LoginAsync(connection.Session, nick, password);
+        if (result.Error != ChatError.None)
+        {
+            connection.Reply(ChatErrorReplies.For(result, nick, connection.Session.Nick));
+            return;
+        }
+
+        connection.Reply(LineWriter.Ok(ChatErrorReplies.SignedIn("logged in as", result)));
+        if (!wasRegistered)
+            connection.OnRegistered();
+    }
+}
