@@ -19,8 +19,15 @@ internal static class LineFormatter
         ServerLineKind.Error => $"! {line.Code} {line.Text}".TrimEnd(),
         ServerLineKind.Users => $"users online: {string.Join(", ", line.Nicks)}",
         ServerLineKind.Help => $"  {line.Text}",
+        ServerLineKind.History => $"[{Time(line)}] {line.From} -> {line.To}: {line.Text}",
+        ServerLineKind.Missed => $"[missed {Time(line)}] {line.From}: {line.Text}",
+        ServerLineKind.Echo => $"[sent elsewhere] -> {line.To}: {line.Text}",
         _ => line.Raw,
     };
+
+    // Stored messages show their original time, in UTC so every device shows the same.
+    private static string Time(ServerLine line) =>
+        line.Timestamp?.UtcDateTime.ToString("yyyy-MM-dd HH:mm'Z'", System.Globalization.CultureInfo.InvariantCulture) ?? "?";
 
     /// <summary>Formats a line, coloured by kind when <paramref name="color"/> is set.</summary>
     public static string Format(ServerLine line, bool color)
@@ -32,7 +39,8 @@ internal static class LineFormatter
 
     private static string? ColorOf(ServerLineKind kind) => kind switch
     {
-        ServerLineKind.Direct => "\x1b[35m",    // magenta: for you only
+        ServerLineKind.Direct or ServerLineKind.Missed => "\x1b[35m",    // magenta: for you only
+        ServerLineKind.History or ServerLineKind.Echo => "\x1b[90m",   // grey: already seen or sent
         ServerLineKind.Broadcast => "\x1b[36m", // cyan
         ServerLineKind.System or ServerLineKind.Hello or ServerLineKind.Bye => "\x1b[33m", // yellow
         ServerLineKind.Error => "\x1b[31m",     // red
