@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Parley.FrontEnds.Connections;
 
-/// <summary>Log messages of the front-ends. Event ids are stable: 1xx connections.</summary>
+/// <summary>Log messages of the front-ends. Event ids are stable: 1xx connections and accounts. Never log a password.</summary>
 internal static partial class FrontEndLog
 {
     [LoggerMessage(100, LogLevel.Debug, "Session {SessionId} opened from {Remote}")]
@@ -22,4 +22,13 @@ internal static partial class FrontEndLog
 
     [LoggerMessage(105, LogLevel.Debug, "Session {SessionId}: transport error")]
     public static partial void TransportError(ILogger logger, long sessionId, Exception exception);
+
+    [LoggerMessage(106, LogLevel.Information, "Session {SessionId} from {Remote} logged in as {Nick}")]
+    public static partial void LoggedIn(ILogger logger, long sessionId, string remote, string? nick);
+
+    [LoggerMessage(107, LogLevel.Warning, "Session {SessionId} from {Remote}: failed login as {Nick} ({Error})")]
+    public static partial void LoginFailed(ILogger logger, long sessionId, string remote, string nick, string error);
+
+    [LoggerMessage(108, LogLevel.Information, "Session {SessionId} from {Remote} registered the account {Nick}")]
+    public static partial void AccountCreated(ILogger logger, long sessionId, string remote, string? nick);
 }

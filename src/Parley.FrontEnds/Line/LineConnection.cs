@@ -159,6 +159,9 @@ internal sealed class LineConnection : ISessionSink
         _outbox.Complete();
     }
 
+    /// <summary>The front-end's logger, for the account commands' log lines.</summary>
+    public ILogger Log => _frontEnd.Logger;
+
     /// <summary>Called by the nick and login commands when the connection takes a nick.</summary>
     public void OnRegistered() =>
         FrontEndLog.Registered(Logger, _session.Id, _session.RemoteAddress, _session.Nick ?? "");

@@ -1,4 +1,5 @@
 using Parley.Core.Presence;
+using Parley.FrontEnds.Connections;
 using Parley.Protocols.Line;
 
 namespace Parley.FrontEnds.Line.Commands;
@@ -30,10 +31,13 @@ internal sealed class LoginCommand : ILineCommand
         var result = await connection.Accounts.LoginAsync(connection.Session, nick, password);
         if (result.Error != ChatError.None)
         {
+            if (result.Error is ChatError.AuthFailed or ChatError.RateLimited)
+                FrontEndLog.LoginFailed(connection.Log, connection.Session.Id, connection.Session.RemoteAddress, nick, result.Error.ToString());
             connection.Reply(ChatErrorReplies.For(result, nick, connection.Session.Nick));
             return;
         }
 
+        FrontEndLog.LoggedIn(connection.Log, connection.Session.Id, connection.Session.RemoteAddress, result.Nick);
         connection.Reply(LineWriter.Ok(ChatErrorReplies.SignedIn("logged in as", result)));
         if (!wasRegistered)
             connection.OnRegistered();

@@ -1,4 +1,5 @@
 using Parley.Core.Presence;
+using Parley.FrontEnds.Connections;
 using Parley.Protocols.Line;
 
 namespace Parley.FrontEnds.Line.Commands;
@@ -38,6 +39,7 @@ internal sealed class RegisterCommand : ILineCommand
             return;
         }
 
+        FrontEndLog.AccountCreated(connection.Log, session.Id, session.RemoteAddress, result.Nick);
         connection.Reply(LineWriter.Ok(ChatErrorReplies.SignedIn("registered and logged in as", result)));
         if (nick is not null)
             connection.OnRegistered();
