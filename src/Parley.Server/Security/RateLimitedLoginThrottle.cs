@@ -48,14 +48,10 @@ internal sealed class RateLimitedLoginThrottle : ILoginThrottle, IDisposable
         _byAddress.Dispose();
     }
 
-    // Zero permits asks "are the tokens used up?" without taking one.
-    private TimeSpan? Probe(PartitionedRateLimiter<string> limiter, string key)
-    {
-        using var lease = limiter.AttemptAcquire(key, 0);
-        if (lease.IsAcquired)
-            return null;
-        return lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : _options.FailedLoginWindow;
-    }
+    // "Is a whole token left?" without taking one. Not AttemptAcquire(0): a token bucket refills
+    // in fractions between periods, and a zero-permit probe succeeds on any fraction above 0.
+    private TimeSpan? Probe(PartitionedRateLimiter<string> limiter, string key) =>
+        limiter.GetStatistics(key) is { CurrentAvailablePermits: < 1 } ? _options.FailedLoginWindow : null;
 
     private static string AccountKey(string nick) => nick.ToLowerInvariant();
 
