@@ -128,7 +128,8 @@ internal sealed class LineConnection : ISessionSink
     {
         await previous;
         await committed.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        Send(committed.IsCompletedSuccessfully ? success : failure);
+        // Reading the exception marks it observed; the store has logged it.
+        Send(committed.Exception is null ? success : failure);
         Interlocked.Decrement(ref _pendingReplies);
     }
 
