@@ -36,11 +36,13 @@ public class RoomFanOutBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _hub = new ChatHub(new RoomOptions { HistoryOnJoin = 0 }, new RoomLimits { MaxMembersPerRoom = Members }, new InMemoryRoomStore(), new NullRoomHistory(), OperatorPolicy.None, TimeProvider.System);
+        _hub = new ChatHub(
+            new NoAccounts(), new NoMessages(), new Core.Accounts.AccountOptions(),
+            new RoomOptions { HistoryOnJoin = 0 }, new RoomLimits { MaxMembersPerRoom = Members }, new InMemoryRoomStore(), new NullRoomHistory(), OperatorPolicy.None, TimeProvider.System);
         for (var i = 0; i < Members; i++)
         {
             var session = _hub.Connect(new OutboxSink(_transport), "127.0.0.1:1");
-            _hub.Register(session, $"member{i}");
+            _hub.RegisterGuestAsync(session, $"member{i}").AsTask().GetAwaiter().GetResult();
             var joined = _hub.Rooms.JoinAsync(session, RoomName, key: null).AsTask().GetAwaiter().GetResult();
             if (joined.Error != ChatError.None)
                 throw new InvalidOperationException($"join failed: {joined.Error}");
@@ -52,7 +54,7 @@ public class RoomFanOutBenchmarks
     }
 
     [Benchmark(Description = "RoomHub.SayAsync to N members")]
-    public ValueTask<SendResult> SayToRoom() => _hub.Rooms.SayAsync(_sender, RoomName, Text);
+    public ValueTask<RoomSendResult> SayToRoom() => _hub.Rooms.SayAsync(_sender, RoomName, Text);
 
     [Benchmark(Baseline = true, Description = "fan-out, one shared encoding")]
     public int FanOutSharedBytes()

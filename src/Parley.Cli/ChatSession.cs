@@ -6,7 +6,7 @@ using Parley.Protocols.Line;
 
 namespace Parley.Cli;
 
-/// <summary>Steps both chat modes share: connect, register, and what counts as leaving.</summary>
+/// <summary>Steps both chat modes share: connect, take a nick or log in, and what counts as leaving.</summary>
 internal static class ChatSession
 {
     /// <summary>How long to wait for <c>BYE</c> and the close after <c>/quit</c> before closing anyway.</summary>
@@ -107,18 +107,37 @@ internal static class ChatSession
         _ => $"*** TLS ({info.Protocol}): trusted certificate {info.ServerFingerprint}, remembered in {knownHostsPath}",
     };
 
-    /// <summary>Registers <paramref name="nick"/>; returns <see langword="true"/> on <c>OK</c>, else reports on <see cref="ChatIo.Error"/>.</summary>
-    public static async Task<bool> RegisterAsync(ParleyConnection connection, string nick, ChatIo io, Action<ServerLine> show, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes <paramref name="nick"/>: logs in with <paramref name="password"/> when there is one,
+    /// else uses it as a guest; when the server says the nick is registered and
+    /// <paramref name="askPassword"/> is given, asks for the password and logs in. Shows the reply
+    /// (and the messages stored while away); returns <see langword="true"/> on <c>OK</c>, else
+    /// reports on <see cref="ChatIo.Error"/>.
+    /// </summary>
+    public static async Task<bool> SignInAsync(
+        ParleyConnection connection, string nick, string? password, Func<string, string?>? askPassword,
+        ChatIo io, Action<ServerLine> show, CancellationToken cancellationToken)
     {
         CommandReply reply;
         try
         {
-            reply = await connection.RegisterAsync(nick, cancellationToken);
+            reply = password is null
+                ? await connection.RegisterAsync(nick, cancellationToken)
+                : await connection.LoginAsync(nick, password, cancellationToken);
+            if (password is null && reply.ErrorCode == LineErrorCodes.NickRegistered && askPassword?.Invoke(nick) is { } asked)
+            {
+                reply = await connection.LoginAsync(nick, asked, cancellationToken);
+            }
         }
         catch (ArgumentException)
         {
-            await io.Error.WriteLineAsync($"parley: registration refused: '{nick}' is not a valid nick (1-32 letters, digits, _ or -).");
+            await io.Error.WriteLineAsync($"parley: registration refused: '{nick}' is not a valid nick (1-32 letters, digits, _ or -) or the password holds spaces.");
             return false;
+        }
+
+        foreach (var line in reply.Data)
+        {
+            show(line);
         }
 
         show(reply.Final);

@@ -4,7 +4,13 @@ namespace Parley.Cli;
 /// <param name="Name">The nick, or <see langword="null"/> when not given.</param>
 /// <param name="Host">The server host.</param>
 /// <param name="Port">The server port.</param>
-internal sealed record ChatSettings(string? Name, string Host, int Port)
+/// <param name="Password">
+/// The account password from <c>--password &lt;password&gt;</c> or <c>PARLEY_PASSWORD</c>, or
+/// <see langword="null"/>: then the nick is used as a guest (interactive mode asks for a password
+/// when the server says the nick is registered).
+/// </param>
+/// <param name="AskPassword">Whether <c>--password</c> was given without a value: ask with hidden typing.</param>
+internal sealed record ChatSettings(string? Name, string Host, int Port, string? Password = null, bool AskPassword = false)
 {
     /// <summary>Connect over TLS (<c>--tls</c>, or implied by the TLS port).</summary>
     public bool Tls { get; init; }

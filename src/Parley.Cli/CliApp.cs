@@ -7,7 +7,7 @@ namespace Parley.Cli;
 internal static class CliApp
 {
     /// <summary>Runs <c>parley</c> with the given arguments and console streams.</summary>
-    /// <param name="args">The command-line arguments (<c>host[:port]</c>, <c>--name</c>, <c>--host</c>, <c>--port</c>, <c>--tls</c>, <c>--help</c>...).</param>
+    /// <param name="args">The command-line arguments (<c>host[:port]</c>, <c>--name</c>, <c>--host</c>, <c>--port</c>, <c>--tls</c>, <c>--password</c>, <c>--help</c>...).</param>
     /// <param name="input">Where typed or piped lines come from. Interactive mode reads keys from the console instead, and this only for the nick prompt.</param>
     /// <param name="output">Where server lines are shown.</param>
     /// <param name="error">Where failures are reported.</param>
@@ -15,7 +15,21 @@ internal static class CliApp
     /// <param name="cancellationToken">Stops the chat (Ctrl+C).</param>
     /// <returns>The exit code, one of <see cref="ExitCodes"/>.</returns>
     public static Task<int> RunAsync(
-        string[] args, TextReader input, TextWriter output, TextWriter error, bool interactive, CancellationToken cancellationToken = default)
+        string[] args, TextReader input, TextWriter output, TextWriter error, bool interactive, CancellationToken cancellationToken = default) =>
+        RunAsync(args, input, output, error, interactive, Environment.GetEnvironmentVariable, cancellationToken);
+
+    /// <summary>Runs <c>parley</c> with the given arguments, console streams and environment.</summary>
+    /// <param name="args">The command-line arguments.</param>
+    /// <param name="input">Where typed or piped lines come from.</param>
+    /// <param name="output">Where server lines are shown.</param>
+    /// <param name="error">Where failures are reported.</param>
+    /// <param name="interactive">Whether a person is at a terminal.</param>
+    /// <param name="environment">Reads an environment variable (<c>PARLEY_PASSWORD</c>).</param>
+    /// <param name="cancellationToken">Stops the chat (Ctrl+C).</param>
+    /// <returns>The exit code, one of <see cref="ExitCodes"/>.</returns>
+    public static Task<int> RunAsync(
+        string[] args, TextReader input, TextWriter output, TextWriter error, bool interactive,
+        Func<string, string?> environment, CancellationToken cancellationToken = default)
     {
         var server = new Argument<string?>("server")
         {
@@ -71,7 +85,15 @@ internal static class CliApp
             Description = "The known_hosts file. Default $PARLEY_CONFIG_DIR/known_hosts, else ~/.config/parley/known_hosts.",
         };
 
-        var root = new RootCommand("Parley console chat client. Type /help once connected; exit or /quit leaves.")
+        var password = new Option<string?>("--password")
+        {
+            Description = "Log in to your account. Alone, asks with hidden typing; with a value, uses it (visible to other users "
+                + "of this machine: prefer the prompt or the PARLEY_PASSWORD environment variable).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+
+        var root = new RootCommand("Parley console chat client. Type /help once connected; exit or /quit leaves. "
+            + "Logs in when a password comes from --password or PARLEY_PASSWORD.")
         {
             server,
             name,
@@ -82,6 +104,7 @@ internal static class CliApp
             clientCertificate,
             clientKey,
             knownHosts,
+            password,
         };
         root.Validators.Add(result =>
         {
@@ -100,7 +123,14 @@ internal static class CliApp
                 return ExitCodes.CommandFailed;
             }
 
-            var settings = new ChatSettings(parseResult.GetValue(name), target.Host, target.Port)
+            var given = parseResult.GetResult(password) is { Implicit: false };
+            var value = parseResult.GetValue(password);
+            var settings = new ChatSettings(
+                parseResult.GetValue(name),
+                target.Host,
+                target.Port,
+                Password: given ? value : NullIfEmpty(environment("PARLEY_PASSWORD")),
+                AskPassword: given && string.IsNullOrEmpty(value))
             {
                 Tls = target.Tls,
                 TrustFingerprint = parseResult.GetValue(trustFingerprint),
@@ -117,4 +147,6 @@ internal static class CliApp
         var configuration = new InvocationConfiguration { Output = output, Error = error };
         return root.Parse(args).InvokeAsync(configuration, cancellationToken);
     }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -26,6 +26,17 @@ internal static class InteractiveChat
             }
         }
 
+        var password = settings.Password;
+        if (settings.AskPassword)
+        {
+            password = PasswordPrompt.Read(io.Output, $"password for {nick}: ");
+            if (password is null)
+            {
+                await io.Error.WriteLineAsync("parley: no password given.");
+                return ExitCodes.RegistrationRefused;
+            }
+        }
+
         var connection = await ChatSession.ConnectAsync(settings, io, interactive: true, cancellationToken);
         if (connection is null)
         {
@@ -44,7 +55,14 @@ internal static class InteractiveChat
             var printer = PrintIncomingAsync(connection, Show);
             try
             {
-                if (!await ChatSession.RegisterAsync(connection, nick, io, Show, cancellationToken))
+                // A registered nick without a password: ask for it, typing hidden, and log in.
+                string? Ask(string registered)
+                {
+                    view.ClearPrompt();
+                    return PasswordPrompt.Read(io.Output, $"{registered} is registered; password: ");
+                }
+
+                if (!await ChatSession.SignInAsync(connection, nick, password, Ask, io, Show, cancellationToken))
                 {
                     return ExitCodes.RegistrationRefused;
                 }

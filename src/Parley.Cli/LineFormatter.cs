@@ -19,8 +19,12 @@ internal static class LineFormatter
         ServerLineKind.Error => $"! {line.Code} {line.Text}".TrimEnd(),
         ServerLineKind.Users => $"users online: {string.Join(", ", line.Nicks)}",
         ServerLineKind.Help => $"  {line.Text}",
-        ServerLineKind.RoomMessage or ServerLineKind.Echo => $"[{line.Room}] {line.From}: {line.Text}",
-        ServerLineKind.History => $"[{line.Room}] ({line.Time:yyyy-MM-dd HH:mm}) {line.From}: {line.Text}",
+        ServerLineKind.RoomMessage => $"[{line.Room}] {line.From}: {line.Text}",
+        ServerLineKind.Echo when line.Room is not null => $"[{line.Room}] {line.From}: {line.Text}",
+        ServerLineKind.Echo => $"[sent elsewhere] -> {line.To}: {line.Text}",
+        ServerLineKind.History when line.Room is not null => $"[{line.Room}] ({Time(line)}) {line.From}: {line.Text}",
+        ServerLineKind.History => $"[{Time(line)}] {line.From} -> {line.To}: {line.Text}",
+        ServerLineKind.Missed => $"[missed {Time(line)}] {line.From}: {line.Text}",
         ServerLineKind.RoomNotice => $"*** [{line.Room}] {line.Text}",
         ServerLineKind.Topic => $"[{line.Room}] topic: {line.Text} (set by {line.From})",
         ServerLineKind.Members => $"[{line.Room}] members: {string.Join(", ", line.Nicks)}",
@@ -28,19 +32,25 @@ internal static class LineFormatter
         _ => line.Raw,
     };
 
+    // Stored messages show their original time, in UTC so every device shows the same.
+    private static string Time(ServerLine line) =>
+        line.Time?.UtcDateTime.ToString("yyyy-MM-dd HH:mm'Z'", System.Globalization.CultureInfo.InvariantCulture) ?? "?";
+
     /// <summary>Formats a line, coloured by kind when <paramref name="color"/> is set.</summary>
     public static string Format(ServerLine line, bool color)
     {
         var text = Format(line);
-        var code = color ? ColorOf(line.Kind) : null;
+        var code = color ? ColorOf(line) : null;
         return code is null ? text : code + text + Reset;
     }
 
-    private static string? ColorOf(ServerLineKind kind) => kind switch
+    private static string? ColorOf(ServerLine line) => line.Kind switch
     {
-        ServerLineKind.Direct => "\x1b[35m",    // magenta: for you only
+        ServerLineKind.Direct or ServerLineKind.Missed => "\x1b[35m",    // magenta: for you only
+        ServerLineKind.RoomMessage => "\x1b[34m", // blue
+        ServerLineKind.Echo when line.Room is not null => "\x1b[34m", // blue: your own room message
+        ServerLineKind.History or ServerLineKind.Echo => "\x1b[90m",   // grey: already seen or sent
         ServerLineKind.Broadcast => "\x1b[36m", // cyan
-        ServerLineKind.RoomMessage or ServerLineKind.Echo => "\x1b[34m", // blue
         ServerLineKind.RoomNotice => "\x1b[33m",
         ServerLineKind.System or ServerLineKind.Hello or ServerLineKind.Bye => "\x1b[33m", // yellow
         ServerLineKind.Error => "\x1b[31m",     // red

@@ -17,6 +17,12 @@ internal static class PipedChat
             return ExitCodes.RegistrationRefused;
         }
 
+        if (settings.AskPassword)
+        {
+            await io.Error.WriteLineAsync("parley: cannot ask for a password when input is not a terminal; set PARLEY_PASSWORD or give --password <password>.");
+            return ExitCodes.RegistrationRefused;
+        }
+
         var connection = await ChatSession.ConnectAsync(settings, io, interactive: false, cancellationToken);
         if (connection is null)
         {
@@ -31,7 +37,7 @@ internal static class PipedChat
             var printer = PrintIncomingAsync(connection, Show);
             try
             {
-                if (!await ChatSession.RegisterAsync(connection, settings.Name, io, Show, cancellationToken))
+                if (!await ChatSession.SignInAsync(connection, settings.Name, settings.Password, null, io, Show, cancellationToken))
                 {
                     return ExitCodes.RegistrationRefused;
                 }

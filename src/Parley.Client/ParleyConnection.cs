@@ -259,6 +259,33 @@ public sealed partial class ParleyConnection : IAsyncDisposable
         return SendCommandAsync("/nick " + nick, cancellationToken);
     }
 
+    /// <summary>Logs in to an account with <c>/login &lt;nick&gt; &lt;password&gt;</c>.</summary>
+    /// <param name="nick">The account's nick.</param>
+    /// <param name="password">The password; it holds no white space (the server's rule).</param>
+    /// <param name="cancellationToken">Stops waiting for the reply.</param>
+    /// <returns>
+    /// The reply: <c>OK</c>, with the messages stored while away as <see cref="ServerLineKind.Missed"/> data
+    /// lines; or <c>ERR</c> with <c>AUTH_FAILED</c>, <c>RATE_LIMITED</c> or <c>ALREADY_LOGGED_IN</c>.
+    /// </returns>
+    /// <exception cref="ArgumentException"><paramref name="nick"/> or <paramref name="password"/> is empty or holds white space.</exception>
+    /// <exception cref="ParleyConnectionException">The connection closed before the reply came.</exception>
+    public Task<CommandReply> LoginAsync(string nick, string password, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(nick);
+        ArgumentException.ThrowIfNullOrWhiteSpace(password);
+        if (nick.AsSpan().ContainsAny(" \t\r\n"))
+        {
+            throw new ArgumentException("A nick holds no white space.", nameof(nick));
+        }
+
+        if (password.AsSpan().ContainsAny(" \t\r\n"))
+        {
+            throw new ArgumentException("A password holds no white space.", nameof(password));
+        }
+
+        return SendCommandAsync($"/login {nick} {password}", cancellationToken);
+    }
+
     /// <summary>Leaves with <c>/quit [reason]</c>; the server answers <c>BYE</c> and closes.</summary>
     /// <param name="reason">Shown to the others; <see langword="null"/> or empty for none.</param>
     /// <param name="cancellationToken">Stops waiting for the reply.</param>

@@ -35,6 +35,7 @@ public static class LineErrorCodes
     /// (<c>Parley:Tls:RequireForLogin</c>); the client should reconnect with TLS.
     /// </summary>
     public const string TlsRequired = "TLS_REQUIRED";
+
     /// <summary>A room name that is not <c>#</c> and 1-50 letters, digits, <c>_</c>, <c>-</c>, <c>.</c>.</summary>
     public const string InvalidRoom = "INVALID_ROOM";
 
@@ -82,4 +83,28 @@ public static class LineErrorCodes
 
     /// <summary>Too many commands too fast: the command was not run; retry after the time given.</summary>
     public const string Flood = "FLOOD";
+
+    /// <summary>An account owns the nick: log in with <c>/login</c>.</summary>
+    public const string NickRegistered = "NICK_REGISTERED";
+
+    /// <summary>The server allows no guests: log in or register an account.</summary>
+    public const string GuestsDisabled = "GUESTS_DISABLED";
+
+    /// <summary>The connection is logged in; <c>/logout</c> first.</summary>
+    public const string AlreadyLoggedIn = "ALREADY_LOGGED_IN";
+
+    /// <summary>The command needs a logged-in account.</summary>
+    public const string NotLoggedIn = "NOT_LOGGED_IN";
+
+    /// <summary>Wrong nick or password (which of the two is not told).</summary>
+    public const string AuthFailed = "AUTH_FAILED";
+
+    /// <summary>Too many failed logins; the text says when to try again.</summary>
+    public const string RateLimited = "RATE_LIMITED";
+
+    /// <summary>A new password that is too short, too long or holds spaces.</summary>
+    public const string BadPassword = "BAD_PASSWORD";
+
+    /// <summary>The server could not store the message; it may or may not have been delivered.</summary>
+    public const string StorageFailed = "STORAGE_FAILED";
 }

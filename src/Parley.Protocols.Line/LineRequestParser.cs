@@ -32,7 +32,9 @@ public static class LineRequestParser
                 request = new LineRequest(name.ToLowerInvariant(), arguments);
                 return LineParseError.None;
             case '#':
-                request = new LineRequest("nick", text[1..].Trim());
+                // The seeds' form: "#alice" takes the nick, "#alice <password>" logs in to it.
+                var (nick, password) = SplitWord(text.AsSpan(1));
+                request = password.Length == 0 ? new LineRequest("nick", nick) : new LineRequest("login", string.Concat(nick, " ", password));
                 return LineParseError.None;
             case '@':
                 var colon = text.IndexOf(':', StringComparison.Ordinal);

@@ -66,13 +66,6 @@ public static class LineWriter
     /// <returns>The encoded line.</returns>
     public static byte[] RoomMessage(string room, string from, string text) => Format("RM ", room, " ", from, ": ", text);
 
-    /// <summary>Your own room message coming back as confirmation: <c>ECHO #room from: text</c>.</summary>
-    /// <param name="room">The room.</param>
-    /// <param name="from">Your nick.</param>
-    /// <param name="text">Message text.</param>
-    /// <returns>The encoded line.</returns>
-    public static byte[] Echo(string room, string from, string text) => Format("ECHO ", room, " ", from, ": ", text);
-
     /// <summary>A notice about a room: <c>ROOM #room text</c> (joins, parts, kicks, topic, modes...).</summary>
     /// <param name="room">The room.</param>
     /// <param name="text">What happened.</param>
@@ -95,19 +88,6 @@ public static class LineWriter
     /// <param name="prefixedNicks">Nicks with their role prefix; keep a line to about 100 nicks.</param>
     /// <returns>The encoded line.</returns>
     public static byte[] Members(string room, IEnumerable<string> prefixedNicks) => Format("MEMBERS ", room, " ", string.Join(' ', prefixedNicks));
-
-    /// <summary>
-    /// A stored room message, data line of <c>/join</c> and <c>/history</c>:
-    /// <c>HISTORY #room id time from: text</c>.
-    /// </summary>
-    /// <param name="room">The room.</param>
-    /// <param name="id">The message id.</param>
-    /// <param name="time">When it was said.</param>
-    /// <param name="from">Sender's nick.</param>
-    /// <param name="text">Message text.</param>
-    /// <returns>The encoded line.</returns>
-    public static byte[] History(string room, long id, DateTimeOffset time, string from, string text) =>
-        Format("HISTORY ", room, " ", id.ToString(CultureInfo.InvariantCulture), " ", FormatTime(time), " ", from, ": ", text);
 
     /// <summary>One room, data line of <c>/rooms</c>: <c>LIST #room members topic</c> (topic may be empty).</summary>
     /// <param name="room">The room.</param>
@@ -135,11 +115,57 @@ public static class LineWriter
     public static byte[] ServerBan(string mask, string setBy, DateTimeOffset setAt, string reason) =>
         Format("SERVERBAN ", mask, " ", setBy, " ", FormatTime(setAt), " ", reason);
 
-    /// <summary>Times on the wire: UTC, ISO 8601, milliseconds, e.g. <c>2025-06-01T12:00:00.000Z</c>.</summary>
-    /// <param name="time">The time.</param>
-    /// <returns>The formatted time.</returns>
+    /// <summary>The format of times on the wire: UTC ISO 8601 with milliseconds, e.g. <c>2025-06-01T12:34:56.789Z</c>.</summary>
+    public const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+
+    /// <summary>The recipient shown for a broadcast in message records.</summary>
+    public const string BroadcastTarget = "*";
+
+    /// <summary>
+    /// A stored message, data line of <c>/history</c> and <c>/join</c>: <c>HIST id utc from -&gt; to: text</c>,
+    /// where <c>to</c> is a nick, <c>*</c> for a broadcast, or a <c>#room</c>.
+    /// </summary>
+    /// <param name="id">Server-assigned message id.</param>
+    /// <param name="sentUtc">When the server accepted the message.</param>
+    /// <param name="from">Sender's nick.</param>
+    /// <param name="to">Recipient's nick or <c>#room</c>, or null for a broadcast (shown as <c>*</c>).</param>
+    /// <param name="text">Message text.</param>
+    /// <returns>The encoded line.</returns>
+    public static byte[] History(long id, DateTimeOffset sentUtc, string from, string? to, string text) =>
+        Record("HIST ", id, sentUtc, from, to, text);
+
+    /// <summary>A message stored while you were offline, sent at login: <c>MISSED id utc from -&gt; to: text</c>.</summary>
+    /// <param name="id">Server-assigned message id.</param>
+    /// <param name="sentUtc">When the server accepted the message (its original time).</param>
+    /// <param name="from">Sender's nick.</param>
+    /// <param name="to">Recipient's nick (yours).</param>
+    /// <param name="text">Message text.</param>
+    /// <returns>The encoded line.</returns>
+    public static byte[] Missed(long id, DateTimeOffset sentUtc, string from, string? to, string text) =>
+        Record("MISSED ", id, sentUtc, from, to, text);
+
+    /// <summary>
+    /// Your own message: <c>ECHO id utc from -&gt; to: text</c>. A room message comes back to the
+    /// connection that said it (and to your account's other connections in the room); a direct
+    /// message or broadcast goes to your account's other connections.
+    /// </summary>
+    /// <param name="id">Server-assigned message id.</param>
+    /// <param name="sentUtc">When the server accepted the message.</param>
+    /// <param name="from">Sender's nick (yours).</param>
+    /// <param name="to">Recipient's nick or <c>#room</c>, or null for a broadcast (shown as <c>*</c>).</param>
+    /// <param name="text">Message text.</param>
+    /// <returns>The encoded line.</returns>
+    public static byte[] Echo(long id, DateTimeOffset sentUtc, string from, string? to, string text) =>
+        Record("ECHO ", id, sentUtc, from, to, text);
+
+    /// <summary>Formats a time as on the wire (<see cref="TimestampFormat"/>).</summary>
+    /// <param name="time">The time; converted to UTC.</param>
+    /// <returns>The text, e.g. <c>2025-06-01T12:34:56.789Z</c>.</returns>
     public static string FormatTime(DateTimeOffset time) =>
-        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        time.UtcDateTime.ToString(TimestampFormat, CultureInfo.InvariantCulture);
+
+    private static byte[] Record(string token, long id, DateTimeOffset sentUtc, string from, string? to, string text) =>
+        Format(token, id.ToString(CultureInfo.InvariantCulture), " ", FormatTime(sentUtc), " ", from, " -> ", to ?? BroadcastTarget, ": ", text);
 
     private static byte[] Format(string token, params ReadOnlySpan<string> parts)
     {

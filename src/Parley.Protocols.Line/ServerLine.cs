@@ -10,10 +10,24 @@ public sealed record ServerLine(ServerLineKind Kind, string Raw)
 {
     /// <summary>
     /// The sender's nick for <see cref="ServerLineKind.Direct"/>, <see cref="ServerLineKind.Broadcast"/>,
-    /// <see cref="ServerLineKind.RoomMessage"/>, <see cref="ServerLineKind.Echo"/> and <see cref="ServerLineKind.History"/>;
-    /// who set it for <see cref="ServerLineKind.Topic"/>; <see langword="null"/> for every other kind.
+    /// <see cref="ServerLineKind.RoomMessage"/> and the message records (<see cref="ServerLineKind.History"/>,
+    /// <see cref="ServerLineKind.Missed"/>, <see cref="ServerLineKind.Echo"/>); who set it for
+    /// <see cref="ServerLineKind.Topic"/>; <see langword="null"/> for every other kind.
     /// </summary>
     public string? From { get; init; }
+
+    /// <summary>
+    /// The recipient for the message records (<see cref="ServerLineKind.History"/>, <see cref="ServerLineKind.Missed"/>,
+    /// <see cref="ServerLineKind.Echo"/>): a nick, <c>*</c> for a broadcast, or a <c>#room</c> (then also in
+    /// <see cref="Room"/>); <see langword="null"/> for every other kind.
+    /// </summary>
+    public string? To { get; init; }
+
+    /// <summary>
+    /// The server-assigned message id for <see cref="ServerLineKind.History"/>, <see cref="ServerLineKind.Missed"/>
+    /// and <see cref="ServerLineKind.Echo"/>; <see langword="null"/> for every other kind.
+    /// </summary>
+    public long? MessageId { get; init; }
 
     /// <summary>
     /// The error code (for example <c>NO_SUCH_NICK</c>) for <see cref="ServerLineKind.Error"/>;
@@ -35,18 +49,17 @@ public sealed record ServerLine(ServerLineKind Kind, string Raw)
 
     /// <summary>
     /// The room (with its <c>#</c>) for the room kinds: <see cref="ServerLineKind.RoomMessage"/>,
-    /// <see cref="ServerLineKind.Echo"/>, <see cref="ServerLineKind.RoomNotice"/>, <see cref="ServerLineKind.Topic"/>,
-    /// <see cref="ServerLineKind.Members"/>, <see cref="ServerLineKind.History"/>, <see cref="ServerLineKind.RoomList"/>
-    /// and <see cref="ServerLineKind.Ban"/>; <see langword="null"/> for every other kind.
+    /// <see cref="ServerLineKind.RoomNotice"/>, <see cref="ServerLineKind.Topic"/>, <see cref="ServerLineKind.Members"/>,
+    /// <see cref="ServerLineKind.RoomList"/> and <see cref="ServerLineKind.Ban"/>, and for a message record
+    /// (<see cref="ServerLineKind.History"/>, <see cref="ServerLineKind.Echo"/>) whose recipient is a room;
+    /// <see langword="null"/> otherwise.
     /// </summary>
     public string? Room { get; init; }
 
-    /// <summary>The message id of a <see cref="ServerLineKind.History"/> line; <see langword="null"/> for every other kind.</summary>
-    public long? MessageId { get; init; }
-
     /// <summary>
-    /// The time of a <see cref="ServerLineKind.History"/> line (when said) or a <see cref="ServerLineKind.Topic"/> line
-    /// (when set); <see langword="null"/> for every other kind.
+    /// When the server accepted the message (UTC) for the message records (<see cref="ServerLineKind.History"/>,
+    /// <see cref="ServerLineKind.Missed"/>, <see cref="ServerLineKind.Echo"/>), or when a <see cref="ServerLineKind.Topic"/>
+    /// was set; <see langword="null"/> for every other kind.
     /// </summary>
     public DateTimeOffset? Time { get; init; }
 
@@ -60,9 +73,10 @@ public sealed record ServerLine(ServerLineKind Kind, string Raw)
 
     /// <summary>
     /// <see langword="true"/> for the data lines a command sends before its final reply: <c>USERS</c>, <c>HELP</c>,
-    /// <c>TOPIC</c>, <c>MEMBERS</c>, <c>HISTORY</c>, <c>LIST</c>, <c>BAN</c> and <c>SERVERBAN</c>.
+    /// <c>TOPIC</c>, <c>MEMBERS</c>, <c>HIST</c>, <c>MISSED</c> (of a login or <c>/missed</c>), <c>LIST</c>, <c>BAN</c>
+    /// and <c>SERVERBAN</c>.
     /// </summary>
     public bool IsDataLine => Kind is ServerLineKind.Users or ServerLineKind.Help or ServerLineKind.Topic
-        or ServerLineKind.Members or ServerLineKind.History or ServerLineKind.RoomList or ServerLineKind.Ban
-        or ServerLineKind.ServerBan;
+        or ServerLineKind.Members or ServerLineKind.History or ServerLineKind.Missed or ServerLineKind.RoomList
+        or ServerLineKind.Ban or ServerLineKind.ServerBan;
 }

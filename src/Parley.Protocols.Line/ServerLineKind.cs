@@ -39,7 +39,11 @@ public enum ServerLineKind
     /// <summary><c>RM #room &lt;from&gt;: &lt;text&gt;</c>: a message said in a room you are in.</summary>
     RoomMessage,
 
-    /// <summary><c>ECHO #room &lt;from&gt;: &lt;text&gt;</c>: your own room message, confirming it was sent.</summary>
+    /// <summary>
+    /// <c>ECHO &lt;id&gt; &lt;utc&gt; &lt;from&gt; -&gt; &lt;to&gt;: &lt;text&gt;</c>: your own message, where <c>to</c> is a
+    /// nick, <c>*</c> or a <c>#room</c>: a room message back to the connection that said it, or what your account
+    /// sent from another connection.
+    /// </summary>
     Echo,
 
     /// <summary><c>ROOM #room &lt;text&gt;</c>: a notice about a room (joins, parts, kicks, topic, modes, invites).</summary>
@@ -51,8 +55,17 @@ public enum ServerLineKind
     /// <summary><c>MEMBERS #room &lt;prefixed nick&gt;...</c>: data line of <c>/join</c> and <c>/who</c>.</summary>
     Members,
 
-    /// <summary><c>HISTORY #room &lt;id&gt; &lt;time&gt; &lt;from&gt;: &lt;text&gt;</c>: data line of <c>/join</c> and <c>/history</c>.</summary>
+    /// <summary>
+    /// <c>HIST &lt;id&gt; &lt;utc&gt; &lt;from&gt; -&gt; &lt;to&gt;: &lt;text&gt;</c>: a stored message, where <c>to</c> is a
+    /// nick, <c>*</c> or a <c>#room</c>; data line of <c>/history</c> and <c>/join</c>.
+    /// </summary>
     History,
+
+    /// <summary>
+    /// <c>MISSED &lt;id&gt; &lt;utc&gt; &lt;from&gt; -&gt; &lt;to&gt;: &lt;text&gt;</c>: a direct message stored while you were
+    /// offline; data line of a login and <c>/missed</c>.
+    /// </summary>
+    Missed,
 
     /// <summary><c>LIST #room &lt;members&gt; &lt;topic&gt;</c>: data line of <c>/rooms</c>.</summary>
     RoomList,

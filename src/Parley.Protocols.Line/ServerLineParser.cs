@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Parley.Protocols.Line;
 
 /// <summary>
@@ -50,14 +52,15 @@ public static class ServerLineParser
             "BM" => ParseMessage(ServerLineKind.Broadcast, rawText, rest),
             "USERS" => ParseUsers(rawText, rest),
             "RM" => ParseRoomMessage(ServerLineKind.RoomMessage, rawText, rest),
-            "ECHO" => ParseRoomMessage(ServerLineKind.Echo, rawText, rest),
             "ROOM" => ParseRoomText(ServerLineKind.RoomNotice, rawText, rest),
             "BAN" => ParseRoomText(ServerLineKind.Ban, rawText, rest),
             "TOPIC" => ParseTopic(rawText, rest),
             "MEMBERS" => ParseMembers(rawText, rest),
-            "HISTORY" => ParseHistory(rawText, rest),
             "LIST" => ParseList(rawText, rest),
             "SERVERBAN" => Simple(ServerLineKind.ServerBan, rawText, rest),
+            "HIST" => ParseRecord(ServerLineKind.History, rawText, rest),
+            "MISSED" => ParseRecord(ServerLineKind.Missed, rawText, rest),
+            "ECHO" => ParseRecord(ServerLineKind.Echo, rawText, rest),
             _ => Unknown(rawText),
         };
     }
@@ -82,10 +85,9 @@ public static class ServerLineParser
     }
 
     private static bool TryParseTime(ReadOnlySpan<char> text, out DateTimeOffset time) =>
-        DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
-            System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out time);
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time);
 
-    // RM|ECHO #room <from>: <text>
+    // RM #room <from>: <text>
     private static ServerLine ParseRoomMessage(ServerLineKind kind, string raw, ReadOnlySpan<char> rest)
     {
         if (!TrySplitRoom(rest, out var room, out var after))
@@ -125,23 +127,11 @@ public static class ServerLineParser
         };
     }
 
-    // HISTORY #room <id> <time> <from>: <text>
-    private static ServerLine ParseHistory(string raw, ReadOnlySpan<char> rest)
-    {
-        if (!TrySplitRoom(rest, out var room, out var after))
-            return Unknown(raw);
-        if (!long.TryParse(NextWord(ref after), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
-            || !TryParseTime(NextWord(ref after), out var time))
-            return Unknown(raw);
-        var message = ParseMessage(ServerLineKind.History, raw, after);
-        return message.Kind == ServerLineKind.Unknown ? message : message with { Room = room, MessageId = id, Time = time };
-    }
-
     // LIST #room <members> <topic>
     private static ServerLine ParseList(string raw, ReadOnlySpan<char> rest)
     {
         if (!TrySplitRoom(rest, out var room, out var after)
-            || !int.TryParse(NextWord(ref after), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count))
+            || !int.TryParse(NextWord(ref after), NumberStyles.None, CultureInfo.InvariantCulture, out var count))
             return Unknown(raw);
         return new ServerLine(ServerLineKind.RoomList, raw) { Room = room, Count = count, Text = after.ToString() };
     }
@@ -187,6 +177,59 @@ public static class ServerLineParser
         }
 
         return new ServerLine(kind, raw) { From = from.ToString(), Text = text.ToString() };
+    }
+
+    // HIST|MISSED|ECHO <id> <utc> <from> -> <to>: <text>, <to> a nick, '*' or a #room. Nicks and room
+    // names hold no spaces or ':', so the fixed fields end at known separators and the text is
+    // everything after "<to>: ".
+    private static ServerLine ParseRecord(ServerLineKind kind, string raw, ReadOnlySpan<char> rest)
+    {
+        if (!TakeWord(ref rest, out var idText) || !long.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            || !TakeWord(ref rest, out var timeText)
+            || !DateTimeOffset.TryParseExact(timeText, LineWriter.TimestampFormat, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var timestamp)
+            || !TakeWord(ref rest, out var from) || from.Contains(':')
+            || !TakeWord(ref rest, out var arrow) || !arrow.SequenceEqual("->"))
+        {
+            return Unknown(raw);
+        }
+
+        var colon = rest.IndexOf(':');
+        if (colon <= 0 || rest[..colon].Contains(' '))
+        {
+            return Unknown(raw);
+        }
+
+        var text = rest[(colon + 1)..];
+        if (text.StartsWith(' '))
+        {
+            text = text[1..];
+        }
+
+        var to = rest[..colon].ToString();
+        return new ServerLine(kind, raw)
+        {
+            MessageId = id,
+            Time = timestamp,
+            From = from.ToString(),
+            To = to,
+            Room = to.Length > 1 && to[0] == '#' ? to : null,
+            Text = text.ToString(),
+        };
+    }
+
+    private static bool TakeWord(ref ReadOnlySpan<char> rest, out ReadOnlySpan<char> word)
+    {
+        var space = rest.IndexOf(' ');
+        if (space <= 0)
+        {
+            word = default;
+            return false;
+        }
+
+        word = rest[..space];
+        rest = rest[(space + 1)..];
+        return true;
     }
 
     private static ServerLine ParseUsers(string raw, ReadOnlySpan<char> rest)

@@ -82,6 +82,13 @@ public sealed class ChatViewTests
     [InlineData("OK delivered to bob", "ok: delivered to bob")]
     [InlineData("USERS alice bob", "users online: alice, bob")]
     [InlineData("what?", "what?")]
+    [InlineData("RM #dev bob: hi", "[#dev] bob: hi")]
+    [InlineData("ECHO 1748779200000001 2025-06-01T12:00:00.000Z alice -> #dev: hi", "[#dev] alice: hi")]
+    [InlineData("ECHO 43 2025-06-01T12:00:00.000Z alice -> bob: hi", "[sent elsewhere] -> bob: hi")]
+    [InlineData("ECHO 44 2025-06-01T12:00:00.000Z alice -> *: hi all", "[sent elsewhere] -> *: hi all")]
+    [InlineData("HIST 1748779200000001 2025-06-01T12:00:00.000Z alice -> #dev: hi", "[#dev] (2025-06-01 12:00Z) alice: hi")]
+    [InlineData("HIST 42 2025-06-01T12:00:00.000Z alice -> bob: hi", "[2025-06-01 12:00Z] alice -> bob: hi")]
+    [InlineData("MISSED 40 2025-06-01T09:00:00.000Z bob -> alice: call me", "[missed 2025-06-01 09:00Z] bob: call me")]
     public void Format_plain_gives_readable_text(string raw, string expected)
     {
         Assert.Equal(expected, LineFormatter.Format(ServerLineParser.Parse(raw), color: false));

@@ -6,7 +6,7 @@ namespace Parley.Core.Tests;
 
 public sealed class ChatHubTests
 {
-    private readonly ChatHub _hub = new();
+    private readonly ChatHub _hub = TestHubs.Create();
     private readonly CountingEncoder _encoder = new();
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class ChatHubTests
     }
 
     [Fact]
-    public void SendDirect_reaches_only_the_recipient()
+    public async Task SendDirect_reaches_only_the_recipient()
     {
         var (alice, _) = Connect();
         var (bob, bobSink) = Connect();
@@ -73,23 +73,23 @@ public sealed class ChatHubTests
         carolSink.Events.Clear();
         bobSink.Events.Clear();
 
-        Assert.Equal(ChatError.None, _hub.SendDirect(alice, "BOB", "hi", out var recipient));
+        var sent = await _hub.SendDirectAsync(alice, "BOB", "hi");
 
-        Assert.Equal("bob", recipient);
+        Assert.Equal((ChatError.None, "bob"), (sent.Error, sent.Recipient));
         var dm = Assert.IsType<DirectMessageEvent>(Assert.Single(bobSink.Events));
         Assert.Equal(("alice", "bob", "hi"), (dm.From, dm.To, dm.Text));
         Assert.Empty(carolSink.Events);
     }
 
     [Fact]
-    public void SendDirect_to_unknown_nick_or_from_unregistered_session_is_refused()
+    public async Task SendDirect_to_unknown_nick_or_from_unregistered_session_is_refused()
     {
         var (alice, _) = Connect();
         var (guest, _) = Connect();
         _hub.Register(alice, "alice");
 
-        Assert.Equal(ChatError.NoSuchNick, _hub.SendDirect(alice, "nobody", "hi", out _));
-        Assert.Equal(ChatError.NotRegistered, _hub.SendDirect(guest, "alice", "hi", out _));
+        Assert.Equal(ChatError.NoSuchNick, (await _hub.SendDirectAsync(alice, "nobody", "hi")).Error);
+        Assert.Equal(ChatError.NotRegistered, (await _hub.SendDirectAsync(guest, "alice", "hi")).Error);
     }
 
     [Fact]
@@ -106,9 +106,9 @@ public sealed class ChatHubTests
         }
 
         var encodesBefore = _encoder.Encodes;
-        Assert.Equal(ChatError.None, _hub.Broadcast(sender, "hello", out var recipients));
+        var sent = _hub.Broadcast(sender, "hello");
 
-        Assert.Equal(100, recipients);
+        Assert.Equal((ChatError.None, 100), (sent.Error, sent.Recipients));
         Assert.Equal(1, _encoder.Encodes - encodesBefore);
         var first = sinks[0].Encoded[^1];
         Assert.All(sinks, s => Assert.True(s.Encoded[^1].Equals(first), "recipients share one buffer"));

@@ -42,7 +42,7 @@ public sealed class LoginTransportPolicyTests
     [Fact]
     public void Connect_without_security_gives_the_session_the_unknown_context()
     {
-        var hub = new Presence.ChatHub();
+        var hub = TestHubs.Create();
         var session = hub.Connect(new NullSink(), "test");
         Assert.Same(ConnectionSecurity.Unknown, session.Security);
     }
@@ -50,7 +50,7 @@ public sealed class LoginTransportPolicyTests
     [Fact]
     public void Connect_with_security_keeps_it_on_the_session_and_FindByNick_finds_it()
     {
-        var hub = new Presence.ChatHub();
+        var hub = TestHubs.Create();
         var security = new ConnectionSecurity { IsTls = true, TlsProtocol = "Tls13", ClientCertificateSha256 = "SHA256:AB" };
         var session = hub.Connect(new NullSink(), "test", security);
         hub.Register(session, "Alice");

@@ -3,8 +3,8 @@ using Parley.Core.Sessions;
 
 namespace Parley.Core.Tests;
 
-/// <summary>A session sink that keeps what it was given, encoded with <see cref="CountingEncoder"/>.</summary>
-internal sealed class RecordingSink(CountingEncoder encoder) : ISessionSink
+/// <summary>A session sink that keeps what it was given, encoded with <see cref="CountingEncoder"/> when one is given.</summary>
+internal sealed class RecordingSink(CountingEncoder? encoder = null) : ISessionSink
 {
     public List<ChatEvent> Events { get; } = [];
 
@@ -14,8 +14,12 @@ internal sealed class RecordingSink(CountingEncoder encoder) : ISessionSink
 
     public void Deliver(ChatEvent chatEvent)
     {
-        Events.Add(chatEvent);
-        Encoded.Add(chatEvent.GetBytes(encoder));
+        lock (Events)
+        {
+            Events.Add(chatEvent);
+            if (encoder is not null)
+                Encoded.Add(chatEvent.GetBytes(encoder));
+        }
     }
 
     public void Close(string reason) => ClosedWith ??= reason;

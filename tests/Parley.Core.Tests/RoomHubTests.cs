@@ -14,7 +14,7 @@ public sealed class RoomHubTests
     private readonly ChatHub _hub;
 
     public RoomHubTests() =>
-        _hub = new ChatHub(new RoomOptions(), new RoomLimits { MaxRoomsPerUser = 3, MaxMembersPerRoom = 3 }, _store, _history, new OperatorPolicy(["root"]), TimeProvider.System);
+        _hub = TestHubs.Create(new RoomOptions(), new RoomLimits { MaxRoomsPerUser = 3, MaxMembersPerRoom = 3 }, _store, _history, new OperatorPolicy(["root"]));
 
     private RoomHub Rooms => _hub.Rooms;
 
@@ -259,7 +259,7 @@ public sealed class RoomHubTests
         Rooms.Part(alice, "#keep", null);
         Assert.NotNull(Rooms.Find("#keep"));
 
-        var restarted = new ChatHub(new RoomOptions(), new RoomLimits(), _store, new InMemoryRoomHistory(), OperatorPolicy.None, TimeProvider.System);
+        var restarted = TestHubs.Create(new RoomOptions(), new RoomLimits(), _store, new InMemoryRoomHistory(), OperatorPolicy.None);
         Assert.Equal(1, await restarted.Rooms.LoadRegisteredAsync());
 
         var room = restarted.Rooms.Find("#KEEP")!;

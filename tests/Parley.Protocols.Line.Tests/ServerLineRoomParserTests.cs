@@ -4,16 +4,32 @@ public sealed class ServerLineRoomParserTests
 {
     private static readonly DateTimeOffset Noon = new(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
-    [Theory]
-    [InlineData("RM #dev alice: hi: there", ServerLineKind.RoomMessage)]
-    [InlineData("ECHO #dev alice: hi: there", ServerLineKind.Echo)]
-    public void Parse_room_message_gives_room_sender_and_text(string raw, ServerLineKind kind)
+    [Fact]
+    public void Parse_room_message_gives_room_sender_and_text()
     {
-        var line = ServerLineParser.Parse(raw);
+        var line = ServerLineParser.Parse("RM #dev alice: hi: there");
 
-        Assert.Equal(kind, line.Kind);
+        Assert.Equal(ServerLineKind.RoomMessage, line.Kind);
         Assert.Equal(("#dev", "alice", "hi: there"), (line.Room, line.From, line.Text));
         Assert.False(line.IsDataLine);
+    }
+
+    [Fact]
+    public void Parse_room_echo_gives_id_time_room_sender_and_text()
+    {
+        var line = ServerLineParser.Parse("ECHO 1748779200000001 2025-06-01T12:00:00.000Z alice -> #dev: hi: there");
+
+        Assert.Equal(ServerLineKind.Echo, line.Kind);
+        Assert.Equal((1748779200000001L, Noon, "#dev", "#dev", "alice", "hi: there"), (line.MessageId, line.Time, line.Room, line.To, line.From, line.Text));
+        Assert.False(line.IsDataLine);
+    }
+
+    [Fact]
+    public void Parse_direct_echo_has_no_room()
+    {
+        var line = ServerLineParser.Parse("ECHO 5 2025-06-01T12:00:00.000Z alice -> bob: hi");
+
+        Assert.Equal((ServerLineKind.Echo, "bob", null), (line.Kind, line.To, line.Room));
     }
 
     [Fact]
@@ -47,9 +63,9 @@ public sealed class ServerLineRoomParserTests
     }
 
     [Fact]
-    public void Parse_history_gives_id_time_sender_and_text()
+    public void Parse_room_history_gives_id_time_room_sender_and_text()
     {
-        var line = ServerLineParser.Parse("HISTORY #dev 1748779200000001 2025-06-01T12:00:00.000Z alice: hi");
+        var line = ServerLineParser.Parse("HIST 1748779200000001 2025-06-01T12:00:00.000Z alice -> #dev: hi");
 
         Assert.Equal(ServerLineKind.History, line.Kind);
         Assert.Equal(("#dev", 1748779200000001L, Noon, "alice", "hi"), (line.Room, line.MessageId, line.Time, line.From, line.Text));
@@ -69,8 +85,10 @@ public sealed class ServerLineRoomParserTests
     [InlineData("RM dev alice: hi")]
     [InlineData("RM #dev alice hi")]
     [InlineData("TOPIC #dev alice yesterday text")]
-    [InlineData("HISTORY #dev x 2025-06-01T12:00:00.000Z alice: hi")]
-    [InlineData("HISTORY #dev 1 2025-06-01T12:00:00.000Z alice hi")]
+    [InlineData("HISTORY #dev 1 2025-06-01T12:00:00.000Z alice: hi")]
+    [InlineData("HIST x 2025-06-01T12:00:00.000Z alice -> #dev: hi")]
+    [InlineData("HIST 1 2025-06-01T12:00:00.000Z alice -> #dev hi")]
+    [InlineData("ECHO #dev alice: hi")]
     [InlineData("LIST #dev many topic")]
     [InlineData("ROOM")]
     [InlineData("MEMBERS")]
@@ -82,7 +100,7 @@ public sealed class ServerLineRoomParserTests
     [Fact]
     public void Writer_room_lines_parse_back_with_the_client_parser()
     {
-        var raw = System.Text.Encoding.UTF8.GetString(LineWriter.History("#dev", 7, Noon, "alice", "a: b")).TrimEnd('\n');
+        var raw = System.Text.Encoding.UTF8.GetString(LineWriter.History(7, Noon, "alice", "#dev", "a: b")).TrimEnd('\n');
 
         var line = ServerLineParser.Parse(raw);
 

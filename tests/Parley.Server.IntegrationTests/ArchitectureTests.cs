@@ -11,7 +11,8 @@ public sealed class ArchitectureTests
         ["Parley.Protocols.Line"] = [],
         ["Parley.Protocols.Irc"] = [],
         ["Parley.FrontEnds"] = ["Parley.Core", "Parley.Protocols.Line"],
-        ["Parley.Server"] = ["Parley.FrontEnds"],
+        ["Parley.Storage.Sqlite"] = ["Parley.Core"],
+        ["Parley.Server"] = ["Parley.FrontEnds", "Parley.Storage.Sqlite"],
         ["Parley.Client"] = ["Parley.Protocols.Line"],
         ["Parley.Cli"] = ["Parley.Client"],
     };

@@ -42,7 +42,7 @@ public sealed class RegistrationTests
     }
 
     [Theory]
-    [InlineData("#bad nick!", "ERR INVALID_NICK")]
+    [InlineData("/nick bad nick!", "ERR INVALID_NICK")]
     [InlineData("#héllo", "ERR INVALID_NICK")]
     [InlineData("#abcdefghijklmnopqrstuvwxyz0123456", "ERR INVALID_NICK")]
     [InlineData("#", "ERR NEED_MORE_PARAMS")]

@@ -23,7 +23,7 @@ public sealed class RoomPersistenceTests
             await alice.JoinAsync("#keep");
             await alice.JoinAsync("#temp");
             // Registration needs accounts (not merged yet); the core's hook is what /register will call.
-            Assert.Equal(Core.Presence.ChatError.None, await first.Hub.Rooms.RegisterAsync(first.Hub.FindSession("alice")!, "#keep", "alice"));
+            Assert.Equal(Core.Presence.ChatError.None, await first.Hub.Rooms.RegisterAsync(first.Hub.FindByNick("alice")!, "#keep", "alice"));
             await alice.CommandAsync("/topic #keep kept across restarts");
             await alice.CommandAsync("/mode #keep +t");
             await alice.CommandAsync("/ban #keep spam*");

@@ -33,8 +33,8 @@ public sealed class RoomTests
         var data = lines.Where(l => !l.StartsWith("SYS ", StringComparison.Ordinal)).ToList();
         Assert.Matches(@"^TOPIC #dev alice \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z release on friday$", data[0]);
         Assert.Equal("MEMBERS #dev ~alice bob", data[1]);
-        Assert.Matches(@"^HISTORY #dev \d+ \S+Z alice: first$", data[2]);
-        Assert.Matches(@"^HISTORY #dev \d+ \S+Z alice: second$", data[3]);
+        Assert.Matches(@"^HIST \d+ \S+Z alice -> #dev: first$", data[2]);
+        Assert.Matches(@"^HIST \d+ \S+Z alice -> #dev: second$", data[3]);
         Assert.Equal("ROOM #dev bob joined", (await alice.WaitForAsync(l => l.StartsWith("ROOM", StringComparison.Ordinal))).Line);
     }
 
@@ -54,7 +54,7 @@ public sealed class RoomTests
         var (reply, before) = await alice.CommandAsync(line);
 
         Assert.Equal("OK sent to 2 members of #dev", reply);
-        Assert.Contains("ECHO #dev alice: hello room", before);
+        Assert.Matches(@"^ECHO \d+ \S+Z alice -> #dev: hello room$", Assert.Single(before, l => l.StartsWith("ECHO ", StringComparison.Ordinal)));
         foreach (var member in new[] { bob, carol })
         {
             await member.WaitForAsync(l => l == "RM #dev alice: hello room");
@@ -161,17 +161,20 @@ public sealed class RoomTests
             await alice.CommandAsync($"@#dev:m{i}");
 
         var (reply, latest) = await alice.CommandAsync("/history #dev");
-        Assert.Equal("OK 20 messages", reply);
-        Assert.EndsWith("alice: m29", latest.Last(l => l.StartsWith("HISTORY", StringComparison.Ordinal)), StringComparison.Ordinal);
-        var oldest = latest.First(l => l.StartsWith("HISTORY", StringComparison.Ordinal));
-        Assert.EndsWith("alice: m10", oldest, StringComparison.Ordinal);
-        var id = oldest.Split(' ')[2];
+        var oldest = latest.First(l => l.StartsWith("HIST ", StringComparison.Ordinal));
+        var id = oldest.Split(' ')[1];
+        Assert.Equal($"OK 20 messages in #dev; older: /history #dev 20 {id}", reply);
+        Assert.EndsWith("alice -> #dev: m29", latest.Last(l => l.StartsWith("HIST ", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.EndsWith("alice -> #dev: m10", oldest, StringComparison.Ordinal);
 
         var (pageReply, page) = await alice.CommandAsync($"/history #dev 4 before {id}");
+        var (samePageReply, samePage) = await alice.CommandAsync($"/history #dev 4 {id}");
 
-        Assert.Equal("OK 4 messages", pageReply);
-        Assert.Equal(["m6", "m7", "m8", "m9"], page.Where(l => l.StartsWith("HISTORY", StringComparison.Ordinal)).Select(l => l[(l.LastIndexOf(": ", StringComparison.Ordinal) + 2)..]));
-        Assert.Equal("ERR SYNTAX usage: /history #<room> [n] [before <id>]", (await alice.CommandAsync("/history #dev 4 after 1")).Reply);
+        Assert.StartsWith("OK 4 messages in #dev; older: ", pageReply, StringComparison.Ordinal);
+        Assert.Equal(["m6", "m7", "m8", "m9"], page.Where(l => l.StartsWith("HIST ", StringComparison.Ordinal)).Select(l => l[(l.LastIndexOf(": ", StringComparison.Ordinal) + 2)..]));
+        Assert.Equal(pageReply, samePageReply);
+        Assert.Equal(page, samePage);
+        Assert.Equal("ERR SYNTAX usage: /history #<room>|<nick>|* [n] [before-id]", (await alice.CommandAsync("/history #dev 4 after 1")).Reply);
     }
 
     [Fact]
@@ -187,7 +190,7 @@ public sealed class RoomTests
 
         Assert.Equal("OK 0 rooms", (await bob.CommandAsync("/rooms")).Reply);
         var lines = await bob.JoinAsync("#dev");
-        Assert.DoesNotContain(lines, l => l.StartsWith("HISTORY", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.StartsWith("HIST ", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -33,6 +33,25 @@ public sealed class ServerCommandLineTests
     }
 
     [Fact]
+    public async Task Backup_subcommand_gets_the_file_and_the_data_directory()
+    {
+        (IReadOnlyList<KeyValuePair<string, string?>> Overrides, string File)? captured = null;
+        var command = ServerCommandLine.Create(
+            (_, _) => Task.FromResult(1),
+            (overrides, file, _) =>
+            {
+                captured = (overrides, file);
+                return Task.FromResult(0);
+            });
+
+        var exit = await command.Parse(["backup", "copy.db", "--data", "/srv/parley"]).InvokeAsync();
+
+        Assert.Equal(0, exit);
+        Assert.Equal("copy.db", captured!.Value.File);
+        Assert.Equal(new Dictionary<string, string?> { ["Parley:DataDirectory"] = "/srv/parley" }, captured.Value.Overrides.ToDictionary());
+    }
+
+    [Fact]
     public async Task Options_not_given_leave_configuration_to_appsettings_and_environment()
     {
         IReadOnlyList<KeyValuePair<string, string?>>? captured = null;
@@ -72,6 +91,13 @@ public sealed class ServerCommandLineTests
         var error = Assert.ThrowsAny<ArgumentException>(() => ParleyServer.Build([new("Parley:Limits:MaxOutboundBytes", "10")]));
         Assert.Contains("MaxOutboundBytes", error.Message, StringComparison.Ordinal);
         await Task.CompletedTask;
+    }
+
+    [Fact]
+    public void The_old_storage_data_directory_key_is_refused_with_a_pointer_to_the_one_key()
+    {
+        var error = Assert.ThrowsAny<ArgumentException>(() => ParleyServer.Build([new("Parley:Storage:DataDirectory", "/srv/parley")]));
+        Assert.Contains("Parley:DataDirectory", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

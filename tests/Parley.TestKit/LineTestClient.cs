@@ -173,6 +173,11 @@ public sealed class LineTestClient : IAsyncDisposable
         }
     }
 
+    /// <summary>Reads up to the next final reply (<c>OK</c>, <c>ERR</c>, <c>BYE</c>); returns it and the lines before it.</summary>
+    public Task<(string Line, List<string> Skipped)> ReplyAsync(TimeSpan? timeout = null) =>
+        WaitForAsync(l => l.StartsWith("OK ", StringComparison.Ordinal) || l.StartsWith("ERR ", StringComparison.Ordinal)
+            || l.StartsWith("BYE ", StringComparison.Ordinal), timeout);
+
     /// <summary>Reads until the server closes the connection; returns every line read.</summary>
     public async Task<List<string>> ReadUntilClosedAsync(TimeSpan? timeout = null)
     {

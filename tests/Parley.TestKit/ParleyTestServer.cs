@@ -10,6 +10,8 @@ namespace Parley.TestKit;
 /// The real server, started in-process on 127.0.0.1 on free ports, with its own temporary data
 /// directory (deleted on dispose). The plain listener is on; TLS is off unless a test sets
 /// <c>Parley:Tls:Port</c> to <see cref="AnyFreePort"/> (<see cref="StartWithTlsAsync"/>).
+/// <see cref="RestartAsync"/> starts a new server on the same data directory, as after a restart
+/// of the process.
 /// </summary>
 public sealed class ParleyTestServer : IAsyncDisposable
 {
@@ -17,14 +19,19 @@ public sealed class ParleyTestServer : IAsyncDisposable
     public const string AnyFreePort = "-1";
 
     private readonly WebApplication _app;
-    private readonly bool _ownsDataDirectory;
+    private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _configureServices;
+    private bool _ownsDataDirectory;
     private bool _stopped;
+    private bool _disposed;
 
-    private ParleyTestServer(WebApplication app, string dataDirectory, bool ownsDataDirectory)
+    private ParleyTestServer(WebApplication app, Dictionary<string, string?> settings, Action<IServiceCollection>? configureServices, bool ownsDataDirectory)
     {
         _app = app;
-        DataDirectory = dataDirectory;
+        _settings = settings;
+        _configureServices = configureServices;
         _ownsDataDirectory = ownsDataDirectory;
+        DataDirectory = settings["Parley:DataDirectory"]!;
         var listeners = app.Services.GetRequiredService<ListenerRegistry>();
         Port = listeners.EndpointOf(ParleyServer.LineProtocol)?.Port ?? 0;
         TlsPort = listeners.EndpointOf(ParleyServer.LineTlsProtocol)?.Port ?? 0;
@@ -36,7 +43,7 @@ public sealed class ParleyTestServer : IAsyncDisposable
     /// <summary>The TLS line protocol's bound port; 0 when that listener is off.</summary>
     public int TlsPort { get; }
 
-    /// <summary>The server's data directory (<c>Parley:DataDirectory</c>).</summary>
+    /// <summary>The server's data directory (<c>Parley:DataDirectory</c>): the database <c>parley.db</c> and the dev certificate.</summary>
     public string DataDirectory { get; }
 
     /// <summary>The server's services, e.g. to ask its policies.</summary>
@@ -59,25 +66,42 @@ public sealed class ParleyTestServer : IAsyncDisposable
     /// <param name="configureServices">Replaces services, e.g. a room store shared by two servers to test a restart.</param>
     /// <remarks>
     /// A test that sets <c>Parley:DataDirectory</c> keeps that directory (to restart a server on it);
-    /// otherwise a fresh temporary one is made and deleted on dispose.
+    /// otherwise a fresh temporary one is made and deleted on dispose. Passwords are hashed with
+    /// the fewest PBKDF2 iterations the server allows (10,000), to keep tests fast; a test may set
+    /// <c>Parley:Accounts:PasswordHashIterations</c> itself.
     /// </remarks>
-    public static async Task<ParleyTestServer> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
+    public static Task<ParleyTestServer> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
         var all = new Dictionary<string, string?>
         {
             ["Parley:Host"] = "127.0.0.1",
             ["Parley:Port"] = AnyFreePort,
             ["Parley:Tls:Port"] = "0",
+            ["Parley:Accounts:PasswordHashIterations"] = "10000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             all[key] = value;
         var ownsDataDirectory = !all.ContainsKey("Parley:DataDirectory");
         if (ownsDataDirectory)
             all["Parley:DataDirectory"] = NewTemporaryDirectory();
+        return StartCoreAsync(all, configureServices, ownsDataDirectory);
+    }
 
-        var app = ParleyServer.Build(all, logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Warning), configureServices);
-        await app.StartAsync();
-        return new ParleyTestServer(app, all["Parley:DataDirectory"]!, ownsDataDirectory);
+    /// <summary>
+    /// Stops and disposes this server, then starts a new one with the same settings and services on
+    /// the same data directory, which the new server then owns when this one did (and deletes on its dispose).
+    /// </summary>
+    /// <param name="settings">Settings to change for the new server, or null.</param>
+    public async Task<ParleyTestServer> RestartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var owns = _ownsDataDirectory;
+        _ownsDataDirectory = false;
+        await DisposeAsync();
+        var all = new Dictionary<string, string?>(_settings);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            all[key] = value;
+        all["Parley:DataDirectory"] = DataDirectory;
+        return await StartCoreAsync(all, _configureServices, owns);
     }
 
     /// <summary>Starts a server with the TLS listener on a free port (and checking its certificate files on every handshake).</summary>
@@ -108,11 +132,29 @@ public sealed class ParleyTestServer : IAsyncDisposable
     /// <summary>Connects a raw line client and reads its greeting.</summary>
     public Task<LineTestClient> ConnectAsync(int? receiveBufferSize = null) => LineTestClient.ConnectAsync(Port, receiveBufferSize);
 
-    /// <summary>Connects and registers <paramref name="nick"/>.</summary>
+    /// <summary>Connects and takes the guest nick <paramref name="nick"/>.</summary>
     public async Task<LineTestClient> ConnectAsAsync(string nick)
     {
         var client = await ConnectAsync();
         await client.RegisterAsync(nick);
+        return client;
+    }
+
+    /// <summary>Connects, creates the account <paramref name="nick"/> and stays logged in.</summary>
+    public async Task<LineTestClient> ConnectNewAccountAsync(string nick, string password)
+    {
+        var client = await ConnectAsync();
+        await client.SendAsync($"/register {nick} {password}");
+        await client.ExpectAsync($"OK registered and logged in as {nick}");
+        return client;
+    }
+
+    /// <summary>Connects and logs in to the existing account <paramref name="nick"/>.</summary>
+    public async Task<LineTestClient> ConnectLoggedInAsync(string nick, string password)
+    {
+        var client = await ConnectAsync();
+        await client.SendAsync($"/login {nick} {password}");
+        await client.WaitForAsync(l => l.StartsWith($"OK logged in as {nick}", StringComparison.Ordinal));
         return client;
     }
 
@@ -126,8 +168,12 @@ public sealed class ParleyTestServer : IAsyncDisposable
         await _app.StopAsync(timeout.Token);
     }
 
+    /// <summary>Stops the server, closes the database (and its file handles), and deletes the data directory it owns.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+            return;
+        _disposed = true;
         await StopAsync();
         await _app.DisposeAsync();
         if (_ownsDataDirectory)
@@ -141,5 +187,13 @@ public sealed class ParleyTestServer : IAsyncDisposable
                 // Best effort: a leftover temporary directory harms nothing.
             }
         }
+    }
+
+    private static async Task<ParleyTestServer> StartCoreAsync(
+        Dictionary<string, string?> settings, Action<IServiceCollection>? configureServices, bool ownsDataDirectory)
+    {
+        var app = ParleyServer.Build(settings, logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Warning), configureServices);
+        await app.StartAsync();
+        return new ParleyTestServer(app, settings, configureServices, ownsDataDirectory);
     }
 }

@@ -15,7 +15,7 @@ public enum ChatError
     /// <summary>Someone else holds the nick.</summary>
     NickTaken,
 
-    /// <summary>No one online has that nick.</summary>
+    /// <summary>No one online has that nick, and no account owns it.</summary>
     NoSuchNick,
 
     /// <summary>The room name breaks <see cref="Rooms.RoomNames"/>.</summary>
@@ -62,4 +62,25 @@ public enum ChatError
 
     /// <summary>The operation needs a server operator.</summary>
     NotServerOperator,
+
+    /// <summary>An account owns the nick: only its owner, signed in, may use it.</summary>
+    NickRegistered,
+
+    /// <summary>The operator turned guests off: sign in or register an account.</summary>
+    GuestsDisabled,
+
+    /// <summary>The session is signed in; sign out first.</summary>
+    AlreadyLoggedIn,
+
+    /// <summary>The operation needs a signed-in account.</summary>
+    NotLoggedIn,
+
+    /// <summary>Wrong nick or password.</summary>
+    AuthFailed,
+
+    /// <summary>Too many failed logins; try again later.</summary>
+    RateLimited,
+
+    /// <summary>The new password breaks <see cref="Accounts.PasswordRules"/>.</summary>
+    BadPassword,
 }

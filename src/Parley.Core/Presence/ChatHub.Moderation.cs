@@ -5,7 +5,10 @@ namespace Parley.Core.Presence;
 
 public sealed partial class ChatHub
 {
-    /// <summary>Disconnects <paramref name="nick"/>; server operators only. Everyone sees it dropped with the reason.</summary>
+    /// <summary>
+    /// Disconnects <paramref name="nick"/>, every connection of it (an account may have several);
+    /// server operators only. Everyone sees it dropped with the reason.
+    /// </summary>
     /// <param name="by">A server operator.</param>
     /// <param name="nick">Who to disconnect.</param>
     /// <param name="reason">Why, or null.</param>
@@ -17,10 +20,12 @@ public sealed partial class ChatHub
         killed = null;
         if (!Operators.IsOperator(by))
             return ChatError.NotServerOperator;
-        if (FindSession(nick) is not { Nick: { } shown } target)
+        if (!_byNick.TryGetValue(nick, out var holder) || holder.Sessions.Length == 0)
             return ChatError.NoSuchNick;
-        killed = shown;
-        target.Sink.Close(reason is null ? $"killed by {by.Nick}" : $"killed by {by.Nick}: {reason}");
+        killed = holder.Nick;
+        var notice = reason is null ? $"killed by {by.Nick}" : $"killed by {by.Nick}: {reason}";
+        foreach (var target in holder.Sessions)
+            target.Sink.Close(notice);
         return ChatError.None;
     }
 

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using Parley.Core.Accounts;
 using Parley.Core.Events;
+using Parley.Core.Messages;
 using Parley.Core.Moderation;
 using Parley.Core.Rooms;
 using Parley.Core.Sessions;
@@ -12,39 +14,75 @@ namespace Parley.Core.Presence;
 /// and receive <see cref="ChatEvent"/>s through each session's <see cref="ISessionSink"/>.
 /// </summary>
 /// <remarks>
-/// Thread-safe. Calls for one session come from that session's read loop, in order; calls for
+/// <para>Thread-safe. Calls for one session come from that session's read loop, in order; calls for
 /// different sessions run concurrently. Routing reads the nick table without a global lock
-/// (a <see cref="ConcurrentDictionary{TKey,TValue}"/> enumerates without locking).
+/// (a <see cref="ConcurrentDictionary{TKey,TValue}"/> enumerates without locking).</para>
+/// <para>An online nick is an <see cref="OnlineNick"/>: a guest's one session, or every session
+/// signed in to one account. Routing to an account and signing in to it take that account's gate
+/// (one of <see cref="GateCount"/> striped semaphores), so a message is either handed to a
+/// session or stored as waiting before the sign-in reads what waits: none is lost in between.
+/// At most one gate is held at a time, so gates cannot deadlock; no room lock is taken under a gate.</para>
+/// <para>Rooms (<see cref="Rooms"/>) are joined per session: each connection of an account joins
+/// and leaves rooms itself.</para>
 /// </remarks>
 public sealed partial class ChatHub
 {
+    // Striped: enough that unrelated accounts rarely share a gate, few enough to allocate up front.
+    private const int GateCount = 64;
+
     private readonly ConcurrentDictionary<long, ChatSession> _sessions = new();
-    private readonly ConcurrentDictionary<string, ChatSession> _byNick = new(NickRules.Comparer);
+    private readonly ConcurrentDictionary<string, OnlineNick> _byNick = new(NickRules.Comparer);
+    private readonly SemaphoreSlim[] _gates = [.. Enumerable.Range(0, GateCount).Select(_ => new SemaphoreSlim(1, 1))];
+    private readonly IAccountStore _accounts;
+    private readonly IMessageStore _messages;
+    private readonly AccountOptions _options;
     private readonly TimeProvider _time;
     private long _lastSessionId;
     private volatile bool _shuttingDown;
 
     /// <summary>Creates a hub with default room settings, in-memory room storage and no server operators.</summary>
-    public ChatHub()
-        : this(new RoomOptions(), new RoomLimits(), new InMemoryRoomStore(), new InMemoryRoomHistory(), OperatorPolicy.None, TimeProvider.System)
+    /// <param name="accounts">Where accounts are kept.</param>
+    /// <param name="messages">Where direct messages and broadcasts are kept.</param>
+    /// <param name="options">Account settings, already validated.</param>
+    /// <param name="time">Clock for message times.</param>
+    public ChatHub(IAccountStore accounts, IMessageStore messages, AccountOptions options, TimeProvider time)
+        : this(accounts, messages, options, new RoomOptions(), new RoomLimits(), new InMemoryRoomStore(), new InMemoryRoomHistory(), OperatorPolicy.None, time)
     {
     }
 
-    /// <summary>Creates a hub.</summary>
+    /// <summary>Creates the hub.</summary>
+    /// <param name="accounts">Where accounts are kept.</param>
+    /// <param name="messages">Where direct messages and broadcasts are kept.</param>
+    /// <param name="options">Account settings, already validated.</param>
     /// <param name="roomOptions">Room behaviour, validated.</param>
     /// <param name="roomLimits">Room limits, validated.</param>
     /// <param name="roomStore">Where registered rooms persist.</param>
     /// <param name="roomHistory">Where room messages are kept.</param>
     /// <param name="operators">Who the server operators are.</param>
     /// <param name="time">The clock for message and topic times.</param>
-    public ChatHub(RoomOptions roomOptions, RoomLimits roomLimits, IRoomStore roomStore, IRoomHistory roomHistory, OperatorPolicy operators, TimeProvider time)
+    public ChatHub(
+        IAccountStore accounts,
+        IMessageStore messages,
+        AccountOptions options,
+        RoomOptions roomOptions,
+        RoomLimits roomLimits,
+        IRoomStore roomStore,
+        IRoomHistory roomHistory,
+        OperatorPolicy operators,
+        TimeProvider time)
     {
+        ArgumentNullException.ThrowIfNull(accounts);
+        ArgumentNullException.ThrowIfNull(messages);
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(roomOptions);
         ArgumentNullException.ThrowIfNull(roomLimits);
         ArgumentNullException.ThrowIfNull(roomStore);
         ArgumentNullException.ThrowIfNull(roomHistory);
         ArgumentNullException.ThrowIfNull(operators);
         ArgumentNullException.ThrowIfNull(time);
+        _accounts = accounts;
+        _messages = messages;
+        _options = options;
         _time = time;
         Operators = operators;
         Rooms = new RoomHub(this, roomOptions, roomLimits, roomStore, roomHistory, time);
@@ -62,7 +100,7 @@ public sealed partial class ChatHub
     /// <summary>Number of open sessions, registered or not.</summary>
     public int SessionCount => _sessions.Count;
 
-    /// <summary>Number of registered nicks online.</summary>
+    /// <summary>Number of nicks online (an account on several devices counts once).</summary>
     public int RegisteredCount => _byNick.Count;
 
     /// <summary>True once <see cref="Shutdown"/> has been called.</summary>
@@ -70,7 +108,7 @@ public sealed partial class ChatHub
 
     /// <summary>Opens a session for a new connection.</summary>
     /// <param name="sink">The connection's way out; the hub calls it from any thread.</param>
-    /// <param name="remoteAddress">The peer's address, for logs.</param>
+    /// <param name="remoteAddress">The peer's address, for logs, bans and login limits.</param>
     /// <returns>The new, unregistered session. During shutdown it is closed at once.</returns>
     /// <remarks>The session's <see cref="ChatSession.Security"/> is <see cref="ConnectionSecurity.Unknown"/>.</remarks>
     public ChatSession Connect(ISessionSink sink, string remoteAddress) =>
@@ -78,7 +116,7 @@ public sealed partial class ChatHub
 
     /// <summary>Opens a session for a new connection whose transport security is known.</summary>
     /// <param name="sink">The connection's way out; the hub calls it from any thread.</param>
-    /// <param name="remoteAddress">The peer's address, for logs.</param>
+    /// <param name="remoteAddress">The peer's address, for logs, bans and login limits.</param>
     /// <param name="security">TLS, client certificate and network trust, from the transport.</param>
     /// <returns>
     /// The new, unregistered session. During shutdown, or when a server ban covers the address, it
@@ -97,61 +135,61 @@ public sealed partial class ChatHub
         return session;
     }
 
-    /// <summary>The registered session holding <paramref name="nick"/> (any case), or null.</summary>
+    /// <summary>
+    /// A session holding <paramref name="nick"/> (any case), or null: a guest's one session, or the
+    /// longest-connected session of an account signed in from several devices.
+    /// </summary>
     /// <param name="nick">The nick.</param>
     /// <returns>The session, or null when no one online has it.</returns>
-    public ChatSession? FindSession(string nick) => _byNick.TryGetValue(nick, out var session) ? session : null;
-
-    /// <summary>Registers <paramref name="nick"/> for the session, or changes its nick when it has one.</summary>
-    /// <param name="session">The session.</param>
-    /// <param name="nick">The wanted nick; see <see cref="NickRules"/>.</param>
-    /// <returns><see cref="ChatError.None"/>, <see cref="ChatError.InvalidNick"/> or <see cref="ChatError.NickTaken"/>.</returns>
-    /// <remarks>Others are told: <see cref="UserJoinedEvent"/> or <see cref="NickChangedEvent"/>.</remarks>
-    public ChatError Register(ChatSession session, string nick)
-    {
-        ArgumentNullException.ThrowIfNull(session);
-        if (!NickRules.IsValid(nick))
-            return ChatError.InvalidNick;
-
-        var old = session.Nick;
-        if (_byNick.TryGetValue(nick, out var owner) && owner != session)
-            return ChatError.NickTaken;
-        if (owner is null && !_byNick.TryAdd(nick, session))
-            return ChatError.NickTaken;
-
-        if (old is not null && !NickRules.Comparer.Equals(old, nick))
-            _byNick.TryRemove(new KeyValuePair<string, ChatSession>(old, session));
-        session.Nick = nick;
-
-        if (old is null)
-            SendToOthers(session, new UserJoinedEvent(nick));
-        else if (!string.Equals(old, nick, StringComparison.Ordinal))
-            SendToOthers(session, new NickChangedEvent(old, nick));
-        return ChatError.None;
-    }
-
-    /// <summary>The session that holds <paramref name="nick"/>, or <see langword="null"/> when it is not online.</summary>
-    /// <param name="nick">The nick, any case.</param>
-    /// <returns>The session, or <see langword="null"/>.</returns>
     public ChatSession? FindByNick(string nick)
     {
         ArgumentNullException.ThrowIfNull(nick);
-        return _byNick.TryGetValue(nick, out var session) ? session : null;
+        return _byNick.TryGetValue(nick, out var holder) && holder.Sessions is [var first, ..] ? first : null;
     }
 
-    /// <summary>The nicks online, as shown, in no particular order.</summary>
-    /// <returns>A snapshot.</returns>
-    public IReadOnlyList<string> OnlineNicks()
+    /// <summary>Every session holding <paramref name="nick"/> (any case): one for a guest, one per device for an account.</summary>
+    /// <param name="nick">The nick.</param>
+    /// <returns>A snapshot; empty when no one online has it.</returns>
+    public IReadOnlyList<ChatSession> FindSessions(string nick)
     {
-        var nicks = new List<string>(_byNick.Count);
-        foreach (var (_, session) in _byNick)
-        {
-            if (session.Nick is { } nick)
-                nicks.Add(nick);
-        }
-
-        return nicks;
+        ArgumentNullException.ThrowIfNull(nick);
+        return _byNick.TryGetValue(nick, out var holder) ? holder.Sessions : [];
     }
+
+    /// <summary>Gives the session a guest nick, or changes its guest nick.</summary>
+    /// <param name="session">The session; must not be signed in.</param>
+    /// <param name="nick">The wanted nick; see <see cref="NickRules"/>.</param>
+    /// <param name="cancellationToken">Cancels the account lookup.</param>
+    /// <returns>
+    /// <see cref="ChatError.None"/>, <see cref="ChatError.AlreadyLoggedIn"/>, <see cref="ChatError.InvalidNick"/>,
+    /// <see cref="ChatError.GuestsDisabled"/>, <see cref="ChatError.NickRegistered"/> or <see cref="ChatError.NickTaken"/>.
+    /// </returns>
+    /// <remarks>
+    /// Others are told: <see cref="UserJoinedEvent"/> or <see cref="NickChangedEvent"/>. The session's
+    /// rooms show the new nick at once (members read it live).
+    /// </remarks>
+    public async ValueTask<ChatError> RegisterGuestAsync(ChatSession session, string nick, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (session.IsLoggedIn)
+            return ChatError.AlreadyLoggedIn;
+        if (!NickRules.IsValid(nick))
+            return ChatError.InvalidNick;
+        if (!_options.AllowGuests)
+            return ChatError.GuestsDisabled;
+        if (await _accounts.FindAsync(nick, cancellationToken) is not null)
+            return ChatError.NickRegistered;
+        return ClaimGuestNick(session, nick);
+    }
+
+    /// <summary>Whether <paramref name="nick"/> is held by anyone online.</summary>
+    /// <param name="nick">The nick, any case.</param>
+    /// <returns>True when online.</returns>
+    public bool IsOnline(string nick) => _byNick.TryGetValue(nick, out var holder) && holder.Sessions.Length > 0;
+
+    /// <summary>The nicks online, as shown, in no particular order (an account on several devices once).</summary>
+    /// <returns>A snapshot.</returns>
+    public IReadOnlyList<string> OnlineNicks() => [.. _byNick.Values.Select(holder => holder.Nick)];
 
     /// <summary>Ends a session by <c>/quit</c>; others are told it left. Idempotent.</summary>
     /// <param name="session">The session.</param>
@@ -178,6 +216,42 @@ public sealed partial class ChatHub
 
     private const string ShutdownNotice = "server shutting down";
 
+    private ChatError ClaimGuestNick(ChatSession session, string nick)
+    {
+        var old = session.Presence;
+        var holder = new OnlineNick(nick, accountId: null, session);
+        if (_byNick.TryGetValue(nick, out var current))
+        {
+            // Only the session's own nick, in another case, may be replaced.
+            if (current != old || !_byNick.TryUpdate(nick, holder, current))
+                return ChatError.NickTaken;
+        }
+        else if (!_byNick.TryAdd(nick, holder))
+        {
+            return ChatError.NickTaken;
+        }
+        else if (old is not null)
+        {
+            _byNick.TryRemove(new KeyValuePair<string, OnlineNick>(old.Nick, old));
+        }
+
+        session.Presence = holder;
+        if (old is null)
+            SendToOthers(holder, new UserJoinedEvent(nick));
+        else if (!string.Equals(old.Nick, nick, StringComparison.Ordinal))
+            SendToOthers(holder, new NickChangedEvent(old.Nick, nick));
+        return ChatError.None;
+    }
+
+    /// <summary>Takes <paramref name="session"/> off its nick; true when it was the nick's last session.</summary>
+    private bool Release(ChatSession session, OnlineNick holder)
+    {
+        if (!holder.Remove(session))
+            return false;
+        _byNick.TryRemove(new KeyValuePair<string, OnlineNick>(holder.Nick, holder));
+        return true;
+    }
+
     private void Leave(ChatSession session, bool quit, string? reason)
     {
         ArgumentNullException.ThrowIfNull(session);
@@ -185,12 +259,17 @@ public sealed partial class ChatHub
             return;
         session.HasLeft = true;
         _sessions.TryRemove(session.Id, out _);
-        if (session.Nick is not { } nick)
+        // The presence stays set, so logs and room notices can still name the nick.
+        if (session.Presence is not { } holder)
             return;
-        _byNick.TryRemove(new KeyValuePair<string, ChatSession>(nick, session));
+        var last = Release(session, holder);
         if (_shuttingDown)
             return;
+        // Rooms are per session: this connection leaves its rooms even when the account stays online elsewhere.
         Rooms.OnSessionLeft(session, quit, reason);
-        SendToOthers(session, new UserLeftEvent(nick, quit, reason));
+        if (last)
+            SendToOthers(holder, new UserLeftEvent(holder.Nick, quit, reason));
     }
+
+    private SemaphoreSlim GateOf(long accountId) => _gates[(int)((ulong)accountId % GateCount)];
 }

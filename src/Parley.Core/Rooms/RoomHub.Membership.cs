@@ -95,7 +95,7 @@ public sealed partial class RoomHub
             return error;
 
         RoomMember[] before;
-        RoomMember target;
+        RoomMember[] targets;
         var closed = false;
         lock (room!.Gate)
         {
@@ -105,20 +105,22 @@ public sealed partial class RoomHub
                 return ChatError.NotInRoom;
             if (!actor.IsOp)
                 return ChatError.NotRoomOperator;
-            if (room.FindMember(targetNick) is not { } found)
+            // Every session of the nick in the room goes: an account may be in it from several devices.
+            targets = Array.FindAll(before, m => NickRules.Comparer.Equals(m.Session.Nick, targetNick));
+            if (targets.Length == 0)
                 return ChatError.TargetNotInRoom;
-            if (found.Role.HasFlag(MemberRole.Owner) && !actor.Role.HasFlag(MemberRole.Owner))
+            if (Array.Exists(targets, t => t.Role.HasFlag(MemberRole.Owner)) && !actor.Role.HasFlag(MemberRole.Owner))
                 return ChatError.NotRoomOperator;
-            target = found;
-            room.PublishMembers(Array.FindAll(before, m => m != target));
-            target.Session.RemoveRoom(room);
+            room.PublishMembers(Array.FindAll(before, m => Array.IndexOf(targets, m) < 0));
+            foreach (var target in targets)
+                target.Session.RemoveRoom(room);
             if (room.MemberArray.Length == 0 && !room.IsRegistered)
                 closed = CloseUnderGate(room);
         }
 
         if (closed)
             _history.OnRoomClosed(room.Name);
-        Send(before, new RoomMemberLeftEvent(room.Name, target.Session.Nick ?? targetNick, RoomLeaveKind.Kicked, reason, by.Nick));
+        Send(before, new RoomMemberLeftEvent(room.Name, targets[0].Session.Nick ?? targetNick, RoomLeaveKind.Kicked, reason, by.Nick));
         return ChatError.None;
     }
 

@@ -7,8 +7,9 @@ namespace Parley.Core.Rooms;
 public sealed partial class RoomHub
 {
     /// <summary>
-    /// Says <paramref name="text"/> in a room: every other member receives it, the sender receives
-    /// it as an echo, and it is appended to the room's history.
+    /// Says <paramref name="text"/> in a room: every other member receives it, the sender (and its
+    /// account's other sessions in the room) receive it as an echo, and it is appended to the
+    /// room's history.
     /// </summary>
     /// <param name="from">The sender; must be a member, and voiced or an op in a <c>+m</c> room.</param>
     /// <param name="name">The room.</param>
@@ -19,20 +20,52 @@ public sealed partial class RoomHub
     /// The hot path: one read of the member array (no lock), one event encoded once per protocol
     /// and handed to every member's sink, one more (the echo) for the sender.
     /// </remarks>
-    public async ValueTask<SendResult> SayAsync(ChatSession from, string name, string text, CancellationToken cancellationToken = default)
+    public async ValueTask<RoomSendResult> SayAsync(ChatSession from, string name, string text, CancellationToken cancellationToken = default)
     {
         var error = FindMembership(from, name, out var room, out var member);
         if (error != ChatError.None)
-            return new SendResult(error, null, 0);
+            return new RoomSendResult(error, null, 0);
         // Voice lets a member speak in a moderated room, and past a ban set after it joined (as in IRC).
         if (!member!.HasVoice && (room!.Modes.HasFlag(RoomModes.Moderated) || room.IsBanned(from)))
-            return new SendResult(ChatError.CannotSend, null, 0);
+            return new RoomSendResult(ChatError.CannotSend, null, 0);
 
         var message = new RoomMessage(_ids.Next(), room!.Name, from.Nick!, text, _time.GetUtcNow());
-        var recipients = Send(room.MemberArrayForReading, new RoomMessageEvent(message, IsEcho: false), except: from);
-        from.Sink.Deliver(new RoomMessageEvent(message, IsEcho: true));
+        var recipients = SendMessage(room.MemberArrayForReading, message, from);
         await _history.AppendAsync(message, cancellationToken);
-        return new SendResult(ChatError.None, message, recipients);
+        return new RoomSendResult(ChatError.None, message, recipients);
+    }
+
+    // One event instance for the other members, one echo instance for the sender and for the
+    // sender's account's other sessions in the room (they see their own message as an echo too).
+    private static int SendMessage(RoomMember[] members, RoomMessage message, ChatSession from)
+    {
+        var chatEvent = new RoomMessageEvent(message, IsEcho: false);
+        var echo = new RoomMessageEvent(message, IsEcho: true);
+        var sender = from.Presence;
+        var count = 0;
+        var echoed = false;
+        foreach (var member in members)
+        {
+            if (member.Session == from)
+            {
+                echoed = true;
+                member.Session.Sink.Deliver(echo);
+            }
+            else if (sender?.AccountId is not null && member.Session.Presence == sender)
+            {
+                member.Session.Sink.Deliver(echo);
+            }
+            else
+            {
+                member.Session.Sink.Deliver(chatEvent);
+                count++;
+            }
+        }
+
+        // Kicked between the membership check and this snapshot: the sender still gets its echo.
+        if (!echoed)
+            from.Sink.Deliver(echo);
+        return count;
     }
 
     /// <summary>Reads a room's history, for members.</summary>

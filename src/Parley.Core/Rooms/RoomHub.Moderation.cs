@@ -183,9 +183,11 @@ public sealed partial class RoomHub
             return error;
         if (room!.Modes.HasFlag(RoomModes.InviteOnly) && !member!.IsOp)
             return ChatError.NotRoomOperator;
-        if (_hub.FindSession(targetNick) is not { Nick: { } nick } target)
+        // An account may be online on several devices: each is invited; it is "already in" only when all are.
+        var targets = _hub.FindSessions(targetNick);
+        if (targets.Count == 0 || targets[0].Nick is not { } nick)
             return ChatError.NoSuchNick;
-        if (room.FindMember(target) is not null)
+        if (targets.All(t => room.FindMember(t) is not null))
             return ChatError.AlreadyInRoom;
 
         lock (room.Gate)
@@ -198,7 +200,9 @@ public sealed partial class RoomHub
             }
         }
 
-        target.Sink.Deliver(new RoomInviteEvent(room.Name, by.Nick!));
+        var invite = new RoomInviteEvent(room.Name, by.Nick!);
+        foreach (var target in targets)
+            target.Sink.Deliver(invite);
         invited = nick;
         return ChatError.None;
     }

@@ -1,21 +1,23 @@
 using System.Collections.Concurrent;
 using System.Net;
+using Parley.Core.Presence;
 using Parley.Core.Rooms;
 
 namespace Parley.Core.Sessions;
 
 /// <summary>
-/// One connected client, whatever its protocol. Created by <see cref="Presence.ChatHub.Connect(ISessionSink, string, ConnectionSecurity)"/>.
+/// One connected client, whatever its protocol. Created by <see cref="ChatHub.Connect(ISessionSink, string, ConnectionSecurity)"/>.
 /// </summary>
 /// <remarks>
 /// Its state changes only on its own connection's read loop (commands are processed in order),
-/// except <see cref="Nick"/>, which other threads read while routing, and its set of rooms, which
-/// a kick by another user changes (a concurrent dictionary).
+/// except that other threads read <see cref="Nick"/> while routing, and its set of rooms, which
+/// a kick by another user changes (a concurrent dictionary). Room membership belongs to the
+/// session (the connection), not to the account: each device of an account joins rooms itself.
 /// </remarks>
 public sealed class ChatSession
 {
     private readonly ConcurrentDictionary<string, Room> _rooms = new(RoomNames.Comparer);
-    private volatile string? _nick;
+    private volatile OnlineNick? _presence;
 
     internal ChatSession(long id, ISessionSink sink, string remoteAddress, ConnectionSecurity security)
     {
@@ -32,7 +34,7 @@ public sealed class ChatSession
     /// <summary>The front-end's sink for this connection.</summary>
     public ISessionSink Sink { get; }
 
-    /// <summary>The peer's address with port, for logs.</summary>
+    /// <summary>The peer's address with port, for logs and login limits.</summary>
     public string RemoteAddress { get; }
 
     /// <summary>
@@ -40,18 +42,21 @@ public sealed class ChatSession
     /// saw it when the connection was accepted. Never changes.
     /// </summary>
     public ConnectionSecurity Security { get; }
+
     /// <summary>The peer's IP address without port (IPv4-mapped IPv6 shown as IPv4), for bans.</summary>
     public string Address { get; }
 
-    /// <summary>The registered nick as shown, or null before registration.</summary>
-    public string? Nick
-    {
-        get => _nick;
-        internal set => _nick = value;
-    }
+    /// <summary>The nick as shown (a guest's or the signed-in account's), or null before registration.</summary>
+    public string? Nick => _presence?.Nick;
 
-    /// <summary>True once a nick is registered.</summary>
-    public bool IsRegistered => _nick is not null;
+    /// <summary>True once the session holds a nick, as a guest or signed in.</summary>
+    public bool IsRegistered => _presence is not null;
+
+    /// <summary>The signed-in account's id, or null for a guest or an unregistered session.</summary>
+    public long? AccountId => _presence?.AccountId;
+
+    /// <summary>True when signed in to an account.</summary>
+    public bool IsLoggedIn => _presence?.AccountId is not null;
 
     /// <summary>True once the session has quit or been disconnected; it receives nothing more.</summary>
     public bool HasLeft { get; internal set; }
@@ -61,6 +66,12 @@ public sealed class ChatSession
 
     /// <summary>The rooms the session is in, a snapshot.</summary>
     public IReadOnlyCollection<Room> Rooms => [.. _rooms.Values];
+
+    internal OnlineNick? Presence
+    {
+        get => _presence;
+        set => _presence = value;
+    }
 
     internal bool IsInRoom(string name) => _rooms.ContainsKey(name);
 

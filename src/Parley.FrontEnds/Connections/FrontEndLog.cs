@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Parley.FrontEnds.Connections;
 
-/// <summary>Log messages of the front-ends. Event ids are stable: 1xx connections.</summary>
+/// <summary>Log messages of the front-ends. Event ids are stable: 1xx connections and accounts. Never log a password.</summary>
 internal static partial class FrontEndLog
 {
     [LoggerMessage(100, LogLevel.Debug, "Session {SessionId} opened from {Remote}")]
@@ -31,4 +31,13 @@ internal static partial class FrontEndLog
 
     [LoggerMessage(108, LogLevel.Information, "Server operator {Operator} banned address {Mask}: {Disconnected} connections closed")]
     public static partial void AddressBanned(ILogger logger, string @operator, string mask, int disconnected);
+
+    [LoggerMessage(109, LogLevel.Information, "Session {SessionId} from {Remote} logged in as {Nick}")]
+    public static partial void LoggedIn(ILogger logger, long sessionId, string remote, string? nick);
+
+    [LoggerMessage(110, LogLevel.Warning, "Session {SessionId} from {Remote}: failed login as {Nick} ({Error})")]
+    public static partial void LoginFailed(ILogger logger, long sessionId, string remote, string nick, string error);
+
+    [LoggerMessage(111, LogLevel.Information, "Session {SessionId} from {Remote} registered the account {Nick}")]
+    public static partial void AccountCreated(ILogger logger, long sessionId, string remote, string? nick);
 }

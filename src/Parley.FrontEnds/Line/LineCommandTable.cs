@@ -27,8 +27,14 @@ internal sealed class LineCommandTable
         var table = new LineCommandTable(
         [
             new NickCommand(),
+            new LoginCommand(),
+            new RegisterCommand(),
+            new LogoutCommand(),
+            new PasswdCommand(),
+            new WhoamiCommand(),
             new DirectMessageCommand(),
             new BroadcastCommand(),
+            new MissedCommand(),
             new UsersCommand(),
             new JoinCommand(),
             new PartCommand(),

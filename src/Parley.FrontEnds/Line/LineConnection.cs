@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using Microsoft.Extensions.Logging;
+using Parley.Core.Accounts;
 using Parley.Core.Events;
 using Parley.Core.Presence;
 using Parley.Core.Rooms;
@@ -20,6 +21,9 @@ namespace Parley.FrontEnds.Line;
 /// </remarks>
 internal sealed class LineConnection : ISessionSink
 {
+    // Commands whose replies may wait for commits at once; one commit batch takes all of them.
+    private const int MaxPendingReplies = 256;
+
     private readonly IDuplexPipe _transport;
     private readonly LineFrontEnd _frontEnd;
     private readonly Action _abort;
@@ -27,6 +31,9 @@ internal sealed class LineConnection : ISessionSink
     private readonly LineFramer _framer = new();
     private readonly ChatSession _session;
     private readonly FloodGate? _flood;
+    private readonly Lock _replyLock = new();
+    private Task _replyTail = Task.CompletedTask;
+    private int _pendingReplies;
     private int _closing;
     private string? _closeReason;
 
@@ -46,6 +53,23 @@ internal sealed class LineConnection : ISessionSink
 
     public RoomHub Rooms => _frontEnd.Hub.Rooms;
 
+    public AccountService Accounts => _frontEnd.Accounts;
+
+    public AccountOptions AccountOptions => _frontEnd.AccountOptions;
+
+    /// <summary>
+    /// Whether this connection may carry a password (TLS, a trusted network, or
+    /// <c>RequireForLogin</c> off); when not, replies <c>ERR TLS_REQUIRED</c> and returns false.
+    /// </summary>
+    public bool CheckPasswordAllowed()
+    {
+        if (_frontEnd.LoginPolicy.PasswordAllowed(_session.Security))
+            return true;
+        Reply(ChatErrorReplies.TlsRequired);
+        return false;
+    }
+
+    /// <summary>The front-end's logger, for commands' log lines.</summary>
     public ILogger Logger => _frontEnd.Logger;
 
     /// <summary>Runs the connection until either side closes it.</summary>
@@ -71,6 +95,8 @@ internal sealed class LineConnection : ISessionSink
         finally
         {
             reason = Volatile.Read(ref _closeReason) ?? reason;
+            // Replies still waiting for a commit find the connection closed and are dropped.
+            Interlocked.Exchange(ref _closing, 1);
             Hub.Disconnect(_session, reason);
             FrontEndLog.Closed(Logger, _session.Id, _session.Nick, reason);
             _outbox.Complete();
@@ -80,9 +106,56 @@ internal sealed class LineConnection : ISessionSink
         }
     }
 
-    /// <summary>Queues a reply to this connection alone.</summary>
-    public void Reply(byte[] line)
+    /// <summary>Queues a reply to this connection alone, after any earlier reply still waiting for a commit.</summary>
+    public void Reply(byte[] line) => ReplyWhenStored(Task.CompletedTask, line, line);
+
+    /// <summary>
+    /// Queues a final reply that is sent once <paramref name="committed"/> completes: the
+    /// durability promise (a message is confirmed only once stored). Replies keep command order:
+    /// later replies wait behind this one, while the read loop goes on to the next command.
+    /// </summary>
+    /// <param name="committed">The store's commit of the command's message.</param>
+    /// <param name="success">The reply when it committed.</param>
+    /// <param name="failure">The reply when storing failed.</param>
+    public void ReplyWhenStored(Task committed, byte[] success, byte[] failure)
     {
+        lock (_replyLock)
+        {
+            if (_replyTail.IsCompleted && committed.IsCompleted)
+            {
+                Send(committed.IsCompletedSuccessfully ? success : failure);
+                return;
+            }
+
+            Interlocked.Increment(ref _pendingReplies);
+            _replyTail = ReplyLaterAsync(_replyTail, committed, success, failure);
+        }
+    }
+
+    /// <summary>Completes when every reply queued so far has gone to the outbox.</summary>
+    /// <remarks>
+    /// Commands whose data lines reach the outbox by another way (the <c>MISSED</c> lines of a
+    /// login arrive as events) await this first, so those lines follow earlier commands' replies.
+    /// </remarks>
+    public Task RepliesSentAsync()
+    {
+        lock (_replyLock)
+            return _replyTail;
+    }
+
+    private async Task ReplyLaterAsync(Task previous, Task committed, byte[] success, byte[] failure)
+    {
+        await previous;
+        await committed.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        // Reading the exception marks it observed; the store has logged it.
+        Send(committed.Exception is null ? success : failure);
+        Interlocked.Decrement(ref _pendingReplies);
+    }
+
+    private void Send(byte[] line)
+    {
+        if (Volatile.Read(ref _closing) != 0)
+            return;
         if (!_outbox.TryEnqueue(line))
             OnOutboxOverflow();
     }
@@ -106,7 +179,7 @@ internal sealed class LineConnection : ISessionSink
         _outbox.Complete();
     }
 
-    /// <summary>Called by the nick command on first registration.</summary>
+    /// <summary>Called by the nick and login commands when the connection takes a nick.</summary>
     public void OnRegistered() =>
         FrontEndLog.Registered(Logger, _session.Id, _session.RemoteAddress, _session.Nick ?? "");
 
@@ -130,11 +203,25 @@ internal sealed class LineConnection : ISessionSink
                         continue;
                     }
 
+                    // A client that pipelines faster than the store commits waits here, so the
+                    // replies held back for commits stay bounded.
+                    if (Volatile.Read(ref _pendingReplies) >= MaxPendingReplies)
+                        await RepliesSentAsync();
+
                     var parsed = Parse(line, out var request);
                     if (parsed == LineParseError.None)
                     {
-                        if (AdmitCommand(request))
+                        var verdict = AdmitCommand(request);
+                        if (verdict == FloodVerdict.Allowed)
+                        {
                             await _frontEnd.Commands.DispatchAsync(this, request);
+                        }
+                        else if (verdict == FloodVerdict.Abusive)
+                        {
+                            // Earlier commands' replies (some waiting for their commits) go out before BYE.
+                            await RepliesSentAsync();
+                            Close("flooding");
+                        }
                     }
                     else if (parsed != LineParseError.Empty)
                     {
@@ -153,25 +240,28 @@ internal sealed class LineConnection : ISessionSink
     }
 
     // Flood control: every command but /quit takes a token. Refused commands get ERR FLOOD (their
-    // one final reply); a connection refused too often in a short window is closed with BYE.
-    private bool AdmitCommand(in LineRequest request)
+    // one final reply); a connection refused too often in a short window is closed with BYE (by
+    // the caller, once earlier replies are out).
+    private FloodVerdict AdmitCommand(in LineRequest request)
     {
         if (_flood is null || request.Command == "quit")
-            return true;
-        switch (_flood.Check(out var retryAfter))
+            return FloodVerdict.Allowed;
+        var verdict = _flood.Check(out var retryAfter);
+        switch (verdict)
         {
             case FloodVerdict.Allowed:
-                return true;
+                break;
             case FloodVerdict.Refused:
                 var wait = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalMilliseconds));
                 Reply(LineWriter.Error(LineErrorCodes.Flood, $"slow down; retry in {wait} ms"));
-                return false;
+                break;
             default:
                 var flood = _frontEnd.Limits.Flood;
                 FrontEndLog.Flooding(Logger, _session.Id, _session.Nick, _session.RemoteAddress, flood.DisconnectAfterRefusals, flood.RefusalWindow);
-                Close("flooding");
-                return false;
+                break;
         }
+
+        return verdict;
     }
 
     private static LineParseError Parse(in ReadOnlySequence<byte> line, out LineRequest request)

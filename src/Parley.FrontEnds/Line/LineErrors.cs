@@ -33,6 +33,11 @@ internal static class LineErrors
         ChatError.InvalidMask => LineWriter.Error(LineErrorCodes.InvalidMask, "a mask is <nick> or <nick>@<address> with * and ?, and a room has at most so many bans"),
         ChatError.InvalidMode => LineWriter.Error(LineErrorCodes.InvalidMode, "modes are +/- i k m s t; +k needs a key of one word"),
         ChatError.NotServerOperator => LineWriter.Error(LineErrorCodes.NotServerOp, "only server operators may do that"),
+        ChatError.NickRegistered => ChatErrorReplies.NickRegistered(nick ?? ""),
+        ChatError.GuestsDisabled => ChatErrorReplies.GuestsDisabled,
+        ChatError.NotLoggedIn => ChatErrorReplies.NotLoggedIn,
+        ChatError.AuthFailed => ChatErrorReplies.AuthFailed,
+        ChatError.BadPassword => ChatErrorReplies.BadPassword,
         _ => LineWriter.Error(LineErrorCodes.Syntax, error.ToString()),
     };
 }

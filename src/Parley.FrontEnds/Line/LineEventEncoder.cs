@@ -15,7 +15,7 @@ internal sealed class LineEventEncoder : IEventEncoder
     public byte[] Encode(ChatEvent chatEvent) => chatEvent switch
     {
         RoomMessageEvent { IsEcho: false } said => LineWriter.RoomMessage(said.Room, said.Message.From, said.Message.Text),
-        RoomMessageEvent echo => LineWriter.Echo(echo.Room, echo.Message.From, echo.Message.Text),
+        RoomMessageEvent { Message: var m } => LineWriter.Echo(m.Id, m.Time, m.From, m.Room, m.Text),
         RoomEvent roomEvent => LineWriter.RoomNotice(roomEvent.Room, DescribeRoomEvent(roomEvent)),
         DirectMessageEvent dm => LineWriter.Direct(dm.From, dm.Text),
         BroadcastEvent bm => LineWriter.Broadcast(bm.From, bm.Text),
@@ -25,6 +25,8 @@ internal sealed class LineEventEncoder : IEventEncoder
         UserLeftEvent left => LineWriter.System($"{left.Nick} dropped ({left.Reason ?? "connection closed"})"),
         NickChangedEvent renamed => LineWriter.System($"{renamed.OldNick} is now {renamed.NewNick}"),
         ServerNoticeEvent notice => LineWriter.System(notice.Text),
+        MissedMessageEvent { Message: var m } => LineWriter.Missed(m.Id, m.SentUtc, m.From, m.To, m.Text),
+        EchoEvent { Message: var m } => LineWriter.Echo(m.Id, m.SentUtc, m.From, m.To, m.Text),
         _ => [],
     };
 

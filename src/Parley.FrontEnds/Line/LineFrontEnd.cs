@@ -1,6 +1,8 @@
 using System.IO.Pipelines;
 using Microsoft.Extensions.Logging;
+using Parley.Core.Accounts;
 using Parley.Core.Presence;
+using Parley.Core.Security;
 using Parley.Core.Sessions;
 using Parley.FrontEnds.Connections;
 using Parley.Protocols.Line;
@@ -16,18 +18,32 @@ public sealed class LineFrontEnd
 {
     /// <summary>Creates the front-end.</summary>
     /// <param name="hub">The chat core.</param>
+    /// <param name="accounts">Registration, login and password changes.</param>
+    /// <param name="accountOptions">Account settings, already validated.</param>
+    /// <param name="loginPolicy">Which connections may carry a password (<c>Parley:Tls:RequireForLogin</c>).</param>
     /// <param name="limits">Per-connection limits, already validated.</param>
     /// <param name="time">Clock for timeouts.</param>
     /// <param name="logger">Logger for connection events.</param>
-    public LineFrontEnd(ChatHub hub, ConnectionLimits limits, TimeProvider time, ILogger<LineFrontEnd> logger)
+    public LineFrontEnd(
+        ChatHub hub, AccountService accounts, AccountOptions accountOptions, LoginTransportPolicy loginPolicy,
+        ConnectionLimits limits, TimeProvider time, ILogger<LineFrontEnd> logger)
     {
         Hub = hub;
+        Accounts = accounts;
+        AccountOptions = accountOptions;
+        LoginPolicy = loginPolicy;
         Limits = limits;
         Time = time;
         Logger = logger;
     }
 
     internal ChatHub Hub { get; }
+
+    internal AccountService Accounts { get; }
+
+    internal AccountOptions AccountOptions { get; }
+
+    internal LoginTransportPolicy LoginPolicy { get; }
 
     internal ConnectionLimits Limits { get; }
 
@@ -38,7 +54,7 @@ public sealed class LineFrontEnd
     internal LineCommandTable Commands { get; } = LineCommandTable.CreateDefault();
 
     internal byte[] Greeting { get; } = LineWriter.Hello(
-        $"Parley {typeof(LineFrontEnd).Assembly.GetName().Version?.ToString(2)}: register with #<nick> or /nick <nick>; /help lists commands");
+        $"Parley {typeof(LineFrontEnd).Assembly.GetName().Version?.ToString(2)}: pick a nick with #<nick>, or log in with #<nick> <password>; /help lists commands");
 
     /// <summary>Serves one accepted connection until it closes.</summary>
     /// <param name="transport">The connection's duplex pipe (Kestrel's, or an in-memory one in tests).</param>

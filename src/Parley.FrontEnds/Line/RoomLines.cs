@@ -35,10 +35,10 @@ internal static class RoomLines
         return true;
     }
 
-    /// <summary>Sends one <c>HISTORY</c> line per message, oldest first.</summary>
+    /// <summary>Sends one <c>HIST id utc from -&gt; #room: text</c> line per message, oldest first.</summary>
     public static void SendHistory(LineConnection connection, IReadOnlyList<RoomMessage> messages)
     {
         foreach (var message in messages)
-            connection.Reply(LineWriter.History(message.Room, message.Id, message.Time, message.From, message.Text));
+            connection.Reply(LineWriter.History(message.Id, message.Time, message.From, message.Room, message.Text));
     }
 }

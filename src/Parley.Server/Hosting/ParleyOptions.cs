@@ -1,6 +1,8 @@
+using Parley.Core.Accounts;
 using Parley.Core.Rooms;
 using Parley.FrontEnds.Connections;
 using Parley.Server.Tls;
+using Parley.Storage.Sqlite;
 
 namespace Parley.Server.Hosting;
 
@@ -33,8 +35,9 @@ public sealed record ParleyOptions
     public int Port { get; init; } = 55555;
 
     /// <summary>
-    /// Where the server keeps its files (the development certificate; accounts later). Defaults
-    /// to <c>data</c>, relative to the working directory. Created when first needed.
+    /// Where the server keeps its files: the database <c>parley.db</c> (accounts, messages) and the
+    /// development certificate in <c>tls/</c>. Defaults to <c>data</c>, relative to the working
+    /// directory. Created when first needed. Command line: <c>--data</c>.
     /// </summary>
     public string DataDirectory { get; init; } = "data";
 
@@ -55,10 +58,22 @@ public sealed record ParleyOptions
 
     /// <summary>
     /// Server operators, who may <c>/kill</c> and set server-wide bans (<c>Parley:Operators</c>,
-    /// e.g. <c>Parley__Operators__0=alice</c>). Defaults to none. Until accounts exist these are
-    /// matched against nicks, which anyone can take: see <see cref="Core.Moderation.OperatorPolicy"/>.
+    /// e.g. <c>Parley__Operators__0=alice</c>). Defaults to none. These are matched against nicks:
+    /// give each operator an account, so that no guest can take the nick (see <see cref="Core.Moderation.OperatorPolicy"/>).
     /// </summary>
     public IReadOnlyList<string> Operators { get; init; } = [];
+
+    /// <summary>Accounts, guests and login limits (section <c>Parley:Accounts</c>).</summary>
+    public AccountOptions Accounts { get; init; } = new();
+
+    /// <summary>
+    /// How the SQLite database commits (section <c>Parley:Storage</c>). Its file lives in
+    /// <see cref="DataDirectory"/>; <c>Parley:Storage:DataDirectory</c> is not read (see <see cref="SqliteStore"/>).
+    /// </summary>
+    public SqliteStoreOptions Storage { get; init; } = new();
+
+    /// <summary>The database options the server uses: <see cref="Storage"/> with its file in <see cref="DataDirectory"/>.</summary>
+    public SqliteStoreOptions SqliteStore => Storage with { DataDirectory = DataDirectory };
 
     /// <summary>Checks the values; called at start-up.</summary>
     /// <exception cref="ArgumentException">A value is out of range or empty.</exception>
@@ -81,5 +96,8 @@ public sealed record ParleyOptions
             if (!Core.Presence.NickRules.IsValid(name))
                 throw new ArgumentException($"operator '{name}' is not a valid nick", nameof(Operators));
         }
+
+        Accounts.Validate();
+        SqliteStore.Validate();
     }
 }

@@ -7,13 +7,17 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Parley.Core.Accounts;
+using Parley.Core.Messages;
 using Parley.Core.Moderation;
 using Parley.Core.Presence;
 using Parley.Core.Rooms;
 using Parley.Core.Security;
 using Parley.FrontEnds.Line;
 using Parley.Server.Listeners;
+using Parley.Server.Security;
 using Parley.Server.Tls;
+using Parley.Storage.Sqlite;
 
 namespace Parley.Server.Hosting;
 
@@ -51,29 +55,40 @@ public static class ParleyServer
         builder.Configuration.AddInMemoryCollection(overrides);
         configureLogging?.Invoke(builder.Logging);
 
-        var options = builder.Configuration.GetSection(ParleyOptions.SectionName).Get<ParleyOptions>() ?? new ParleyOptions();
-        options.Validate();
+        var options = ReadOptions(builder.Configuration);
         var roomLimits = builder.Configuration.GetSection(RoomLimits.SectionName).Get<RoomLimits>() ?? new RoomLimits();
         roomLimits.Validate();
         var listeners = new ListenerRegistry();
 
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(options.Limits);
+        builder.Services.AddSingleton(options.Accounts);
+        // One data directory (Parley:DataDirectory) for the database and the development certificate.
+        builder.Services.AddSingleton(options.SqliteStore);
         builder.Services.AddSingleton(listeners);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(options.Rooms);
         builder.Services.AddSingleton(roomLimits);
         builder.Services.AddSingleton(new OperatorPolicy(options.Operators));
-        // The ports' in-memory defaults; the SQLite store replaces them (configureServices).
+        builder.Services.AddSingleton<SqliteDatabase>();
+        builder.Services.AddSingleton<IAccountStore, SqliteAccountStore>();
+        builder.Services.AddSingleton<IMessageStore, SqliteMessageStore>();
+        builder.Services.AddSingleton<IPasswordHashing, IdentityPasswordHashing>();
+        builder.Services.AddSingleton<ILoginThrottle, RateLimitedLoginThrottle>();
+        // The room ports' in-memory defaults; a persistent store replaces them (configureServices).
         builder.Services.AddSingleton<IRoomStore, InMemoryRoomStore>();
         builder.Services.AddSingleton<IRoomHistory>(_ => new InMemoryRoomHistory());
         builder.Services.AddSingleton<ChatHub>(services => new ChatHub(
+            services.GetRequiredService<IAccountStore>(),
+            services.GetRequiredService<IMessageStore>(),
+            options.Accounts,
             options.Rooms,
             roomLimits,
             services.GetRequiredService<IRoomStore>(),
             services.GetRequiredService<IRoomHistory>(),
             services.GetRequiredService<OperatorPolicy>(),
             services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<AccountService>();
         builder.Services.AddSingleton<LineFrontEnd>();
         builder.Services.AddSingleton(new LoginTransportPolicy(options.Tls.RequireForLogin));
         builder.Services.AddSingleton(new TrustedNetworkList(options.Tls));
@@ -109,6 +124,10 @@ public static class ParleyServer
 
         var app = builder.Build();
 
+        // Open the database now: a bad data directory or a too-new schema stops the start, and
+        // migrations run before the first connection rather than during it.
+        app.Services.GetRequiredService<SqliteDatabase>();
+
         // Load (or create) the certificate now, so a bad one fails the start, not the first client.
         if (options.Tls.Port != ParleyOptions.Disabled)
             app.Services.GetRequiredService<ServerCertificateSource>();
@@ -128,6 +147,36 @@ public static class ParleyServer
             hub.Shutdown();
         });
         return app;
+    }
+
+    /// <summary>
+    /// Reads the options as <see cref="Build"/> would (appsettings.json beside the binary,
+    /// environment variables, then <paramref name="overrides"/>), for commands that need the
+    /// settings but not a server, such as <c>backup</c>.
+    /// </summary>
+    /// <param name="overrides">Configuration keys and their values.</param>
+    /// <returns>The validated options.</returns>
+    /// <exception cref="ArgumentException">The configuration holds an invalid value.</exception>
+    public static ParleyOptions ReadOptions(IEnumerable<KeyValuePair<string, string?>> overrides)
+    {
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(overrides)
+            .Build();
+        return ReadOptions(configuration);
+    }
+
+    private static ParleyOptions ReadOptions(IConfiguration configuration)
+    {
+        // One key for the data directory: the accounts branch's Parley:Storage:DataDirectory was
+        // merged into it, so a setting of the old key must not be silently ignored.
+        if (configuration[$"{ParleyOptions.SectionName}:Storage:DataDirectory"] is not null)
+            throw new ArgumentException("Parley:Storage:DataDirectory is not a setting: use Parley:DataDirectory (--data)");
+        var options = configuration.GetSection(ParleyOptions.SectionName).Get<ParleyOptions>() ?? new ParleyOptions();
+        options.Validate();
+        return options;
     }
 
     private static int BindPort(int port) => port == ParleyOptions.AnyFreePort ? 0 : port;

@@ -8,7 +8,12 @@ namespace Parley.Server.Hosting;
 /// </summary>
 internal static class ServerCommandLine
 {
-    public static RootCommand Create(Func<IReadOnlyList<KeyValuePair<string, string?>>, CancellationToken, Task<int>> run)
+    /// <summary>Builds the command line.</summary>
+    /// <param name="run">Runs the server with the configuration overrides.</param>
+    /// <param name="backup">Runs <c>backup &lt;file&gt;</c> with the overrides and the file; null leaves it out.</param>
+    public static RootCommand Create(
+        Func<IReadOnlyList<KeyValuePair<string, string?>>, CancellationToken, Task<int>> run,
+        Func<IReadOnlyList<KeyValuePair<string, string?>>, string, CancellationToken, Task<int>>? backup = null)
     {
         var host = new Option<string>("--host")
         {
@@ -32,7 +37,8 @@ internal static class ServerCommandLine
         };
         var data = new Option<string>("--data")
         {
-            Description = "Directory for the server's files, e.g. the development certificate (Parley:DataDirectory). Default ./data.",
+            Description = "Directory for the server's files: the database parley.db and the development certificate (Parley:DataDirectory). Default ./data.",
+            Recursive = true,
         };
         var maxOutbound = new Option<long?>("--max-outbound-bytes")
         {
@@ -47,7 +53,8 @@ internal static class ServerCommandLine
         {
             host, port, tlsPort, tlsCertificate, tlsKey, data, maxOutbound, registrationTimeout,
         };
-        root.SetAction((parse, cancellationToken) =>
+
+        List<KeyValuePair<string, string?>> Overrides(ParseResult parse)
         {
             var overrides = new List<KeyValuePair<string, string?>>();
             void Map<T>(Option<T> option, string key)
@@ -64,8 +71,22 @@ internal static class ServerCommandLine
             Map(data, "Parley:DataDirectory");
             Map(maxOutbound, "Parley:Limits:MaxOutboundBytes");
             Map(registrationTimeout, "Parley:Limits:RegistrationTimeout");
-            return run(overrides, cancellationToken);
-        });
+            return overrides;
+        }
+
+        root.SetAction((parse, cancellationToken) => run(Overrides(parse), cancellationToken));
+
+        if (backup is not null)
+        {
+            var file = new Argument<string>("file") { Description = "The backup file to create; it must not exist." };
+            var command = new Command("backup", "Copy the database to <file> (VACUUM INTO): consistent, compact, safe while the server runs.")
+            {
+                file,
+            };
+            command.SetAction((parse, cancellationToken) => backup(Overrides(parse), parse.GetValue(file)!, cancellationToken));
+            root.Subcommands.Add(command);
+        }
+
         return root;
     }
 }

@@ -74,6 +74,31 @@ public sealed class LoginTransportPolicyTests
     }
 
     [Theory]
+    [InlineData("/register alice correct-horse")]
+    [InlineData("/login alice correct-horse")]
+    [InlineData("#alice correct-horse")]
+    public async Task Account_command_with_a_password_on_plain_untrusted_connection_gets_tls_required(string line)
+    {
+        await using var server = await ParleyTestServer.StartWithTlsAsync(new Dictionary<string, string?> { ["Parley:Tls:TrustLoopback"] = "false" });
+        await using var client = await server.ConnectAsync();
+
+        Assert.Equal($"ERR TLS_REQUIRED {LoginTransportPolicy.RefusalText}", (await client.CommandAsync(line)).Reply);
+        Assert.Equal("OK you have no nick yet", (await client.CommandAsync("/whoami")).Reply);
+    }
+
+    [Fact]
+    public async Task Account_commands_over_tls_from_untrusted_network_work()
+    {
+        await using var server = await ParleyTestServer.StartWithTlsAsync(new Dictionary<string, string?> { ["Parley:Tls:TrustLoopback"] = "false" });
+        await using var tls = await server.ConnectTlsAsync();
+        await using var plain = await server.ConnectAsAsync("bob");
+
+        Assert.Equal("OK registered and logged in as alice", (await tls.CommandAsync("/register alice correct-horse")).Reply);
+        Assert.Equal("OK password changed", (await tls.CommandAsync("/passwd correct-horse battery-staple")).Reply);
+        Assert.StartsWith("ERR TLS_REQUIRED", (await plain.CommandAsync("/passwd battery-staple x-battery-staple")).Reply, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("10.0.0.0/33")]
     [InlineData("not-a-network")]
     public void Trusted_network_that_does_not_parse_is_refused_at_start(string network)

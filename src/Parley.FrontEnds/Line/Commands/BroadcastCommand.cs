@@ -2,7 +2,7 @@ using Parley.Protocols.Line;
 
 namespace Parley.FrontEnds.Line.Commands;
 
-/// <summary><c>/bm &lt;text&gt;</c>, and any line without a prefix: a message to everyone else.</summary>
+/// <summary><c>/bm &lt;text&gt;</c>, and any line without a prefix: a message to everyone else, stored for <c>/history *</c>.</summary>
 internal sealed class BroadcastCommand : ILineCommand
 {
     public string Name => "bm";
@@ -13,8 +13,8 @@ internal sealed class BroadcastCommand : ILineCommand
 
     public ValueTask ExecuteAsync(LineConnection connection, string arguments)
     {
-        connection.Hub.Broadcast(connection.Session, arguments, out var recipients);
-        connection.Reply(LineWriter.Ok($"sent to {recipients} users"));
+        var result = connection.Hub.Broadcast(connection.Session, arguments);
+        connection.ReplyWhenStored(result.Committed, LineWriter.Ok($"sent to {result.Recipients} users"), ChatErrorReplies.StorageFailed);
         return ValueTask.CompletedTask;
     }
 }

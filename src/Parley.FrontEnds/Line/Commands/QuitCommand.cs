@@ -9,11 +9,12 @@ internal sealed class QuitCommand : ILineCommand
     public bool AllowedBeforeRegistration => true;
     public bool RequiresArguments => false;
 
-    public ValueTask ExecuteAsync(LineConnection connection, string arguments)
+    public async ValueTask ExecuteAsync(LineConnection connection, string arguments)
     {
+        // Earlier commands' replies (waiting for their commits) go out before BYE.
+        await connection.RepliesSentAsync();
         var reason = arguments.Length == 0 ? null : arguments;
         connection.Hub.Quit(connection.Session, reason);
         connection.Close(reason ?? "goodbye");
-        return ValueTask.CompletedTask;
     }
 }

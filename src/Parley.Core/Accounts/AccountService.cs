@@ -1,0 +1,145 @@
+using Parley.Core.Presence;
+using Parley.Core.Sessions;
+
+namespace Parley.Core.Accounts;
+
+/// <summary>
+/// Registration, login and password changes: checks credentials and limits, then hands the
+/// session to <see cref="ChatHub"/> to sign in. Passwords are hashed here and never kept.
+/// </summary>
+/// <remarks>Thread-safe; stateless but for a lazily made dummy hash.</remarks>
+public sealed class AccountService
+{
+    private readonly ChatHub _hub;
+    private readonly IAccountStore _accounts;
+    private readonly IPasswordHashing _hashing;
+    private readonly ILoginThrottle _throttle;
+    private readonly TimeProvider _time;
+    private readonly Lazy<string> _dummyHash;
+
+    /// <summary>Creates the service.</summary>
+    /// <param name="hub">The chat core.</param>
+    /// <param name="accounts">Where accounts are kept.</param>
+    /// <param name="hashing">Password hashing.</param>
+    /// <param name="throttle">Failed-login limits.</param>
+    /// <param name="time">Clock for creation times.</param>
+    public AccountService(ChatHub hub, IAccountStore accounts, IPasswordHashing hashing, ILoginThrottle throttle, TimeProvider time)
+    {
+        _hub = hub;
+        _accounts = accounts;
+        _hashing = hashing;
+        _throttle = throttle;
+        _time = time;
+        // Verified against when the nick has no account, so "no such account" takes as long as
+        // "wrong password" and does not reveal which nicks are registered.
+        _dummyHash = new Lazy<string>(() => hashing.Hash(Guid.NewGuid().ToString("N")));
+    }
+
+    /// <summary>
+    /// Creates an account and signs the session in (<c>/register</c>). A guest registers the nick it
+    /// uses (<paramref name="nick"/> null); an unregistered session names the nick.
+    /// </summary>
+    /// <param name="session">The session.</param>
+    /// <param name="nick">The nick to own, or null for the guest's current nick.</param>
+    /// <param name="password">The password; see <see cref="PasswordRules"/>.</param>
+    /// <param name="cancellationToken">Cancels waiting.</param>
+    /// <returns>The result.</returns>
+    public async ValueTask<SignInResult> RegisterAsync(ChatSession session, string? nick, string password, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(password);
+        if (session.IsLoggedIn)
+            return SignInResult.Refused(ChatError.AlreadyLoggedIn);
+        nick ??= session.Nick;
+        if (nick is null)
+            return SignInResult.Refused(ChatError.NotRegistered);
+        if (!NickRules.IsValid(nick))
+            return SignInResult.Refused(ChatError.InvalidNick);
+        if (!PasswordRules.IsAcceptable(password))
+            return SignInResult.Refused(ChatError.BadPassword);
+        if (session.Nick is null && _hub.IsOnline(nick))
+            return SignInResult.Refused(ChatError.NickTaken);
+
+        var account = await _accounts.CreateAsync(nick, _hashing.Hash(password), _time.GetUtcNow(), cancellationToken);
+        if (account is null)
+            return SignInResult.Refused(ChatError.NickRegistered);
+        return await _hub.SignInAsync(session, account, cancellationToken);
+    }
+
+    /// <summary>Checks the password and signs the session in (<c>/login</c>, <c>#nick password</c>).</summary>
+    /// <param name="session">The session: unregistered or a guest.</param>
+    /// <param name="nick">The account's nick, any case.</param>
+    /// <param name="password">The password.</param>
+    /// <param name="cancellationToken">Cancels waiting.</param>
+    /// <returns>
+    /// The result: <see cref="ChatError.AuthFailed"/> for a wrong nick or password (which is which is
+    /// not told), <see cref="ChatError.RateLimited"/> with <see cref="SignInResult.RetryAfter"/>.
+    /// </returns>
+    public async ValueTask<SignInResult> LoginAsync(ChatSession session, string nick, string password, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(nick);
+        ArgumentNullException.ThrowIfNull(password);
+        if (session.IsLoggedIn)
+            return SignInResult.Refused(ChatError.AlreadyLoggedIn);
+        if (!NickRules.IsValid(nick))
+            return SignInResult.Refused(ChatError.InvalidNick);
+        if (_throttle.RetryAfter(nick, session.RemoteAddress) is { } wait)
+            return new SignInResult(ChatError.RateLimited, RetryAfter: wait);
+
+        var account = await _accounts.FindAsync(nick, cancellationToken);
+        var check = Verify(account?.PasswordHash, password);
+        if (account is null || check == PasswordCheck.Failed)
+        {
+            _throttle.RecordFailure(nick, session.RemoteAddress);
+            return SignInResult.Refused(ChatError.AuthFailed);
+        }
+
+        if (check == PasswordCheck.SuccessRehashNeeded)
+            await _accounts.UpdatePasswordHashAsync(account.Id, _hashing.Hash(password), cancellationToken);
+        return await _hub.SignInAsync(session, account, cancellationToken);
+    }
+
+    /// <summary>Changes the signed-in account's password (<c>/passwd</c>).</summary>
+    /// <param name="session">A signed-in session.</param>
+    /// <param name="oldPassword">The current password.</param>
+    /// <param name="newPassword">The new password; see <see cref="PasswordRules"/>.</param>
+    /// <param name="cancellationToken">Cancels waiting.</param>
+    /// <returns>
+    /// The result: <see cref="ChatError.NotLoggedIn"/>, <see cref="ChatError.BadPassword"/>,
+    /// <see cref="ChatError.AuthFailed"/> (wrong current password, counted as a failed login) or
+    /// <see cref="ChatError.RateLimited"/>.
+    /// </returns>
+    public async ValueTask<SignInResult> ChangePasswordAsync(ChatSession session, string oldPassword, string newPassword, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(oldPassword);
+        ArgumentNullException.ThrowIfNull(newPassword);
+        if (session.Nick is not { } nick || !session.IsLoggedIn)
+            return SignInResult.Refused(ChatError.NotLoggedIn);
+        if (!PasswordRules.IsAcceptable(newPassword))
+            return SignInResult.Refused(ChatError.BadPassword);
+        if (_throttle.RetryAfter(nick, session.RemoteAddress) is { } wait)
+            return new SignInResult(ChatError.RateLimited, RetryAfter: wait);
+
+        var account = await _accounts.FindAsync(nick, cancellationToken);
+        if (account is null || Verify(account.PasswordHash, oldPassword) == PasswordCheck.Failed)
+        {
+            _throttle.RecordFailure(nick, session.RemoteAddress);
+            return SignInResult.Refused(ChatError.AuthFailed);
+        }
+
+        await _accounts.UpdatePasswordHashAsync(account.Id, _hashing.Hash(newPassword), cancellationToken);
+        return new SignInResult(ChatError.None, account.Nick);
+    }
+
+    // An overlong password cannot be right (none is stored), so it is not hashed: hashing a 4 KB
+    // line costs more than hashing a password, and the attempt still counts as a failure.
+    private PasswordCheck Verify(string? hash, string password)
+    {
+        if (password.Length > PasswordRules.MaxLength)
+            return PasswordCheck.Failed;
+        var check = _hashing.Verify(hash ?? _dummyHash.Value, password);
+        return hash is null ? PasswordCheck.Failed : check;
+    }
+}

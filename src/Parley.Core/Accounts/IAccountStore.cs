@@ -1,0 +1,29 @@
+namespace Parley.Core.Accounts;
+
+/// <summary>
+/// Port: where accounts are kept. Nicks are looked up case-insensitively (<see cref="Presence.NickRules.Comparer"/>).
+/// </summary>
+/// <remarks>Implementations are thread-safe. A write has completed only once it is durable.</remarks>
+public interface IAccountStore
+{
+    /// <summary>Finds the account that owns <paramref name="nick"/>.</summary>
+    /// <param name="nick">The nick, any case.</param>
+    /// <param name="cancellationToken">Cancels the lookup.</param>
+    /// <returns>The account, or null when the nick is not registered.</returns>
+    ValueTask<Account?> FindAsync(string nick, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates an account owning <paramref name="nick"/>; completes once it is durable.</summary>
+    /// <param name="nick">The nick as shown; must be valid.</param>
+    /// <param name="passwordHash">The password's hash.</param>
+    /// <param name="createdUtc">When, for the record.</param>
+    /// <param name="cancellationToken">Cancels waiting (the write may still happen).</param>
+    /// <returns>The new account, or null when the nick is already registered.</returns>
+    ValueTask<Account?> CreateAsync(string nick, string passwordHash, DateTimeOffset createdUtc, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces an account's password hash; completes once it is durable.</summary>
+    /// <param name="accountId">The account.</param>
+    /// <param name="passwordHash">The new hash.</param>
+    /// <param name="cancellationToken">Cancels waiting (the write may still happen).</param>
+    /// <returns>A task that completes when the change is durable.</returns>
+    ValueTask UpdatePasswordHashAsync(long accountId, string passwordHash, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,61 @@
+using Parley.Core.Sessions;
+
+namespace Parley.Core.Presence;
+
+/// <summary>
+/// One nick that is online and the sessions that hold it: one for a guest, one or more for an
+/// account signed in from several devices.
+/// </summary>
+/// <remarks>
+/// <see cref="Sessions"/> is a copy-on-write array, read without locking while routing. Adds and
+/// removes take the instance lock. Once the last session leaves the holder is closed for good:
+/// a later sign-in makes a new one.
+/// </remarks>
+internal sealed class OnlineNick
+{
+    private readonly Lock _lock = new();
+    private ChatSession[] _sessions;
+    private bool _closed;
+
+    public OnlineNick(string nick, long? accountId, ChatSession first)
+    {
+        Nick = nick;
+        AccountId = accountId;
+        _sessions = [first];
+    }
+
+    /// <summary>The nick as shown.</summary>
+    public string Nick { get; }
+
+    /// <summary>The owning account, or null for a guest.</summary>
+    public long? AccountId { get; }
+
+    /// <summary>The sessions holding the nick now (a snapshot).</summary>
+    public ChatSession[] Sessions => Volatile.Read(ref _sessions);
+
+    /// <summary>Adds a session; false when the holder is closed (its last session left).</summary>
+    public bool TryAdd(ChatSession session)
+    {
+        lock (_lock)
+        {
+            if (_closed)
+                return false;
+            if (!_sessions.Contains(session))
+                Volatile.Write(ref _sessions, [.. _sessions, session]);
+            return true;
+        }
+    }
+
+    /// <summary>Removes a session; true when it was the last one, which closes the holder.</summary>
+    public bool Remove(ChatSession session)
+    {
+        lock (_lock)
+        {
+            if (_closed)
+                return false;
+            Volatile.Write(ref _sessions, [.. _sessions.Where(s => s != session)]);
+            _closed = _sessions.Length == 0;
+            return _closed;
+        }
+    }
+}

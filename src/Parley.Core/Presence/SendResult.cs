@@ -1,0 +1,18 @@
+namespace Parley.Core.Presence;
+
+/// <summary>The outcome of sending a message.</summary>
+/// <param name="Error"><see cref="ChatError.None"/> or why it was refused (nothing was sent).</param>
+/// <param name="Recipient">For a direct message: the recipient's nick as shown.</param>
+/// <param name="Delivered">For a direct message: true when handed to an online session, false when stored for an offline account.</param>
+/// <param name="Recipients">For a broadcast: how many other nicks it was handed to.</param>
+/// <param name="Committed">
+/// Completes when the message is durable; faults when storing failed. Confirm to the sender only
+/// after it completes: that is the durability promise (docs/protocol.md).
+/// </param>
+public readonly record struct SendResult(ChatError Error, string? Recipient, bool Delivered, int Recipients, Task Committed)
+{
+    /// <summary>A refusal: nothing sent, nothing to wait for.</summary>
+    /// <param name="error">Why.</param>
+    /// <returns>The result.</returns>
+    public static SendResult Refused(ChatError error) => new(error, null, false, 0, Task.CompletedTask);
+}

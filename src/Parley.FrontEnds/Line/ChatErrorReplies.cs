@@ -1,0 +1,68 @@
+using Parley.Core.Accounts;
+using Parley.Core.Presence;
+using Parley.Core.Security;
+using Parley.Protocols.Line;
+
+namespace Parley.FrontEnds.Line;
+
+/// <summary>The <c>ERR</c> lines several commands share, so the same refusal reads the same everywhere.</summary>
+internal static class ChatErrorReplies
+{
+    public static readonly byte[] NotRegistered =
+        LineWriter.Error(LineErrorCodes.NotRegistered, "register first with #<nick> or /nick <nick>");
+
+    public static readonly byte[] InvalidNick =
+        LineWriter.Error(LineErrorCodes.InvalidNick, $"a nick is 1-{NickRules.MaxLength} letters, digits, _ or -");
+
+    public static readonly byte[] NotLoggedIn =
+        LineWriter.Error(LineErrorCodes.NotLoggedIn, "log in first with /login <nick> <password>");
+
+    public static readonly byte[] AuthFailed = LineWriter.Error(LineErrorCodes.AuthFailed, "wrong nick or password");
+
+    public static readonly byte[] BadPassword = LineWriter.Error(LineErrorCodes.BadPassword, PasswordRules.Description);
+
+    public static readonly byte[] GuestsDisabled = LineWriter.Error(
+        LineErrorCodes.GuestsDisabled, "this server has no guests: /login <nick> <password> or /register <nick> <password>");
+
+    public static readonly byte[] TlsRequired = LineWriter.Error(LineErrorCodes.TlsRequired, LoginTransportPolicy.RefusalText);
+
+    public static readonly byte[] StorageFailed =
+        LineWriter.Error(LineErrorCodes.StorageFailed, "the server could not store the message; it may not have arrived");
+
+    public static byte[] NickTaken(string nick) => LineWriter.Error(LineErrorCodes.NickTaken, $"{nick} is taken");
+
+    public static byte[] NickRegistered(string nick) =>
+        LineWriter.Error(LineErrorCodes.NickRegistered, $"{nick} is registered; log in with /login {nick} <password>");
+
+    public static byte[] AlreadyLoggedIn(string? nick) =>
+        LineWriter.Error(LineErrorCodes.AlreadyLoggedIn, $"you are logged in as {nick}; /logout first");
+
+    public static byte[] RateLimited(TimeSpan retryAfter) => LineWriter.Error(
+        LineErrorCodes.RateLimited, $"too many failed logins; try again in {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))} s");
+
+    /// <summary>The refusal for an account operation's error (never <see cref="ChatError.None"/>).</summary>
+    public static byte[] For(SignInResult result, string? nick, string? currentNick) => result.Error switch
+    {
+        ChatError.NotRegistered => NotRegistered,
+        ChatError.InvalidNick => InvalidNick,
+        ChatError.NickTaken => NickTaken(nick ?? ""),
+        ChatError.NickRegistered => NickRegistered(nick ?? ""),
+        ChatError.GuestsDisabled => GuestsDisabled,
+        ChatError.AlreadyLoggedIn => AlreadyLoggedIn(currentNick),
+        ChatError.NotLoggedIn => NotLoggedIn,
+        ChatError.RateLimited => RateLimited(result.RetryAfter),
+        ChatError.BadPassword => BadPassword,
+        _ => AuthFailed,
+    };
+
+    /// <summary>The OK text of a sign-in: who, and how many stored messages came before it.</summary>
+    public static string SignedIn(string prefix, SignInResult result)
+    {
+        var text = $"{prefix} {result.Nick}";
+        if (result.Delivered > 0)
+            text += $"; {result.Delivered} stored messages delivered";
+        if (result.Waiting > 0)
+            text += $"; {result.Waiting} more waiting: /missed";
+        return text;
+    }
+}

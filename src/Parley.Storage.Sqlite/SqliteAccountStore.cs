@@ -1,0 +1,43 @@
+using Parley.Core.Accounts;
+using Parley.Storage.Sqlite.Writing;
+
+namespace Parley.Storage.Sqlite;
+
+/// <summary>Accounts in the SQLite database. Reads use pooled connections; writes go through the one writer.</summary>
+/// <remarks>Thread-safe.</remarks>
+public sealed class SqliteAccountStore : IAccountStore
+{
+    private readonly SqliteDatabase _database;
+
+    /// <summary>Creates the store over an open database.</summary>
+    /// <param name="database">The database.</param>
+    public SqliteAccountStore(SqliteDatabase database) => _database = database;
+
+    /// <inheritdoc />
+    public ValueTask<Account?> FindAsync(string nick, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(nick);
+        using var connection = _database.OpenReader();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, nick, password_hash FROM accounts WHERE nick_key = $key";
+        command.Parameters.AddWithValue("$key", NickKey.Of(nick));
+        using var reader = command.ExecuteReader();
+        return ValueTask.FromResult(reader.Read() ? new Account(reader.GetInt64(0), reader.GetString(1), reader.GetString(2)) : null);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<Account?> CreateAsync(string nick, string passwordHash, DateTimeOffset createdUtc, CancellationToken cancellationToken = default)
+    {
+        var op = new CreateAccountOp(nick, passwordHash, createdUtc);
+        _database.Writer.Enqueue(op);
+        return await op.Result.WaitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask UpdatePasswordHashAsync(long accountId, string passwordHash, CancellationToken cancellationToken = default)
+    {
+        var op = new UpdatePasswordOp(accountId, passwordHash);
+        _database.Writer.Enqueue(op);
+        await op.Result.WaitAsync(cancellationToken);
+    }
+}

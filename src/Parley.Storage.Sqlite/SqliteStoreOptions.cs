@@ -1,0 +1,37 @@
+namespace Parley.Storage.Sqlite;
+
+/// <summary>Where and how the SQLite store keeps its file (configuration section <c>Parley:Storage</c>).</summary>
+public sealed record SqliteStoreOptions
+{
+    /// <summary>The database's file name inside <see cref="DataDirectory"/>.</summary>
+    public const string FileName = "parley.db";
+
+    /// <summary>
+    /// Directory of the database file, created on first run. Defaults to <c>data</c>, relative to
+    /// the working directory (<c>./data</c>). Command line: <c>--data</c>.
+    /// </summary>
+    public string DataDirectory { get; init; } = "data";
+
+    /// <summary>How hard a commit waits for the disk. Defaults to <see cref="SqliteSynchronous.Full"/>.</summary>
+    public SqliteSynchronous Synchronous { get; init; } = SqliteSynchronous.Full;
+
+    /// <summary>
+    /// Most writes committed in one transaction. Defaults to 1,024: large enough that a burst
+    /// costs one commit (one fsync) per thousand messages, small enough that one transaction stays
+    /// well under a few milliseconds of work. 1 disables batching (a commit per write).
+    /// </summary>
+    public int MaxBatchSize { get; init; } = 1024;
+
+    /// <summary>The database file's full path.</summary>
+    public string DatabasePath => Path.GetFullPath(Path.Combine(DataDirectory, FileName));
+
+    /// <summary>Checks the values; called at start-up.</summary>
+    /// <exception cref="ArgumentException">A value is empty or out of range.</exception>
+    public void Validate()
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(DataDirectory, nameof(DataDirectory));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxBatchSize, 1, nameof(MaxBatchSize));
+        if (!Enum.IsDefined(Synchronous))
+            throw new ArgumentOutOfRangeException(nameof(Synchronous), Synchronous, "must be Full or Normal");
+    }
+}

@@ -1,0 +1,21 @@
+namespace Parley.Storage.Sqlite.Writing;
+
+/// <summary>A write whose completion carries a result set by <see cref="WriteOp.Execute"/>.</summary>
+/// <typeparam name="T">The result's type.</typeparam>
+internal abstract class WriteOp<T> : WriteOp
+{
+    // Continuations run on the thread pool, never on the writer thread.
+    private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public override Task Completion => _completion.Task;
+
+    /// <summary>The typed completion.</summary>
+    public Task<T> Result => _completion.Task;
+
+    /// <summary>The result to complete with, set by <see cref="WriteOp.Execute"/>.</summary>
+    protected T Value { get; set; } = default!;
+
+    public override void Complete() => _completion.TrySetResult(Value);
+
+    public override void Fail(Exception error) => _completion.TrySetException(error);
+}

@@ -1,0 +1,107 @@
+using Microsoft.Data.Sqlite;
+using Parley.Core.Messages;
+
+namespace Parley.Storage.Sqlite.Writing;
+
+/// <summary>
+/// The writer's prepared statements, made once on its connection and reused for every write:
+/// SQLite compiles each statement once, and every value is a bound parameter.
+/// </summary>
+/// <remarks>Used only on the writer thread.</remarks>
+internal sealed class WriterStatements : IDisposable
+{
+    private readonly SqliteCommand _insertMessage;
+    private readonly SqliteCommand _markDelivered;
+    private readonly SqliteCommand _createAccount;
+    private readonly SqliteCommand _updatePassword;
+
+    public WriterStatements(SqliteConnection connection)
+    {
+        _insertMessage = Create(connection,
+            """
+            INSERT INTO messages (id, kind, sent_utc, from_nick, from_key, from_account, to_nick, to_key, to_account, text, delivered)
+            VALUES ($id, $kind, $sent, $from, $fromKey, $fromAccount, $to, $toKey, $toAccount, $text, $delivered)
+            """,
+            "$id", "$kind", "$sent", "$from", "$fromKey", "$fromAccount", "$to", "$toKey", "$toAccount", "$text", "$delivered");
+        _markDelivered = Create(connection,
+            "UPDATE messages SET delivered = 1 WHERE to_account = $account AND delivered = 0 AND id <= $through",
+            "$account", "$through");
+        _createAccount = Create(connection,
+            """
+            INSERT INTO accounts (nick, nick_key, password_hash, created_utc) VALUES ($nick, $key, $hash, $created)
+            ON CONFLICT (nick_key) DO NOTHING
+            RETURNING id
+            """,
+            "$nick", "$key", "$hash", "$created");
+        _updatePassword = Create(connection,
+            "UPDATE accounts SET password_hash = $hash WHERE id = $id",
+            "$hash", "$id");
+    }
+
+    /// <summary>Enlists every statement in the batch's transaction.</summary>
+    public void Begin(SqliteTransaction transaction)
+    {
+        _insertMessage.Transaction = transaction;
+        _markDelivered.Transaction = transaction;
+        _createAccount.Transaction = transaction;
+        _updatePassword.Transaction = transaction;
+    }
+
+    public void InsertMessage(long id, NewMessage message)
+    {
+        var p = _insertMessage.Parameters;
+        p[0].Value = id;
+        p[1].Value = (int)message.Kind;
+        p[2].Value = message.SentUtc.ToUnixTimeMilliseconds();
+        p[3].Value = message.From;
+        p[4].Value = NickKey.Of(message.From);
+        p[5].Value = (object?)message.FromAccountId ?? DBNull.Value;
+        p[6].Value = (object?)message.To ?? DBNull.Value;
+        p[7].Value = message.To is null ? DBNull.Value : NickKey.Of(message.To);
+        p[8].Value = (object?)message.ToAccountId ?? DBNull.Value;
+        p[9].Value = message.Text;
+        p[10].Value = message.Delivered ? 1 : 0;
+        _insertMessage.ExecuteNonQuery();
+    }
+
+    public int MarkDelivered(long accountId, long throughId)
+    {
+        _markDelivered.Parameters[0].Value = accountId;
+        _markDelivered.Parameters[1].Value = throughId;
+        return _markDelivered.ExecuteNonQuery();
+    }
+
+    public long? CreateAccount(string nick, string passwordHash, DateTimeOffset createdUtc)
+    {
+        var p = _createAccount.Parameters;
+        p[0].Value = nick;
+        p[1].Value = NickKey.Of(nick);
+        p[2].Value = passwordHash;
+        p[3].Value = createdUtc.ToUnixTimeMilliseconds();
+        return _createAccount.ExecuteScalar() is long id ? id : null;
+    }
+
+    public bool UpdatePassword(long accountId, string passwordHash)
+    {
+        _updatePassword.Parameters[0].Value = passwordHash;
+        _updatePassword.Parameters[1].Value = accountId;
+        return _updatePassword.ExecuteNonQuery() == 1;
+    }
+
+    public void Dispose()
+    {
+        _insertMessage.Dispose();
+        _markDelivered.Dispose();
+        _createAccount.Dispose();
+        _updatePassword.Dispose();
+    }
+
+    private static SqliteCommand Create(SqliteConnection connection, string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in parameters)
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        return command;
+    }
+}

@@ -1,0 +1,61 @@
+using Parley.Protocols.Line;
+using Parley.TestKit;
+
+namespace Parley.Server.IntegrationTests.Accounts;
+
+/// <summary>
+/// The durability promise: once the server said "delivered" or "stored", the message survives a
+/// kill -9 of the server process. A real child process is killed and started again.
+/// </summary>
+public sealed class CrashDurabilityTests : IDisposable
+{
+    private const string Password = "correct-horse";
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "parley-crash-" + Guid.NewGuid().ToString("N"));
+
+    public CrashDurabilityTests() => Directory.CreateDirectory(_data);
+
+    [Fact]
+    public async Task Confirmed_messages_survive_kill_9_and_are_delivered_or_shown_after_restart()
+    {
+        const int count = 200;
+        await using (var first = await ParleyServerProcess.StartAsync(_data))
+        {
+            await using (var alice = await LineTestClient.ConnectAsync(first.Port))
+                Assert.Equal("OK registered and logged in as alice", (await alice.CommandAsync($"/register alice {Password}")).Reply);
+            await using var carol = await LineTestClient.ConnectAsync(first.Port);
+            Assert.Equal("OK registered and logged in as carol", (await carol.CommandAsync($"/register carol {Password}")).Reply);
+            await using var bob = await LineTestClient.ConnectAsync(first.Port);
+            await bob.RegisterAsync("bob");
+
+            // Pipelined: many commits in flight; the kill comes right after the last confirmation.
+            for (var i = 0; i < count; i++)
+                await bob.SendAsync($"@alice:stored {i}");
+            await bob.SendAsync("@carol:live one");
+            await bob.SendAsync("/bm broadcast one");
+            for (var i = 0; i < count; i++)
+                Assert.Equal("OK stored for alice (offline)", (await bob.ReplyAsync()).Line);
+            Assert.Equal("OK delivered to carol", (await bob.ReplyAsync()).Line);
+            Assert.Equal("OK sent to 1 users", (await bob.ReplyAsync()).Line);
+
+            first.Kill();
+        }
+
+        await using var second = await ParleyServerProcess.StartAsync(_data);
+        await using var aliceAgain = await LineTestClient.ConnectAsync(second.Port);
+        await aliceAgain.SendAsync($"/login alice {Password}");
+        var (login, missed) = await aliceAgain.ReplyAsync();
+        Assert.Equal($"OK logged in as alice; {count} stored messages delivered", login);
+        Assert.Equal(Enumerable.Range(0, count).Select(i => $"stored {i}"), missed.Select(l => ServerLineParser.Parse(l).Text));
+
+        await using var carolAgain = await LineTestClient.ConnectAsync(second.Port);
+        Assert.StartsWith("OK logged in as carol", (await carolAgain.CommandAsync($"/login carol {Password}")).Reply, StringComparison.Ordinal);
+        await carolAgain.SendAsync("/history bob");
+        var (_, dms) = await carolAgain.ReplyAsync();
+        Assert.Equal(["live one"], dms.Select(l => ServerLineParser.Parse(l).Text));
+        await carolAgain.SendAsync("/history *");
+        var (_, broadcasts) = await carolAgain.ReplyAsync();
+        Assert.Equal(["broadcast one"], broadcasts.Select(l => ServerLineParser.Parse(l).Text));
+    }
+
+    public void Dispose() => Directory.Delete(_data, recursive: true);
+}

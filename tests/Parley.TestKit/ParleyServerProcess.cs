@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Parley.TestKit;
+
+/// <summary>
+/// The built server (<c>parley-server.dll</c> from src/Parley.Server's output) run as a child
+/// process on port 0 with a given data directory, for tests that must kill it outright.
+/// </summary>
+public sealed partial class ParleyServerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly List<string> _log = [];
+
+    private ParleyServerProcess(Process process, int port)
+    {
+        _process = process;
+        Port = port;
+    }
+
+    /// <summary>The line protocol's port, read from the server's log.</summary>
+    public int Port { get; private set; }
+
+    /// <summary>Starts the server on <paramref name="dataDirectory"/> and waits until it listens.</summary>
+    /// <exception cref="TimeoutException">It did not log its port within 60 s.</exception>
+    public static async Task<ParleyServerProcess> StartAsync(string dataDirectory)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = dataDirectory,
+        };
+        // A free plain port (-1; 0 turns a listener off) and no TLS listener, as ParleyTestServer does.
+        foreach (var argument in new[] { ServerDll(), "--port", "-1", "--tls-port", "0", "--data", dataDirectory })
+            start.ArgumentList.Add(argument);
+        // Fast hashing for tests, as ParleyTestServer does; plain console lines to parse; tests
+        // send bursts no person would, so no flood control.
+        start.Environment["Parley__Accounts__PasswordHashIterations"] = "10000";
+        start.Environment["Parley__Limits__Flood__MessagesPerSecond"] = "0";
+        start.Environment["Logging__Console__FormatterName"] = "simple";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var server = new ParleyServerProcess(process, 0);
+        var listening = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, e) => server.OnLine(e.Data, listening);
+        process.ErrorDataReceived += (_, e) => server.OnLine(e.Data, listening);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _ = process.WaitForExitAsync().ContinueWith(
+            _ => listening.TrySetException(new InvalidOperationException($"the server exited: {server.Log}")), TaskScheduler.Default);
+
+        try
+        {
+            server.Port = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        catch (TimeoutException)
+        {
+            server.Kill();
+            throw new TimeoutException($"the server logged no port within 60 s: {server.Log}");
+        }
+
+        return server;
+    }
+
+    /// <summary>What the server wrote so far, for failure messages.</summary>
+    public string Log
+    {
+        get
+        {
+            lock (_log)
+                return string.Join(Environment.NewLine, _log);
+        }
+    }
+
+    /// <summary>Kills the process and its children at once, as kill -9 would, and waits until it is gone.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+            _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Kill();
+        _process.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private void OnLine(string? line, TaskCompletionSource<int> listening)
+    {
+        if (line is null)
+            return;
+        lock (_log)
+            _log.Add(line);
+        var match = ListeningLine().Match(line);
+        if (match.Success)
+            listening.TrySetResult(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture));
+    }
+
+    // src/Parley.Server/bin/<Configuration>/net10.0/parley-server.dll: its own deps.json finds the
+    // native SQLite library, which the copy beside the test assembly would not.
+    private static string ServerDll()
+    {
+        var testDirectory = new DirectoryInfo(AppContext.BaseDirectory);
+        var framework = testDirectory.Name;
+        var configuration = testDirectory.Parent!.Name;
+        var root = testDirectory;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Parley.slnx")))
+            root = root.Parent;
+        if (root is null)
+            throw new InvalidOperationException("Parley.slnx not found above the test binaries");
+        var dll = Path.Combine(root.FullName, "src", "Parley.Server", "bin", configuration, framework, "parley-server.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("build src/Parley.Server first", dll);
+    }
+
+    [GeneratedRegex(@"Parley line protocol listening on 127\.0\.0\.1:(\d+)")]
+    private static partial Regex ListeningLine();
+}
