@@ -18,8 +18,26 @@ public sealed partial class ChatHub
 {
     private readonly ConcurrentDictionary<long, ChatSession> _sessions = new();
     private readonly ConcurrentDictionary<string, ChatSession> _byNick = new(NickRules.Comparer);
+    private readonly TimeProvider _time;
     private long _lastSessionId;
     private volatile bool _shuttingDown;
+
+    /// <summary>Creates a hub on the system clock.</summary>
+    public ChatHub()
+        : this(TimeProvider.System)
+    {
+    }
+
+    /// <summary>Creates a hub whose events carry times from <paramref name="time"/>.</summary>
+    /// <param name="time">The clock that stamps <see cref="ChatEvent.Time"/>.</param>
+    public ChatHub(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        _time = time;
+    }
+
+    /// <summary>The hub's clock: the time its events are stamped with.</summary>
+    public TimeProvider Time => _time;
 
     /// <summary>Number of open sessions, registered or not.</summary>
     public int SessionCount => _sessions.Count;
@@ -76,9 +94,9 @@ public sealed partial class ChatHub
         session.Nick = nick;
 
         if (old is null)
-            SendToOthers(session, new UserJoinedEvent(nick));
+            SendToOthers(session, new UserJoinedEvent(nick) { Time = _time.GetUtcNow(), Address = session.Address });
         else if (!string.Equals(old, nick, StringComparison.Ordinal))
-            SendToOthers(session, new NickChangedEvent(old, nick));
+            SendToOthers(session, new NickChangedEvent(old, nick) { Time = _time.GetUtcNow(), Address = session.Address });
         return ChatError.None;
     }
 
@@ -120,7 +138,7 @@ public sealed partial class ChatHub
     public void Shutdown()
     {
         _shuttingDown = true;
-        var notice = new ServerNoticeEvent(ShutdownNotice);
+        var notice = new ServerNoticeEvent(ShutdownNotice) { Time = _time.GetUtcNow() };
         foreach (var (_, session) in _sessions)
         {
             session.Sink.Deliver(notice);
@@ -141,6 +159,6 @@ public sealed partial class ChatHub
             return;
         _byNick.TryRemove(new KeyValuePair<string, ChatSession>(nick, session));
         if (!_shuttingDown)
-            SendToOthers(session, new UserLeftEvent(nick, quit, reason));
+            SendToOthers(session, new UserLeftEvent(nick, quit, reason) { Time = _time.GetUtcNow(), Address = session.Address });
     }
 }
