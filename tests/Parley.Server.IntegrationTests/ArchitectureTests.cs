@@ -10,7 +10,7 @@ public sealed class ArchitectureTests
         ["Parley.Core"] = [],
         ["Parley.Protocols.Line"] = [],
         ["Parley.Protocols.Irc"] = [],
-        ["Parley.FrontEnds"] = ["Parley.Core", "Parley.Protocols.Line"],
+        ["Parley.FrontEnds"] = ["Parley.Core", "Parley.Protocols.Line", "Parley.Protocols.Irc"],
         ["Parley.Server"] = ["Parley.FrontEnds"],
         ["Parley.Client"] = ["Parley.Protocols.Line"],
         ["Parley.Cli"] = ["Parley.Client"],
