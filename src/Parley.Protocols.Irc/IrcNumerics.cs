@@ -88,6 +88,9 @@ public static class IrcNumerics
     /// <summary>324 <c>&lt;client&gt; &lt;channel&gt; &lt;modestring&gt; &lt;mode arguments&gt;...</c>.</summary>
     public const string RPL_CHANNELMODEIS = "324";
 
+    /// <summary>330 <c>&lt;client&gt; &lt;nick&gt; &lt;account&gt; :is logged in as</c>: in WHOIS, the user's account.</summary>
+    public const string RPL_WHOISACCOUNT = "330";
+
     /// <summary>331 <c>&lt;client&gt; &lt;channel&gt; :No topic is set</c>.</summary>
     public const string RPL_NOTOPIC = "331";
 
@@ -135,6 +138,12 @@ public static class IrcNumerics
 
     /// <summary>405 <c>&lt;client&gt; &lt;channel&gt; :You have joined too many channels</c>.</summary>
     public const string ERR_TOOMANYCHANNELS = "405";
+
+    /// <summary>407 <c>&lt;client&gt; &lt;target&gt; :Too many targets</c>: more targets than TARGMAX allows.</summary>
+    public const string ERR_TOOMANYTARGETS = "407";
+
+    /// <summary>410 <c>&lt;client&gt; &lt;subcommand&gt; :Invalid CAP command</c>.</summary>
+    public const string ERR_INVALIDCAPCMD = "410";
 
     /// <summary>411 <c>&lt;client&gt; :No recipient given (&lt;command&gt;)</c>.</summary>
     public const string ERR_NORECIPIENT = "411";
@@ -204,6 +213,9 @@ public static class IrcNumerics
 
     /// <summary>502 <c>&lt;client&gt; :Cant change mode for other users</c>.</summary>
     public const string ERR_USERSDONTMATCH = "502";
+
+    /// <summary>671 <c>&lt;client&gt; &lt;nick&gt; :is using a secure connection</c>: in WHOIS, the user is on TLS.</summary>
+    public const string RPL_WHOISSECURE = "671";
 
     /// <summary>900 <c>&lt;client&gt; &lt;n!u@h&gt; &lt;account&gt; :You are now logged in as &lt;username&gt;</c>.</summary>
     public const string RPL_LOGGEDIN = "900";

@@ -9,14 +9,15 @@ namespace Parley.Core.Tests;
 /// <summary>Hubs over in-memory fakes, for tests that need no accounts of their own.</summary>
 internal static class TestHubs
 {
-    /// <summary>A hub with in-memory accounts, messages and rooms; room settings and operators as given.</summary>
+    /// <summary>A hub with in-memory accounts, messages and rooms; room settings, operators and clock as given.</summary>
     public static ChatHub Create(
         RoomOptions? roomOptions = null,
         RoomLimits? roomLimits = null,
         IRoomStore? roomStore = null,
         IRoomHistory? roomHistory = null,
         OperatorPolicy? operators = null,
-        IAccountStore? accounts = null) =>
+        IAccountStore? accounts = null,
+        TimeProvider? time = null) =>
         new(
             accounts ?? new MemoryAccountStore(),
             new MemoryMessageStore(),
@@ -26,7 +27,7 @@ internal static class TestHubs
             roomStore ?? new InMemoryRoomStore(),
             roomHistory ?? new InMemoryRoomHistory(),
             operators ?? OperatorPolicy.None,
-            TimeProvider.System);
+            time ?? TimeProvider.System);
 
     /// <summary>
     /// Takes a guest nick; the in-memory account store answers at once, so this completes

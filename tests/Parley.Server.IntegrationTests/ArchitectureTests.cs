@@ -10,7 +10,7 @@ public sealed class ArchitectureTests
         ["Parley.Core"] = [],
         ["Parley.Protocols.Line"] = [],
         ["Parley.Protocols.Irc"] = [],
-        ["Parley.FrontEnds"] = ["Parley.Core", "Parley.Protocols.Line"],
+        ["Parley.FrontEnds"] = ["Parley.Core", "Parley.Protocols.Line", "Parley.Protocols.Irc"],
         ["Parley.Storage.Sqlite"] = ["Parley.Core"],
         ["Parley.Server"] = ["Parley.FrontEnds", "Parley.Storage.Sqlite"],
         ["Parley.Client"] = ["Parley.Protocols.Line"],

@@ -14,7 +14,7 @@ public sealed class ServerCommandLineTests
             return Task.FromResult(0);
         });
 
-        var exit = await command.Parse(["--host", "0.0.0.0", "--port", "6000", "--tls-port", "6001", "--tls-cert", "c.pem", "--tls-key", "k.pem", "--data", "/var/lib/parley", "--max-outbound-bytes", "9000", "--registration-timeout", "00:00:10"]).InvokeAsync();
+        var exit = await command.Parse(["--host", "0.0.0.0", "--port", "6000", "--tls-port", "6001", "--irc-port", "7000", "--ircs-port", "0", "--tls-cert", "c.pem", "--tls-key", "k.pem", "--data", "/var/lib/parley", "--max-outbound-bytes", "9000", "--registration-timeout", "00:00:10"]).InvokeAsync();
 
         Assert.Equal(0, exit);
         Assert.Equal(
@@ -23,6 +23,8 @@ public sealed class ServerCommandLineTests
                 ["Parley:Host"] = "0.0.0.0",
                 ["Parley:Port"] = "6000",
                 ["Parley:Tls:Port"] = "6001",
+                ["Parley:Irc:Port"] = "7000",
+                ["Parley:Irc:TlsPort"] = "0",
                 ["Parley:Tls:CertificatePath"] = "c.pem",
                 ["Parley:Tls:KeyPath"] = "k.pem",
                 ["Parley:DataDirectory"] = "/var/lib/parley",

@@ -8,10 +8,10 @@ namespace Parley.TestKit;
 
 /// <summary>
 /// The real server, started in-process on 127.0.0.1 on free ports, with its own temporary data
-/// directory (deleted on dispose). The plain listener is on; TLS is off unless a test sets
-/// <c>Parley:Tls:Port</c> to <see cref="AnyFreePort"/> (<see cref="StartWithTlsAsync"/>).
-/// <see cref="RestartAsync"/> starts a new server on the same data directory, as after a restart
-/// of the process.
+/// directory (deleted on dispose). The plain line listener is on; TLS is off unless a test sets
+/// <c>Parley:Tls:Port</c> to <see cref="AnyFreePort"/> (<see cref="StartWithTlsAsync"/>); IRC is
+/// off unless started with <see cref="StartWithIrcAsync"/>. <see cref="RestartAsync"/> starts a
+/// new server on the same data directory, as after a restart of the process.
 /// </summary>
 public sealed class ParleyTestServer : IAsyncDisposable
 {
@@ -35,7 +35,15 @@ public sealed class ParleyTestServer : IAsyncDisposable
         var listeners = app.Services.GetRequiredService<ListenerRegistry>();
         Port = listeners.EndpointOf(ParleyServer.LineProtocol)?.Port ?? 0;
         TlsPort = listeners.EndpointOf(ParleyServer.LineTlsProtocol)?.Port ?? 0;
+        IrcPort = listeners.EndpointOf(ParleyServer.IrcProtocol)?.Port ?? 0;
+        IrcTlsPort = listeners.EndpointOf(ParleyServer.IrcTlsProtocol)?.Port ?? 0;
     }
+
+    /// <summary>The plain IRC listener's bound port; 0 when it is off.</summary>
+    public int IrcPort { get; }
+
+    /// <summary>The IRC-over-TLS listener's bound port; 0 when it is off.</summary>
+    public int IrcTlsPort { get; }
 
     /// <summary>The plain line protocol's bound port; 0 when that listener is off.</summary>
     public int Port { get; }
@@ -78,6 +86,8 @@ public sealed class ParleyTestServer : IAsyncDisposable
             ["Parley:Port"] = AnyFreePort,
             ["Parley:Tls:Port"] = "0",
             ["Parley:Accounts:PasswordHashIterations"] = "10000",
+            ["Parley:Irc:Port"] = "0",
+            ["Parley:Irc:TlsPort"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             all[key] = value;
@@ -115,6 +125,35 @@ public sealed class ParleyTestServer : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             all[key] = value;
         return StartAsync(all);
+    }
+
+    /// <summary>
+    /// Starts a server with the plain IRC listener on a free port (and, with
+    /// <paramref name="tls"/>, IRC over TLS too), beside the plain line listener.
+    /// </summary>
+    public static Task<ParleyTestServer> StartWithIrcAsync(
+        IDictionary<string, string?>? settings = null, bool tls = false, Action<IServiceCollection>? configureServices = null)
+    {
+        var all = new Dictionary<string, string?>
+        {
+            ["Parley:Irc:Port"] = AnyFreePort,
+            ["Parley:Irc:TlsPort"] = tls ? AnyFreePort : "0",
+            ["Parley:Tls:ReloadCheckInterval"] = "00:00:00",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            all[key] = value;
+        return StartAsync(all, configureServices);
+    }
+
+    /// <summary>Connects a raw IRC client to the plain IRC listener.</summary>
+    public Task<IrcTestClient> ConnectIrcAsync(int? receiveBufferSize = null) => IrcTestClient.ConnectAsync(IrcPort, receiveBufferSize);
+
+    /// <summary>Connects a raw IRC client and registers <paramref name="nick"/> (NICK, USER, up to the end of the MOTD).</summary>
+    public async Task<IrcTestClient> ConnectIrcAsAsync(string nick)
+    {
+        var client = await ConnectIrcAsync();
+        await client.RegisterAsync(nick);
+        return client;
     }
 
     /// <summary>A new empty directory under the system's temporary folder; the caller deletes it.</summary>

@@ -10,4 +10,7 @@ public sealed class BroadcastEvent(string From, string Text) : ChatEvent
 
     /// <summary>Message text.</summary>
     public string Text { get; } = Text;
+
+    /// <summary>The sender's user name and host, as <see cref="DirectMessageEvent.FromAddress"/>; null when unknown.</summary>
+    public UserAddress? FromAddress { get; init; }
 }

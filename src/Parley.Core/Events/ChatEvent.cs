@@ -10,6 +10,13 @@ public abstract class ChatEvent
 {
     private readonly byte[]?[] _encoded = new byte[IEventEncoder.MaxSlots][];
 
+    /// <summary>
+    /// When the core emitted the event (UTC, from the hub's <see cref="TimeProvider"/>), the same
+    /// for every recipient; IRC's server-time shows it. <see langword="default"/> when an event is
+    /// made outside the hub (tests).
+    /// </summary>
+    public DateTimeOffset Time { get; init; }
+
     /// <summary>Returns this event's bytes for <paramref name="encoder"/>'s protocol, encoding on first use.</summary>
     /// <param name="encoder">The protocol's encoder; its <see cref="IEventEncoder.Slot"/> picks the cache entry.</param>
     /// <returns>Bytes shared with every other recipient on the same protocol: never write to them.</returns>

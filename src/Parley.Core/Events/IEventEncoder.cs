@@ -4,8 +4,12 @@ namespace Parley.Core.Events;
 /// <remarks>Implementations must be thread-safe and must return a new array per call.</remarks>
 public interface IEventEncoder
 {
-    /// <summary>How many protocols can cache encodings on one event.</summary>
-    const int MaxSlots = 4;
+    /// <summary>
+    /// How many encodings one event can cache: 6. Taken: 0 the line protocol, 1 IRC without
+    /// tags, 2 IRC with the <c>time</c> tag (server-time); 3 is meant for IRC with all
+    /// message-tags (part 2), 4 for the web client's JSON; 5 is spare.
+    /// </summary>
+    const int MaxSlots = 6;
 
     /// <summary>This protocol's cache slot, 0 to <see cref="MaxSlots"/> - 1, unique per protocol.</summary>
     int Slot { get; }

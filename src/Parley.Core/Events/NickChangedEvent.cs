@@ -10,4 +10,7 @@ public sealed class NickChangedEvent(string OldNick, string NewNick) : ChatEvent
 
     /// <summary>The new nick.</summary>
     public string NewNick { get; } = NewNick;
+
+    /// <summary>The user's user name and host, for protocols that show full addresses; null when unknown.</summary>
+    public UserAddress? Address { get; init; }
 }

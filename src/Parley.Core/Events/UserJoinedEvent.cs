@@ -6,4 +6,7 @@ public sealed class UserJoinedEvent(string Nick) : ChatEvent
 {
     /// <summary>The nick as shown.</summary>
     public string Nick { get; } = Nick;
+
+    /// <summary>The user's user name and host, for protocols that show full addresses; null when unknown.</summary>
+    public UserAddress? Address { get; init; }
 }

@@ -14,4 +14,7 @@ public sealed class UserLeftEvent(string Nick, bool Quit, string? Reason) : Chat
 
     /// <summary>The quit message or the drop reason; null when none was given.</summary>
     public string? Reason { get; } = Reason;
+
+    /// <summary>The user's user name and host, for protocols that show full addresses; null when unknown.</summary>
+    public UserAddress? Address { get; init; }
 }

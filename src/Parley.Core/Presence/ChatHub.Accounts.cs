@@ -43,7 +43,7 @@ public sealed partial class ChatHub
             if (old is not null && old != holder && !NickRules.Comparer.Equals(old.Nick, holder.Nick))
                 _byNick.TryRemove(new KeyValuePair<string, OnlineNick>(old.Nick, old));
             session.Presence = holder;
-            Announce(holder, old, first);
+            Announce(session, holder, old, first);
 
             var (delivered, waiting) = await DeliverMissedCoreAsync(session, account.Id, cancellationToken);
             return new SignInResult(ChatError.None, holder.Nick, delivered, waiting);
@@ -91,7 +91,7 @@ public sealed partial class ChatHub
         Rooms.OnSessionLeft(session, quit: true, "logged out");
         session.Presence = null;
         if (Release(session, holder))
-            SendToOthers(holder, new UserLeftEvent(holder.Nick, Quit: true, "logged out"));
+            SendToOthers(holder, new UserLeftEvent(holder.Nick, Quit: true, "logged out") { Time = _time.GetUtcNow(), Address = session.UserAddress });
         return ChatError.None;
     }
 
@@ -139,12 +139,12 @@ public sealed partial class ChatHub
         }
     }
 
-    private void Announce(OnlineNick holder, OnlineNick? old, bool first)
+    private void Announce(ChatSession session, OnlineNick holder, OnlineNick? old, bool first)
     {
         if (old is null)
         {
             if (first)
-                SendToOthers(holder, new UserJoinedEvent(holder.Nick));
+                SendToOthers(holder, new UserJoinedEvent(holder.Nick) { Time = _time.GetUtcNow(), Address = session.UserAddress });
         }
         else if (NickRules.Comparer.Equals(old.Nick, holder.Nick))
         {
@@ -152,11 +152,11 @@ public sealed partial class ChatHub
         }
         else if (first)
         {
-            SendToOthers(holder, new NickChangedEvent(old.Nick, holder.Nick));
+            SendToOthers(holder, new NickChangedEvent(old.Nick, holder.Nick) { Time = _time.GetUtcNow(), Address = session.UserAddress });
         }
         else
         {
-            SendToOthers(holder, new UserLeftEvent(old.Nick, Quit: true, $"signed in as {holder.Nick}"));
+            SendToOthers(holder, new UserLeftEvent(old.Nick, Quit: true, $"signed in as {holder.Nick}") { Time = _time.GetUtcNow(), Address = session.UserAddress });
         }
     }
 
@@ -168,7 +168,7 @@ public sealed partial class ChatHub
         if (missed.Count == 0)
             return (0, 0);
         foreach (var message in missed)
-            session.Sink.Deliver(new MissedMessageEvent(message));
+            session.Sink.Deliver(new MissedMessageEvent(message) { Time = message.SentUtc });
         // Marked only after they are queued to the session: a crash in between delivers them
         // again at the next sign-in (at least once), never not at all.
         await _messages.MarkDeliveredAsync(accountId, missed[^1].Id);

@@ -19,7 +19,30 @@ public sealed partial class ChatHub
     /// The result: <see cref="ChatError.None"/>, <see cref="ChatError.NotRegistered"/>, or
     /// <see cref="ChatError.NoSuchNick"/> when no one online and no account has the nick.
     /// </returns>
-    public async ValueTask<SendResult> SendDirectAsync(ChatSession from, string to, string text, CancellationToken cancellationToken = default)
+    public ValueTask<SendResult> SendDirectAsync(ChatSession from, string to, string text, CancellationToken cancellationToken = default) =>
+        SendDirectAsync(from, to, text, notice: false, cancellationToken);
+
+    /// <summary>
+    /// Sends a direct message or a notice (IRC's <c>NOTICE</c>, <see cref="DirectMessageEvent.IsNotice"/>),
+    /// as <see cref="SendDirectAsync(ChatSession, string, string, CancellationToken)"/>, and returns
+    /// the event in <see cref="SendResult.Message"/> so that the sender's front-end can echo the
+    /// very same message (same time, same cached bytes) back to its sender.
+    /// </summary>
+    /// <param name="from">The sender; must be registered.</param>
+    /// <param name="to">The recipient's nick, any case.</param>
+    /// <param name="text">Message text.</param>
+    /// <param name="notice">
+    /// True for a notice. A notice is for whoever is there now: to an offline account it is
+    /// neither delivered nor stored (<see cref="ChatError.NoSuchNick"/>), since replaying it later
+    /// as a message could trigger the automatic replies notices exist to prevent.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the account lookup.</param>
+    /// <returns>
+    /// The result: <see cref="ChatError.None"/>, <see cref="ChatError.NotRegistered"/>, or
+    /// <see cref="ChatError.NoSuchNick"/> when no one online and no account has the nick.
+    /// </returns>
+    public async ValueTask<SendResult> SendDirectAsync(
+        ChatSession from, string to, string text, bool notice, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(from);
         if (from.Presence is not { } me)
@@ -28,11 +51,13 @@ public sealed partial class ChatHub
         if (_byNick.TryGetValue(to, out var target) && target.AccountId is null)
         {
             // A guest: delivered now or not at all.
+            var now = _time.GetUtcNow();
             var guest = _messages.Append(new NewMessage(
-                MessageKind.Direct, _time.GetUtcNow(), me.Nick, me.AccountId, target.Nick, null, text, Delivered: true));
-            DeliverAll(target, new DirectMessageEvent(me.Nick, target.Nick, text));
+                MessageKind.Direct, now, me.Nick, me.AccountId, target.Nick, null, text, Delivered: true));
+            var sent = NewDirect(from, me, target.Nick, text, notice, now);
+            DeliverAll(target, sent);
             Echo(me, from, target, guest.Message);
-            return new SendResult(ChatError.None, target.Nick, Delivered: true, 1, guest.Committed);
+            return Sent(target.Nick, target, me, sent, guest.Committed);
         }
 
         long accountId;
@@ -50,15 +75,20 @@ public sealed partial class ChatHub
         await gate.WaitAsync(cancellationToken);
         MessageReceipt receipt;
         OnlineNick? holder;
+        DirectMessageEvent message;
         try
         {
             // Under the gate: a sign-in either happened before (deliver now) or reads this after.
             if (!_byNick.TryGetValue(to, out holder) || holder.AccountId != accountId || holder.Sessions.Length == 0)
                 holder = null;
+            if (holder is null && notice)
+                return SendResult.Refused(ChatError.NoSuchNick);
+            var now = _time.GetUtcNow();
             receipt = _messages.Append(new NewMessage(
-                MessageKind.Direct, _time.GetUtcNow(), me.Nick, me.AccountId, nick, accountId, text, Delivered: holder is not null));
+                MessageKind.Direct, now, me.Nick, me.AccountId, nick, accountId, text, Delivered: holder is not null));
+            message = NewDirect(from, me, nick, text, notice, now);
             if (holder is not null)
-                DeliverAll(holder, new DirectMessageEvent(me.Nick, nick, text));
+                DeliverAll(holder, message);
         }
         finally
         {
@@ -66,7 +96,37 @@ public sealed partial class ChatHub
         }
 
         Echo(me, from, holder, receipt.Message);
-        return new SendResult(ChatError.None, nick, holder is not null, holder is null ? 0 : 1, receipt.Committed);
+        return Sent(nick, holder, me, message, receipt.Committed);
+    }
+
+    /// <summary>
+    /// The away message of <paramref name="nick"/>: set when every session holding it is away (an
+    /// account present on one device is present), the first session's message; null when present
+    /// or offline.
+    /// </summary>
+    /// <param name="nick">The nick, any case.</param>
+    /// <returns>The away message, or null.</returns>
+    public string? AwayMessageOf(string nick)
+    {
+        ArgumentNullException.ThrowIfNull(nick);
+        return _byNick.TryGetValue(nick, out var holder) ? AwayOf(holder) : null;
+    }
+
+    /// <summary>Marks the session away with <paramref name="message"/>, or back when it is null or empty.</summary>
+    /// <param name="session">The session.</param>
+    /// <param name="message">The away message; null or empty means back.</param>
+    /// <remarks>
+    /// Away is per session (each device says whether its user is there); the nick counts as away
+    /// when all its sessions are (<see cref="AwayMessageOf"/>). Nobody is told yet: IRC's
+    /// away-notify reaches only those who share a channel, so it comes with IRC channels. Others
+    /// see the message when they message or look up the user.
+    /// </remarks>
+    public void SetAway(ChatSession session, string? message)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (!_sessions.ContainsKey(session.Id))
+            return;
+        session.AwayMessage = string.IsNullOrEmpty(message) ? null : message;
     }
 
     /// <summary>Sends a message to every other nick online, stores it, and echoes it to the sender's other sessions.</summary>
@@ -78,9 +138,10 @@ public sealed partial class ChatHub
         ArgumentNullException.ThrowIfNull(from);
         if (from.Presence is not { } me)
             return SendResult.Refused(ChatError.NotRegistered);
+        var now = _time.GetUtcNow();
         var receipt = _messages.Append(new NewMessage(
-            MessageKind.Broadcast, _time.GetUtcNow(), me.Nick, me.AccountId, null, null, text, Delivered: true));
-        var recipients = SendToOthers(me, new BroadcastEvent(me.Nick, text));
+            MessageKind.Broadcast, now, me.Nick, me.AccountId, null, null, text, Delivered: true));
+        var recipients = SendToOthers(me, new BroadcastEvent(me.Nick, text) { Time = now, FromAddress = from.UserAddress });
         Echo(me, from, null, receipt.Message);
         return new SendResult(ChatError.None, null, true, recipients, receipt.Committed);
     }
@@ -110,6 +171,30 @@ public sealed partial class ChatHub
         return (ChatError.None, messages);
     }
 
+    private static DirectMessageEvent NewDirect(ChatSession from, OnlineNick me, string to, string text, bool notice, DateTimeOffset time) =>
+        new(me.Nick, to, text) { Time = time, FromAddress = from.UserAddress, IsNotice = notice };
+
+    private static SendResult Sent(string nick, OnlineNick? holder, OnlineNick me, DirectMessageEvent message, Task committed) =>
+        new(ChatError.None, nick, holder is not null, holder is null ? 0 : 1, committed)
+        {
+            Message = message,
+            ToSelf = holder == me,
+            RecipientAway = holder is null ? null : AwayOf(holder),
+        };
+
+    private static string? AwayOf(OnlineNick holder)
+    {
+        string? away = null;
+        foreach (var session in holder.Sessions)
+        {
+            if (session.AwayMessage is not { } message)
+                return null;
+            away ??= message;
+        }
+
+        return away;
+    }
+
     private static void DeliverAll(OnlineNick holder, ChatEvent chatEvent)
     {
         foreach (var session in holder.Sessions)
@@ -124,7 +209,7 @@ public sealed partial class ChatHub
         var sessions = me.Sessions;
         if (sessions.Length < 2)
             return;
-        var echo = new EchoEvent(message);
+        var echo = new EchoEvent(message) { Time = message.SentUtc };
         foreach (var session in sessions)
         {
             if (session != from)

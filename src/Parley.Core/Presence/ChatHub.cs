@@ -97,11 +97,17 @@ public sealed partial class ChatHub
     /// <summary>Server-wide bans by address, checked when a session connects.</summary>
     public ServerBanList ServerBans { get; } = new();
 
+    /// <summary>The hub's clock: the time its events and messages are stamped with (<see cref="ChatEvent.Time"/>).</summary>
+    public TimeProvider Time => _time;
+
     /// <summary>Number of open sessions, registered or not.</summary>
     public int SessionCount => _sessions.Count;
 
     /// <summary>Number of nicks online (an account on several devices counts once).</summary>
     public int RegisteredCount => _byNick.Count;
+
+    /// <summary>Number of open sessions without a nick yet (counted by enumerating the sessions without locking: O(n)).</summary>
+    public int UnregisteredCount => _sessions.Count(pair => !pair.Value.IsRegistered);
 
     /// <summary>True once <see cref="Shutdown"/> has been called.</summary>
     public bool IsShuttingDown => _shuttingDown;
@@ -206,7 +212,7 @@ public sealed partial class ChatHub
     public void Shutdown()
     {
         _shuttingDown = true;
-        var notice = new ServerNoticeEvent(ShutdownNotice);
+        var notice = new ServerNoticeEvent(ShutdownNotice) { Time = _time.GetUtcNow() };
         foreach (var (_, session) in _sessions)
         {
             session.Sink.Deliver(notice);
@@ -237,9 +243,9 @@ public sealed partial class ChatHub
 
         session.Presence = holder;
         if (old is null)
-            SendToOthers(holder, new UserJoinedEvent(nick));
+            SendToOthers(holder, new UserJoinedEvent(nick) { Time = _time.GetUtcNow(), Address = session.UserAddress });
         else if (!string.Equals(old.Nick, nick, StringComparison.Ordinal))
-            SendToOthers(holder, new NickChangedEvent(old.Nick, nick));
+            SendToOthers(holder, new NickChangedEvent(old.Nick, nick) { Time = _time.GetUtcNow(), Address = session.UserAddress });
         return ChatError.None;
     }
 
@@ -268,7 +274,7 @@ public sealed partial class ChatHub
         // Rooms are per session: this connection leaves its rooms even when the account stays online elsewhere.
         Rooms.OnSessionLeft(session, quit, reason);
         if (last)
-            SendToOthers(holder, new UserLeftEvent(holder.Nick, quit, reason));
+            SendToOthers(holder, new UserLeftEvent(holder.Nick, quit, reason) { Time = _time.GetUtcNow(), Address = session.UserAddress });
     }
 
     private SemaphoreSlim GateOf(long accountId) => _gates[(int)((ulong)accountId % GateCount)];

@@ -11,6 +11,19 @@ namespace Parley.Core.Presence;
 /// </param>
 public readonly record struct SendResult(ChatError Error, string? Recipient, bool Delivered, int Recipients, Task Committed)
 {
+    /// <summary>
+    /// For a direct message: the event as delivered to the recipient's sessions (also when it was
+    /// stored for an offline account), so a front-end can echo the same message to its sender
+    /// (IRC's echo-message); null when refused.
+    /// </summary>
+    public Events.DirectMessageEvent? Message { get; init; }
+
+    /// <summary>For a direct message: true when sent to the sender's own nick (its sessions got it already).</summary>
+    public bool ToSelf { get; init; }
+
+    /// <summary>For a direct message: the recipient's away message (<see cref="ChatHub.AwayMessageOf"/>), or null.</summary>
+    public string? RecipientAway { get; init; }
+
     /// <summary>A refusal: nothing sent, nothing to wait for.</summary>
     /// <param name="error">Why.</param>
     /// <returns>The result.</returns>

@@ -56,7 +56,7 @@ public sealed partial class RoomHub
                 session.AddRoom(room);
             }
 
-            Send(others, new RoomMemberJoinedEvent(room.Name, nick));
+            Send(others, new RoomMemberJoinedEvent(room.Name, nick) { Time = _time.GetUtcNow() });
             IReadOnlyList<RoomMessage> history = Options.HistoryOnJoin > 0
                 ? await _history.ReadAsync(room.Name, Options.HistoryOnJoin, beforeId: null, cancellationToken)
                 : [];
@@ -75,7 +75,7 @@ public sealed partial class RoomHub
         if (error != ChatError.None)
             return error;
         if (TryRemove(room!, session, out var remaining))
-            Send(remaining, new RoomMemberLeftEvent(room!.Name, session.Nick!, RoomLeaveKind.Parted, reason, By: null));
+            Send(remaining, new RoomMemberLeftEvent(room!.Name, session.Nick!, RoomLeaveKind.Parted, reason, By: null) { Time = _time.GetUtcNow() });
         return ChatError.None;
     }
 
@@ -120,7 +120,7 @@ public sealed partial class RoomHub
 
         if (closed)
             _history.OnRoomClosed(room.Name);
-        Send(before, new RoomMemberLeftEvent(room.Name, targets[0].Session.Nick ?? targetNick, RoomLeaveKind.Kicked, reason, by.Nick));
+        Send(before, new RoomMemberLeftEvent(room.Name, targets[0].Session.Nick ?? targetNick, RoomLeaveKind.Kicked, reason, by.Nick) { Time = _time.GetUtcNow() });
         return ChatError.None;
     }
 
@@ -136,7 +136,7 @@ public sealed partial class RoomHub
         foreach (var room in session.Rooms)
         {
             if (TryRemove(room, session, out var remaining))
-                Send(remaining, new RoomMemberLeftEvent(room.Name, nick, kind, reason, By: null));
+                Send(remaining, new RoomMemberLeftEvent(room.Name, nick, kind, reason, By: null) { Time = _time.GetUtcNow() });
         }
     }
 

@@ -38,7 +38,7 @@ public sealed partial class RoomHub
             members = room.MemberArray;
         }
 
-        Send(members, new RoomTopicChangedEvent(room.Name, by.Nick!, room.Topic?.Text));
+        Send(members, new RoomTopicChangedEvent(room.Name, by.Nick!, room.Topic?.Text) { Time = _time.GetUtcNow() });
         await PersistAsync(room, cancellationToken);
         return ChatError.None;
     }
@@ -83,7 +83,7 @@ public sealed partial class RoomHub
 
         if (change.Length == 0)
             return ChatError.None;
-        Send(members, new RoomModeChangedEvent(room.Name, by.Nick!, change));
+        Send(members, new RoomModeChangedEvent(room.Name, by.Nick!, change) { Time = _time.GetUtcNow() });
         await PersistAsync(room, cancellationToken);
         return ChatError.None;
     }
@@ -124,7 +124,7 @@ public sealed partial class RoomHub
             room.PublishMembers(members);
         }
 
-        Send(members, new RoomRoleChangedEvent(room.Name, by.Nick!, changed.Session.Nick ?? targetNick, role, grant));
+        Send(members, new RoomRoleChangedEvent(room.Name, by.Nick!, changed.Session.Nick ?? targetNick, role, grant) { Time = _time.GetUtcNow() });
         return ChatError.None;
     }
 
@@ -161,7 +161,7 @@ public sealed partial class RoomHub
             members = room.MemberArray;
         }
 
-        Send(members, new RoomBanChangedEvent(room.Name, by.Nick!, mask, add));
+        Send(members, new RoomBanChangedEvent(room.Name, by.Nick!, mask, add) { Time = _time.GetUtcNow() });
         await PersistAsync(room, cancellationToken);
         return ChatError.None;
     }
@@ -200,7 +200,7 @@ public sealed partial class RoomHub
             }
         }
 
-        var invite = new RoomInviteEvent(room.Name, by.Nick!);
+        var invite = new RoomInviteEvent(room.Name, by.Nick!) { Time = _time.GetUtcNow() };
         foreach (var target in targets)
             target.Sink.Deliver(invite);
         invited = nick;

@@ -16,8 +16,17 @@ namespace Parley.Core.Sessions;
 /// </remarks>
 public sealed class ChatSession
 {
+    /// <summary>
+    /// The host every session shows (<see cref="Host"/>): a cloak, so that no protocol reveals a
+    /// user's address to others.
+    /// </summary>
+    public const string CloakedHost = "parley";
+
     private readonly ConcurrentDictionary<string, Room> _rooms = new(RoomNames.Comparer);
     private volatile OnlineNick? _presence;
+    private volatile string? _awayMessage;
+    private string? _userName;
+    private string? _realName;
 
     internal ChatSession(long id, ISessionSink sink, string remoteAddress, ConnectionSecurity security)
     {
@@ -57,6 +66,41 @@ public sealed class ChatSession
 
     /// <summary>True when signed in to an account.</summary>
     public bool IsLoggedIn => _presence?.AccountId is not null;
+
+    /// <summary>
+    /// The user name (IRC's ident from <c>USER</c>), or the nick when the client gave none (the
+    /// line protocol has none); <c>*</c> before either is known.
+    /// </summary>
+    public string UserName => _userName ?? Nick ?? "*";
+
+    /// <summary>The real name (IRC's <c>USER</c> realname), or the nick when the client gave none.</summary>
+    public string RealName => _realName ?? Nick ?? "";
+
+    /// <summary>The host shown to others: always <see cref="CloakedHost"/>, never the peer's address.</summary>
+    public string Host { get; } = CloakedHost;
+
+    /// <summary>The user's away message, or null when present. Set with <see cref="Presence.ChatHub.SetAway"/>.</summary>
+    public string? AwayMessage
+    {
+        get => _awayMessage;
+        internal set => _awayMessage = value;
+    }
+
+    /// <summary>Sets the user name and real name a protocol's client gave (IRC's <c>USER</c>).</summary>
+    /// <param name="userName">The user name; null keeps the nick as user name.</param>
+    /// <param name="realName">The real name; null keeps the nick.</param>
+    /// <remarks>Call on the session's read loop, before registration: others read it when the nick appears.</remarks>
+    public void SetUserInfo(string? userName, string? realName)
+    {
+        Volatile.Write(ref _userName, userName);
+        Volatile.Write(ref _realName, realName);
+    }
+
+    /// <summary>
+    /// The user name and host as one value, for events (what IRC shows as <c>user@host</c>; not
+    /// <see cref="Address"/>, the peer's real address, which is never shown to others).
+    /// </summary>
+    public Events.UserAddress UserAddress => new(UserName, Host);
 
     /// <summary>True once the session has quit or been disconnected; it receives nothing more.</summary>
     public bool HasLeft { get; internal set; }

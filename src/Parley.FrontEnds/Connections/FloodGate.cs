@@ -57,5 +57,22 @@ internal sealed class FloodGate : IDisposable
             : FloodVerdict.Refused;
     }
 
+    /// <summary>
+    /// Takes a token if one is there, without counting a refusal (IRC's fakelag: the caller waits
+    /// <paramref name="retryAfter"/> and asks again, instead of refusing the command).
+    /// </summary>
+    /// <param name="retryAfter">When no token was there, how long until one is back.</param>
+    /// <returns>True when a token was taken.</returns>
+    public bool TryTake(out TimeSpan retryAfter)
+    {
+        retryAfter = TimeSpan.Zero;
+        _bucket.TryReplenish();
+        using var lease = _bucket.AttemptAcquire(1);
+        if (lease.IsAcquired)
+            return true;
+        retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? retry : _bucket.ReplenishmentPeriod;
+        return false;
+    }
+
     public void Dispose() => _bucket.Dispose();
 }

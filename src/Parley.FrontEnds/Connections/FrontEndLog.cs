@@ -20,6 +20,9 @@ internal static partial class FrontEndLog
     [LoggerMessage(104, LogLevel.Information, "Closing session {SessionId} from {Remote}: not registered within {Timeout}")]
     public static partial void RegistrationTimedOut(ILogger logger, long sessionId, string remote, TimeSpan timeout);
 
+    [LoggerMessage(112, LogLevel.Information, "Closing session {SessionId} ({Nick}): no answer to PING within {Timeout}")]
+    public static partial void PingTimedOut(ILogger logger, long sessionId, string? nick, TimeSpan timeout);
+
     [LoggerMessage(105, LogLevel.Debug, "Session {SessionId}: transport error")]
     public static partial void TransportError(ILogger logger, long sessionId, Exception exception);
 

@@ -1,6 +1,7 @@
 using Parley.Core.Accounts;
 using Parley.Core.Rooms;
 using Parley.FrontEnds.Connections;
+using Parley.FrontEnds.Irc;
 using Parley.Server.Tls;
 using Parley.Storage.Sqlite;
 
@@ -44,6 +45,9 @@ public sealed record ParleyOptions
     /// <summary>TLS: the encrypted listener, certificates and the login transport policy.</summary>
     public TlsOptions Tls { get; init; } = new();
 
+    /// <summary>IRC: the plain and TLS IRC listeners and the IRC front-end's settings (docs/irc.md).</summary>
+    public IrcOptions Irc { get; init; } = new();
+
     /// <summary>
     /// How long a stopping server waits for connections to close after telling them, before it
     /// drops them. Defaults to 5 s.
@@ -84,10 +88,12 @@ public sealed record ParleyOptions
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Port, 65535, nameof(Port));
         ArgumentException.ThrowIfNullOrWhiteSpace(DataDirectory, nameof(DataDirectory));
         Tls.Validate();
-        if (Port == Disabled && Tls.Port == Disabled)
-            throw new ArgumentException("Parley:Port and Parley:Tls:Port are both 0: no listener would be left", nameof(Port));
-        if (Port > 0 && Port == Tls.Port)
-            throw new ArgumentException($"Parley:Port and Parley:Tls:Port are both {Port}", nameof(Port));
+        Irc.Validate();
+        (string Key, int Port)[] ports = [("Parley:Port", Port), ("Parley:Tls:Port", Tls.Port), ("Parley:Irc:Port", Irc.Port), ("Parley:Irc:TlsPort", Irc.TlsPort)];
+        if (ports.All(p => p.Port == Disabled))
+            throw new ArgumentException("Parley:Port, Parley:Tls:Port, Parley:Irc:Port and Parley:Irc:TlsPort are all 0: no listener would be left", nameof(Port));
+        foreach (var clash in ports.Where(p => p.Port > 0).GroupBy(p => p.Port).Where(g => g.Count() > 1))
+            throw new ArgumentException($"{string.Join(" and ", clash.Select(p => p.Key))} are all {clash.Key}", nameof(Port));
         ArgumentOutOfRangeException.ThrowIfLessThan(ShutdownTimeout, TimeSpan.Zero, nameof(ShutdownTimeout));
         Limits.Validate();
         Rooms.Validate();

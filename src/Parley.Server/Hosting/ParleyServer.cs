@@ -13,6 +13,7 @@ using Parley.Core.Moderation;
 using Parley.Core.Presence;
 using Parley.Core.Rooms;
 using Parley.Core.Security;
+using Parley.FrontEnds.Irc;
 using Parley.FrontEnds.Line;
 using Parley.Server.Listeners;
 using Parley.Server.Security;
@@ -29,6 +30,12 @@ public static class ParleyServer
 
     /// <summary>Protocol name of the line-protocol-over-TLS listener in <see cref="ListenerRegistry"/>.</summary>
     public const string LineTlsProtocol = "line-tls";
+
+    /// <summary>Protocol name of the plain IRC listener in <see cref="ListenerRegistry"/>.</summary>
+    public const string IrcProtocol = "irc";
+
+    /// <summary>Protocol name of the IRC-over-TLS listener in <see cref="ListenerRegistry"/>.</summary>
+    public const string IrcTlsProtocol = "ircs";
 
     /// <summary>
     /// Creates the application. Configuration comes, lowest priority first, from appsettings.json
@@ -90,6 +97,9 @@ public static class ParleyServer
             services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<AccountService>();
         builder.Services.AddSingleton<LineFrontEnd>();
+        builder.Services.AddSingleton(options.Irc);
+        builder.Services.AddSingleton<IrcFrontEnd>();
+        builder.Services.AddSingleton<ConnectionSecurityReader>();
         builder.Services.AddSingleton(new LoginTransportPolicy(options.Tls.RequireForLogin));
         builder.Services.AddSingleton(new TrustedNetworkList(options.Tls));
         builder.Services.AddSingleton<ServerCertificateSource>();
@@ -120,6 +130,27 @@ public static class ParleyServer
                     listeners.Add(LineTlsProtocol, listen);
                 });
             }
+
+            if (options.Irc.Port != ParleyOptions.Disabled)
+            {
+                kestrel.Listen(address, BindPort(options.Irc.Port), listen =>
+                {
+                    listen.UseConnectionHandler<IrcConnectionHandler>();
+                    listeners.Add(IrcProtocol, listen);
+                });
+            }
+
+            if (options.Irc.TlsPort != ParleyOptions.Disabled)
+            {
+                // The same certificate source as the line protocol's TLS: one certificate, one reload.
+                var certificates = kestrel.ApplicationServices.GetRequiredService<ServerCertificateSource>();
+                kestrel.Listen(address, BindPort(options.Irc.TlsPort), listen =>
+                {
+                    TlsListener.UseTls(listen, certificates, options.Tls);
+                    listen.UseConnectionHandler<IrcConnectionHandler>();
+                    listeners.Add(IrcTlsProtocol, listen);
+                });
+            }
         });
 
         var app = builder.Build();
@@ -129,7 +160,7 @@ public static class ParleyServer
         app.Services.GetRequiredService<SqliteDatabase>();
 
         // Load (or create) the certificate now, so a bad one fails the start, not the first client.
-        if (options.Tls.Port != ParleyOptions.Disabled)
+        if (options.Tls.Port != ParleyOptions.Disabled || options.Irc.TlsPort != ParleyOptions.Disabled)
             app.Services.GetRequiredService<ServerCertificateSource>();
 
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();

@@ -27,6 +27,14 @@ internal static class ServerCommandLine
         {
             Description = "Line protocol over TLS (Parley:Tls:Port). Default 55556; 0 turns it off; -1 picks a free port.",
         };
+        var ircPort = new Option<int?>("--irc-port")
+        {
+            Description = "Plain IRC port (Parley:Irc:Port). Default 6667; 0 turns it off; -1 picks a free port.",
+        };
+        var ircsPort = new Option<int?>("--ircs-port")
+        {
+            Description = "IRC over TLS, with the --tls-cert certificate (Parley:Irc:TlsPort). Default 6697; 0 turns it off; -1 picks a free port.",
+        };
         var tlsCertificate = new Option<string>("--tls-cert")
         {
             Description = "Server certificate: PEM (fullchain.pem) or PKCS#12 .pfx (Parley:Tls:CertificatePath). Default: a self-signed certificate in the data directory.",
@@ -49,9 +57,9 @@ internal static class ServerCommandLine
             Description = "How long a connection may stay unregistered, as hh:mm:ss (Parley:Limits:RegistrationTimeout). Default 00:01:00.",
         };
 
-        var root = new RootCommand("Parley chat server: the seeds' line protocol on TCP and TLS. Stop with Ctrl+C.")
+        var root = new RootCommand("Parley chat server: the seeds' line protocol and IRC, on TCP and TLS. Stop with Ctrl+C.")
         {
-            host, port, tlsPort, tlsCertificate, tlsKey, data, maxOutbound, registrationTimeout,
+            host, port, tlsPort, ircPort, ircsPort, tlsCertificate, tlsKey, data, maxOutbound, registrationTimeout,
         };
 
         List<KeyValuePair<string, string?>> Overrides(ParseResult parse)
@@ -66,6 +74,8 @@ internal static class ServerCommandLine
             Map(host, "Parley:Host");
             Map(port, "Parley:Port");
             Map(tlsPort, "Parley:Tls:Port");
+            Map(ircPort, "Parley:Irc:Port");
+            Map(ircsPort, "Parley:Irc:TlsPort");
             Map(tlsCertificate, "Parley:Tls:CertificatePath");
             Map(tlsKey, "Parley:Tls:KeyPath");
             Map(data, "Parley:DataDirectory");

@@ -19,7 +19,7 @@ internal static class TlsListener
     /// </summary>
     public static void UseTls(ListenOptions listen, ServerCertificateSource certificates, TlsOptions options)
     {
-        // No ALPN: this is the line protocol, not HTTP; never advertise h2 or http/1.1.
+        // No ALPN: these are the line protocol and IRC, not HTTP; never advertise h2 or http/1.1.
         listen.Protocols = HttpProtocols.None;
         listen.UseHttps(new TlsHandshakeCallbackOptions
         {

@@ -109,9 +109,10 @@ public sealed class LoginTransportPolicyTests
     }
 
     [Fact]
-    public void Both_listeners_turned_off_is_refused_at_start()
+    public void All_listeners_turned_off_is_refused_at_start()
     {
-        var error = Assert.ThrowsAny<ArgumentException>(() => Hosting.ParleyServer.Build([new("Parley:Port", "0"), new("Parley:Tls:Port", "0")]));
+        var error = Assert.ThrowsAny<ArgumentException>(() => Hosting.ParleyServer.Build(
+            [new("Parley:Port", "0"), new("Parley:Tls:Port", "0"), new("Parley:Irc:Port", "0"), new("Parley:Irc:TlsPort", "0")]));
 
         Assert.Contains("no listener", error.Message, StringComparison.Ordinal);
     }

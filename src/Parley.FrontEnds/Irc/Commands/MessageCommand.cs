@@ -1,0 +1,92 @@
+using Parley.Core.Presence;
+using Parley.Protocols.Irc;
+
+namespace Parley.FrontEnds.Irc.Commands;
+
+/// <summary>
+/// <c>PRIVMSG target[,target...] :text</c> and <c>NOTICE</c>: a Parley direct message to each
+/// nick (at most TARGMAX = 4). PRIVMSG errors: 411 no recipient, 412 no text, 401 no such nick
+/// (neither online nor an account), 403 for a channel (channels come with rooms), 407 too many
+/// targets; 301 when the recipient is away. NOTICE never gets an error or away reply (RFC 2812 §3.3.2).
+/// </summary>
+/// <remarks>
+/// As <c>/dm</c>: a PRIVMSG to an account that is offline is stored and delivered at its next
+/// login; every message is stored (history). The command ends when the message is committed, so
+/// its echo (echo-message), the labeled-response <c>ACK</c> and the next command's replies come
+/// only after it is durable; a failed commit answers <c>FAIL PRIVMSG STORAGE_FAILED</c>. A NOTICE
+/// to an offline account is dropped, not stored.
+/// </remarks>
+internal sealed class MessageCommand(bool notice) : IIrcCommand
+{
+    /// <summary>Most targets in one message (TARGMAX in ISUPPORT).</summary>
+    public const int MaxTargets = 4;
+
+    public string Name => notice ? "NOTICE" : "PRIVMSG";
+    public int MinParameters => 0;
+    public bool AllowedBeforeRegistration => false;
+
+    public async ValueTask ExecuteAsync(IrcConnection connection, IrcMessage message)
+    {
+        if (message.GetParameter(0) is not { Length: > 0 } targetList)
+        {
+            if (!notice)
+                connection.Numeric(IrcNumerics.ERR_NORECIPIENT, $"No recipient given ({Name})");
+            return;
+        }
+
+        if (message.GetParameter(1) is not { Length: > 0 } rawText)
+        {
+            if (!notice)
+                connection.Numeric(IrcNumerics.ERR_NOTEXTTOSEND, "No text to send");
+            return;
+        }
+
+        var text = IrcText.FromClient(rawText);
+        var targets = targetList.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < targets.Length; i++)
+        {
+            if (i == MaxTargets)
+            {
+                if (!notice)
+                    connection.Numeric(IrcNumerics.ERR_TOOMANYTARGETS, targets[i], "Too many targets");
+                break;
+            }
+
+            await SendToAsync(connection, targets[i], text);
+        }
+    }
+
+    private async ValueTask SendToAsync(IrcConnection connection, string target, string text)
+    {
+        if (target.StartsWith('#'))
+        {
+            // Part 2 hook: channels are Parley rooms, delivered through the rooms' fan-out.
+            if (!notice)
+                connection.Numeric(IrcNumerics.ERR_NOSUCHCHANNEL, target, "No such channel");
+            return;
+        }
+
+        var result = await connection.Hub.SendDirectAsync(connection.Session, target, text, notice);
+        if (result.Error != ChatError.None)
+        {
+            if (!notice)
+                connection.Numeric(IrcNumerics.ERR_NOSUCHNICK, target, "No such nick/channel");
+            return;
+        }
+
+        // The durability promise, as /dm's OK: nothing confirms the message before its commit.
+        await result.Committed.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (result.Committed.Exception is not null)
+        {
+            // Reading the exception marks it observed; the store has logged it.
+            connection.FromServer("FAIL", Name, "STORAGE_FAILED", result.Recipient ?? target, "The server could not store the message; it may not have arrived");
+            return;
+        }
+
+        // A message to oneself already arrived through the hub; echoing it would double it.
+        if (connection.Has(IrcCapabilities.EchoMessage) && !result.ToSelf)
+            connection.Echo(result.Message!);
+        if (!notice && result.RecipientAway is { } away)
+            connection.Numeric(IrcNumerics.RPL_AWAY, result.Recipient ?? target, away);
+    }
+}

@@ -1,0 +1,15 @@
+namespace Parley.FrontEnds.Irc;
+
+/// <summary>The IRCv3 capabilities a connection has enabled (CAP REQ); see <see cref="IrcCapabilityNames"/>.</summary>
+[Flags]
+internal enum IrcCapabilities
+{
+    None = 0,
+    Batch = 1 << 0,
+    CapNotify = 1 << 1,
+    EchoMessage = 1 << 2,
+    LabeledResponse = 1 << 3,
+    MessageTags = 1 << 4,
+    MultiPrefix = 1 << 5,
+    ServerTime = 1 << 6,
+}

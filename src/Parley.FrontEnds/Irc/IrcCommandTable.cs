@@ -1,0 +1,60 @@
+using System.Collections.Frozen;
+using Parley.FrontEnds.Irc.Commands;
+using Parley.Protocols.Irc;
+
+namespace Parley.FrontEnds.Irc;
+
+/// <summary>IRC's commands by verb, with the checks they share (Ergo's <c>commands.go</c> shape).</summary>
+/// <remarks>Immutable after construction; thread-safe.</remarks>
+internal sealed class IrcCommandTable
+{
+    private readonly FrozenDictionary<string, IIrcCommand> _byName;
+
+    public IrcCommandTable(IEnumerable<IIrcCommand> commands) =>
+        _byName = commands.ToFrozenDictionary(c => c.Name, StringComparer.Ordinal);
+
+    /// <summary>The commands of part 1 of the IRC front-end (docs/irc.md).</summary>
+    public static IrcCommandTable CreateDefault() => new(
+    [
+        new CapCommand(),
+        new PassCommand(),
+        new NickCommand(),
+        new UserCommand(),
+        new PingCommand(),
+        new PongCommand(),
+        new QuitCommand(),
+        new MessageCommand(notice: false),
+        new MessageCommand(notice: true),
+        new WhoisCommand(),
+        new IsonCommand(),
+        new UserhostCommand(),
+        new AwayCommand(),
+        new ModeCommand(),
+        new MotdCommand(),
+        new LusersCommand(),
+    ]);
+
+    /// <summary>Runs the shared checks and then the command.</summary>
+    public ValueTask DispatchAsync(IrcConnection connection, IrcMessage message)
+    {
+        if (!_byName.TryGetValue(message.Command, out var command))
+        {
+            connection.Numeric(IrcNumerics.ERR_UNKNOWNCOMMAND, message.Command, "Unknown command");
+            return ValueTask.CompletedTask;
+        }
+
+        if (!command.AllowedBeforeRegistration && !connection.IsRegistered)
+        {
+            connection.Numeric(IrcNumerics.ERR_NOTREGISTERED, "You have not registered");
+            return ValueTask.CompletedTask;
+        }
+
+        if (message.Parameters.Length < command.MinParameters)
+        {
+            connection.Numeric(IrcNumerics.ERR_NEEDMOREPARAMS, command.Name, "Not enough parameters");
+            return ValueTask.CompletedTask;
+        }
+
+        return command.ExecuteAsync(connection, message);
+    }
+}

@@ -1,0 +1,269 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using Microsoft.Extensions.Logging;
+using Parley.Core.Events;
+using Parley.Core.Presence;
+using Parley.Core.Sessions;
+using Parley.FrontEnds.Connections;
+using Parley.Protocols.Irc;
+
+namespace Parley.FrontEnds.Irc;
+
+/// <summary>
+/// One IRC connection, shaped like <see cref="Line.LineConnection"/>: a read loop that frames,
+/// parses and dispatches messages in order, and a write loop that drains the bounded
+/// <see cref="Outbox"/>. It is the session's sink.
+/// </summary>
+/// <remarks>
+/// Commands run on the read loop only, and so do the registration and reply-buffer state.
+/// <see cref="Deliver"/> and <see cref="Close"/> may be called from any thread and never block;
+/// the enabled capabilities are read by them, so they are volatile.
+/// </remarks>
+internal sealed partial class IrcConnection : ISessionSink
+{
+    // Never spin: wait at least this long for a token.
+    private static readonly TimeSpan MinFloodDelay = TimeSpan.FromMilliseconds(1);
+
+    private readonly IDuplexPipe _transport;
+    private readonly IrcFrontEnd _frontEnd;
+    private readonly Action _abort;
+    private readonly Outbox _outbox;
+    private readonly IrcFramer _framer = new(IrcLimits.MaxClientTagBytes);
+    private readonly ChatSession _session;
+    private readonly FloodGate? _flood;
+    private volatile int _capabilities;
+    private int _closing;
+    private string? _closeReason;
+
+    public IrcConnection(IDuplexPipe transport, IrcFrontEnd frontEnd, string remoteAddress, ConnectionSecurity security, Action abort)
+    {
+        _transport = transport;
+        _frontEnd = frontEnd;
+        _abort = abort;
+        _outbox = new Outbox(frontEnd.Limits.MaxOutboundBytes);
+        _lastInputTicks = frontEnd.Time.GetUtcNow().UtcTicks;
+        _flood = frontEnd.Limits.Flood.IsEnabled ? new FloodGate(frontEnd.Limits.Flood, frontEnd.Time) : null;
+        _session = frontEnd.Hub.Connect(this, remoteAddress, security);
+    }
+
+    public ChatSession Session => _session;
+
+    public ChatHub Hub => _frontEnd.Hub;
+
+    public IrcFrontEnd FrontEnd => _frontEnd;
+
+    public string ServerName => _frontEnd.ServerName;
+
+    /// <summary>The capabilities enabled with CAP REQ.</summary>
+    public IrcCapabilities Capabilities
+    {
+        get => (IrcCapabilities)_capabilities;
+        set => _capabilities = (int)value;
+    }
+
+    /// <summary>This user's <c>nick!user@host</c>.</summary>
+    public string Mask => IrcEventEncoder.Mask(_session.Nick ?? "*", _session.UserAddress);
+
+    public bool Has(IrcCapabilities capability) => (Capabilities & capability) == capability;
+
+    private ILogger Logger => _frontEnd.Logger;
+
+    private IrcEventEncoder Encoder => Has(IrcCapabilities.ServerTime) ? _frontEnd.TimeTaggedEncoder : _frontEnd.PlainEncoder;
+
+    /// <summary>Runs the connection until either side closes it.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken = default)
+    {
+        FrontEndLog.Opened(Logger, _session.Id, _session.RemoteAddress);
+        var writer = WriteLoopAsync(cancellationToken);
+        var time = _frontEnd.Time;
+        await using var registrationTimer = time.CreateTimer(
+            static state => ((IrcConnection)state!).OnRegistrationTimeout(), this, _frontEnd.Limits.RegistrationTimeout, Timeout.InfiniteTimeSpan);
+        await using var livenessTimer = StartLivenessTimer();
+
+        var reason = "connection closed";
+        try
+        {
+            await ReadLoopAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException or Microsoft.AspNetCore.Connections.ConnectionResetException)
+        {
+            FrontEndLog.TransportError(Logger, _session.Id, e);
+            reason = "connection lost";
+        }
+        finally
+        {
+            reason = Volatile.Read(ref _closeReason) ?? reason;
+            if (_invisible)
+                _frontEnd.CountInvisible(-1);
+            Hub.Disconnect(_session, reason);
+            FrontEndLog.Closed(Logger, _session.Id, _session.Nick, reason);
+            _outbox.Complete();
+            await writer;
+            await _transport.Input.CompleteAsync();
+            _flood?.Dispose();
+        }
+    }
+
+    /// <inheritdoc />
+    public void Deliver(ChatEvent chatEvent) => DeliverCore(chatEvent, hold: true);
+
+    private void DeliverCore(ChatEvent chatEvent, bool hold)
+    {
+        if (Volatile.Read(ref _closing) != 0 || (hold && TryHold(chatEvent)))
+            return;
+        var bytes = chatEvent.GetBytes(Encoder);
+        if (!bytes.IsEmpty && !_outbox.TryEnqueue(bytes))
+            OnOutboxOverflow();
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Sends <c>ERROR :Closing Link: nick[host] (reason)</c>, as ircds do, then closes.</remarks>
+    public void Close(string reason)
+    {
+        if (Interlocked.Exchange(ref _closing, 1) != 0)
+            return;
+        Volatile.Write(ref _closeReason, reason);
+        // _session is null when the hub closes the connection from inside Connect (shutdown).
+        var who = _session?.Nick ?? "*";
+        _outbox.TryEnqueue(IrcMessageFormatter.Format(null, "ERROR", $"Closing Link: {who}[{ChatSession.CloakedHost}] ({IrcText.ForWire(reason)})"));
+        _outbox.Complete();
+    }
+
+    private async Task ReadLoopAsync(CancellationToken cancellationToken)
+    {
+        var input = _transport.Input;
+        while (Volatile.Read(ref _closing) == 0)
+        {
+            var result = await input.ReadAsync(cancellationToken);
+            var buffer = result.Buffer;
+            try
+            {
+                while (Volatile.Read(ref _closing) == 0)
+                {
+                    var status = _framer.TryReadLine(ref buffer, out var line);
+                    if (status == IrcFrameStatus.NeedMoreData)
+                        break;
+                    NoteInput();
+                    if (status is IrcFrameStatus.LineTooLong or IrcFrameStatus.TagsTooLong)
+                    {
+                        Numeric(IrcNumerics.ERR_INPUTTOOLONG, "Input line was too long");
+                        continue;
+                    }
+
+                    await HandleLineAsync(line, cancellationToken);
+                }
+
+                if (result.IsCompleted || result.IsCanceled)
+                    return;
+            }
+            finally
+            {
+                input.AdvanceTo(buffer.Start, buffer.End);
+            }
+        }
+    }
+
+    private ValueTask HandleLineAsync(in ReadOnlySequence<byte> line, CancellationToken cancellationToken)
+    {
+        IrcParseStatus status;
+        IrcMessage? message;
+        string? command = null;
+        if (line.IsSingleSegment)
+        {
+            status = IrcMessageParser.TryParse(line.FirstSpan, out message, IrcLimits.MaxClientTagBytes);
+            if (status == IrcParseStatus.InvalidUtf8)
+                command = IrcMessageParser.PeekCommand(line.FirstSpan);
+        }
+        else
+        {
+            // A line split across pipe segments: copy it (bounded by the framer) to parse it whole.
+            var length = (int)line.Length;
+            var rented = ArrayPool<byte>.Shared.Rent(length);
+            try
+            {
+                line.CopyTo(rented);
+                status = IrcMessageParser.TryParse(rented.AsSpan(0, length), out message, IrcLimits.MaxClientTagBytes);
+                if (status == IrcParseStatus.InvalidUtf8)
+                    command = IrcMessageParser.PeekCommand(rented.AsSpan(0, length));
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+
+        if (status == IrcParseStatus.Success)
+            return DispatchAsync(message!, cancellationToken);
+        if (status == IrcParseStatus.InvalidUtf8)
+            SendNow(new IrcMessage(ServerName, "FAIL", command ?? "*", "INVALID_UTF8", "Message rejected: this server takes UTF-8 only"));
+
+        // Empty lines and lines that are not IRC (bad tags, no command) are dropped silently, as
+        // servers do: answering garbage only feeds a confused peer more garbage.
+        return ValueTask.CompletedTask;
+    }
+
+    private async ValueTask DispatchAsync(IrcMessage message, CancellationToken cancellationToken)
+    {
+        if (_flood is not null && message.Command is not ("QUIT" or "PONG"))
+        {
+            // Flood control as fakelag (Ergo, ircd-ratbox): without a token the command waits for
+            // one instead of being refused, so a paste arrives slowly but whole. Meanwhile nothing
+            // more is read: the flooder's lines wait in the transport's bounded buffer and its
+            // socket, and only its own commands are delayed. The bucket runs on the real clock.
+            while (!_flood.TryTake(out var retryAfter))
+            {
+                await Task.Delay(retryAfter > MinFloodDelay ? retryAfter : MinFloodDelay, cancellationToken);
+                if (Volatile.Read(ref _closing) != 0)
+                    return;
+            }
+        }
+
+        BeginCommand(message);
+        try
+        {
+            await _frontEnd.Commands.DispatchAsync(this, message);
+        }
+        finally
+        {
+            EndCommand();
+        }
+    }
+
+    private async Task WriteLoopAsync(CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        try
+        {
+            await _outbox.DrainAsync(_transport.Output, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException or InvalidOperationException or Microsoft.AspNetCore.Connections.ConnectionResetException)
+        {
+            FrontEndLog.TransportError(Logger, _session.Id, e);
+        }
+        finally
+        {
+            // Everything queued is written (or the peer is gone): stop reading too.
+            _transport.Input.CancelPendingRead();
+            await _transport.Output.CompleteAsync();
+        }
+    }
+
+    private void Enqueue(ReadOnlyMemory<byte> bytes)
+    {
+        if (!_outbox.TryEnqueue(bytes))
+            OnOutboxOverflow();
+    }
+
+    private void OnOutboxOverflow()
+    {
+        if (Interlocked.Exchange(ref _closing, 1) != 0)
+            return;
+        // Ergo's wording, which IRC users and bots recognise.
+        Volatile.Write(ref _closeReason, "SendQ exceeded");
+        FrontEndLog.SlowConsumer(Logger, _session.Id, _session.Nick, _session.RemoteAddress, _frontEnd.Limits.MaxOutboundBytes);
+        _outbox.Complete();
+        // The peer is not reading, so a polite close would wait forever: drop the transport now.
+        _abort();
+        _transport.Input.CancelPendingRead();
+    }
+}

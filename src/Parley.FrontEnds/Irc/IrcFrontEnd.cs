@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.IO.Pipelines;
+using Microsoft.Extensions.Logging;
+using Parley.Core.Accounts;
+using Parley.Core.Presence;
+using Parley.Core.Security;
+using Parley.Core.Sessions;
+using Parley.FrontEnds.Connections;
+
+namespace Parley.FrontEnds.Irc;
+
+/// <summary>
+/// The IRC front-end: what every IRC connection shares (hub, command table, encoders, options,
+/// clock, logger). The host hands it each accepted transport, plain or TLS.
+/// </summary>
+/// <remarks>Thread-safe; one instance per server.</remarks>
+public sealed class IrcFrontEnd
+{
+    private int _invisible;
+
+    /// <summary>Creates the front-end.</summary>
+    /// <param name="hub">The chat core, shared with the other protocols (one nick space).</param>
+    /// <param name="accounts">Login with PASS at registration.</param>
+    /// <param name="loginPolicy">Which connections may carry a password (<c>Parley:Tls:RequireForLogin</c>).</param>
+    /// <param name="limits">Per-connection limits, already validated.</param>
+    /// <param name="options">IRC settings, already validated.</param>
+    /// <param name="time">Clock for timeouts.</param>
+    /// <param name="logger">Logger for connection events.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public IrcFrontEnd(
+        ChatHub hub, AccountService accounts, LoginTransportPolicy loginPolicy, ConnectionLimits limits, IrcOptions options,
+        TimeProvider time, ILogger<IrcFrontEnd> logger)
+    {
+        ArgumentNullException.ThrowIfNull(hub);
+        ArgumentNullException.ThrowIfNull(accounts);
+        ArgumentNullException.ThrowIfNull(loginPolicy);
+        ArgumentNullException.ThrowIfNull(limits);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(logger);
+        Hub = hub;
+        Accounts = accounts;
+        LoginPolicy = loginPolicy;
+        Limits = limits;
+        Options = options;
+        Time = time;
+        Logger = logger;
+        PlainEncoder = new IrcEventEncoder(options.ServerName, withTime: false);
+        TimeTaggedEncoder = new IrcEventEncoder(options.ServerName, withTime: true);
+        Welcome = new IrcWelcome(options, Version, time.GetUtcNow());
+    }
+
+    internal ChatHub Hub { get; }
+
+    internal AccountService Accounts { get; }
+
+    internal LoginTransportPolicy LoginPolicy { get; }
+
+    internal ConnectionLimits Limits { get; }
+
+    /// <summary>Where to find IRC over TLS, for the notice that refuses a password on a plain connection.</summary>
+    internal string TlsPortHint => Options.TlsPort > 0
+        ? "port " + Options.TlsPort.ToString(CultureInfo.InvariantCulture)
+        : "the server's IRC TLS port";
+
+    internal IrcOptions Options { get; }
+
+    internal TimeProvider Time { get; }
+
+    internal ILogger Logger { get; }
+
+    internal string ServerName => Options.ServerName;
+
+    internal static string Version { get; } = "parley-" + typeof(IrcFrontEnd).Assembly.GetName().Version?.ToString(3);
+
+    internal IrcCommandTable Commands { get; } = IrcCommandTable.CreateDefault();
+
+    internal IrcEventEncoder PlainEncoder { get; }
+
+    internal IrcEventEncoder TimeTaggedEncoder { get; }
+
+    internal IrcWelcome Welcome { get; }
+
+    /// <summary>Registered IRC users with user mode +i, for LUSERS.</summary>
+    internal int InvisibleCount => Volatile.Read(ref _invisible);
+
+    internal void CountInvisible(int delta) => Interlocked.Add(ref _invisible, delta);
+
+    /// <summary>Serves one accepted connection until it closes.</summary>
+    /// <param name="transport">The connection's duplex pipe, already decrypted when it is TLS.</param>
+    /// <param name="remoteAddress">The peer's address, for logs.</param>
+    /// <param name="security">TLS, client certificate and network trust, for the session.</param>
+    /// <param name="abort">Drops the transport at once (used for slow consumers).</param>
+    /// <param name="cancellationToken">Cancels reading, e.g. when the transport is gone.</param>
+    /// <returns>A task that completes when the connection is closed and cleaned up.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public Task RunConnectionAsync(
+        IDuplexPipe transport, string remoteAddress, ConnectionSecurity security, Action abort, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(transport);
+        ArgumentNullException.ThrowIfNull(security);
+        ArgumentNullException.ThrowIfNull(abort);
+        return new IrcConnection(transport, this, remoteAddress, security, abort).RunAsync(cancellationToken);
+    }
+}

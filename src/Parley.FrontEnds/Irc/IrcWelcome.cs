@@ -1,0 +1,90 @@
+using System.Globalization;
+using Parley.Core.Presence;
+using Parley.Protocols.Irc;
+
+namespace Parley.FrontEnds.Irc;
+
+/// <summary>
+/// The registration burst: 001-005, LUSERS (251-255) and the MOTD (375/372/376 or 422), and the
+/// replies of the LUSERS and MOTD commands. The fixed parts are computed once.
+/// </summary>
+/// <remarks>Immutable; thread-safe.</remarks>
+internal sealed class IrcWelcome
+{
+    /// <summary>Longest away message, topic and similar texts, in bytes (AWAYLEN, TOPICLEN).</summary>
+    public const int MaxTextLength = 390;
+
+    /// <summary>Longest user name from USER (USERLEN).</summary>
+    public const int MaxUserNameLength = 32;
+
+    private readonly IrcOptions _options;
+    private readonly string _version;
+    private readonly string _created;
+    private readonly string[] _motd;
+
+    public IrcWelcome(IrcOptions options, string version, DateTimeOffset started)
+    {
+        _options = options;
+        _version = version;
+        _created = started.UtcDateTime.ToString("ddd MMM dd yyyy 'at' HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+        _motd = string.IsNullOrEmpty(options.Motd)
+            ? []
+            : [.. options.Motd.Replace("\r", "", StringComparison.Ordinal).Split('\n').Select(l => IrcText.Truncate(IrcText.ForWire(l), 400))];
+        Isupport =
+        [
+            [
+                "AWAYLEN=" + MaxTextLength, "CASEMAPPING=ascii", "CHANMODES=b,k,,imst", "CHANNELLEN=50", "CHANTYPES=#",
+                "LINELEN=512", "NETWORK=" + options.NetworkName, "NICKLEN=" + NickRules.MaxLength, "PREFIX=(ov)@+",
+                "TARGMAX=NOTICE:4,PRIVMSG:4,WHOIS:1", "TOPICLEN=" + MaxTextLength, "USERLEN=" + MaxUserNameLength, "UTF8ONLY",
+            ],
+        ];
+    }
+
+    /// <summary>The RPL_ISUPPORT tokens, at most 13 per line (modern.ircdocs.horse).</summary>
+    public IReadOnlyList<string[]> Isupport { get; }
+
+    /// <summary>Sends 001-005, LUSERS and the MOTD to a connection that just registered.</summary>
+    public void Send(IrcConnection connection)
+    {
+        var session = connection.Session;
+        connection.Numeric(IrcNumerics.RPL_WELCOME, $"Welcome to the {_options.NetworkName} IRC Network {session.Nick}!{session.UserName}@{session.Host}");
+        connection.Numeric(IrcNumerics.RPL_YOURHOST, $"Your host is {_options.ServerName}, running version {_version}");
+        connection.Numeric(IrcNumerics.RPL_CREATED, $"This server was created {_created}");
+        // User modes, channel modes, channel modes with a parameter: what the rooms issue brings.
+        connection.Numeric(IrcNumerics.RPL_MYINFO, _options.ServerName, _version, "i", "bikmnostv", "bkov");
+        foreach (var tokens in Isupport)
+            connection.Numeric(IrcNumerics.RPL_ISUPPORT, [.. tokens, "are supported by this server"]);
+        SendLusers(connection);
+        SendMotd(connection);
+    }
+
+    /// <summary>251-255: users, operators, unregistered connections, channels, this server.</summary>
+    public static void SendLusers(IrcConnection connection)
+    {
+        var hub = connection.Hub;
+        var registered = hub.RegisteredCount;
+        var invisible = Math.Min(connection.FrontEnd.InvisibleCount, registered);
+        // Connections without a nick; an account on several devices is one user but several sessions.
+        var unknown = hub.UnregisteredCount;
+        connection.Numeric(IrcNumerics.RPL_LUSERCLIENT, $"There are {registered - invisible} users and {invisible} invisible on 1 servers");
+        connection.Numeric(IrcNumerics.RPL_LUSEROP, "0", "operator(s) online");
+        connection.Numeric(IrcNumerics.RPL_LUSERUNKNOWN, unknown.ToString(CultureInfo.InvariantCulture), "unknown connection(s)");
+        connection.Numeric(IrcNumerics.RPL_LUSERCHANNELS, "0", "channels formed");
+        connection.Numeric(IrcNumerics.RPL_LUSERME, $"I have {registered} clients and 0 servers");
+    }
+
+    /// <summary>375, 372 per line, 376; or 422 when there is no MOTD.</summary>
+    public void SendMotd(IrcConnection connection)
+    {
+        if (_motd.Length == 0)
+        {
+            connection.Numeric(IrcNumerics.ERR_NOMOTD, "MOTD File is missing");
+            return;
+        }
+
+        connection.Numeric(IrcNumerics.RPL_MOTDSTART, $"- {_options.ServerName} Message of the day - ");
+        foreach (var line in _motd)
+            connection.Numeric(IrcNumerics.RPL_MOTD, "- " + line);
+        connection.Numeric(IrcNumerics.RPL_ENDOFMOTD, "End of /MOTD command.");
+    }
+}
