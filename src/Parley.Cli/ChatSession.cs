@@ -108,19 +108,39 @@ internal static class ChatSession
     };
 
     /// <summary>
-    /// Takes <paramref name="nick"/>: logs in with <paramref name="password"/> when there is one,
-    /// else uses it as a guest; when the server says the nick is registered and
+    /// Takes <paramref name="nick"/>: logs in with <paramref name="password"/> when there is one;
+    /// else, with <paramref name="certificateLogin"/> (a client certificate was presented), tries
+    /// certificate login (<c>/login [nick]</c>) and, when refused, shows why and goes on; else uses
+    /// the nick as a guest; when the server says the nick is registered and
     /// <paramref name="askPassword"/> is given, asks for the password and logs in. Shows the reply
     /// (and the messages stored while away); returns <see langword="true"/> on <c>OK</c>, else
     /// reports on <see cref="ChatIo.Error"/>.
     /// </summary>
     public static async Task<bool> SignInAsync(
-        ParleyConnection connection, string nick, string? password, Func<string, string?>? askPassword,
+        ParleyConnection connection, string? nick, string? password, bool certificateLogin, Func<string, string?>? askPassword,
         ChatIo io, Action<ServerLine> show, CancellationToken cancellationToken)
     {
         CommandReply reply;
         try
         {
+            if (password is null && certificateLogin)
+            {
+                reply = await connection.LoginWithCertificateAsync(nick, cancellationToken);
+                if (reply.IsSuccess || nick is null)
+                {
+                    return await ShowSignInAsync(reply, io, show);
+                }
+
+                // Not registered (yet): say so, and go on as without a certificate.
+                show(reply.Final);
+            }
+
+            if (nick is null)
+            {
+                await io.Error.WriteLineAsync("parley: a nick is required.");
+                return false;
+            }
+
             reply = password is null
                 ? await connection.RegisterAsync(nick, cancellationToken)
                 : await connection.LoginAsync(nick, password, cancellationToken);
@@ -135,6 +155,11 @@ internal static class ChatSession
             return false;
         }
 
+        return await ShowSignInAsync(reply, io, show);
+    }
+
+    private static async Task<bool> ShowSignInAsync(CommandReply reply, ChatIo io, Action<ServerLine> show)
+    {
         foreach (var line in reply.Data)
         {
             show(line);

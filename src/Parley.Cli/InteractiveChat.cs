@@ -14,7 +14,12 @@ internal static class InteractiveChat
     public static async Task<int> RunAsync(ChatSettings settings, ChatIo io, CancellationToken cancellationToken)
     {
         var nick = settings.Name;
-        if (string.IsNullOrWhiteSpace(nick))
+        var certificateLogin = settings.ClientCertificatePath is not null && settings.Password is null && !settings.AskPassword;
+        if (string.IsNullOrWhiteSpace(nick) && certificateLogin)
+        {
+            nick = null; // Certificate login: the server knows whose certificate it is.
+        }
+        else if (string.IsNullOrWhiteSpace(nick))
         {
             await io.Output.WriteAsync("nick: ");
             await io.Output.FlushAsync(cancellationToken);
@@ -62,7 +67,7 @@ internal static class InteractiveChat
                     return PasswordPrompt.Read(io.Output, $"{registered} is registered; password: ");
                 }
 
-                if (!await ChatSession.SignInAsync(connection, nick, password, Ask, io, Show, cancellationToken))
+                if (!await ChatSession.SignInAsync(connection, nick, password, certificateLogin, Ask, io, Show, cancellationToken))
                 {
                     return ExitCodes.RegistrationRefused;
                 }

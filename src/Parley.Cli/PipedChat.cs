@@ -11,9 +11,10 @@ internal static class PipedChat
 {
     public static async Task<int> RunAsync(ChatSettings settings, ChatIo io, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(settings.Name))
+        var certificateLogin = settings.ClientCertificatePath is not null;
+        if (string.IsNullOrWhiteSpace(settings.Name) && !certificateLogin)
         {
-            await io.Error.WriteLineAsync("parley: --name is required when input is not a terminal.");
+            await io.Error.WriteLineAsync("parley: --name is required when input is not a terminal (or --client-cert, to log in with a certificate).");
             return ExitCodes.RegistrationRefused;
         }
 
@@ -37,7 +38,8 @@ internal static class PipedChat
             var printer = PrintIncomingAsync(connection, Show);
             try
             {
-                if (!await ChatSession.SignInAsync(connection, settings.Name, settings.Password, null, io, Show, cancellationToken))
+                if (!await ChatSession.SignInAsync(
+                    connection, NullIfBlank(settings.Name), settings.Password, certificateLogin, null, io, Show, cancellationToken))
                 {
                     return ExitCodes.RegistrationRefused;
                 }
@@ -114,4 +116,6 @@ internal static class PipedChat
             show(line);
         }
     }
+
+    private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 }

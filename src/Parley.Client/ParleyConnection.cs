@@ -259,6 +259,35 @@ public sealed partial class ParleyConnection : IAsyncDisposable
         return SendCommandAsync("/nick " + nick, cancellationToken);
     }
 
+    /// <summary>
+    /// Certificate login: <c>/login</c> (or <c>/login &lt;nick&gt;</c>) without a password, over a TLS
+    /// connection presenting a client certificate the account registered (<c>/cert add</c>).
+    /// </summary>
+    /// <param name="nick">The account expected, or <see langword="null"/> for whichever registered the certificate.</param>
+    /// <param name="cancellationToken">Stops waiting for the reply.</param>
+    /// <returns>
+    /// The reply: <c>OK logged in as &lt;nick&gt; (client certificate)</c> with stored messages as
+    /// <see cref="ServerLineKind.Missed"/> data lines; or <c>ERR</c> with <c>NO_CLIENT_CERT</c>,
+    /// <c>AUTH_FAILED</c> (not registered, or to another account), <c>RATE_LIMITED</c> or <c>ALREADY_LOGGED_IN</c>.
+    /// </returns>
+    /// <exception cref="ArgumentException"><paramref name="nick"/> is empty or holds white space.</exception>
+    /// <exception cref="ParleyConnectionException">The connection closed before the reply came.</exception>
+    public Task<CommandReply> LoginWithCertificateAsync(string? nick = null, CancellationToken cancellationToken = default)
+    {
+        if (nick is null)
+        {
+            return SendCommandAsync("/login", cancellationToken);
+        }
+
+        ArgumentException.ThrowIfNullOrWhiteSpace(nick);
+        if (nick.AsSpan().ContainsAny(" \t\r\n"))
+        {
+            throw new ArgumentException("A nick holds no white space.", nameof(nick));
+        }
+
+        return SendCommandAsync("/login " + nick, cancellationToken);
+    }
+
     /// <summary>Logs in to an account with <c>/login &lt;nick&gt; &lt;password&gt;</c>.</summary>
     /// <param name="nick">The account's nick.</param>
     /// <param name="password">The password; it holds no white space (the server's rule).</param>

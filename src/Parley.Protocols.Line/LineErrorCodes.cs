@@ -107,4 +107,22 @@ public static class LineErrorCodes
 
     /// <summary>The server could not store the message; it may or may not have been delivered.</summary>
     public const string StorageFailed = "STORAGE_FAILED";
+
+    /// <summary>
+    /// <c>/cert add</c> without a fingerprint, or <c>/login</c> without a password, on a connection
+    /// that presented no TLS client certificate.
+    /// </summary>
+    public const string NoClientCert = "NO_CLIENT_CERT";
+
+    /// <summary>Not a SHA-256 certificate fingerprint (<c>SHA256:</c> and 64 hex digits).</summary>
+    public const string InvalidFingerprint = "INVALID_FINGERPRINT";
+
+    /// <summary>The certificate is registered already, to your account or another.</summary>
+    public const string CertRegistered = "CERT_REGISTERED";
+
+    /// <summary><c>/cert del</c> of a fingerprint not registered to your account.</summary>
+    public const string NoSuchCert = "NO_SUCH_CERT";
+
+    /// <summary>The account has the most client certificates allowed.</summary>
+    public const string TooManyCerts = "TOO_MANY_CERTS";
 }

@@ -115,6 +115,19 @@ public static class LineWriter
     public static byte[] ServerBan(string mask, string setBy, DateTimeOffset setAt, string reason) =>
         Format("SERVERBAN ", mask, " ", setBy, " ", FormatTime(setAt), " ", reason);
 
+    /// <summary>
+    /// Data line of <c>/cert list</c>: <c>CERT &lt;fingerprint&gt; &lt;time&gt; [label]</c>, a client
+    /// certificate registered to the account, when, and the owner's label for it (omitted when none).
+    /// </summary>
+    /// <param name="fingerprint">The fingerprint, <c>SHA256:</c> and 64 hex digits.</param>
+    /// <param name="addedAt">When it was registered.</param>
+    /// <param name="label">The label, or null.</param>
+    /// <returns>The encoded line.</returns>
+    public static byte[] Certificate(string fingerprint, DateTimeOffset addedAt, string? label) =>
+        string.IsNullOrEmpty(label)
+            ? Format("CERT ", fingerprint, " ", FormatTime(addedAt))
+            : Format("CERT ", fingerprint, " ", FormatTime(addedAt), " ", label);
+
     /// <summary>The format of times on the wire: UTC ISO 8601 with milliseconds, e.g. <c>2025-06-01T12:34:56.789Z</c>.</summary>
     public const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
 

@@ -75,4 +75,7 @@ public enum ServerLineKind
 
     /// <summary><c>SERVERBAN &lt;mask&gt; &lt;setter&gt; &lt;time&gt; &lt;reason&gt;</c>: data line of <c>/serverban</c>.</summary>
     ServerBan,
+
+    /// <summary><c>CERT &lt;fingerprint&gt; &lt;time&gt; [label]</c>: data line of <c>/cert list</c>.</summary>
+    Certificate,
 }

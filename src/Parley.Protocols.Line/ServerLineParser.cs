@@ -58,6 +58,7 @@ public static class ServerLineParser
             "MEMBERS" => ParseMembers(rawText, rest),
             "LIST" => ParseList(rawText, rest),
             "SERVERBAN" => Simple(ServerLineKind.ServerBan, rawText, rest),
+            "CERT" => Simple(ServerLineKind.Certificate, rawText, rest),
             "HIST" => ParseRecord(ServerLineKind.History, rawText, rest),
             "MISSED" => ParseRecord(ServerLineKind.Missed, rawText, rest),
             "ECHO" => ParseRecord(ServerLineKind.Echo, rawText, rest),

@@ -10,13 +10,15 @@ public sealed class AccountServiceTests
     private readonly MemoryMessageStore _messages = new();
     private readonly FakeHashing _hashing = new();
     private readonly FakeThrottle _throttle = new();
+    private readonly MemoryCertificateStore _certificates;
     private readonly ChatHub _hub;
     private readonly AccountService _service;
 
     public AccountServiceTests()
     {
         _hub = new ChatHub(_accounts, _messages, new AccountOptions(), TimeProvider.System);
-        _service = new AccountService(_hub, _accounts, _hashing, _throttle, TimeProvider.System);
+        _certificates = new MemoryCertificateStore(_accounts);
+        _service = new AccountService(_hub, _accounts, _certificates, _hashing, _throttle, TimeProvider.System);
     }
 
     [Fact]

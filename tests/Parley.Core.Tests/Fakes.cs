@@ -18,6 +18,12 @@ internal sealed class MemoryAccountStore : IAccountStore
             return ValueTask.FromResult(_byNick.GetValueOrDefault(nick));
     }
 
+    public ValueTask<Account?> FindByIdAsync(long accountId)
+    {
+        lock (_byNick)
+            return ValueTask.FromResult(_byNick.Values.SingleOrDefault(a => a.Id == accountId));
+    }
+
     public ValueTask<Account?> CreateAsync(string nick, string passwordHash, DateTimeOffset createdUtc, CancellationToken cancellationToken = default)
     {
         lock (_byNick)

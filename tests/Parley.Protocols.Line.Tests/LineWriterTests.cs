@@ -24,6 +24,8 @@ public sealed class LineWriterTests
         { LineWriter.RoomListEntry("#dev", 3, ""), "LIST #dev 3 \n" },
         { LineWriter.Ban("#dev", "spam*", "alice", Noon), "BAN #dev spam* alice 2025-06-01T12:00:00.000Z\n" },
         { LineWriter.ServerBan("10.*", "root", Noon, "abuse"), "SERVERBAN 10.* root 2025-06-01T12:00:00.000Z abuse\n" },
+        { LineWriter.Certificate("SHA256:AB", Noon, "my laptop"), "CERT SHA256:AB 2025-06-01T12:00:00.000Z my laptop\n" },
+        { LineWriter.Certificate("SHA256:AB", Noon, null), "CERT SHA256:AB 2025-06-01T12:00:00.000Z\n" },
     };
 
     private static DateTimeOffset Noon => new(2025, 6, 1, 14, 0, 0, TimeSpan.FromHours(2));
@@ -43,5 +45,15 @@ public sealed class LineWriterTests
         var parsed = ServerLineParser.Parse(line);
 
         Assert.Equal((ServerLineKind.Direct, "alice", "a: b"), (parsed.Kind, parsed.From, parsed.Text));
+    }
+
+    [Fact]
+    public void Certificate_line_parses_back_as_a_certificate()
+    {
+        var line = Encoding.UTF8.GetString(LineWriter.Certificate("SHA256:AB", Noon, "laptop")).TrimEnd('\n');
+
+        var parsed = ServerLineParser.Parse(line);
+
+        Assert.Equal((ServerLineKind.Certificate, "SHA256:AB 2025-06-01T12:00:00.000Z laptop"), (parsed.Kind, parsed.Text));
     }
 }

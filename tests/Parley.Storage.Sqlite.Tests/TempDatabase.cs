@@ -22,6 +22,8 @@ internal sealed class TempDatabase : IDisposable
 
     public SqliteAccountStore Accounts { get; private set; } = null!;
 
+    public SqliteCertificateStore Certificates { get; private set; } = null!;
+
     /// <summary>Closes and opens the same file again, as a server restart would.</summary>
     public void Reopen()
     {
@@ -41,5 +43,6 @@ internal sealed class TempDatabase : IDisposable
         Database = new SqliteDatabase(Options, NullLogger<SqliteDatabase>.Instance);
         Messages = new SqliteMessageStore(Database);
         Accounts = new SqliteAccountStore(Database);
+        Certificates = new SqliteCertificateStore(Database);
     }
 }

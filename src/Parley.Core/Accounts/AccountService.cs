@@ -8,10 +8,11 @@ namespace Parley.Core.Accounts;
 /// session to <see cref="ChatHub"/> to sign in. Passwords are hashed here and never kept.
 /// </summary>
 /// <remarks>Thread-safe; stateless but for a lazily made dummy hash.</remarks>
-public sealed class AccountService
+public sealed partial class AccountService
 {
     private readonly ChatHub _hub;
     private readonly IAccountStore _accounts;
+    private readonly ICertificateStore _certificates;
     private readonly IPasswordHashing _hashing;
     private readonly ILoginThrottle _throttle;
     private readonly TimeProvider _time;
@@ -20,13 +21,16 @@ public sealed class AccountService
     /// <summary>Creates the service.</summary>
     /// <param name="hub">The chat core.</param>
     /// <param name="accounts">Where accounts are kept.</param>
+    /// <param name="certificates">The client certificates registered to accounts.</param>
     /// <param name="hashing">Password hashing.</param>
     /// <param name="throttle">Failed-login limits.</param>
     /// <param name="time">Clock for creation times.</param>
-    public AccountService(ChatHub hub, IAccountStore accounts, IPasswordHashing hashing, ILoginThrottle throttle, TimeProvider time)
+    public AccountService(
+        ChatHub hub, IAccountStore accounts, ICertificateStore certificates, IPasswordHashing hashing, ILoginThrottle throttle, TimeProvider time)
     {
         _hub = hub;
         _accounts = accounts;
+        _certificates = certificates;
         _hashing = hashing;
         _throttle = throttle;
         _time = time;

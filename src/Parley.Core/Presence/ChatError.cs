@@ -83,4 +83,19 @@ public enum ChatError
 
     /// <summary>The new password breaks <see cref="Accounts.PasswordRules"/>.</summary>
     BadPassword,
+
+    /// <summary>The operation needs a TLS client certificate and the connection presented none.</summary>
+    NoClientCertificate,
+
+    /// <summary>Not a SHA-256 certificate fingerprint (<see cref="Security.CertificateFingerprint"/>).</summary>
+    InvalidFingerprint,
+
+    /// <summary>The certificate is registered already, to this account or another.</summary>
+    CertificateRegistered,
+
+    /// <summary>The certificate is not registered to the account.</summary>
+    NoSuchCertificate,
+
+    /// <summary>The account has the most client certificates allowed.</summary>
+    TooManyCertificates,
 }

@@ -43,4 +43,13 @@ internal static partial class FrontEndLog
 
     [LoggerMessage(111, LogLevel.Information, "Session {SessionId} from {Remote} registered the account {Nick}")]
     public static partial void AccountCreated(ILogger logger, long sessionId, string remote, string? nick);
+
+    [LoggerMessage(112, LogLevel.Information, "Session {SessionId} from {Remote} logged in as {Nick} with client certificate {Fingerprint}")]
+    public static partial void LoggedInWithCertificate(ILogger logger, long sessionId, string remote, string? nick, string? fingerprint);
+
+    [LoggerMessage(113, LogLevel.Information, "Session {SessionId} ({Nick}) registered client certificate {Fingerprint}")]
+    public static partial void CertificateAdded(ILogger logger, long sessionId, string? nick, string? fingerprint);
+
+    [LoggerMessage(114, LogLevel.Information, "Session {SessionId} ({Nick}) removed client certificate {Fingerprint}")]
+    public static partial void CertificateRemoved(ILogger logger, long sessionId, string? nick, string? fingerprint);
 }

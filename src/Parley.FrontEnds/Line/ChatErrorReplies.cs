@@ -29,6 +29,26 @@ internal static class ChatErrorReplies
     public static readonly byte[] StorageFailed =
         LineWriter.Error(LineErrorCodes.StorageFailed, "the server could not store the message; it may not have arrived");
 
+    public static readonly byte[] NoClientCertificate = LineWriter.Error(
+        LineErrorCodes.NoClientCert,
+        "this connection presented no client certificate: connect with TLS and --client-cert (parley --tls --client-cert <file> --client-key <file>)");
+
+    public static readonly byte[] LoginWithoutCertificate = LineWriter.Error(
+        LineErrorCodes.NoClientCert,
+        "no password and no client certificate: /login <nick> <password>, or connect with TLS and --client-cert to log in with a registered certificate");
+
+    public static readonly byte[] InvalidFingerprint = LineWriter.Error(
+        LineErrorCodes.InvalidFingerprint, "a fingerprint is SHA256: and 64 hex digits (colons allowed), as openssl x509 -fingerprint -sha256 prints it");
+
+    public static readonly byte[] TooManyCertificates = LineWriter.Error(
+        LineErrorCodes.TooManyCerts, $"an account has at most {AccountService.MaxCertificatesPerAccount} certificates; /cert del one first");
+
+    public static byte[] CertificateRegistered(string? fingerprint) =>
+        LineWriter.Error(LineErrorCodes.CertRegistered, $"{fingerprint} is registered already (a certificate logs in to one account only)");
+
+    public static byte[] NoSuchCertificate(string? fingerprint) =>
+        LineWriter.Error(LineErrorCodes.NoSuchCert, $"{fingerprint} is not registered to your account; /cert list shows them");
+
     public static byte[] NickTaken(string nick) => LineWriter.Error(LineErrorCodes.NickTaken, $"{nick} is taken");
 
     public static byte[] NickRegistered(string nick) =>
@@ -52,13 +72,26 @@ internal static class ChatErrorReplies
         ChatError.NotLoggedIn => NotLoggedIn,
         ChatError.RateLimited => RateLimited(result.RetryAfter),
         ChatError.BadPassword => BadPassword,
+        ChatError.NoClientCertificate => LoginWithoutCertificate,
         _ => AuthFailed,
     };
 
-    /// <summary>The OK text of a sign-in: who, and how many stored messages came before it.</summary>
-    public static string SignedIn(string prefix, SignInResult result)
+    /// <summary>The refusal for a certificate operation's error (never <see cref="ChatError.None"/>).</summary>
+    public static byte[] For(CertificateResult result) => result.Error switch
     {
-        var text = $"{prefix} {result.Nick}";
+        ChatError.NotLoggedIn => NotLoggedIn,
+        ChatError.NoClientCertificate => NoClientCertificate,
+        ChatError.InvalidFingerprint => InvalidFingerprint,
+        ChatError.CertificateRegistered => CertificateRegistered(result.Fingerprint),
+        ChatError.NoSuchCertificate => NoSuchCertificate(result.Fingerprint),
+        ChatError.TooManyCertificates => TooManyCertificates,
+        _ => LineWriter.Error(LineErrorCodes.Syntax, result.Error.ToString()),
+    };
+
+    /// <summary>The OK text of a sign-in: who, and how many stored messages came before it.</summary>
+    public static string SignedIn(string prefix, SignInResult result, string? how = null)
+    {
+        var text = how is null ? $"{prefix} {result.Nick}" : $"{prefix} {result.Nick} ({how})";
         if (result.Delivered > 0)
             text += $"; {result.Delivered} stored messages delivered";
         if (result.Waiting > 0)

@@ -31,6 +31,7 @@ internal sealed class LineCommandTable
             new RegisterCommand(),
             new LogoutCommand(),
             new PasswdCommand(),
+            new CertCommand(),
             new WhoamiCommand(),
             new DirectMessageCommand(),
             new BroadcastCommand(),

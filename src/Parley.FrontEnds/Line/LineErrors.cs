@@ -38,6 +38,9 @@ internal static class LineErrors
         ChatError.NotLoggedIn => ChatErrorReplies.NotLoggedIn,
         ChatError.AuthFailed => ChatErrorReplies.AuthFailed,
         ChatError.BadPassword => ChatErrorReplies.BadPassword,
+        ChatError.NoClientCertificate => ChatErrorReplies.NoClientCertificate,
+        ChatError.InvalidFingerprint => ChatErrorReplies.InvalidFingerprint,
+        ChatError.TooManyCertificates => ChatErrorReplies.TooManyCertificates,
         _ => LineWriter.Error(LineErrorCodes.Syntax, error.ToString()),
     };
 }

@@ -79,6 +79,7 @@ public static class ParleyServer
         builder.Services.AddSingleton(new OperatorPolicy(options.Operators));
         builder.Services.AddSingleton<SqliteDatabase>();
         builder.Services.AddSingleton<IAccountStore, SqliteAccountStore>();
+        builder.Services.AddSingleton<ICertificateStore, SqliteCertificateStore>();
         builder.Services.AddSingleton<IMessageStore, SqliteMessageStore>();
         builder.Services.AddSingleton<IPasswordHashing, IdentityPasswordHashing>();
         builder.Services.AddSingleton<ILoginThrottle, RateLimitedLoginThrottle>();

@@ -14,6 +14,10 @@ internal sealed class WriterStatements : IDisposable
     private readonly SqliteCommand _markDelivered;
     private readonly SqliteCommand _createAccount;
     private readonly SqliteCommand _updatePassword;
+    private readonly SqliteCommand _countCertificates;
+    private readonly SqliteCommand _certificateExists;
+    private readonly SqliteCommand _addCertificate;
+    private readonly SqliteCommand _removeCertificate;
 
     public WriterStatements(SqliteConnection connection)
     {
@@ -36,6 +40,21 @@ internal sealed class WriterStatements : IDisposable
         _updatePassword = Create(connection,
             "UPDATE accounts SET password_hash = $hash WHERE id = $id",
             "$hash", "$id");
+        _countCertificates = Create(connection,
+            "SELECT COUNT(*) FROM client_certificates WHERE account_id = $account",
+            "$account");
+        _certificateExists = Create(connection,
+            "SELECT EXISTS (SELECT 1 FROM client_certificates WHERE fingerprint = $fingerprint)",
+            "$fingerprint");
+        _addCertificate = Create(connection,
+            """
+            INSERT INTO client_certificates (fingerprint, account_id, added_utc, label) VALUES ($fingerprint, $account, $added, $label)
+            ON CONFLICT (fingerprint) DO NOTHING
+            """,
+            "$fingerprint", "$account", "$added", "$label");
+        _removeCertificate = Create(connection,
+            "DELETE FROM client_certificates WHERE account_id = $account AND fingerprint = $fingerprint",
+            "$account", "$fingerprint");
     }
 
     /// <summary>Enlists every statement in the batch's transaction.</summary>
@@ -45,6 +64,10 @@ internal sealed class WriterStatements : IDisposable
         _markDelivered.Transaction = transaction;
         _createAccount.Transaction = transaction;
         _updatePassword.Transaction = transaction;
+        _countCertificates.Transaction = transaction;
+        _certificateExists.Transaction = transaction;
+        _addCertificate.Transaction = transaction;
+        _removeCertificate.Transaction = transaction;
     }
 
     public void InsertMessage(long id, NewMessage message)
@@ -88,12 +111,46 @@ internal sealed class WriterStatements : IDisposable
         return _updatePassword.ExecuteNonQuery() == 1;
     }
 
+    public long CountCertificates(long accountId)
+    {
+        _countCertificates.Parameters[0].Value = accountId;
+        return (long)_countCertificates.ExecuteScalar()!;
+    }
+
+    public bool CertificateExists(string fingerprint)
+    {
+        _certificateExists.Parameters[0].Value = fingerprint;
+        return (long)_certificateExists.ExecuteScalar()! != 0;
+    }
+
+    /// <summary>Inserts the certificate; false when the fingerprint is registered already.</summary>
+    public bool AddCertificate(long accountId, string fingerprint, string? label, DateTimeOffset addedUtc)
+    {
+        var p = _addCertificate.Parameters;
+        p[0].Value = fingerprint;
+        p[1].Value = accountId;
+        p[2].Value = addedUtc.ToUnixTimeMilliseconds();
+        p[3].Value = (object?)label ?? DBNull.Value;
+        return _addCertificate.ExecuteNonQuery() == 1;
+    }
+
+    public bool RemoveCertificate(long accountId, string fingerprint)
+    {
+        _removeCertificate.Parameters[0].Value = accountId;
+        _removeCertificate.Parameters[1].Value = fingerprint;
+        return _removeCertificate.ExecuteNonQuery() == 1;
+    }
+
     public void Dispose()
     {
         _insertMessage.Dispose();
         _markDelivered.Dispose();
         _createAccount.Dispose();
         _updatePassword.Dispose();
+        _countCertificates.Dispose();
+        _certificateExists.Dispose();
+        _addCertificate.Dispose();
+        _removeCertificate.Dispose();
     }
 
     private static SqliteCommand Create(SqliteConnection connection, string sql, params string[] parameters)

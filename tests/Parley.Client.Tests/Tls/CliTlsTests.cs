@@ -90,6 +90,65 @@ public sealed class CliTlsTests : IDisposable
         Assert.Equal(TestCertificates.Fingerprint(certificate), security.ClientCertificateSha256);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Cli_client_certificate_registered_to_the_account_logs_in_without_a_password(bool withName)
+    {
+        await using var server = await ParleyTestServer.StartWithTlsAsync();
+        using var certificate = TestCertificates.Create([], subject: "alice");
+        var (certificatePath, keyPath) = TestCertificates.WritePem(certificate, _directory, "alice");
+        await using (var setup = await server.ConnectTlsAsync(certificate))
+        {
+            Assert.Equal("OK registered and logged in as alice", (await setup.CommandAsync("/register alice correct-horse")).Reply);
+            Assert.StartsWith("OK certificate", (await setup.CommandAsync("/cert add")).Reply, StringComparison.Ordinal);
+            await setup.CommandAsync("/quit");
+        }
+
+        string[] name = withName ? ["--name", "alice"] : [];
+        var (exitCode, output, error) = await RunAsync(
+            [.. name, "--tls", "--port", server.TlsPort.ToString(CultureInfo.InvariantCulture),
+             "--trust-fingerprint", await PresentedFingerprintAsync(server), "--client-cert", certificatePath, "--client-key", keyPath],
+            "/whoami\n");
+
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("ok: logged in as alice (client certificate)", output, StringComparison.Ordinal);
+        Assert.Contains("ok: you are alice, logged in", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cli_unregistered_client_certificate_shows_the_refusal_and_falls_back_to_the_guest_nick()
+    {
+        await using var server = await ParleyTestServer.StartWithTlsAsync();
+        using var certificate = TestCertificates.Create([], subject: "carol");
+        var (certificatePath, keyPath) = TestCertificates.WritePem(certificate, _directory, "carol");
+
+        var (exitCode, output, _) = await RunAsync(
+            ["--name", "carol", "--tls", "--port", server.TlsPort.ToString(CultureInfo.InvariantCulture),
+             "--trust-fingerprint", await PresentedFingerprintAsync(server), "--client-cert", certificatePath, "--client-key", keyPath],
+            "/whoami\n");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("! AUTH_FAILED", output, StringComparison.Ordinal);
+        Assert.Contains("ok: you are carol, a guest", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("SHA256:00112233445566778899AABBCCDDEEFF00112233445566778899AABBCCDDEEFF")]
+    [InlineData("sha256:00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff")]
+    [InlineData("00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF")]
+    [InlineData(" 00112233445566778899aabbccddeeff00112233445566778899AABBCCDDEEFF ")]
+    [InlineData("SHA256:0011")]
+    [InlineData("SHA1:00112233445566778899AABBCCDDEEFF00112233445566778899AABBCCDDEEFF")]
+    [InlineData("")]
+    public void CertificateFingerprint_client_and_server_normalise_alike(string text)
+    {
+        var client = CertificateFingerprint.TryNormalize(text, out var clientForm);
+        var server = Core.Security.CertificateFingerprint.TryNormalize(text, out var serverForm);
+
+        Assert.Equal((server, serverForm), (client, clientForm));
+    }
+
     [Fact]
     public async Task Cli_client_certificate_without_tls_is_refused()
     {

@@ -152,8 +152,9 @@ public sealed class AccountTests
     }
 
     [Theory]
-    [InlineData("/login", "ERR NEED_MORE_PARAMS usage: /login <nick> <password>  (or #<nick> <password>)")]
-    [InlineData("/login alice", "ERR NEED_MORE_PARAMS usage: /login <nick> <password>  (or #<nick> <password>)")]
+    // Without a password, /login is certificate login: a plain connection presents no certificate.
+    [InlineData("/login", "ERR NO_CLIENT_CERT no password and no client certificate: /login <nick> <password>, or connect with TLS and --client-cert to log in with a registered certificate")]
+    [InlineData("/login alice", "ERR NO_CLIENT_CERT no password and no client certificate: /login <nick> <password>, or connect with TLS and --client-cert to log in with a registered certificate")]
     [InlineData("/register", "ERR NEED_MORE_PARAMS usage: /register <password>  (or /register <nick> <password>)")]
     [InlineData("/register correct-horse", "ERR NEED_MORE_PARAMS usage: /register <nick> <password>, or take a nick with #<nick> first")]
     [InlineData("/passwd x", "ERR NOT_REGISTERED register first with #<nick> or /nick <nick>")]
