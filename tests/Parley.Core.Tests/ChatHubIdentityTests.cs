@@ -17,7 +17,7 @@ public sealed class ChatHubIdentityTests
     public ChatHubIdentityTests()
     {
         _hub = TestHubs.Create(accounts: _accounts, time: new FixedTime(Now));
-        _service = new AccountService(_hub, _accounts, new FakeHashing(), new FakeThrottle(), TimeProvider.System);
+        _service = new AccountService(_hub, _accounts, new MemoryCertificateStore(_accounts), new FakeHashing(), new FakeThrottle(), TimeProvider.System);
     }
 
     [Fact]
