@@ -107,4 +107,16 @@ public static class LineErrorCodes
 
     /// <summary>The server could not store the message; it may or may not have been delivered.</summary>
     public const string StorageFailed = "STORAGE_FAILED";
+
+    /// <summary><c>/register #room</c> of a room that is registered already.</summary>
+    public const string RoomRegistered = "ROOM_REGISTERED";
+
+    /// <summary><c>/unregister #room</c> of a room that is not registered.</summary>
+    public const string RoomNotRegistered = "ROOM_NOT_REGISTERED";
+
+    /// <summary>Only the room's owner account may do that (<c>/unregister #room</c>).</summary>
+    public const string NotRoomOwner = "NOT_ROOM_OWNER";
+
+    /// <summary>The account is banned from this server: it may not log in or be registered.</summary>
+    public const string ServerBanned = "SERVER_BANNED";
 }

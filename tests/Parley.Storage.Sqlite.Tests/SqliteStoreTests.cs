@@ -13,7 +13,7 @@ public sealed class SqliteStoreTests
         using var db = new TempDatabase();
 
         Assert.True(File.Exists(db.Options.DatabasePath));
-        Assert.Equal(1, db.Database.SchemaVersion);
+        Assert.Equal(Migrations.MigrationRunner.LatestVersion, db.Database.SchemaVersion);
         using var connection = new SqliteConnection($"Data Source={db.Options.DatabasePath};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();

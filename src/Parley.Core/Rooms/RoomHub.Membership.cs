@@ -32,6 +32,7 @@ public sealed partial class RoomHub
             var room = _rooms.GetOrAdd(name, static (n, time) => new Room(n, time.GetUtcNow()), _time);
             RoomMember[] others;
             RoomMember joined;
+            bool created;
             var closed = false;
             lock (room.Gate)
             {
@@ -50,7 +51,8 @@ public sealed partial class RoomHub
                     return new JoinResult(error, null, false, []);
                 }
 
-                joined = new RoomMember(session, InitialRole(room, others.Length));
+                created = others.Length == 0 && !room.IsRegistered;
+                joined = new RoomMember(session, InitialRole(room, session, others.Length));
                 room.PublishMembers([.. others, joined]);
                 room.Invites.RemoveAll(invited => NickRules.Comparer.Equals(invited, nick));
                 session.AddRoom(room);
@@ -60,7 +62,7 @@ public sealed partial class RoomHub
             IReadOnlyList<RoomMessage> history = Options.HistoryOnJoin > 0
                 ? await _history.ReadAsync(room.Name, Options.HistoryOnJoin, beforeId: null, cancellationToken)
                 : [];
-            return new JoinResult(ChatError.None, room, joined.Role.HasFlag(MemberRole.Owner), history);
+            return new JoinResult(ChatError.None, room, created, history);
         }
     }
 
@@ -154,10 +156,14 @@ public sealed partial class RoomHub
         return ChatError.None;
     }
 
-    // Whoever creates an unregistered room owns it. Registered rooms are owned by an account:
-    // once accounts exist, a session logged in as room.OwnerAccount gets Owner | Op here.
-    private static MemberRole InitialRole(Room room, int memberCount) =>
-        memberCount == 0 && !room.IsRegistered ? MemberRole.Owner | MemberRole.Op : MemberRole.None;
+    // Whoever creates an unregistered room owns it. A registered room is owned by an account: a
+    // session logged in as it gets owner and op, from any device, whoever else is in the room.
+    private static MemberRole InitialRole(Room room, ChatSession session, int memberCount)
+    {
+        if (room.OwnerAccountId is { } owner)
+            return session.AccountId == owner ? MemberRole.Owner | MemberRole.Op : MemberRole.None;
+        return memberCount == 0 ? MemberRole.Owner | MemberRole.Op : MemberRole.None;
+    }
 
     // Removes the session's membership; false when it was not a member. Closes an emptied unregistered room.
     private bool TryRemove(Room room, ChatSession session, out RoomMember[] remaining)

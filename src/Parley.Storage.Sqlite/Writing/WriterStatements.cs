@@ -36,7 +36,11 @@ internal sealed class WriterStatements : IDisposable
         _updatePassword = Create(connection,
             "UPDATE accounts SET password_hash = $hash WHERE id = $id",
             "$hash", "$id");
+        Rooms = new RoomStatements(connection);
     }
+
+    /// <summary>The statements for rooms and room messages.</summary>
+    public RoomStatements Rooms { get; }
 
     /// <summary>Enlists every statement in the batch's transaction.</summary>
     public void Begin(SqliteTransaction transaction)
@@ -45,6 +49,7 @@ internal sealed class WriterStatements : IDisposable
         _markDelivered.Transaction = transaction;
         _createAccount.Transaction = transaction;
         _updatePassword.Transaction = transaction;
+        Rooms.Begin(transaction);
     }
 
     public void InsertMessage(long id, NewMessage message)
@@ -94,9 +99,11 @@ internal sealed class WriterStatements : IDisposable
         _markDelivered.Dispose();
         _createAccount.Dispose();
         _updatePassword.Dispose();
+        Rooms.Dispose();
     }
 
-    private static SqliteCommand Create(SqliteConnection connection, string sql, params string[] parameters)
+    /// <summary>A command with the named parameters, values to be bound per use.</summary>
+    internal static SqliteCommand Create(SqliteConnection connection, string sql, params string[] parameters)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;

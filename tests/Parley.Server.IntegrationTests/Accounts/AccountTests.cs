@@ -154,7 +154,7 @@ public sealed class AccountTests
     [Theory]
     [InlineData("/login", "ERR NEED_MORE_PARAMS usage: /login <nick> <password>  (or #<nick> <password>)")]
     [InlineData("/login alice", "ERR NEED_MORE_PARAMS usage: /login <nick> <password>  (or #<nick> <password>)")]
-    [InlineData("/register", "ERR NEED_MORE_PARAMS usage: /register <password>  (or /register <nick> <password>)")]
+    [InlineData("/register", "ERR NEED_MORE_PARAMS usage: /register <password>  (or /register <nick> <password>, or /register #<room>)")]
     [InlineData("/register correct-horse", "ERR NEED_MORE_PARAMS usage: /register <nick> <password>, or take a nick with #<nick> first")]
     [InlineData("/passwd x", "ERR NOT_REGISTERED register first with #<nick> or /nick <nick>")]
     [InlineData("/history *", "ERR NOT_REGISTERED register first with #<nick> or /nick <nick>")]
