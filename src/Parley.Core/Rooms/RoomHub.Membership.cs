@@ -58,7 +58,9 @@ public sealed partial class RoomHub
                 session.AddRoom(room);
             }
 
-            Send(others, new RoomMemberJoinedEvent(room.Name, nick));
+            // An account's second device in the room: the others see the nick there already.
+            if (!HasOtherSessionOfAccount(others, session))
+                Send(others, new RoomMemberJoinedEvent(room.Name, nick));
             IReadOnlyList<RoomMessage> history = Options.HistoryOnJoin > 0
                 ? await _history.ReadAsync(room.Name, Options.HistoryOnJoin, beforeId: null, cancellationToken)
                 : [];
@@ -76,7 +78,7 @@ public sealed partial class RoomHub
         var error = FindMembership(session, name, out var room, out _);
         if (error != ChatError.None)
             return error;
-        if (TryRemove(room!, session, out var remaining))
+        if (TryRemove(room!, session, out var remaining) && !HasOtherSessionOfAccount(remaining, session))
             Send(remaining, new RoomMemberLeftEvent(room!.Name, session.Nick!, RoomLeaveKind.Parted, reason, By: null));
         return ChatError.None;
     }
@@ -137,7 +139,7 @@ public sealed partial class RoomHub
         var kind = quit ? RoomLeaveKind.Quit : RoomLeaveKind.Dropped;
         foreach (var room in session.Rooms)
         {
-            if (TryRemove(room, session, out var remaining))
+            if (TryRemove(room, session, out var remaining) && !HasOtherSessionOfAccount(remaining, session))
                 Send(remaining, new RoomMemberLeftEvent(room.Name, nick, kind, reason, By: null));
         }
     }
@@ -184,6 +186,21 @@ public sealed partial class RoomHub
         if (closed)
             _history.OnRoomClosed(room.Name);
         return true;
+    }
+
+    // Whether another session of the same account (another device) is among the members: then the
+    // room sees the nick stay, and one device joining or leaving is not announced.
+    private static bool HasOtherSessionOfAccount(RoomMember[] members, ChatSession session)
+    {
+        if (session.Presence is not { AccountId: not null } account)
+            return false;
+        foreach (var member in members)
+        {
+            if (member.Session != session && member.Session.Presence == account)
+                return true;
+        }
+
+        return false;
     }
 
     // Caller holds room.Gate. A join that found the room before this sees IsClosed and retries.
