@@ -5,7 +5,9 @@ namespace Parley.Benchmarks.FanOut;
 /// <summary>History that stores nothing, so the benchmark measures fan-out, not the store.</summary>
 internal sealed class NullRoomHistory : IRoomHistory
 {
-    public ValueTask AppendAsync(RoomMessage message, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+    public long LastId => 0;
+
+    public Task Append(RoomMessage message) => Task.CompletedTask;
 
     public ValueTask<IReadOnlyList<RoomMessage>> ReadAsync(string room, int count, long? beforeId, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult<IReadOnlyList<RoomMessage>>([]);

@@ -125,4 +125,15 @@ public static class LineErrorCodes
 
     /// <summary>The account has the most client certificates allowed.</summary>
     public const string TooManyCerts = "TOO_MANY_CERTS";
+    /// <summary><c>/register #room</c> of a room that is registered already.</summary>
+    public const string RoomRegistered = "ROOM_REGISTERED";
+
+    /// <summary><c>/unregister #room</c> of a room that is not registered.</summary>
+    public const string RoomNotRegistered = "ROOM_NOT_REGISTERED";
+
+    /// <summary>Only the room's owner account may do that (<c>/unregister #room</c>).</summary>
+    public const string NotRoomOwner = "NOT_ROOM_OWNER";
+
+    /// <summary>The account is banned from this server: it may not log in or be registered.</summary>
+    public const string ServerBanned = "SERVER_BANNED";
 }

@@ -10,11 +10,12 @@ public sealed class RoomHubTests
 {
     private readonly InMemoryRoomStore _store = new();
     private readonly InMemoryRoomHistory _history = new();
+    private readonly MemoryAccountStore _accounts = new();
     private readonly CountingEncoder _encoder = new();
     private readonly ChatHub _hub;
 
     public RoomHubTests() =>
-        _hub = TestHubs.Create(new RoomOptions(), new RoomLimits { MaxRoomsPerUser = 3, MaxMembersPerRoom = 3 }, _store, _history, new OperatorPolicy(["root"]));
+        _hub = TestHubs.Create(new RoomOptions(), new RoomLimits { MaxRoomsPerUser = 3, MaxMembersPerRoom = 3 }, _store, _history, new OperatorPolicy(["root"]), _accounts);
 
     private RoomHub Rooms => _hub.Rooms;
 
@@ -250,9 +251,9 @@ public sealed class RoomHubTests
     [Fact]
     public async Task Registered_room_is_saved_on_change_stays_when_empty_and_is_restored_by_a_new_hub()
     {
-        var (alice, _) = Register("alice");
+        var (alice, _) = await SignInAsync("alice");
         await Rooms.JoinAsync(alice, "#keep", null);
-        Assert.Equal(ChatError.None, await Rooms.RegisterAsync(alice, "#keep", "alice-account"));
+        Assert.Equal(ChatError.None, await Rooms.RegisterAsync(alice, "#keep"));
         await Rooms.SetTopicAsync(alice, "#keep", "kept topic");
         await Rooms.SetModesAsync(alice, "#keep", RoomModes.TopicLocked, RoomModes.None, null);
         await Rooms.SetBanAsync(alice, "#keep", "spam*", true);
@@ -266,26 +267,109 @@ public sealed class RoomHubTests
         Assert.Equal(("kept topic", "alice"), (room.Topic!.Text, room.Topic.SetBy));
         Assert.Equal(RoomModes.TopicLocked, room.Modes);
         Assert.Equal("spam*", Assert.Single(room.Bans).Mask);
-        Assert.Equal("alice-account", room.OwnerAccount);
+        Assert.Equal(alice.AccountId, room.OwnerAccountId);
     }
 
     [Fact]
-    public void Kill_and_server_bans_need_a_server_operator()
+    public async Task Register_room_needs_a_login_and_op_rights_and_refuses_a_registered_room()
     {
-        var (root, _) = Register("root");
+        var (guest, _) = Register("guest");
+        var (alice, _) = await SignInAsync("alice");
+        var (bob, _) = await SignInAsync("bob");
+        await Rooms.JoinAsync(guest, "#dev", null);
+        await Rooms.JoinAsync(alice, "#dev", null);
+        await Rooms.JoinAsync(bob, "#dev", null);
+
+        Assert.Equal(ChatError.NotLoggedIn, await Rooms.RegisterAsync(guest, "#dev"));
+        Assert.Equal(ChatError.NotRoomOperator, await Rooms.RegisterAsync(alice, "#dev"));
+        Rooms.SetRole(guest, "#dev", "alice", MemberRole.Op, grant: true);
+        Assert.Equal(ChatError.None, await Rooms.RegisterAsync(alice, "#dev"));
+        Assert.Equal(ChatError.RoomRegistered, await Rooms.RegisterAsync(alice, "#dev"));
+
+        var room = Rooms.Find("#dev")!;
+        Assert.Equal(MemberRole.Owner | MemberRole.Op, room.FindMember(alice)!.Role);
+        Assert.Equal(MemberRole.Op, room.FindMember(guest)!.Role);
+        Assert.Equal(ChatError.NotRoomOwner, await Rooms.UnregisterAsync(bob, "#dev"));
+    }
+
+    [Fact]
+    public async Task Unregistered_empty_room_vanishes_with_its_record()
+    {
+        var (alice, _) = await SignInAsync("alice");
+        await Rooms.JoinAsync(alice, "#keep", null);
+        await Rooms.RegisterAsync(alice, "#keep");
+        Rooms.Part(alice, "#keep", null);
+
+        Assert.Equal(ChatError.None, await Rooms.UnregisterAsync(alice, "#keep"));
+
+        Assert.Null(Rooms.Find("#keep"));
+        Assert.Empty(await _store.LoadAllAsync());
+        Assert.Equal(ChatError.NoSuchRoom, await Rooms.UnregisterAsync(alice, "#keep"));
+    }
+
+    [Fact]
+    public async Task Owner_account_gets_owner_and_op_on_joining_its_registered_room_from_any_device()
+    {
+        var (alice, _) = await SignInAsync("alice");
+        var (bob, _) = Register("bob");
+        await Rooms.JoinAsync(alice, "#keep", null);
+        await Rooms.RegisterAsync(alice, "#keep");
+        Rooms.Part(alice, "#keep", null);
+
+        await Rooms.JoinAsync(bob, "#keep", null);
+        var phone = _hub.Connect(new RecordingSink(_encoder), "127.0.0.1:2");
+        await _hub.SignInAsync(phone, (await _accounts.FindAsync("alice"))!);
+        var joined = await Rooms.JoinAsync(phone, "#keep", null);
+
+        Assert.False(joined.Created);
+        Assert.Equal(MemberRole.None, joined.Room!.FindMember(bob)!.Role);
+        Assert.Equal(MemberRole.Owner | MemberRole.Op, joined.Room.FindMember(phone)!.Role);
+    }
+
+    [Fact]
+    public async Task Ban_by_account_matches_the_login_not_the_nick_or_address()
+    {
+        var (alice, _) = await SignInAsync("alice");
+        var (bob, _) = await SignInAsync("bob");
+        var (guest, _) = Register("bobby");
+        await Rooms.JoinAsync(alice, "#dev", null);
+
+        Assert.Equal(ChatError.InvalidMask, await Rooms.SetBanAsync(alice, "#dev", "~bob@10.*", true));
+        Assert.Equal(ChatError.None, await Rooms.SetBanAsync(alice, "#dev", "~bob", true));
+
+        Assert.Equal(ChatError.Banned, (await Rooms.JoinAsync(bob, "#dev", null)).Error);
+        Assert.Equal(ChatError.None, (await Rooms.JoinAsync(guest, "#dev", null)).Error);
+    }
+
+    [Fact]
+    public async Task Kill_and_server_bans_need_an_operator_logged_in_to_its_account()
+    {
+        var (root, _) = await SignInAsync("root");
         var (bob, bobSink) = Register("bob");
+        var (rootGuest, _) = Register("Root2");
 
         Assert.Equal(ChatError.NotServerOperator, _hub.Kill(bob, "root", null, out _));
         Assert.Equal(ChatError.NotServerOperator, _hub.BanAddress(bob, "10.*", null, out _));
+        Assert.False(_hub.Operators.IsOperator(rootGuest));
         Assert.Equal(ChatError.None, _hub.Kill(root, "BOB", "spam", out var killed));
         Assert.Equal("bob", killed);
         Assert.Equal("killed by root: spam", bobSink.ClosedWith);
     }
 
     [Fact]
-    public void Server_ban_closes_matching_connections_but_not_operators_and_refuses_new_ones()
+    public void Guest_using_an_operator_name_is_no_operator()
     {
-        var (root, rootSink) = Register("root");
+        // "root" is an operator name, but not an account here: a guest may hold the nick, not the rights.
+        var (guest, _) = Register("root");
+
+        Assert.False(_hub.Operators.IsOperator(guest));
+        Assert.Equal(ChatError.NotServerOperator, _hub.Kill(guest, "root", null, out _));
+    }
+
+    [Fact]
+    public async Task Server_ban_closes_matching_connections_but_not_operators_and_refuses_new_ones()
+    {
+        var (root, rootSink) = await SignInAsync("root");
         var (bob, bobSink) = Register("bob");
 
         Assert.Equal(ChatError.None, _hub.BanAddress(root, "127.0.0.*", "abuse", out var disconnected));
@@ -299,6 +383,22 @@ public sealed class RoomHubTests
         var other = new RecordingSink(_encoder);
         _hub.Connect(other, "[::1]:4000");
         Assert.Null(other.ClosedWith);
+    }
+
+    [Fact]
+    public async Task Server_ban_by_account_closes_its_sessions_and_refuses_its_sign_in()
+    {
+        var (root, _) = await SignInAsync("root");
+        var (_, bobSink) = await SignInAsync("bob");
+
+        Assert.Equal(ChatError.None, _hub.BanAddress(root, "~BOB", null, out var disconnected));
+
+        Assert.Equal(1, disconnected);
+        Assert.Equal("banned from this server", bobSink.ClosedWith);
+        var again = _hub.Connect(new RecordingSink(_encoder), "127.0.0.1:5");
+        Assert.Equal(ChatError.ServerBanned, (await _hub.SignInAsync(again, (await _accounts.FindAsync("bob"))!)).Error);
+        Assert.True(_hub.IsAccountBanned("bob"));
+        Assert.False(_hub.IsAccountBanned("root"));
     }
 
     [Theory]
@@ -318,6 +418,15 @@ public sealed class RoomHubTests
         var ids = new MessageIds(TimeProvider.System);
         var taken = Enumerable.Range(0, 10_000).Select(_ => ids.Next()).ToList();
         Assert.True(taken.Zip(taken.Skip(1)).All(p => p.First < p.Second));
+    }
+
+    private async Task<(ChatSession Session, RecordingSink Sink)> SignInAsync(string nick)
+    {
+        var sink = new RecordingSink(_encoder);
+        var session = _hub.Connect(sink, "127.0.0.1:1");
+        var account = await _accounts.CreateAsync(nick, "hash", DateTimeOffset.UtcNow) ?? (await _accounts.FindAsync(nick))!;
+        Assert.Equal(ChatError.None, (await _hub.SignInAsync(session, account)).Error);
+        return (session, sink);
     }
 
     private (ChatSession Session, RecordingSink Sink) Register(string nick)

@@ -58,7 +58,7 @@ public sealed class RoomModerationTests
         Assert.Equal("OK banned spam* from #dev", (await alice.CommandAsync("/ban #dev spam*")).Reply);
         await bob.WaitForAsync(l => l == "ROOM #dev alice banned spam*");
         Assert.Equal("OK banned carol@127.0.0.1 from #dev", (await alice.CommandAsync("/ban #dev carol@127.0.0.1")).Reply);
-        Assert.Equal("ERR INVALID_MASK a mask is <nick> or <nick>@<address> with * and ?, and a room has at most so many bans", (await alice.CommandAsync("/ban #dev bad!mask")).Reply);
+        Assert.Equal("ERR INVALID_MASK a mask is <nick>, <nick>@<address> or ~<account>, with * and ?; a room has at most so many bans", (await alice.CommandAsync("/ban #dev bad!mask")).Reply);
 
         Assert.Equal("ERR BANNED you are banned from #dev", (await spammer.CommandAsync("/join #dev")).Reply);
         var (listed, bans) = await bob.CommandAsync("/ban #dev");

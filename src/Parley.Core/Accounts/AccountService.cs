@@ -63,6 +63,8 @@ public sealed partial class AccountService
             return SignInResult.Refused(ChatError.BadPassword);
         if (session.Nick is null && _hub.IsOnline(nick))
             return SignInResult.Refused(ChatError.NickTaken);
+        if (_hub.IsAccountBanned(nick))
+            return SignInResult.Refused(ChatError.ServerBanned);
 
         var account = await _accounts.CreateAsync(nick, _hashing.Hash(password), _time.GetUtcNow(), cancellationToken);
         if (account is null)

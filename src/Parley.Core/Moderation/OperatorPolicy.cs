@@ -5,25 +5,24 @@ using Parley.Core.Sessions;
 namespace Parley.Core.Moderation;
 
 /// <summary>
-/// Who is a server operator (may <c>/kill</c> and set server-wide bans): the names in the
+/// Who is a server operator (may <c>/kill</c> and set server-wide bans): the accounts named in the
 /// configuration list <c>Parley:Operators</c>.
 /// </summary>
 /// <remarks>
-/// Until accounts exist, a name is matched against the session's nick, which anyone can take
-/// while the operator is offline: so configure operators only on servers where that is
-/// acceptable (tests, trusted networks). With accounts, <see cref="IsOperator"/> switches to the
-/// session's logged-in account and nothing else changes. Immutable; thread-safe.
+/// A name is an account, matched against the session's logged-in account only: a guest can never
+/// be an operator, whatever nick it uses (and no guest can use an account's nick anyway). An
+/// operator logs in (<c>/login</c>) before using the commands. Immutable; thread-safe.
 /// </remarks>
 public sealed class OperatorPolicy
 {
-    private readonly FrozenSet<string> _names;
+    private readonly FrozenSet<string> _accounts;
 
     /// <summary>Creates the policy.</summary>
-    /// <param name="names">Operator names (nicks for now, accounts later), any case.</param>
-    public OperatorPolicy(IEnumerable<string> names)
+    /// <param name="accounts">Operator account names, any case.</param>
+    public OperatorPolicy(IEnumerable<string> accounts)
     {
-        ArgumentNullException.ThrowIfNull(names);
-        _names = names.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).ToFrozenSet(NickRules.Comparer);
+        ArgumentNullException.ThrowIfNull(accounts);
+        _accounts = accounts.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).ToFrozenSet(NickRules.Comparer);
     }
 
     /// <summary>A policy with no operators.</summary>
@@ -31,10 +30,19 @@ public sealed class OperatorPolicy
 
     /// <summary>Whether <paramref name="session"/> is a server operator.</summary>
     /// <param name="session">The session.</param>
-    /// <returns>True when its nick (later: its account) is in the configured list.</returns>
+    /// <returns>True when it is logged in to an account in the configured list.</returns>
     public bool IsOperator(ChatSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return session.Nick is { } nick && _names.Contains(nick);
+        return session.Presence is { AccountId: not null } signedIn && _accounts.Contains(signedIn.Nick);
+    }
+
+    /// <summary>Whether the account named <paramref name="account"/> is a server operator.</summary>
+    /// <param name="account">The account's name, any case.</param>
+    /// <returns>True when it is in the configured list.</returns>
+    public bool IsOperatorAccount(string account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return _accounts.Contains(account);
     }
 }

@@ -1,6 +1,9 @@
 namespace Parley.Core.Moderation;
 
-/// <summary>The server-wide bans, checked on every new connection.</summary>
+/// <summary>
+/// The server-wide bans: by address, checked on every new connection; by account, checked at
+/// every login and registration. Kept in memory: they end with the process.
+/// </summary>
 /// <remarks>
 /// Thread-safe. The list is copy-on-write: <see cref="FindMatch"/> reads a snapshot without a
 /// lock; changes (rare, by server operators) swap in a new array under a writers' lock.
@@ -24,6 +27,20 @@ public sealed class ServerBanList
         foreach (var ban in Volatile.Read(ref _bans))
         {
             if (ban.Matches(address))
+                return ban;
+        }
+
+        return null;
+    }
+
+    /// <summary>The first ban by account covering <paramref name="account"/>, or null.</summary>
+    /// <param name="account">An account's name (its nick).</param>
+    /// <returns>The ban, or null when the account is free.</returns>
+    public ServerBan? FindAccountMatch(string account)
+    {
+        foreach (var ban in Volatile.Read(ref _bans))
+        {
+            if (ban.MatchesAccount(account))
                 return ban;
         }
 

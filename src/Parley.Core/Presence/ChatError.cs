@@ -98,4 +98,15 @@ public enum ChatError
 
     /// <summary>The account has the most client certificates allowed.</summary>
     TooManyCertificates,
+    /// <summary>The room is registered already (<c>/register #room</c>).</summary>
+    RoomRegistered,
+
+    /// <summary>The room is not registered (<c>/unregister #room</c>).</summary>
+    RoomNotRegistered,
+
+    /// <summary>Only the room's owner account may do that (<c>/unregister #room</c>).</summary>
+    NotRoomOwner,
+
+    /// <summary>The account is banned server-wide (<c>/serverban ~account</c>): it may not log in or be registered.</summary>
+    ServerBanned,
 }

@@ -20,7 +20,10 @@ public sealed partial class ChatHub
     /// <param name="session">The session: unregistered, or a guest (it gives up its guest nick).</param>
     /// <param name="account">The account.</param>
     /// <param name="cancellationToken">Cancels waiting for the account's gate.</param>
-    /// <returns>The result; <see cref="ChatError.NickTaken"/> when a guest holds the nick.</returns>
+    /// <returns>
+    /// The result; <see cref="ChatError.NickTaken"/> when a guest holds the nick,
+    /// <see cref="ChatError.ServerBanned"/> when a server ban by account covers it.
+    /// </returns>
     /// <remarks>
     /// Stored messages reach the session as <see cref="MissedMessageEvent"/>s, oldest first, before
     /// any message sent to the account after the sign-in (the account's gate is held throughout).
@@ -31,6 +34,8 @@ public sealed partial class ChatHub
         ArgumentNullException.ThrowIfNull(account);
         if (session.IsLoggedIn)
             return SignInResult.Refused(ChatError.AlreadyLoggedIn);
+        if (IsAccountBanned(account.Nick))
+            return SignInResult.Refused(ChatError.ServerBanned);
 
         var gate = GateOf(account.Id);
         await gate.WaitAsync(cancellationToken);

@@ -30,11 +30,12 @@ public sealed partial class ChatHub
     }
 
     /// <summary>
-    /// Bans an address mask server-wide; server operators only. New connections from it are closed
-    /// at once, and the ones open now are disconnected, except server operators'.
+    /// Bans an address mask or an account (<c>~name</c>) server-wide; server operators only. New
+    /// connections from a banned address are closed at once, a banned account may not log in or be
+    /// registered, and the connections covered now are disconnected, except server operators'.
     /// </summary>
     /// <param name="by">A server operator.</param>
-    /// <param name="mask">An address or wildcard mask (<see cref="ServerBan"/>).</param>
+    /// <param name="mask">An address or wildcard mask, or <c>~</c> and an account mask (<see cref="ServerBan"/>).</param>
     /// <param name="reason">Why, or null.</param>
     /// <param name="disconnected">How many open connections were closed.</param>
     /// <returns><see cref="ChatError.None"/> (also when the mask was banned already), or why not.</returns>
@@ -52,7 +53,7 @@ public sealed partial class ChatHub
             return ChatError.InvalidMask;
         foreach (var (_, session) in _sessions)
         {
-            if (ban.Matches(session.Address) && !Operators.IsOperator(session))
+            if (IsCovered(ban, session) && !Operators.IsOperator(session))
             {
                 session.Sink.Close(BannedNotice(ban));
                 disconnected++;
@@ -60,6 +61,15 @@ public sealed partial class ChatHub
         }
 
         return ChatError.None;
+    }
+
+    /// <summary>Whether the account named <paramref name="account"/> is banned server-wide (operators' accounts never are).</summary>
+    /// <param name="account">An account's name, any case.</param>
+    /// <returns>True when a ban by account covers it.</returns>
+    public bool IsAccountBanned(string account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return FindAccountBan(account) is not null;
     }
 
     /// <summary>Lifts a server-wide ban; server operators only.</summary>
@@ -74,6 +84,15 @@ public sealed partial class ChatHub
         ServerBans.TryRemove(mask);
         return ChatError.None;
     }
+
+    private static bool IsCovered(ServerBan ban, ChatSession session) =>
+        ban.IsAccountBan
+            ? session.Presence is { AccountId: not null } signedIn && ban.MatchesAccount(signedIn.Nick)
+            : ban.Matches(session.Address);
+
+    // Operators' accounts are never refused, so a mistaken "/serverban ~*" cannot lock them out.
+    private ServerBan? FindAccountBan(string account) =>
+        Operators.IsOperatorAccount(account) ? null : ServerBans.FindAccountMatch(account);
 
     private static string BannedNotice(ServerBan ban) =>
         ban.Reason is null ? "banned from this server" : $"banned from this server: {ban.Reason}";

@@ -6,20 +6,30 @@ namespace Parley.Core.Rooms;
 /// messages are stored like direct ones.
 /// </summary>
 /// <remarks>
-/// Implementations must be thread-safe. <see cref="AppendAsync"/> runs on the sender's read loop
-/// after the message was handed to the members, so a slow store delays only the sender's next
-/// command, never delivery. Ids come from <see cref="MessageIds"/> and increase in time, but
-/// concurrent senders may append slightly out of id order: order by id when reading.
+/// Implementations must be thread-safe. <see cref="Append"/> runs on the sender's read loop after
+/// the message was handed to the members and must not block: it queues the write and returns a
+/// task for its commit, which the front-end awaits (off the read loop) before the sender's
+/// <c>OK</c>, the same durability promise as direct messages. Ids come from <see cref="MessageIds"/>
+/// and increase in time, but concurrent senders may append slightly out of id order: order by id
+/// when reading.
 /// </remarks>
 public interface IRoomHistory
 {
-    /// <summary>Stores one message.</summary>
-    /// <param name="message">The message, with its id and UTC time.</param>
-    /// <param name="cancellationToken">Cancels the write.</param>
-    /// <returns>A task that completes when stored.</returns>
-    ValueTask AppendAsync(RoomMessage message, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The largest message id stored when the history was opened (0 when none), so that ids given
+    /// after a restart stay above every stored one even if the clock stepped back.
+    /// </summary>
+    long LastId { get; }
 
-    /// <summary>Reads the latest <paramref name="count"/> messages of a room, optionally before an id.</summary>
+    /// <summary>Queues one message for storage; never blocks.</summary>
+    /// <param name="message">The message, with its id and UTC time.</param>
+    /// <returns>A task that completes when the message is durable, and faults when storing it failed.</returns>
+    Task Append(RoomMessage message);
+
+    /// <summary>
+    /// Reads the latest <paramref name="count"/> messages of a room, optionally before an id.
+    /// Messages whose <see cref="Append"/> was called before this read are included (read-your-writes).
+    /// </summary>
     /// <param name="room">The room's name, any case.</param>
     /// <param name="count">Most messages to return, at least 1.</param>
     /// <param name="beforeId">Only messages with a smaller id; null for the newest.</param>
@@ -28,8 +38,8 @@ public interface IRoomHistory
     ValueTask<IReadOnlyList<RoomMessage>> ReadAsync(string room, int count, long? beforeId, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// An unregistered room emptied and vanished. A store that keeps history like direct messages
-    /// may ignore this; the in-memory default frees the room's messages. MUST NOT block.
+    /// An unregistered room emptied and vanished: its messages are forgotten, so a later room of the
+    /// same name does not show them. MUST NOT block (a store queues the delete).
     /// </summary>
     /// <param name="room">The room's name.</param>
     void OnRoomClosed(string room);

@@ -24,7 +24,11 @@ public sealed class InMemoryRoomHistory : IRoomHistory
     public int Capacity { get; }
 
     /// <inheritdoc />
-    public ValueTask AppendAsync(RoomMessage message, CancellationToken cancellationToken = default)
+    /// <remarks>Always 0: nothing survives the process.</remarks>
+    public long LastId => 0;
+
+    /// <inheritdoc />
+    public Task Append(RoomMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
         var messages = _rooms.GetOrAdd(message.Room, static _ => []);
@@ -39,7 +43,7 @@ public sealed class InMemoryRoomHistory : IRoomHistory
                 messages.RemoveRange(0, messages.Count - Capacity);
         }
 
-        return ValueTask.CompletedTask;
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />

@@ -8,9 +8,14 @@ namespace Parley.Core.Rooms;
 /// next millisecond, still unique and increasing.
 /// </summary>
 /// <remarks>Thread-safe and lock-free.</remarks>
-public sealed class MessageIds(TimeProvider time)
+/// <param name="time">The clock.</param>
+/// <param name="lastStored">
+/// The largest id already stored (0 when none): every id returned is greater, even when the clock
+/// stepped back across a restart.
+/// </param>
+public sealed class MessageIds(TimeProvider time, long lastStored = 0)
 {
-    private long _last;
+    private long _last = lastStored;
 
     /// <summary>The next id, greater than every id this instance returned before.</summary>
     /// <returns>The id.</returns>

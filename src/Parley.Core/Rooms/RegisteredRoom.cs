@@ -4,15 +4,15 @@ namespace Parley.Core.Rooms;
 
 /// <summary>What an <see cref="IRoomStore"/> keeps of a registered room across restarts.</summary>
 /// <param name="Name">The room's name as created.</param>
-/// <param name="OwnerAccount">The owning account.</param>
+/// <param name="OwnerAccountId">The owning account's id.</param>
 /// <param name="Modes">The modes.</param>
 /// <param name="Key">The key when <c>+k</c>, else null.</param>
 /// <param name="Topic">The topic, or null.</param>
-/// <param name="Bans">The bans.</param>
+/// <param name="Bans">The bans, by mask or account (<c>~name</c>).</param>
 /// <param name="CreatedAt">When the room was registered, UTC.</param>
 public sealed record RegisteredRoom(
     string Name,
-    string OwnerAccount,
+    long OwnerAccountId,
     RoomModes Modes,
     string? Key,
     RoomTopic? Topic,

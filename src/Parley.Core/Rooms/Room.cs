@@ -21,6 +21,7 @@ public sealed class Room
     private volatile RoomTopic? _topic;
     private volatile string? _key;
     private int _modes;
+    private long _ownerAccountId = -1;
 
     internal Room(string name, DateTimeOffset createdAt)
     {
@@ -65,13 +66,18 @@ public sealed class Room
     public ImmutableArray<BanMask> Bans => ImmutableCollectionsMarshal.AsImmutableArray(Volatile.Read(ref _bans));
 
     /// <summary>
-    /// The account that owns the room when it is registered, else null. Registered rooms persist
-    /// in the <see cref="IRoomStore"/> and stay when empty; registration comes with accounts.
+    /// The id of the account that owns the room when it is registered (<c>/register #room</c>),
+    /// else null. Registered rooms persist in the <see cref="IRoomStore"/> and stay when empty; a
+    /// session logged in as the owner gets owner and op rights when it joins.
     /// </summary>
-    public string? OwnerAccount { get; internal set; }
+    public long? OwnerAccountId
+    {
+        get => Volatile.Read(ref _ownerAccountId) is var id and >= 0 ? id : null;
+        internal set => Volatile.Write(ref _ownerAccountId, value ?? -1);
+    }
 
     /// <summary>True when the room is registered (owned by an account).</summary>
-    public bool IsRegistered => OwnerAccount is not null;
+    public bool IsRegistered => OwnerAccountId is not null;
 
     /// <summary>True when the room is <c>+s</c>.</summary>
     public bool IsSecret => Modes.HasFlag(RoomModes.Secret);
@@ -80,6 +86,11 @@ public sealed class Room
     internal List<string> Invites { get; } = [];
 
     internal Lock Gate { get; } = new();
+
+    // Serialises saves to the IRoomStore: each save snapshots the room after the one before it
+    // finished, so the store never ends on an older state than the room's. Awaited, never held
+    // under Gate; Gate is taken under it only for the snapshot.
+    internal SemaphoreSlim SaveGate { get; } = new(1, 1);
 
     /// <summary>Set under <see cref="Gate"/> when an unregistered room emptied and left the registry; a join that raced it retries.</summary>
     internal bool IsClosed { get; set; }

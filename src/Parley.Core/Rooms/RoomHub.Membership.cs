@@ -32,6 +32,7 @@ public sealed partial class RoomHub
             var room = _rooms.GetOrAdd(name, static (n, time) => new Room(n, time.GetUtcNow()), _time);
             RoomMember[] others;
             RoomMember joined;
+            bool created;
             var closed = false;
             lock (room.Gate)
             {
@@ -50,17 +51,20 @@ public sealed partial class RoomHub
                     return new JoinResult(error, null, false, []);
                 }
 
-                joined = new RoomMember(session, InitialRole(room, others.Length));
+                created = others.Length == 0 && !room.IsRegistered;
+                joined = new RoomMember(session, InitialRole(room, session, others.Length));
                 room.PublishMembers([.. others, joined]);
                 room.Invites.RemoveAll(invited => NickRules.Comparer.Equals(invited, nick));
                 session.AddRoom(room);
             }
 
-            Send(others, new RoomMemberJoinedEvent(room.Name, nick) { Time = _time.GetUtcNow() });
+            // An account's second device in the room: the others see the nick there already.
+            if (!HasOtherSessionOfAccount(others, session))
+                Send(others, new RoomMemberJoinedEvent(room.Name, nick) { Time = _time.GetUtcNow() });
             IReadOnlyList<RoomMessage> history = Options.HistoryOnJoin > 0
                 ? await _history.ReadAsync(room.Name, Options.HistoryOnJoin, beforeId: null, cancellationToken)
                 : [];
-            return new JoinResult(ChatError.None, room, joined.Role.HasFlag(MemberRole.Owner), history);
+            return new JoinResult(ChatError.None, room, created, history);
         }
     }
 
@@ -74,7 +78,7 @@ public sealed partial class RoomHub
         var error = FindMembership(session, name, out var room, out _);
         if (error != ChatError.None)
             return error;
-        if (TryRemove(room!, session, out var remaining))
+        if (TryRemove(room!, session, out var remaining) && !HasOtherSessionOfAccount(remaining, session))
             Send(remaining, new RoomMemberLeftEvent(room!.Name, session.Nick!, RoomLeaveKind.Parted, reason, By: null) { Time = _time.GetUtcNow() });
         return ChatError.None;
     }
@@ -135,7 +139,7 @@ public sealed partial class RoomHub
         var kind = quit ? RoomLeaveKind.Quit : RoomLeaveKind.Dropped;
         foreach (var room in session.Rooms)
         {
-            if (TryRemove(room, session, out var remaining))
+            if (TryRemove(room, session, out var remaining) && !HasOtherSessionOfAccount(remaining, session))
                 Send(remaining, new RoomMemberLeftEvent(room.Name, nick, kind, reason, By: null) { Time = _time.GetUtcNow() });
         }
     }
@@ -154,10 +158,14 @@ public sealed partial class RoomHub
         return ChatError.None;
     }
 
-    // Whoever creates an unregistered room owns it. Registered rooms are owned by an account:
-    // once accounts exist, a session logged in as room.OwnerAccount gets Owner | Op here.
-    private static MemberRole InitialRole(Room room, int memberCount) =>
-        memberCount == 0 && !room.IsRegistered ? MemberRole.Owner | MemberRole.Op : MemberRole.None;
+    // Whoever creates an unregistered room owns it. A registered room is owned by an account: a
+    // session logged in as it gets owner and op, from any device, whoever else is in the room.
+    private static MemberRole InitialRole(Room room, ChatSession session, int memberCount)
+    {
+        if (room.OwnerAccountId is { } owner)
+            return session.AccountId == owner ? MemberRole.Owner | MemberRole.Op : MemberRole.None;
+        return memberCount == 0 ? MemberRole.Owner | MemberRole.Op : MemberRole.None;
+    }
 
     // Removes the session's membership; false when it was not a member. Closes an emptied unregistered room.
     private bool TryRemove(Room room, ChatSession session, out RoomMember[] remaining)
@@ -178,6 +186,21 @@ public sealed partial class RoomHub
         if (closed)
             _history.OnRoomClosed(room.Name);
         return true;
+    }
+
+    // Whether another session of the same account (another device) is among the members: then the
+    // room sees the nick stay, and one device joining or leaving is not announced.
+    private static bool HasOtherSessionOfAccount(RoomMember[] members, ChatSession session)
+    {
+        if (session.Presence is not { AccountId: not null } account)
+            return false;
+        foreach (var member in members)
+        {
+            if (member.Session != session && member.Session.Presence == account)
+                return true;
+        }
+
+        return false;
     }
 
     // Caller holds room.Gate. A join that found the room before this sees IsClosed and retries.

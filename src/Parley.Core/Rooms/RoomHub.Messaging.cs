@@ -14,25 +14,29 @@ public sealed partial class RoomHub
     /// <param name="from">The sender; must be a member, and voiced or an op in a <c>+m</c> room.</param>
     /// <param name="name">The room.</param>
     /// <param name="text">Message text.</param>
-    /// <param name="cancellationToken">Cancels the history write (delivery has happened by then).</param>
-    /// <returns>The message and how many members it reached, or why it was refused.</returns>
+    /// <param name="cancellationToken">Unused: the message is queued for storage without waiting.</param>
+    /// <returns>
+    /// The message, how many members it reached and its commit (<see cref="RoomSendResult.Committed"/>),
+    /// or why it was refused. Completes synchronously.
+    /// </returns>
     /// <remarks>
     /// The hot path: one read of the member array (no lock), one event encoded once per protocol
-    /// and handed to every member's sink, one more (the echo) for the sender.
+    /// and handed to every member's sink, one more (the echo) for the sender, then the history
+    /// write is queued. Live delivery never waits for the disk; the sender's <c>OK</c> does.
     /// </remarks>
-    public async ValueTask<RoomSendResult> SayAsync(ChatSession from, string name, string text, CancellationToken cancellationToken = default)
+    public ValueTask<RoomSendResult> SayAsync(ChatSession from, string name, string text, CancellationToken cancellationToken = default)
     {
         var error = FindMembership(from, name, out var room, out var member);
         if (error != ChatError.None)
-            return new RoomSendResult(error, null, 0);
+            return ValueTask.FromResult(RoomSendResult.Refused(error));
         // Voice lets a member speak in a moderated room, and past a ban set after it joined (as in IRC).
         if (!member!.HasVoice && (room!.Modes.HasFlag(RoomModes.Moderated) || room.IsBanned(from)))
-            return new RoomSendResult(ChatError.CannotSend, null, 0);
+            return ValueTask.FromResult(RoomSendResult.Refused(ChatError.CannotSend));
 
-        var message = new RoomMessage(_ids.Next(), room!.Name, from.Nick!, text, _time.GetUtcNow());
+        var message = new RoomMessage(_ids.Next(), room!.Name, from.Nick!, text, _time.GetUtcNow(), from.AccountId);
         var recipients = SendMessage(room.MemberArrayForReading, message, from);
-        await _history.AppendAsync(message, cancellationToken);
-        return new RoomSendResult(ChatError.None, message, recipients);
+        var committed = _history.Append(message);
+        return ValueTask.FromResult(new RoomSendResult(ChatError.None, message, recipients, committed));
     }
 
     // One event instance for the other members, one echo instance for the sender and for the

@@ -32,7 +32,7 @@ public sealed partial class RoomHub
         _store = store;
         _history = history;
         _time = time;
-        _ids = new MessageIds(time);
+        _ids = new MessageIds(time, history.LastId);
     }
 
     /// <summary>Room behaviour (history sizes, list bounds).</summary>
@@ -61,7 +61,7 @@ public sealed partial class RoomHub
                 continue;
             var room = new Room(saved.Name, saved.CreatedAt)
             {
-                OwnerAccount = saved.OwnerAccount,
+                OwnerAccountId = saved.OwnerAccountId,
                 Modes = saved.Modes,
                 Key = saved.Key,
                 Topic = saved.Topic,
@@ -73,41 +73,40 @@ public sealed partial class RoomHub
         return registered.Count;
     }
 
-    /// <summary>
-    /// Registers a room to an account: it then persists in the <see cref="IRoomStore"/> with its
-    /// settings, bans and topic, and stays when empty. Only the room's owner may register it.
-    /// </summary>
-    /// <param name="by">The owner's session.</param>
-    /// <param name="name">The room.</param>
-    /// <param name="ownerAccount">The account that will own it (the caller's logged-in account).</param>
-    /// <param name="cancellationToken">Cancels the save.</param>
-    /// <returns><see cref="ChatError.None"/>, or why not.</returns>
-    /// <remarks>The hook for <c>/register #room</c>, which needs accounts: not yet a command.</remarks>
-    public async ValueTask<ChatError> RegisterAsync(ChatSession by, string name, string ownerAccount, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(ownerAccount);
-        var error = FindMembership(by, name, out var room, out var member);
-        if (error != ChatError.None)
-            return error;
-        if (!member!.Role.HasFlag(MemberRole.Owner))
-            return ChatError.NotRoomOperator;
-        lock (room!.Gate)
-            room.OwnerAccount = ownerAccount;
-        await PersistAsync(room, cancellationToken);
-        return ChatError.None;
-    }
-
     /// <summary>The state of a registered room, as the store keeps it.</summary>
     /// <param name="room">A registered room.</param>
     /// <returns>Its record.</returns>
+    /// <exception cref="ArgumentException">The room is not registered.</exception>
     public static RegisteredRoom Snapshot(Room room)
     {
         ArgumentNullException.ThrowIfNull(room);
-        return new RegisteredRoom(room.Name, room.OwnerAccount ?? "", room.Modes, room.Key, room.Topic, [.. room.Bans], room.CreatedAt);
+        lock (room.Gate)
+        {
+            var owner = room.OwnerAccountId ?? throw new ArgumentException($"{room.Name} is not registered", nameof(room));
+            return new RegisteredRoom(room.Name, owner, room.Modes, room.Key, room.Topic, [.. room.Bans], room.CreatedAt);
+        }
     }
 
-    private ValueTask PersistAsync(Room room, CancellationToken cancellationToken) =>
-        room.IsRegistered ? _store.SaveAsync(Snapshot(room), cancellationToken) : ValueTask.CompletedTask;
+    // Saves a registered room's current state; with registrationChanged, also deletes the record
+    // of a room that is no longer registered. Saves of one room run one at a time, each reading
+    // the state after the previous one, so the last save always holds the latest state.
+    private async ValueTask PersistAsync(Room room, CancellationToken cancellationToken, bool registrationChanged = false)
+    {
+        if (!room.IsRegistered && !registrationChanged)
+            return;
+        await room.SaveGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (room.IsRegistered)
+                await _store.SaveAsync(Snapshot(room), cancellationToken);
+            else
+                await _store.DeleteAsync(room.Name, cancellationToken);
+        }
+        finally
+        {
+            room.SaveGate.Release();
+        }
+    }
 
     // The session's membership of an existing room, checked in order: registered, valid name, room exists, member.
     private ChatError FindMembership(ChatSession session, string name, out Room? room, out RoomMember? member)

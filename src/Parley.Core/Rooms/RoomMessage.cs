@@ -6,4 +6,5 @@ namespace Parley.Core.Rooms;
 /// <param name="From">The sender's nick as shown.</param>
 /// <param name="Text">Message text.</param>
 /// <param name="Time">When the server accepted it, in UTC.</param>
-public sealed record RoomMessage(long Id, string Room, string From, string Text, DateTimeOffset Time);
+/// <param name="FromAccountId">The sender's account when logged in; null for a guest.</param>
+public sealed record RoomMessage(long Id, string Room, string From, string Text, DateTimeOffset Time, long? FromAccountId = null);

@@ -54,6 +54,9 @@ internal static class ChatErrorReplies
     public static byte[] NickRegistered(string nick) =>
         LineWriter.Error(LineErrorCodes.NickRegistered, $"{nick} is registered; log in with /login {nick} <password>");
 
+    public static byte[] ServerBanned(string nick) =>
+        LineWriter.Error(LineErrorCodes.ServerBanned, $"the account {nick} is banned from this server");
+
     public static byte[] AlreadyLoggedIn(string? nick) =>
         LineWriter.Error(LineErrorCodes.AlreadyLoggedIn, $"you are logged in as {nick}; /logout first");
 
@@ -73,6 +76,7 @@ internal static class ChatErrorReplies
         ChatError.RateLimited => RateLimited(result.RetryAfter),
         ChatError.BadPassword => BadPassword,
         ChatError.NoClientCertificate => LoginWithoutCertificate,
+        ChatError.ServerBanned => ServerBanned(nick ?? ""),
         _ => AuthFailed,
     };
 

@@ -44,6 +44,7 @@ internal sealed class LineCommandTable
             new WhoCommand(),
             new TopicCommand(),
             new HistoryCommand(),
+            new UnregisterCommand(),
             new RoleCommand("op", MemberRole.Op, grant: true),
             new RoleCommand("deop", MemberRole.Op, grant: false),
             new RoleCommand("voice", MemberRole.Voice, grant: true),

@@ -30,7 +30,7 @@ internal static class LineErrors
         ChatError.CannotSend => LineWriter.Error(LineErrorCodes.CannotSend, $"you cannot speak in {room} (moderated or banned)"),
         ChatError.RoomFull => LineWriter.Error(LineErrorCodes.RoomFull, $"{room} is full"),
         ChatError.TooManyRooms => LineWriter.Error(LineErrorCodes.TooManyRooms, "you are in the most rooms allowed; /part one first"),
-        ChatError.InvalidMask => LineWriter.Error(LineErrorCodes.InvalidMask, "a mask is <nick> or <nick>@<address> with * and ?, and a room has at most so many bans"),
+        ChatError.InvalidMask => LineWriter.Error(LineErrorCodes.InvalidMask, "a mask is <nick>, <nick>@<address> or ~<account>, with * and ?; a room has at most so many bans"),
         ChatError.InvalidMode => LineWriter.Error(LineErrorCodes.InvalidMode, "modes are +/- i k m s t; +k needs a key of one word"),
         ChatError.NotServerOperator => LineWriter.Error(LineErrorCodes.NotServerOp, "only server operators may do that"),
         ChatError.NickRegistered => ChatErrorReplies.NickRegistered(nick ?? ""),
@@ -41,6 +41,10 @@ internal static class LineErrors
         ChatError.NoClientCertificate => ChatErrorReplies.NoClientCertificate,
         ChatError.InvalidFingerprint => ChatErrorReplies.InvalidFingerprint,
         ChatError.TooManyCertificates => ChatErrorReplies.TooManyCertificates,
+        ChatError.RoomRegistered => LineWriter.Error(LineErrorCodes.RoomRegistered, $"{room} is registered already"),
+        ChatError.RoomNotRegistered => LineWriter.Error(LineErrorCodes.RoomNotRegistered, $"{room} is not registered"),
+        ChatError.NotRoomOwner => LineWriter.Error(LineErrorCodes.NotRoomOwner, $"only the owner account of {room} may do that"),
+        ChatError.ServerBanned => ChatErrorReplies.ServerBanned(nick ?? ""),
         _ => LineWriter.Error(LineErrorCodes.Syntax, error.ToString()),
     };
 }

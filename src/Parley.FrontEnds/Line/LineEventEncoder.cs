@@ -47,6 +47,8 @@ internal sealed class LineEventEncoder : IEventEncoder
         RoomRoleChangedEvent role => $"{role.By} {(role.Granted ? "gave" : "took")} {(role.Role == MemberRole.Op ? "op" : "voice")} {(role.Granted ? "to" : "from")} {role.Target}",
         RoomBanChangedEvent { Added: true } ban => $"{ban.By} banned {ban.Mask}",
         RoomBanChangedEvent ban => $"{ban.By} unbanned {ban.Mask}",
+        RoomRegistrationChangedEvent { Registered: true } registered => $"{registered.By} registered the room to their account",
+        RoomRegistrationChangedEvent unregistered => $"{unregistered.By} unregistered the room",
         RoomInviteEvent invite => $"{invite.By} invited you; /join {invite.Room}",
         _ => "",
     };

@@ -11,11 +11,16 @@ internal static class RoomLines
     /// <summary>Nicks per <c>MEMBERS</c> line: 100 nicks of at most 33 characters stay under 4 KB.</summary>
     public const int NicksPerLine = 100;
 
-    /// <summary>Sends <c>MEMBERS</c> lines for a snapshot of the room's members, ordered by role then nick.</summary>
-    /// <returns>How many members were listed.</returns>
+    /// <summary>
+    /// Sends <c>MEMBERS</c> lines for a snapshot of the room's members, ordered by role then nick.
+    /// A nick in the room from several devices (one account) is listed once, with its highest role.
+    /// </summary>
+    /// <returns>How many nicks were listed.</returns>
     public static int SendMembers(LineConnection connection, Room room)
     {
         var members = room.Members
+            .GroupBy(m => m.Session.Nick ?? "", NickRules.Comparer)
+            .Select(nick => nick.MaxBy(m => m.Role)!)
             .OrderByDescending(m => m.Role)
             .ThenBy(m => m.Session.Nick, NickRules.Comparer)
             .Select(m => m.Prefix + m.Session.Nick)

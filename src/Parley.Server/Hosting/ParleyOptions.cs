@@ -62,8 +62,8 @@ public sealed record ParleyOptions
 
     /// <summary>
     /// Server operators, who may <c>/kill</c> and set server-wide bans (<c>Parley:Operators</c>,
-    /// e.g. <c>Parley__Operators__0=alice</c>). Defaults to none. These are matched against nicks:
-    /// give each operator an account, so that no guest can take the nick (see <see cref="Core.Moderation.OperatorPolicy"/>).
+    /// e.g. <c>Parley__Operators__0=alice</c>). Defaults to none. These are account names: only a
+    /// session logged in to one of them is an operator, never a guest (see <see cref="Core.Moderation.OperatorPolicy"/>).
     /// </summary>
     public IReadOnlyList<string> Operators { get; init; } = [];
 
@@ -100,7 +100,7 @@ public sealed record ParleyOptions
         foreach (var name in Operators)
         {
             if (!Core.Presence.NickRules.IsValid(name))
-                throw new ArgumentException($"operator '{name}' is not a valid nick", nameof(Operators));
+                throw new ArgumentException($"operator '{name}' is not a valid account name (a nick)", nameof(Operators));
         }
 
         Accounts.Validate();

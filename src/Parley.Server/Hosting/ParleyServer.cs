@@ -46,7 +46,7 @@ public static class ParleyServer
     /// <param name="configureLogging">Adjusts logging, e.g. quiets it in tests.</param>
     /// <param name="configureServices">
     /// Runs after the default services are added, to replace some: e.g. the <see cref="IRoomStore"/>
-    /// and <see cref="IRoomHistory"/> (in memory by default) with a persistent store.
+    /// and <see cref="IRoomHistory"/> (SQLite by default) with another store.
     /// </param>
     /// <returns>The application, not yet started.</returns>
     /// <exception cref="ArgumentException">The configuration holds an invalid value.</exception>
@@ -83,9 +83,10 @@ public static class ParleyServer
         builder.Services.AddSingleton<IMessageStore, SqliteMessageStore>();
         builder.Services.AddSingleton<IPasswordHashing, IdentityPasswordHashing>();
         builder.Services.AddSingleton<ILoginThrottle, RateLimitedLoginThrottle>();
-        // The room ports' in-memory defaults; a persistent store replaces them (configureServices).
-        builder.Services.AddSingleton<IRoomStore, InMemoryRoomStore>();
-        builder.Services.AddSingleton<IRoomHistory>(_ => new InMemoryRoomHistory());
+        // Registered rooms and room messages in parley.db, beside accounts and messages (the core's
+        // in-memory defaults serve its unit tests; configureServices may still replace these).
+        builder.Services.AddSingleton<IRoomStore, SqliteRoomStore>();
+        builder.Services.AddSingleton<IRoomHistory, SqliteRoomHistory>();
         builder.Services.AddSingleton<ChatHub>(services => new ChatHub(
             services.GetRequiredService<IAccountStore>(),
             services.GetRequiredService<IMessageStore>(),

@@ -77,10 +77,13 @@ internal static class MigrationRunner
         }
 
         migrations.Sort((a, b) => a.Version.CompareTo(b.Version));
+        // Gaps are allowed (branches reserve numbers: 0002 may arrive after 0003), duplicates are not.
+        // A database is at the version of the last migration applied, so a migration numbered below
+        // a database's version is never applied to it: merge numbered migrations in order.
         for (var i = 0; i < migrations.Count; i++)
         {
-            if (migrations[i].Version != i + 1)
-                throw new InvalidOperationException($"Migrations must be numbered 1, 2, 3... without gaps; found {migrations[i].Name}.");
+            if (migrations[i].Version < 1 || (i > 0 && migrations[i].Version == migrations[i - 1].Version))
+                throw new InvalidOperationException($"Migration numbers must be positive and unique; found {migrations[i].Name}.");
         }
 
         return migrations;

@@ -55,7 +55,11 @@ internal sealed class WriterStatements : IDisposable
         _removeCertificate = Create(connection,
             "DELETE FROM client_certificates WHERE account_id = $account AND fingerprint = $fingerprint",
             "$account", "$fingerprint");
+        Rooms = new RoomStatements(connection);
     }
+
+    /// <summary>The statements for rooms and room messages.</summary>
+    public RoomStatements Rooms { get; }
 
     /// <summary>Enlists every statement in the batch's transaction.</summary>
     public void Begin(SqliteTransaction transaction)
@@ -68,6 +72,7 @@ internal sealed class WriterStatements : IDisposable
         _certificateExists.Transaction = transaction;
         _addCertificate.Transaction = transaction;
         _removeCertificate.Transaction = transaction;
+        Rooms.Begin(transaction);
     }
 
     public void InsertMessage(long id, NewMessage message)
@@ -151,9 +156,11 @@ internal sealed class WriterStatements : IDisposable
         _certificateExists.Dispose();
         _addCertificate.Dispose();
         _removeCertificate.Dispose();
+        Rooms.Dispose();
     }
 
-    private static SqliteCommand Create(SqliteConnection connection, string sql, params string[] parameters)
+    /// <summary>A command with the named parameters, values to be bound per use.</summary>
+    internal static SqliteCommand Create(SqliteConnection connection, string sql, params string[] parameters)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;

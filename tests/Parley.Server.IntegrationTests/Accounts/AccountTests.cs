@@ -155,7 +155,7 @@ public sealed class AccountTests
     // Without a password, /login is certificate login: a plain connection presents no certificate.
     [InlineData("/login", "ERR NO_CLIENT_CERT no password and no client certificate: /login <nick> <password>, or connect with TLS and --client-cert to log in with a registered certificate")]
     [InlineData("/login alice", "ERR NO_CLIENT_CERT no password and no client certificate: /login <nick> <password>, or connect with TLS and --client-cert to log in with a registered certificate")]
-    [InlineData("/register", "ERR NEED_MORE_PARAMS usage: /register <password>  (or /register <nick> <password>)")]
+    [InlineData("/register", "ERR NEED_MORE_PARAMS usage: /register <password>  (or /register <nick> <password>, or /register #<room>)")]
     [InlineData("/register correct-horse", "ERR NEED_MORE_PARAMS usage: /register <nick> <password>, or take a nick with #<nick> first")]
     [InlineData("/passwd x", "ERR NOT_REGISTERED register first with #<nick> or /nick <nick>")]
     [InlineData("/history *", "ERR NOT_REGISTERED register first with #<nick> or /nick <nick>")]

@@ -57,5 +57,36 @@ public sealed class CrashDurabilityTests : IDisposable
         Assert.Equal(["broadcast one"], broadcasts.Select(l => ServerLineParser.Parse(l).Text));
     }
 
+    [Fact]
+    public async Task Confirmed_room_messages_survive_kill_9_and_show_in_history_after_restart()
+    {
+        const int count = 100;
+        await using (var first = await ParleyServerProcess.StartAsync(_data))
+        {
+            await using var carol = await LineTestClient.ConnectAsync(first.Port);
+            Assert.Equal("OK registered and logged in as carol", (await carol.CommandAsync($"/register carol {Password}")).Reply);
+            await carol.JoinAsync("#ops");
+            Assert.Equal("OK registered #ops to carol", (await carol.CommandAsync("/register #ops")).Reply);
+            await using var bob = await LineTestClient.ConnectAsync(first.Port);
+            await bob.RegisterAsync("bob");
+            await bob.JoinAsync("#ops");
+
+            // Pipelined: the kill comes right after the last OK, with commits in flight until then.
+            for (var i = 0; i < count; i++)
+                await bob.SendAsync($"@#ops:said {i}");
+            for (var i = 0; i < count; i++)
+                Assert.Equal("OK sent to 1 members of #ops", (await bob.WaitForAsync(l => l.StartsWith("OK", StringComparison.Ordinal) || l.StartsWith("ERR", StringComparison.Ordinal))).Line);
+
+            first.Kill();
+        }
+
+        await using var second = await ParleyServerProcess.StartAsync(_data);
+        await using var carolAgain = await LineTestClient.ConnectAsync(second.Port);
+        Assert.StartsWith("OK logged in as carol", (await carolAgain.CommandAsync($"/login carol {Password}")).Reply, StringComparison.Ordinal);
+        await carolAgain.JoinAsync("#ops");
+        var (_, history) = await carolAgain.CommandAsync($"/history #ops {count}");
+        Assert.Equal(Enumerable.Range(0, count).Select(i => $"said {i}"), history.Select(l => ServerLineParser.Parse(l).Text));
+    }
+
     public void Dispose() => Directory.Delete(_data, recursive: true);
 }

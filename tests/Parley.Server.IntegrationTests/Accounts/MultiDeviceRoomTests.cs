@@ -62,4 +62,27 @@ public sealed class MultiDeviceRoomTests
         Assert.Equal("MEMBERS #ops ~bob", Assert.Single((await bob.CommandAsync("/who #ops")).Before));
         Assert.Equal(["alice", "bob"], server.Hub.OnlineNicks().Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task Account_in_a_room_from_two_devices_is_listed_and_announced_once()
+    {
+        await using var server = await ParleyTestServer.StartAsync();
+        await using var bob = await server.ConnectAsAsync("bob");
+        await bob.JoinAsync("#dev");
+        await using var laptop = await server.ConnectNewAccountAsync("alice", Password);
+        await using var phone = await server.ConnectLoggedInAsync("alice", Password);
+        await laptop.JoinAsync("#dev");
+        await bob.WaitForAsync(l => l == "ROOM #dev alice joined");
+        await bob.CommandAsync("/voice #dev alice");
+
+        Assert.Equal("OK joined #dev (2 members)", (await phone.CommandAsync("/join #dev")).Reply);
+        var (who, members) = await bob.CommandAsync("/who #dev");
+        Assert.Equal(("OK 2 members in #dev", "MEMBERS #dev ~bob +alice"), (who, Assert.Single(members)));
+        await phone.CommandAsync("/part #dev");
+        await laptop.CommandAsync("/part #dev");
+
+        var (_, seen) = await bob.WaitForAsync(l => l == "ROOM #dev alice left");
+        Assert.DoesNotContain(seen, l => l.StartsWith("ROOM #dev alice", StringComparison.Ordinal));
+        Assert.Equal("OK 1 members in #dev", (await bob.CommandAsync("/who #dev")).Reply);
+    }
 }

@@ -7,17 +7,25 @@ namespace Parley.FrontEnds.Line.Commands;
 /// <summary>
 /// <c>/register &lt;password&gt;</c> (a guest owns the nick it uses) or
 /// <c>/register &lt;nick&gt; &lt;password&gt;</c> (before taking a nick): create an account and log in.
+/// <c>/register #room</c> registers a room to the logged-in account (an op of the room).
 /// </summary>
 internal sealed class RegisterCommand : ILineCommand
 {
     public string Name => "register";
-    public string Usage => "/register <password>  (or /register <nick> <password>)";
-    public string Summary => "make your nick an account with a password, and log in";
+    public string Usage => "/register <password>  (or /register <nick> <password>, or /register #<room>)";
+    public string Summary => "make your nick an account with a password, and log in; or register a room you op to your account";
     public bool AllowedBeforeRegistration => true;
     public bool RequiresArguments => true;
 
     public async ValueTask ExecuteAsync(LineConnection connection, string arguments)
     {
+        // "/register #room": one word naming a room registers the room, not an account.
+        if (arguments.StartsWith('#') && !arguments.Contains(' ', StringComparison.Ordinal))
+        {
+            await RegisterRoomAsync(connection, arguments);
+            return;
+        }
+
         var session = connection.Session;
         string? nick = null;
         var password = arguments;
@@ -47,5 +55,16 @@ internal sealed class RegisterCommand : ILineCommand
         connection.Reply(LineWriter.Ok(ChatErrorReplies.SignedIn("registered and logged in as", result)));
         if (nick is not null)
             connection.OnRegistered();
+    }
+
+    private static async ValueTask RegisterRoomAsync(LineConnection connection, string room)
+    {
+        var error = await connection.Rooms.RegisterAsync(connection.Session, room);
+        connection.Reply(error switch
+        {
+            ChatError.None => LineWriter.Ok($"registered {room} to {connection.Session.Nick}"),
+            ChatError.NotLoggedIn => ChatErrorReplies.NotLoggedIn,
+            _ => LineErrors.For(error, room),
+        });
     }
 }

@@ -3,7 +3,10 @@ using Parley.Protocols.Line;
 
 namespace Parley.FrontEnds.Line.Commands;
 
-/// <summary><c>/say #room text</c> and <c>@#room:text</c>: say something in a room.</summary>
+/// <summary>
+/// <c>/say #room text</c> and <c>@#room:text</c>: say something in a room. The <c>OK</c> comes once
+/// the message is stored (docs/accounts.md, "What delivered and stored promise").
+/// </summary>
 internal sealed class SayCommand : ILineCommand
 {
     public string Name => "say";
@@ -22,8 +25,16 @@ internal sealed class SayCommand : ILineCommand
         }
 
         var result = await connection.Rooms.SayAsync(connection.Session, room, text);
-        connection.Reply(result.Error == ChatError.None
-            ? LineWriter.Ok($"sent to {result.Recipients} members of {result.Message!.Room}")
-            : LineErrors.For(result.Error, room));
+        if (result.Error != ChatError.None)
+        {
+            connection.Reply(LineErrors.For(result.Error, room));
+            return;
+        }
+
+        // Like a DM: the members have it and the ECHO is queued; the OK waits for the commit.
+        connection.ReplyWhenStored(
+            result.Committed,
+            LineWriter.Ok($"sent to {result.Recipients} members of {result.Message!.Room}"),
+            ChatErrorReplies.StorageFailed);
     }
 }
