@@ -26,6 +26,7 @@ internal sealed class IrcCommandTable
         new QuitCommand(),
         new MessageCommand(notice: false),
         new MessageCommand(notice: true),
+        new TagmsgCommand(),
         new WhoisCommand(),
         new IsonCommand(),
         new UserhostCommand(),

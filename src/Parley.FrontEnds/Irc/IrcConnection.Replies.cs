@@ -37,7 +37,7 @@ internal sealed partial class IrcConnection
     /// Echoes a message this user sent (echo-message): the very bytes the recipient got when no
     /// label is in play, otherwise the same lines with the label, through the reply buffer.
     /// </summary>
-    public void Echo(DirectMessageEvent message)
+    public void Echo(ChatEvent message)
     {
         if (_label is null)
         {
@@ -45,9 +45,7 @@ internal sealed partial class IrcConnection
             return;
         }
 
-        var time = Has(IrcCapabilities.ServerTime) && message.Time != default ? IrcText.FormatTime(message.Time) : null;
-        foreach (var line in IrcEventEncoder.ToMessages(ServerName, message))
-            _replies.Add(time is null ? line : line.WithTags([new IrcTag("time", time)]));
+        _replies.AddRange(IrcEventEncoder.ToTaggedMessages(ServerName, message, EventTags));
     }
 
     /// <summary>Sends at once, bypassing the label buffer (timers, errors outside a command).</summary>
