@@ -14,4 +14,5 @@ internal enum IrcCapabilities
     ServerTime = 1 << 6,
     Sasl = 1 << 7,
     AccountTag = 1 << 8,
+    ChatHistory = 1 << 9,
 }

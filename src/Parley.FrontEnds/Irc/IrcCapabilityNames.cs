@@ -14,6 +14,7 @@ internal static class IrcCapabilityNames
         ["account-tag"] = IrcCapabilities.AccountTag,
         ["batch"] = IrcCapabilities.Batch,
         ["cap-notify"] = IrcCapabilities.CapNotify,
+        ["draft/chathistory"] = IrcCapabilities.ChatHistory,
         ["echo-message"] = IrcCapabilities.EchoMessage,
         ["labeled-response"] = IrcCapabilities.LabeledResponse,
         ["message-tags"] = IrcCapabilities.MessageTags,

@@ -27,6 +27,7 @@ internal sealed class IrcCommandTable
         new MessageCommand(notice: false),
         new MessageCommand(notice: true),
         new TagmsgCommand(),
+        new ChatHistoryCommand(),
         new WhoisCommand(),
         new IsonCommand(),
         new UserhostCommand(),

@@ -55,6 +55,9 @@ internal sealed partial class IrcConnection
             Enqueue(IrcMessageFormatter.Format(message));
     }
 
+    /// <summary>A batch reference unique on this connection: <paramref name="prefix"/> and a number.</summary>
+    public string NextBatchId(char prefix) => prefix + (++_lastBatchId).ToString(CultureInfo.InvariantCulture);
+
     private void BeginCommand(IrcMessage message)
     {
         _replies.Clear();
@@ -85,10 +88,12 @@ internal sealed partial class IrcConnection
                     break;
                 }
 
-                var id = "L" + (++_lastBatchId).ToString(CultureInfo.InvariantCulture);
+                var id = NextBatchId('L');
                 SendNow(new IrcMessage(ServerName, "BATCH", "+" + id, "labeled-response").WithTags([labelTag]));
+                // Lines inside a batch of the command's own (CHATHISTORY) keep theirs: only that
+                // batch's BATCH lines are tagged with the outer one (nested batches, IRCv3 batch).
                 foreach (var reply in _replies)
-                    SendNow(reply.WithTags([.. reply.Tags, new IrcTag("batch", id)]));
+                    SendNow(reply.TryGetTag("batch", out _) ? reply : reply.WithTags([.. reply.Tags, new IrcTag("batch", id)]));
                 SendNow(new IrcMessage(ServerName, "BATCH", "-" + id));
                 break;
         }

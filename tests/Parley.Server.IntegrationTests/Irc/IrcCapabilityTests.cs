@@ -6,8 +6,8 @@ namespace Parley.Server.IntegrationTests.Irc;
 /// <summary>IRCv3: CAP negotiation, labeled-response with batch, echo-message, server-time.</summary>
 public sealed class IrcCapabilityTests
 {
-    private const string AllCaps = "account-tag batch cap-notify echo-message labeled-response message-tags multi-prefix sasl server-time";
-    private const string AllCaps302 = "account-tag batch cap-notify echo-message labeled-response message-tags multi-prefix sasl=PLAIN,EXTERNAL server-time";
+    private const string AllCaps = "account-tag batch cap-notify draft/chathistory echo-message labeled-response message-tags multi-prefix sasl server-time";
+    private const string AllCaps302 = "account-tag batch cap-notify draft/chathistory echo-message labeled-response message-tags multi-prefix sasl=PLAIN,EXTERNAL server-time";
 
     [Fact]
     public async Task Cap_ls_302_lists_the_capabilities_with_values_and_holds_registration_until_end()
