@@ -121,6 +121,24 @@ public sealed partial class IrcChatHistoryTests
         Assert.Empty(await alice.DrainAsync());
     }
 
+    [Fact]
+    public async Task Labeled_chathistory_nests_its_batch_in_the_labeled_response_batch()
+    {
+        await using var server = await ParleyTestServer.StartWithIrcAsync();
+        await using var alice = await ConnectLoggedInAsync(server, "alice", Caps + " labeled-response");
+        await using var bob = await server.ConnectIrcAsAsync("bob");
+        await bob.SendAsync("PRIVMSG alice :hi there");
+        await alice.WaitForAsync(l => l.EndsWith("hi there", StringComparison.Ordinal));
+
+        await alice.SendAsync("@label=q1 CHATHISTORY LATEST bob * 10");
+
+        await alice.ExpectAsync(
+            "@label=q1 :parley BATCH +L2 labeled-response",
+            "@batch=L2 :parley BATCH +H1 chathistory bob");
+        Assert.Matches($@"^@{Time};msgid=\d+;batch=H1 :bob!bob@parley PRIVMSG alice :hi there$", await alice.ReadLineAsync());
+        await alice.ExpectAsync("@batch=L2 :parley BATCH -H1", ":parley BATCH -L2");
+    }
+
     [Theory]
     [InlineData("CHATHISTORY TARGETS timestamp=2020-01-01T00:00:00Z timestamp=2030-01-01T00:00:00Z 10", ":parley FAIL CHATHISTORY INVALID_PARAMS TARGETS :Unknown or unsupported subcommand")]
     [InlineData("CHATHISTORY LATEST bob", ":parley FAIL CHATHISTORY NEED_MORE_PARAMS LATEST :Insufficient parameters")]
