@@ -82,6 +82,42 @@ public sealed class ChatHubTests
     }
 
     [Fact]
+    public async Task SendDirect_with_client_tags_carries_them_and_the_stored_id_but_no_account_for_a_guest()
+    {
+        var (alice, _) = Connect();
+        var (bob, bobSink) = Connect();
+        _hub.Register(alice, "alice");
+        _hub.Register(bob, "bob");
+        bobSink.Events.Clear();
+
+        var sent = await _hub.SendDirectAsync(alice, "bob", "hi", notice: false, [KeyValuePair.Create("+typing", "done")]);
+
+        var dm = Assert.IsType<DirectMessageEvent>(Assert.Single(bobSink.Events));
+        Assert.Same(sent.Message, dm);
+        Assert.NotNull(dm.MessageId);
+        Assert.Null(dm.FromAccount);
+        Assert.Equal([KeyValuePair.Create("+typing", "done")], dm.ClientTags);
+    }
+
+    [Fact]
+    public void SendTags_reaches_the_online_nick_only_and_refuses_others()
+    {
+        var (alice, _) = Connect();
+        var (bob, bobSink) = Connect();
+        _hub.Register(alice, "alice");
+        _hub.Register(bob, "bob");
+        bobSink.Events.Clear();
+
+        var sent = _hub.SendTags(alice, "BOB", [KeyValuePair.Create("+typing", "active")]);
+
+        Assert.Equal((ChatError.None, "bob"), (sent.Error, sent.Recipient));
+        var tags = Assert.IsType<TagMessageEvent>(Assert.Single(bobSink.Events));
+        Assert.Same(sent.Tags, tags);
+        Assert.Equal(("alice", "bob"), (tags.From, tags.To));
+        Assert.Equal(ChatError.NoSuchNick, _hub.SendTags(alice, "nobody", []).Error);
+    }
+
+    [Fact]
     public async Task SendDirect_to_unknown_nick_or_from_unregistered_session_is_refused()
     {
         var (alice, _) = Connect();

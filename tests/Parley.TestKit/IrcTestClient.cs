@@ -46,7 +46,9 @@ public sealed class IrcTestClient : IAsyncDisposable
     }
 
     /// <summary>Connects over TLS, accepting whatever certificate the server presents (tests check its fingerprint).</summary>
-    public static async Task<IrcTestClient> ConnectTlsAsync(int port)
+    /// <param name="port">The server's IRC TLS port.</param>
+    /// <param name="clientCertificate">A client certificate to present (SASL EXTERNAL), or null.</param>
+    public static async Task<IrcTestClient> ConnectTlsAsync(int port, X509Certificate2? clientCertificate = null)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         await socket.ConnectAsync("127.0.0.1", port);
@@ -59,6 +61,8 @@ public sealed class IrcTestClient : IAsyncDisposable
                 {
                     TargetHost = "localhost",
                     RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate is not null,
+                    ClientCertificates = clientCertificate is null ? null : [clientCertificate],
+                    LocalCertificateSelectionCallback = clientCertificate is null ? null : (_, _, _, _, _) => clientCertificate,
                 },
                 timeout.Token);
         }

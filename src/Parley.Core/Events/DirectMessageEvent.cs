@@ -26,4 +26,16 @@ public sealed class DirectMessageEvent(string From, string To, string Text) : Ch
     /// <c>NOTICE</c>). Protocols without the distinction show it as a message.
     /// </summary>
     public bool IsNotice { get; init; }
+
+    /// <summary>The stored message's id (<see cref="Messages.ChatMessage.Id"/>), shown as IRC's <c>msgid</c>; null when not stored.</summary>
+    public long? MessageId { get; init; }
+
+    /// <summary>The sender's account when it is logged in (its nick: nicks are account names), else null; IRC's <c>account</c> tag.</summary>
+    public string? FromAccount { get; init; }
+
+    /// <summary>
+    /// Client metadata sent with the message, relayed as is and never stored: IRCv3 client-only
+    /// tags (keys starting with <c>+</c>, e.g. <c>+draft/reply</c>). Empty when none.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> ClientTags { get; init; } = [];
 }

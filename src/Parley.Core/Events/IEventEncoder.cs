@@ -6,8 +6,9 @@ public interface IEventEncoder
 {
     /// <summary>
     /// How many encodings one event can cache: 6. Taken: 0 the line protocol, 1 IRC without
-    /// tags, 2 IRC with the <c>time</c> tag (server-time); 3 is meant for IRC with all
-    /// message-tags (part 2), 4 for the web client's JSON; 5 is spare.
+    /// tags, 2 IRC with the <c>time</c> tag (server-time), 3 IRC with all message-tags (time,
+    /// account, msgid, client tags); 4 is meant for the web client's JSON; 5 is spare (IRC's
+    /// uncached tag sets name it but never fill it).
     /// </summary>
     const int MaxSlots = 6;
 

@@ -41,9 +41,27 @@ public sealed partial class ChatHub
     /// The result: <see cref="ChatError.None"/>, <see cref="ChatError.NotRegistered"/>, or
     /// <see cref="ChatError.NoSuchNick"/> when no one online and no account has the nick.
     /// </returns>
+    public ValueTask<SendResult> SendDirectAsync(
+        ChatSession from, string to, string text, bool notice, CancellationToken cancellationToken = default) =>
+        SendDirectAsync(from, to, text, notice, clientTags: null, cancellationToken);
+
+    /// <summary>
+    /// Sends a direct message or a notice as
+    /// <see cref="SendDirectAsync(ChatSession, string, string, bool, CancellationToken)"/>, with client
+    /// metadata relayed to the recipient (<see cref="DirectMessageEvent.ClientTags"/>; not stored).
+    /// </summary>
+    /// <param name="from">The sender; must be registered.</param>
+    /// <param name="to">The recipient's nick, any case.</param>
+    /// <param name="text">Message text.</param>
+    /// <param name="notice">True for a notice.</param>
+    /// <param name="clientTags">Client-only tags to relay, or null for none.</param>
+    /// <param name="cancellationToken">Cancels the account lookup.</param>
+    /// <returns>The result, as the overload without tags.</returns>
     public async ValueTask<SendResult> SendDirectAsync(
-        ChatSession from, string to, string text, bool notice, CancellationToken cancellationToken = default)
+        ChatSession from, string to, string text, bool notice, IReadOnlyList<KeyValuePair<string, string>>? clientTags,
+        CancellationToken cancellationToken = default)
     {
+        clientTags ??= [];
         ArgumentNullException.ThrowIfNull(from);
         if (from.Presence is not { } me)
             return SendResult.Refused(ChatError.NotRegistered);
@@ -54,7 +72,7 @@ public sealed partial class ChatHub
             var now = _time.GetUtcNow();
             var guest = _messages.Append(new NewMessage(
                 MessageKind.Direct, now, me.Nick, me.AccountId, target.Nick, null, text, Delivered: true));
-            var sent = NewDirect(from, me, target.Nick, text, notice, now);
+            var sent = NewDirect(from, me, target.Nick, text, notice, now, guest.Message.Id, clientTags);
             DeliverAll(target, sent);
             Echo(me, from, target, guest.Message);
             return Sent(target.Nick, target, me, sent, guest.Committed);
@@ -86,7 +104,7 @@ public sealed partial class ChatHub
             var now = _time.GetUtcNow();
             receipt = _messages.Append(new NewMessage(
                 MessageKind.Direct, now, me.Nick, me.AccountId, nick, accountId, text, Delivered: holder is not null));
-            message = NewDirect(from, me, nick, text, notice, now);
+            message = NewDirect(from, me, nick, text, notice, now, receipt.Message.Id, clientTags);
             if (holder is not null)
                 DeliverAll(holder, message);
         }
@@ -97,6 +115,36 @@ public sealed partial class ChatHub
 
         Echo(me, from, holder, receipt.Message);
         return Sent(nick, holder, me, message, receipt.Committed);
+    }
+
+    /// <summary>
+    /// Relays client metadata without a message (<see cref="TagMessageEvent"/>, IRC's
+    /// <c>TAGMSG</c>) to the sessions of <paramref name="to"/> online now; nothing is stored.
+    /// </summary>
+    /// <param name="from">The sender; must be registered.</param>
+    /// <param name="to">The recipient's nick, any case.</param>
+    /// <param name="clientTags">The client-only tags.</param>
+    /// <returns>
+    /// The result: <see cref="ChatError.NotRegistered"/>, <see cref="ChatError.NoSuchNick"/> when
+    /// nobody online has the nick; <see cref="SendResult.Recipient"/> is the nick as shown.
+    /// </returns>
+    public SendResult SendTags(ChatSession from, string to, IReadOnlyList<KeyValuePair<string, string>> clientTags)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
+        ArgumentNullException.ThrowIfNull(clientTags);
+        if (from.Presence is not { } me)
+            return SendResult.Refused(ChatError.NotRegistered);
+        if (!_byNick.TryGetValue(to, out var target) || target.Sessions.Length == 0)
+            return SendResult.Refused(ChatError.NoSuchNick);
+        var tags = new TagMessageEvent(me.Nick, target.Nick, clientTags)
+        {
+            Time = _time.GetUtcNow(),
+            FromAddress = from.UserAddress,
+            FromAccount = me.AccountId is null ? null : me.Nick,
+        };
+        DeliverAll(target, tags);
+        return new SendResult(ChatError.None, target.Nick, true, 1, Task.CompletedTask) { ToSelf = target == me, Tags = tags };
     }
 
     /// <summary>
@@ -141,7 +189,13 @@ public sealed partial class ChatHub
         var now = _time.GetUtcNow();
         var receipt = _messages.Append(new NewMessage(
             MessageKind.Broadcast, now, me.Nick, me.AccountId, null, null, text, Delivered: true));
-        var recipients = SendToOthers(me, new BroadcastEvent(me.Nick, text) { Time = now, FromAddress = from.UserAddress });
+        var recipients = SendToOthers(me, new BroadcastEvent(me.Nick, text)
+        {
+            Time = now,
+            FromAddress = from.UserAddress,
+            MessageId = receipt.Message.Id,
+            FromAccount = me.AccountId is null ? null : me.Nick,
+        });
         Echo(me, from, null, receipt.Message);
         return new SendResult(ChatError.None, null, true, recipients, receipt.Committed);
     }
@@ -171,8 +225,18 @@ public sealed partial class ChatHub
         return (ChatError.None, messages);
     }
 
-    private static DirectMessageEvent NewDirect(ChatSession from, OnlineNick me, string to, string text, bool notice, DateTimeOffset time) =>
-        new(me.Nick, to, text) { Time = time, FromAddress = from.UserAddress, IsNotice = notice };
+    private static DirectMessageEvent NewDirect(
+        ChatSession from, OnlineNick me, string to, string text, bool notice, DateTimeOffset time, long id,
+        IReadOnlyList<KeyValuePair<string, string>> clientTags) =>
+        new(me.Nick, to, text)
+        {
+            Time = time,
+            FromAddress = from.UserAddress,
+            IsNotice = notice,
+            MessageId = id,
+            FromAccount = me.AccountId is null ? null : me.Nick,
+            ClientTags = clientTags,
+        };
 
     private static SendResult Sent(string nick, OnlineNick? holder, OnlineNick me, DirectMessageEvent message, Task committed) =>
         new(ChatError.None, nick, holder is not null, holder is null ? 0 : 1, committed)

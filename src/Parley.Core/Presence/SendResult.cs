@@ -18,6 +18,9 @@ public readonly record struct SendResult(ChatError Error, string? Recipient, boo
     /// </summary>
     public Events.DirectMessageEvent? Message { get; init; }
 
+    /// <summary>For <see cref="ChatHub.SendTags"/>: the event as delivered, so the sender's front-end can echo it; else null.</summary>
+    public Events.TagMessageEvent? Tags { get; init; }
+
     /// <summary>For a direct message: true when sent to the sender's own nick (its sessions got it already).</summary>
     public bool ToSelf { get; init; }
 

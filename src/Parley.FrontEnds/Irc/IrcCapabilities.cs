@@ -12,4 +12,7 @@ internal enum IrcCapabilities
     MessageTags = 1 << 4,
     MultiPrefix = 1 << 5,
     ServerTime = 1 << 6,
+    Sasl = 1 << 7,
+    AccountTag = 1 << 8,
+    ChatHistory = 1 << 9,
 }

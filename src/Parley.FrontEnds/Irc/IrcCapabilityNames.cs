@@ -4,24 +4,34 @@ namespace Parley.FrontEnds.Irc;
 
 /// <summary>
 /// The capabilities Parley offers in <c>CAP LS</c>, by wire name. Only what is implemented is
-/// listed; sasl, account-tag, account-notify, away-notify and draft/chathistory come with
-/// accounts and rooms (docs/irc.md).
+/// listed (docs/irc.md). Only <c>sasl</c> has a value (its mechanisms), shown with
+/// <c>CAP LS 302</c>.
 /// </summary>
 internal static class IrcCapabilityNames
 {
     private static readonly FrozenDictionary<string, IrcCapabilities> ByName = new Dictionary<string, IrcCapabilities>
     {
+        ["account-tag"] = IrcCapabilities.AccountTag,
         ["batch"] = IrcCapabilities.Batch,
         ["cap-notify"] = IrcCapabilities.CapNotify,
+        ["draft/chathistory"] = IrcCapabilities.ChatHistory,
         ["echo-message"] = IrcCapabilities.EchoMessage,
         ["labeled-response"] = IrcCapabilities.LabeledResponse,
         ["message-tags"] = IrcCapabilities.MessageTags,
         ["multi-prefix"] = IrcCapabilities.MultiPrefix,
+        ["sasl"] = IrcCapabilities.Sasl,
         ["server-time"] = IrcCapabilities.ServerTime,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    /// <summary>The <c>CAP LS</c> list, space-separated, in name order. None takes a value yet.</summary>
+    /// <summary>The SASL mechanisms, as <c>sasl=</c>'s value and in 908 RPL_SASLMECHS.</summary>
+    public const string SaslMechanisms = "PLAIN,EXTERNAL";
+
+    /// <summary>The <c>CAP LS</c> list without values (before CAP LS 302), space-separated, in name order.</summary>
     public static string All { get; } = string.Join(' ', ByName.Keys.Order(StringComparer.Ordinal));
+
+    /// <summary>The <c>CAP LS 302</c> list: as <see cref="All"/>, with <c>sasl=PLAIN,EXTERNAL</c>.</summary>
+    public static string AllWithValues { get; } = string.Join(
+        ' ', ByName.Keys.Order(StringComparer.Ordinal).Select(name => name == "sasl" ? "sasl=" + SaslMechanisms : name));
 
     /// <summary>Looks a capability up by its wire name (case-sensitive, as IRCv3 says).</summary>
     public static bool TryGet(string name, out IrcCapabilities capability) => ByName.TryGetValue(name, out capability);

@@ -13,11 +13,12 @@ internal sealed class IrcCommandTable
     public IrcCommandTable(IEnumerable<IIrcCommand> commands) =>
         _byName = commands.ToFrozenDictionary(c => c.Name, StringComparer.Ordinal);
 
-    /// <summary>The commands of part 1 of the IRC front-end (docs/irc.md).</summary>
+    /// <summary>The commands of the IRC front-end (docs/irc.md).</summary>
     public static IrcCommandTable CreateDefault() => new(
     [
         new CapCommand(),
         new PassCommand(),
+        new AuthenticateCommand(),
         new NickCommand(),
         new UserCommand(),
         new PingCommand(),
@@ -25,6 +26,8 @@ internal sealed class IrcCommandTable
         new QuitCommand(),
         new MessageCommand(notice: false),
         new MessageCommand(notice: true),
+        new TagmsgCommand(),
+        new ChatHistoryCommand(),
         new WhoisCommand(),
         new IsonCommand(),
         new UserhostCommand(),

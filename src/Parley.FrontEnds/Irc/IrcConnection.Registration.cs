@@ -22,9 +22,14 @@ internal sealed partial class IrcConnection
     private readonly Lock _heldLock = new();
     private List<ChatEvent>? _held;
     private bool _invisible;
+    private volatile bool _registered;
 
-    /// <summary>True once registration completed (the welcome was sent).</summary>
-    public bool IsRegistered => _session.IsRegistered;
+    /// <summary>
+    /// True once registration completed (the welcome was sent). Not the session's
+    /// <see cref="Core.Sessions.ChatSession.IsRegistered"/>: SASL signs the session in before
+    /// registration completes.
+    /// </summary>
+    public bool IsRegistered => _registered;
 
     /// <summary>The nick from NICK, before registration.</summary>
     public string? PendingNick { get; set; }
@@ -61,6 +66,13 @@ internal sealed partial class IrcConnection
             return;
 
         _session.SetUserInfo(user.UserName, user.RealName);
+        if (_session.IsLoggedIn)
+        {
+            // SASL did the login: PASS is not needed, and the nick is the account's.
+            CompleteSaslRegistration();
+            return;
+        }
+
         var password = Password;
         Password = null;
         // A password never crosses an untrusted network in clear text (docs/tls.md): refuse it
@@ -100,6 +112,7 @@ internal sealed partial class IrcConnection
         }
 
         PendingNick = null;
+        _registered = true;
         FrontEndLog.Registered(Logger, _session.Id, _session.RemoteAddress, nick);
         _frontEnd.Welcome.Send(this);
     }
@@ -153,6 +166,7 @@ internal sealed partial class IrcConnection
         }
 
         PendingNick = null;
+        _registered = true;
         FrontEndLog.LoggedIn(Logger, _session.Id, _session.RemoteAddress, result.Nick);
         var shown = _session.Nick!;
         Numeric(IrcNumerics.RPL_LOGGEDIN, Mask, shown, $"You are now logged in as {shown}");

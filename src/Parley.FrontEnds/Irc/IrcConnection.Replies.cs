@@ -37,7 +37,7 @@ internal sealed partial class IrcConnection
     /// Echoes a message this user sent (echo-message): the very bytes the recipient got when no
     /// label is in play, otherwise the same lines with the label, through the reply buffer.
     /// </summary>
-    public void Echo(DirectMessageEvent message)
+    public void Echo(ChatEvent message)
     {
         if (_label is null)
         {
@@ -45,9 +45,7 @@ internal sealed partial class IrcConnection
             return;
         }
 
-        var time = Has(IrcCapabilities.ServerTime) && message.Time != default ? IrcText.FormatTime(message.Time) : null;
-        foreach (var line in IrcEventEncoder.ToMessages(ServerName, message))
-            _replies.Add(time is null ? line : line.WithTags([new IrcTag("time", time)]));
+        _replies.AddRange(IrcEventEncoder.ToTaggedMessages(ServerName, message, EventTags));
     }
 
     /// <summary>Sends at once, bypassing the label buffer (timers, errors outside a command).</summary>
@@ -56,6 +54,9 @@ internal sealed partial class IrcConnection
         if (Volatile.Read(ref _closing) == 0)
             Enqueue(IrcMessageFormatter.Format(message));
     }
+
+    /// <summary>A batch reference unique on this connection: <paramref name="prefix"/> and a number.</summary>
+    public string NextBatchId(char prefix) => prefix + (++_lastBatchId).ToString(CultureInfo.InvariantCulture);
 
     private void BeginCommand(IrcMessage message)
     {
@@ -87,10 +88,12 @@ internal sealed partial class IrcConnection
                     break;
                 }
 
-                var id = "L" + (++_lastBatchId).ToString(CultureInfo.InvariantCulture);
+                var id = NextBatchId('L');
                 SendNow(new IrcMessage(ServerName, "BATCH", "+" + id, "labeled-response").WithTags([labelTag]));
+                // Lines inside a batch of the command's own (CHATHISTORY) keep theirs: only that
+                // batch's BATCH lines are tagged with the outer one (nested batches, IRCv3 batch).
                 foreach (var reply in _replies)
-                    SendNow(reply.WithTags([.. reply.Tags, new IrcTag("batch", id)]));
+                    SendNow(reply.TryGetTag("batch", out _) ? reply : reply.WithTags([.. reply.Tags, new IrcTag("batch", id)]));
                 SendNow(new IrcMessage(ServerName, "BATCH", "-" + id));
                 break;
         }

@@ -68,7 +68,18 @@ internal sealed partial class IrcConnection : ISessionSink
 
     private ILogger Logger => _frontEnd.Logger;
 
-    private IrcEventEncoder Encoder => Has(IrcCapabilities.ServerTime) ? _frontEnd.TimeTaggedEncoder : _frontEnd.PlainEncoder;
+    /// <summary>The tags this connection's capabilities ask for on events (message-tags: all of them).</summary>
+    public IrcEventTags EventTags
+    {
+        get
+        {
+            var caps = Capabilities;
+            if ((caps & IrcCapabilities.MessageTags) != 0)
+                return IrcEventTags.All;
+            return ((caps & IrcCapabilities.ServerTime) != 0 ? IrcEventTags.Time : IrcEventTags.None)
+                | ((caps & IrcCapabilities.AccountTag) != 0 ? IrcEventTags.Account : IrcEventTags.None);
+        }
+    }
 
     /// <summary>Runs the connection until either side closes it.</summary>
     public async Task RunAsync(CancellationToken cancellationToken = default)
@@ -111,7 +122,9 @@ internal sealed partial class IrcConnection : ISessionSink
     {
         if (Volatile.Read(ref _closing) != 0 || (hold && TryHold(chatEvent)))
             return;
-        var bytes = chatEvent.GetBytes(Encoder);
+        // The common sets of tags are encoded once per event and shared; the rare rest per recipient.
+        var encoder = _frontEnd.EncoderFor(EventTags);
+        var bytes = encoder.IsCached ? chatEvent.GetBytes(encoder) : encoder.Encode(chatEvent);
         if (!bytes.IsEmpty && !_outbox.TryEnqueue(bytes))
             OnOutboxOverflow();
     }

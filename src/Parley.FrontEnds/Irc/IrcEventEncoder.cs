@@ -5,12 +5,19 @@ using Parley.Protocols.Irc;
 namespace Parley.FrontEnds.Irc;
 
 /// <summary>
-/// Encodes chat events as IRC lines, in one of two forms, each cached once per event: without
-/// tags (slot 1) for clients without server-time, and with the <c>time</c> tag (slot 2) for
-/// clients that enabled it. Neither depends on the recipient, so all IRC recipients of a
-/// message share one of two arrays.
+/// Encodes chat events as IRC lines with one set of tags (<see cref="IrcEventTags"/>). Three sets
+/// are cached once per event and shared by every recipient that wants them: none (slot 1), time
+/// (slot 2) and all (slot 3: time, account, msgid, client tags: every client with message-tags).
+/// The rare rest (account-tag without message-tags) is encoded per recipient, uncached.
 /// </summary>
 /// <remarks>
+/// <para>
+/// No tag depends on the recipient: the time is the event's, the account and msgid the sender's
+/// and the message's. So the three cached arrays are right for everyone, and the common cases (a
+/// modern client with message-tags, an old one with nothing or just server-time) cost one encode
+/// per event each. One slot per combination of tag caps would need eight; the two combinations
+/// left out are account-tag without message-tags, which clients that know account-tag rarely do.
+/// </para>
 /// <para>
 /// Mapping (docs/irc.md): a direct message is <c>:from!user@host PRIVMSG to :text</c> (or NOTICE);
 /// a line user's broadcast is <c>:from!user@host NOTICE $* :text</c>, IRC's server-mask form of a
@@ -18,16 +25,18 @@ namespace Parley.FrontEnds.Irc;
 /// delivered at login (<see cref="MissedMessageEvent"/>) is the PRIVMSG it was, with its original
 /// time in server-time; the account's own message sent from another connection
 /// (<see cref="EchoEvent"/>) is the PRIVMSG from itself, as echo-message and bouncers show it.
-/// Joins, quits and nick changes of others, and every room event, encode to nothing: IRC shows
-/// those only to users sharing a channel, and channels come with part 2.
+/// Client metadata alone (<see cref="TagMessageEvent"/>) is a <c>TAGMSG</c>, sent only with
+/// message-tags. Joins, quits and nick changes of others, and every room event, encode to nothing:
+/// IRC shows those only to users sharing a channel.
 /// </para>
 /// <para>
 /// Text longer than one 512-byte line is split with <see cref="IrcTextSplitter"/> (at spaces,
-/// else grapheme and UTF-8 boundaries); the array then holds several CR LF-terminated lines.
+/// else grapheme and UTF-8 boundaries); the array then holds several CR LF-terminated lines, the
+/// second and later with <c>msgid</c>s <c>&lt;id&gt;.1</c>, <c>&lt;id&gt;.2</c>, ...
 /// </para>
 /// <para>Stateless and thread-safe.</para>
 /// </remarks>
-internal sealed class IrcEventEncoder(string serverName, bool withTime) : IEventEncoder
+internal sealed class IrcEventEncoder(string serverName, IrcEventTags tags) : IEventEncoder
 {
     /// <summary>Slot of the untagged form.</summary>
     public const int PlainSlot = 1;
@@ -35,31 +44,36 @@ internal sealed class IrcEventEncoder(string serverName, bool withTime) : IEvent
     /// <summary>Slot of the form with the server-time tag.</summary>
     public const int TimeTaggedSlot = 2;
 
-    public int Slot => withTime ? TimeTaggedSlot : PlainSlot;
+    /// <summary>Slot of the form with every tag (message-tags).</summary>
+    public const int AllTagsSlot = 3;
 
-    /// <summary>Whether this encoder adds the <c>time</c> tag.</summary>
-    public bool WithTime => withTime;
+    /// <summary>
+    /// The cache slot; only meaningful when <see cref="IsCached"/>. The uncached sets share slot
+    /// 5, which they never fill: <see cref="Encode"/> is called for them directly.
+    /// </summary>
+    public int Slot => tags switch
+    {
+        IrcEventTags.None => PlainSlot,
+        IrcEventTags.Time => TimeTaggedSlot,
+        IrcEventTags.All => AllTagsSlot,
+        _ => 5,
+    };
+
+    /// <summary>Whether this form is cached in the event (none, time, all).</summary>
+    public bool IsCached => tags is IrcEventTags.None or IrcEventTags.Time or IrcEventTags.All;
+
+    /// <summary>The tags this encoder adds.</summary>
+    public IrcEventTags Tags => tags;
 
     public byte[] Encode(ChatEvent chatEvent)
     {
-        var messages = ToMessages(serverName, chatEvent);
+        var messages = ToTaggedMessages(serverName, chatEvent, tags);
         if (messages.Count == 0)
             return [];
-        ReadOnlySpan<IrcTag> tags = withTime && chatEvent.Time != default
-            ? [new IrcTag("time", IrcText.FormatTime(chatEvent.Time))]
-            : [];
-        var lines = new byte[messages.Count][];
-        var length = 0;
-        for (var i = 0; i < messages.Count; i++)
-        {
-            var m = messages[i];
-            lines[i] = IrcMessageFormatter.FormatWithTags(tags, m.Source, m.Command, [.. m.Parameters]);
-            length += lines[i].Length;
-        }
-
-        if (lines.Length == 1)
-            return lines[0];
-        var all = new byte[length];
+        if (messages.Count == 1)
+            return IrcMessageFormatter.Format(messages[0]);
+        var lines = messages.Select(IrcMessageFormatter.Format).ToArray();
+        var all = new byte[lines.Sum(l => l.Length)];
         var at = 0;
         foreach (var line in lines)
         {
@@ -70,6 +84,20 @@ internal sealed class IrcEventEncoder(string serverName, bool withTime) : IEvent
         return all;
     }
 
+    /// <summary>The event as IRC messages with <paramref name="wanted"/> tags (none for events IRC users do not see).</summary>
+    public static IReadOnlyList<IrcMessage> ToTaggedMessages(string serverName, ChatEvent chatEvent, IrcEventTags wanted)
+    {
+        if (chatEvent is TagMessageEvent && (wanted & IrcEventTags.MessageTags) == 0)
+            return [];
+        var messages = ToMessages(serverName, chatEvent);
+        if (wanted == IrcEventTags.None || messages.Count == 0)
+            return messages;
+        var result = new IrcMessage[messages.Count];
+        for (var i = 0; i < messages.Count; i++)
+            result[i] = messages[i].WithTags(IrcEventTagger.TagsOf(chatEvent, wanted, i));
+        return result;
+    }
+
     /// <summary>The event as untagged IRC messages (none for events IRC users do not see).</summary>
     public static IReadOnlyList<IrcMessage> ToMessages(string serverName, ChatEvent chatEvent) => chatEvent switch
     {
@@ -78,6 +106,7 @@ internal sealed class IrcEventEncoder(string serverName, bool withTime) : IEvent
         ServerNoticeEvent notice => Text(serverName, "NOTICE", "*", notice.Text),
         MissedMessageEvent { Message: var missed } => Stored(missed),
         EchoEvent { Message: var sent } => Stored(sent),
+        TagMessageEvent tagged => [new IrcMessage(Mask(tagged.From, tagged.FromAddress), "TAGMSG", tagged.To)],
         _ => [],
     };
 
@@ -94,7 +123,8 @@ internal sealed class IrcEventEncoder(string serverName, bool withTime) : IEvent
     public static string Mask(string nick, UserAddress? address) =>
         $"{nick}!{address?.UserName ?? nick}@{address?.Host ?? Core.Sessions.ChatSession.CloakedHost}";
 
-    private static List<IrcMessage> Text(string source, string command, string target, string text)
+    /// <summary>A message's text as one or more messages that each fit 512 bytes.</summary>
+    public static List<IrcMessage> Text(string source, string command, string target, string text)
     {
         var budget = IrcTextSplitter.GetMaxTextBytes(source, command, target);
         var messages = new List<IrcMessage>(1);

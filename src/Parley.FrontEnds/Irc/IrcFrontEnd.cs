@@ -16,6 +16,7 @@ namespace Parley.FrontEnds.Irc;
 /// <remarks>Thread-safe; one instance per server.</remarks>
 public sealed class IrcFrontEnd
 {
+    private readonly IrcEventEncoder[] _encoders;
     private int _invisible;
 
     /// <summary>Creates the front-end.</summary>
@@ -45,8 +46,7 @@ public sealed class IrcFrontEnd
         Options = options;
         Time = time;
         Logger = logger;
-        PlainEncoder = new IrcEventEncoder(options.ServerName, withTime: false);
-        TimeTaggedEncoder = new IrcEventEncoder(options.ServerName, withTime: true);
+        _encoders = [.. Enumerable.Range(0, (int)IrcEventTags.All + 1).Select(t => new IrcEventEncoder(options.ServerName, (IrcEventTags)t))];
         Welcome = new IrcWelcome(options, Version, time.GetUtcNow());
     }
 
@@ -75,9 +75,8 @@ public sealed class IrcFrontEnd
 
     internal IrcCommandTable Commands { get; } = IrcCommandTable.CreateDefault();
 
-    internal IrcEventEncoder PlainEncoder { get; }
-
-    internal IrcEventEncoder TimeTaggedEncoder { get; }
+    /// <summary>The encoder for one set of tags (one per set, shared by all connections).</summary>
+    internal IrcEventEncoder EncoderFor(IrcEventTags tags) => _encoders[(int)tags];
 
     internal IrcWelcome Welcome { get; }
 

@@ -6,6 +6,9 @@ namespace Parley.FrontEnds.Irc;
 /// <summary>Text crossing between IRC and the core.</summary>
 internal static class IrcText
 {
+    /// <summary>UTF-8 that throws on invalid bytes (SASL payloads are checked, not repaired).</summary>
+    public static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     /// <summary>
     /// Makes an IRC client's message text safe for every protocol: C0 controls other than TAB,
     /// CTCP's <c>\x01</c> and IRC's formatting codes (bold, colour, reset, reverse, italics,

@@ -35,8 +35,9 @@ internal sealed class IrcWelcome
             [
                 "AWAYLEN=" + MaxTextLength, "CASEMAPPING=ascii", "CHANMODES=b,k,,imst", "CHANNELLEN=50", "CHANTYPES=#",
                 "LINELEN=512", "NETWORK=" + options.NetworkName, "NICKLEN=" + NickRules.MaxLength, "PREFIX=(ov)@+",
-                "TARGMAX=NOTICE:4,PRIVMSG:4,WHOIS:1", "TOPICLEN=" + MaxTextLength, "USERLEN=" + MaxUserNameLength, "UTF8ONLY",
+                "TARGMAX=NOTICE:4,PRIVMSG:4,TAGMSG:1,WHOIS:1", "TOPICLEN=" + MaxTextLength, "USERLEN=" + MaxUserNameLength, "UTF8ONLY",
             ],
+            ["CHATHISTORY=" + Commands.ChatHistoryCommand.MaxLimit, "MSGREFTYPES=msgid,timestamp"],
         ];
     }
 

@@ -6,10 +6,11 @@ namespace Parley.Server.IntegrationTests.Irc;
 /// <summary>IRCv3: CAP negotiation, labeled-response with batch, echo-message, server-time.</summary>
 public sealed class IrcCapabilityTests
 {
-    private const string AllCaps = "batch cap-notify echo-message labeled-response message-tags multi-prefix server-time";
+    private const string AllCaps = "account-tag batch cap-notify draft/chathistory echo-message labeled-response message-tags multi-prefix sasl server-time";
+    private const string AllCaps302 = "account-tag batch cap-notify draft/chathistory echo-message labeled-response message-tags multi-prefix sasl=PLAIN,EXTERNAL server-time";
 
     [Fact]
-    public async Task Cap_ls_302_lists_the_part_one_capabilities_and_holds_registration_until_end()
+    public async Task Cap_ls_302_lists_the_capabilities_with_values_and_holds_registration_until_end()
     {
         await using var server = await ParleyTestServer.StartWithIrcAsync();
         await using var alice = await server.ConnectIrcAsync();
@@ -17,7 +18,7 @@ public sealed class IrcCapabilityTests
         await alice.SendAsync("CAP LS 302");
         await alice.SendAsync("NICK alice");
         await alice.SendAsync("USER u 0 * :A");
-        await alice.ExpectAsync($":parley CAP * LS :{AllCaps}");
+        await alice.ExpectAsync($":parley CAP * LS :{AllCaps302}");
         Assert.Empty(await alice.DrainAsync());
 
         await alice.SendAsync("CAP REQ :server-time echo-message");
@@ -42,7 +43,7 @@ public sealed class IrcCapabilityTests
     }
 
     [Theory]
-    [InlineData("CAP REQ :server-time sasl", ":parley CAP * NAK :server-time sasl")]
+    [InlineData("CAP REQ :server-time account-notify", ":parley CAP * NAK :server-time account-notify")]
     [InlineData("CAP REQ :away-notify", ":parley CAP * NAK away-notify")]
     [InlineData("CAP REQ :SERVER-TIME", ":parley CAP * NAK SERVER-TIME")]
     [InlineData("CAP REQ :-cap-notify", ":parley CAP * NAK -cap-notify")]

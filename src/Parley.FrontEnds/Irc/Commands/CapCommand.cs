@@ -27,7 +27,7 @@ internal sealed class CapCommand : IIrcCommand
                         connection.Capabilities |= IrcCapabilities.CapNotify;
                 }
 
-                connection.FromServer("CAP", target, "LS", IrcCapabilityNames.All);
+                connection.FromServer("CAP", target, "LS", connection.CapVersion >= 302 ? IrcCapabilityNames.AllWithValues : IrcCapabilityNames.All);
                 break;
             case "LIST":
                 connection.FromServer("CAP", target, "LIST", IrcCapabilityNames.Format(connection.Capabilities));
@@ -42,6 +42,13 @@ internal sealed class CapCommand : IIrcCommand
                 if (!connection.IsRegistered && connection.CapNegotiating)
                 {
                     connection.CapNegotiating = false;
+                    // Registration ends any SASL exchange still going (IRCv3 sasl-3.1).
+                    if (connection.Sasl is not null)
+                    {
+                        connection.Sasl = null;
+                        connection.Numeric(IrcNumerics.ERR_SASLABORTED, "SASL authentication aborted");
+                    }
+
                     return connection.TryCompleteRegistrationAsync();
                 }
 

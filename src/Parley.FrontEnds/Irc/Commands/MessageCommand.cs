@@ -8,6 +8,7 @@ namespace Parley.FrontEnds.Irc.Commands;
 /// nick (at most TARGMAX = 4). PRIVMSG errors: 411 no recipient, 412 no text, 401 no such nick
 /// (neither online nor an account), 403 for a channel (channels come with rooms), 407 too many
 /// targets; 301 when the recipient is away. NOTICE never gets an error or away reply (RFC 2812 §3.3.2).
+/// Client-only tags (<c>+typing</c>, <c>+draft/reply</c>) go to recipients with message-tags.
 /// </summary>
 /// <remarks>
 /// As <c>/dm</c>: a PRIVMSG to an account that is offline is stored and delivered at its next
@@ -42,6 +43,7 @@ internal sealed class MessageCommand(bool notice) : IIrcCommand
         }
 
         var text = IrcText.FromClient(rawText);
+        var clientTags = ClientTags(message);
         var targets = targetList.Split(',', StringSplitOptions.RemoveEmptyEntries);
         for (var i = 0; i < targets.Length; i++)
         {
@@ -52,11 +54,15 @@ internal sealed class MessageCommand(bool notice) : IIrcCommand
                 break;
             }
 
-            await SendToAsync(connection, targets[i], text);
+            await SendToAsync(connection, targets[i], text, clientTags);
         }
     }
 
-    private async ValueTask SendToAsync(IrcConnection connection, string target, string text)
+    /// <summary>The client-only tags (<c>+key</c>) of a message, relayed to recipients with message-tags.</summary>
+    public static KeyValuePair<string, string>[] ClientTags(IrcMessage message) =>
+        [.. message.Tags.Where(t => t.IsClientOnly).Select(t => KeyValuePair.Create(t.Key, t.Value))];
+
+    private async ValueTask SendToAsync(IrcConnection connection, string target, string text, KeyValuePair<string, string>[] clientTags)
     {
         if (target.StartsWith('#'))
         {
@@ -66,7 +72,7 @@ internal sealed class MessageCommand(bool notice) : IIrcCommand
             return;
         }
 
-        var result = await connection.Hub.SendDirectAsync(connection.Session, target, text, notice);
+        var result = await connection.Hub.SendDirectAsync(connection.Session, target, text, notice, clientTags);
         if (result.Error != ChatError.None)
         {
             if (!notice)

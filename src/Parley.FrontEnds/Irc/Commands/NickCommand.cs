@@ -34,7 +34,8 @@ internal sealed class NickCommand : IIrcCommand
         {
             // Answered at once when taken; with PASS, the nick may be an account online on
             // another device, which registration then logs in to.
-            if (connection.Password is null && connection.Hub.IsOnline(nick))
+            // After SASL the nick will be the account's whatever NICK says (docs/irc.md).
+            if (connection.Password is null && !connection.Session.IsLoggedIn && connection.Hub.IsOnline(nick))
             {
                 connection.Numeric(IrcNumerics.ERR_NICKNAMEINUSE, nick, "Nickname is already in use");
                 return;
