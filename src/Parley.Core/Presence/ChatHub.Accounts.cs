@@ -49,6 +49,9 @@ public sealed partial class ChatHub
                 _byNick.TryRemove(new KeyValuePair<string, OnlineNick>(old.Nick, old));
             session.Presence = holder;
             Announce(session, holder, old, first);
+            // A guest in rooms became an account's: its room peers learn the account (IRC's account-notify).
+            if (old is not null)
+                SendToRoomPeers(session, new AccountChangedEvent(holder.Nick, account.Nick) { Time = _time.GetUtcNow(), Address = session.UserAddress });
 
             var (delivered, waiting) = await DeliverMissedCoreAsync(session, account.Id, cancellationToken);
             return new SignInResult(ChatError.None, holder.Nick, delivered, waiting);
@@ -93,10 +96,12 @@ public sealed partial class ChatHub
         ArgumentNullException.ThrowIfNull(session);
         if (session.Presence is not { AccountId: not null } holder)
             return ChatError.NotLoggedIn;
-        Rooms.OnSessionLeft(session, quit: true, "logged out");
+        var rooms = session.Rooms;
+        var last = Release(session, holder);
+        Rooms.OnSessionLeft(session, quit: true, "logged out", nickStays: !last);
         session.Presence = null;
-        if (Release(session, holder))
-            SendToOthers(holder, new UserLeftEvent(holder.Nick, Quit: true, "logged out") { Time = _time.GetUtcNow(), Address = session.UserAddress });
+        if (last)
+            SendToOthers(holder, new UserLeftEvent(holder.Nick, Quit: true, "logged out") { Time = _time.GetUtcNow(), Address = session.UserAddress, Rooms = rooms });
         return ChatError.None;
     }
 
@@ -157,7 +162,7 @@ public sealed partial class ChatHub
         }
         else if (first)
         {
-            SendToOthers(holder, new NickChangedEvent(old.Nick, holder.Nick) { Time = _time.GetUtcNow(), Address = session.UserAddress });
+            SendToOthers(holder, new NickChangedEvent(old.Nick, holder.Nick) { Time = _time.GetUtcNow(), Address = session.UserAddress, Rooms = session.Rooms });
         }
         else
         {

@@ -245,7 +245,7 @@ public sealed partial class ChatHub
         if (old is null)
             SendToOthers(holder, new UserJoinedEvent(nick) { Time = _time.GetUtcNow(), Address = session.UserAddress });
         else if (!string.Equals(old.Nick, nick, StringComparison.Ordinal))
-            SendToOthers(holder, new NickChangedEvent(old.Nick, nick) { Time = _time.GetUtcNow(), Address = session.UserAddress });
+            SendToOthers(holder, new NickChangedEvent(old.Nick, nick) { Time = _time.GetUtcNow(), Address = session.UserAddress, Rooms = session.Rooms });
         return ChatError.None;
     }
 
@@ -271,10 +271,11 @@ public sealed partial class ChatHub
         var last = Release(session, holder);
         if (_shuttingDown)
             return;
+        var rooms = session.Rooms;
         // Rooms are per session: this connection leaves its rooms even when the account stays online elsewhere.
-        Rooms.OnSessionLeft(session, quit, reason);
+        Rooms.OnSessionLeft(session, quit, reason, nickStays: !last);
         if (last)
-            SendToOthers(holder, new UserLeftEvent(holder.Nick, quit, reason) { Time = _time.GetUtcNow(), Address = session.UserAddress });
+            SendToOthers(holder, new UserLeftEvent(holder.Nick, quit, reason) { Time = _time.GetUtcNow(), Address = session.UserAddress, Rooms = rooms });
     }
 
     private SemaphoreSlim GateOf(long accountId) => _gates[(int)((ulong)accountId % GateCount)];
