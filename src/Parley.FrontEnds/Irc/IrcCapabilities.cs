@@ -12,4 +12,6 @@ internal enum IrcCapabilities
     MessageTags = 1 << 4,
     MultiPrefix = 1 << 5,
     ServerTime = 1 << 6,
+    AwayNotify = 1 << 7,
+    AccountNotify = 1 << 8,
 }

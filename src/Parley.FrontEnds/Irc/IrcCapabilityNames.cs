@@ -4,13 +4,14 @@ namespace Parley.FrontEnds.Irc;
 
 /// <summary>
 /// The capabilities Parley offers in <c>CAP LS</c>, by wire name. Only what is implemented is
-/// listed; sasl, account-tag, account-notify, away-notify and draft/chathistory come with
-/// accounts and rooms (docs/irc.md).
+/// listed (docs/irc.md).
 /// </summary>
 internal static class IrcCapabilityNames
 {
     private static readonly FrozenDictionary<string, IrcCapabilities> ByName = new Dictionary<string, IrcCapabilities>
     {
+        ["account-notify"] = IrcCapabilities.AccountNotify,
+        ["away-notify"] = IrcCapabilities.AwayNotify,
         ["batch"] = IrcCapabilities.Batch,
         ["cap-notify"] = IrcCapabilities.CapNotify,
         ["echo-message"] = IrcCapabilities.EchoMessage,

@@ -13,7 +13,7 @@ internal sealed class IrcCommandTable
     public IrcCommandTable(IEnumerable<IIrcCommand> commands) =>
         _byName = commands.ToFrozenDictionary(c => c.Name, StringComparer.Ordinal);
 
-    /// <summary>The commands of part 1 of the IRC front-end (docs/irc.md).</summary>
+    /// <summary>The IRC commands (docs/irc.md).</summary>
     public static IrcCommandTable CreateDefault() => new(
     [
         new CapCommand(),
@@ -32,6 +32,14 @@ internal sealed class IrcCommandTable
         new ModeCommand(),
         new MotdCommand(),
         new LusersCommand(),
+        new JoinCommand(),
+        new PartCommand(),
+        new TopicCommand(),
+        new NamesCommand(),
+        new ListCommand(),
+        new WhoCommand(),
+        new KickCommand(),
+        new InviteCommand(),
     ]);
 
     /// <summary>Runs the shared checks and then the command.</summary>

@@ -37,7 +37,7 @@ internal sealed partial class IrcConnection
     /// Echoes a message this user sent (echo-message): the very bytes the recipient got when no
     /// label is in play, otherwise the same lines with the label, through the reply buffer.
     /// </summary>
-    public void Echo(DirectMessageEvent message)
+    public void Echo(ChatEvent message)
     {
         if (_label is null)
         {

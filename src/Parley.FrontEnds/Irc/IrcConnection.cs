@@ -109,7 +109,7 @@ internal sealed partial class IrcConnection : ISessionSink
 
     private void DeliverCore(ChatEvent chatEvent, bool hold)
     {
-        if (Volatile.Read(ref _closing) != 0 || (hold && TryHold(chatEvent)))
+        if (Volatile.Read(ref _closing) != 0 || (hold && TryHold(chatEvent)) || !ShouldDeliver(chatEvent))
             return;
         var bytes = chatEvent.GetBytes(Encoder);
         if (!bytes.IsEmpty && !_outbox.TryEnqueue(bytes))
@@ -226,6 +226,7 @@ internal sealed partial class IrcConnection : ISessionSink
         finally
         {
             EndCommand();
+            ReleaseEventsHeldForCommand();
         }
     }
 

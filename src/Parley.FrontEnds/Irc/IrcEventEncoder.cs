@@ -18,8 +18,10 @@ namespace Parley.FrontEnds.Irc;
 /// delivered at login (<see cref="MissedMessageEvent"/>) is the PRIVMSG it was, with its original
 /// time in server-time; the account's own message sent from another connection
 /// (<see cref="EchoEvent"/>) is the PRIVMSG from itself, as echo-message and bouncers show it.
-/// Joins, quits and nick changes of others, and every room event, encode to nothing: IRC shows
-/// those only to users sharing a channel, and channels come with part 2.
+/// Rooms are channels: their events, and the quits, nick changes, away and account changes that
+/// IRC shows only to users sharing a channel, are encoded by <see cref="IrcRoomEvents"/>; whether a
+/// recipient shares a channel is decided per recipient (<see cref="IrcConnection"/>), the bytes
+/// stay shared. Registrations (<see cref="UserJoinedEvent"/>) encode to nothing.
 /// </para>
 /// <para>
 /// Text longer than one 512-byte line is split with <see cref="IrcTextSplitter"/> (at spaces,
@@ -71,7 +73,7 @@ internal sealed class IrcEventEncoder(string serverName, bool withTime) : IEvent
     }
 
     /// <summary>The event as untagged IRC messages (none for events IRC users do not see).</summary>
-    public static IReadOnlyList<IrcMessage> ToMessages(string serverName, ChatEvent chatEvent) => chatEvent switch
+    public static IReadOnlyList<IrcMessage> ToMessages(string serverName, ChatEvent chatEvent) => IrcRoomEvents.ToMessages(serverName, chatEvent) ?? (chatEvent switch
     {
         DirectMessageEvent dm => Text(Mask(dm.From, dm.FromAddress), dm.IsNotice ? "NOTICE" : "PRIVMSG", dm.To, dm.Text),
         BroadcastEvent bm => Text(Mask(bm.From, bm.FromAddress), "NOTICE", "$*", bm.Text),
@@ -79,7 +81,7 @@ internal sealed class IrcEventEncoder(string serverName, bool withTime) : IEvent
         MissedMessageEvent { Message: var missed } => Stored(missed),
         EchoEvent { Message: var sent } => Stored(sent),
         _ => [],
-    };
+    });
 
     // A stored direct message or broadcast (delivered at login, or echoed to the sender's other
     // connections): the message as it was sent, with the stored time as its server-time.
@@ -94,7 +96,8 @@ internal sealed class IrcEventEncoder(string serverName, bool withTime) : IEvent
     public static string Mask(string nick, UserAddress? address) =>
         $"{nick}!{address?.UserName ?? nick}@{address?.Host ?? Core.Sessions.ChatSession.CloakedHost}";
 
-    private static List<IrcMessage> Text(string source, string command, string target, string text)
+    /// <summary>A text message, split into lines that fit 512 bytes with the source.</summary>
+    public static List<IrcMessage> Text(string source, string command, string target, string text)
     {
         var budget = IrcTextSplitter.GetMaxTextBytes(source, command, target);
         var messages = new List<IrcMessage>(1);

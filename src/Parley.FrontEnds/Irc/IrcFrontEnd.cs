@@ -47,7 +47,7 @@ public sealed class IrcFrontEnd
         Logger = logger;
         PlainEncoder = new IrcEventEncoder(options.ServerName, withTime: false);
         TimeTaggedEncoder = new IrcEventEncoder(options.ServerName, withTime: true);
-        Welcome = new IrcWelcome(options, Version, time.GetUtcNow());
+        Welcome = new IrcWelcome(options, hub.Rooms.Limits, hub.Rooms.Options, Version, time.GetUtcNow());
     }
 
     internal ChatHub Hub { get; }

@@ -6,7 +6,7 @@ namespace Parley.Server.IntegrationTests.Irc;
 /// <summary>IRCv3: CAP negotiation, labeled-response with batch, echo-message, server-time.</summary>
 public sealed class IrcCapabilityTests
 {
-    private const string AllCaps = "batch cap-notify echo-message labeled-response message-tags multi-prefix server-time";
+    private const string AllCaps = "account-notify away-notify batch cap-notify echo-message labeled-response message-tags multi-prefix server-time";
 
     [Fact]
     public async Task Cap_ls_302_lists_the_part_one_capabilities_and_holds_registration_until_end()
@@ -43,7 +43,7 @@ public sealed class IrcCapabilityTests
 
     [Theory]
     [InlineData("CAP REQ :server-time sasl", ":parley CAP * NAK :server-time sasl")]
-    [InlineData("CAP REQ :away-notify", ":parley CAP * NAK away-notify")]
+    [InlineData("CAP REQ :draft/chathistory", ":parley CAP * NAK draft/chathistory")]
     [InlineData("CAP REQ :SERVER-TIME", ":parley CAP * NAK SERVER-TIME")]
     [InlineData("CAP REQ :-cap-notify", ":parley CAP * NAK -cap-notify")]
     [InlineData("CAP FROB", ":parley 410 * FROB :Invalid CAP command")]
