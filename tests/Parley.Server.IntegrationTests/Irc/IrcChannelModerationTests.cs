@@ -178,4 +178,54 @@ public sealed class IrcChannelModerationTests
         await alice.SendAsync("INVITE bob #dev");
         await alice.ExpectAsync(":parley 443 alice bob #dev :is already on channel");
     }
+
+    [Fact]
+    public async Task Key_removal_bad_key_and_owner_mode_get_their_replies()
+    {
+        await using var server = await ParleyTestServer.StartWithIrcAsync();
+        var (alice, bob) = await TwoInChannelAsync(server);
+        await using var _ = alice;
+        await using var __ = bob;
+
+        await alice.SendAsync("MODE #dev +k sesame");
+        await bob.ExpectAsync(":alice!u@parley MODE #dev +k sesame");
+        await alice.SendAsync("MODE #dev -k *");
+        await bob.ExpectAsync(":alice!u@parley MODE #dev -k");
+        await alice.DrainAsync();
+        await alice.SendAsync("MODE #dev +k " + new string('k', 51));
+        await alice.ExpectAsync(":parley 525 alice #dev :Key is not well-formed");
+        await alice.SendAsync("MODE #dev +q bob");
+        await alice.ExpectAsync(":parley 482 alice #dev :You're not channel operator");
+    }
+
+    [Fact]
+    public async Task Names_of_a_large_channel_is_split_into_lines_of_at_most_512_bytes()
+    {
+        await using var server = await ParleyTestServer.StartWithIrcAsync();
+        var members = new List<IrcTestClient>();
+        try
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                var member = await server.ConnectIrcAsAsync($"member-with-a-long-nick-{i:D2}");
+                await member.SendAsync("JOIN #big");
+                await member.DrainAsync();
+                members.Add(member);
+            }
+
+            await members[0].SendAsync("NAMES #big");
+            var (end, names) = await members[0].WaitForAsync(l => IrcTestClient.IsNumeric(l, "366"));
+
+            names = [.. names.Where(l => IrcTestClient.IsNumeric(l, "353"))];
+            Assert.True(names.Count > 1);
+            Assert.All(names, l => Assert.True(System.Text.Encoding.UTF8.GetByteCount(l) + 2 <= 512));
+            Assert.Equal(20, names.Sum(l => l[(l.IndexOf(" :", StringComparison.Ordinal) + 2)..].Split(' ').Length));
+            Assert.Equal(":parley 366 member-with-a-long-nick-00 #big :End of /NAMES list", end);
+        }
+        finally
+        {
+            foreach (var member in members)
+                await member.DisposeAsync();
+        }
+    }
 }

@@ -144,4 +144,38 @@ public sealed class IrcChannelPresenceTests
         await line.SendAsync("/part #mixed");
         await irc.ExpectAsync(":bob!bob@parley PART #mixed");
     }
+
+    [Fact]
+    public async Task Device_of_an_account_leaving_while_another_stays_online_is_a_part_not_a_quit()
+    {
+        await using var server = await ParleyTestServer.StartWithIrcAsync();
+        await using (var created = await server.ConnectNewAccountAsync("alice", Password))
+        {
+            await created.SendAsync("/logout");
+            await created.WaitForAsync(l => l.StartsWith("OK", StringComparison.Ordinal));
+        }
+
+        await using var laptop = await ConnectWithPasswordAsync(server, "alice");
+        var phone = await ConnectWithPasswordAsync(server, "alice");
+        await using var bob = await server.ConnectIrcAsAsync("bob");
+        await bob.SendAsync("JOIN #a");
+        await bob.DrainAsync();
+        await phone.SendAsync("JOIN #a");
+        await phone.DrainAsync();
+        await bob.ExpectAsync(":alice!u@parley JOIN #a");
+
+        await phone.SendAsync("QUIT :battery");
+
+        await bob.ExpectAsync(":alice!u@parley PART #a :Quit: battery");
+        Assert.Empty(await bob.DrainAsync());
+        await phone.DisposeAsync();
+    }
+
+    private static async Task<IrcTestClient> ConnectWithPasswordAsync(ParleyTestServer server, string nick)
+    {
+        var client = await server.ConnectIrcAsync();
+        await client.SendAsync($"PASS {Password}");
+        await client.RegisterAsync(nick);
+        return client;
+    }
 }

@@ -349,4 +349,19 @@ public sealed class IrcChannelTests
         Assert.Equal([":parley 404 bob #dev :Cannot send to channel"], await bob.DrainAsync());
         Assert.Empty(await alice.DrainAsync());
     }
+
+    [Fact]
+    public async Task Notice_to_a_channel_reaches_members_as_a_room_message()
+    {
+        await using var server = await ParleyTestServer.StartWithIrcAsync();
+        await using var alice = await server.ConnectIrcAsAsync("alice");
+        await using var line = await server.ConnectAsAsync("bob");
+        await alice.SendAsync("JOIN #dev");
+        await alice.DrainAsync();
+        await line.JoinAsync("#dev");
+
+        await alice.SendAsync("NOTICE #dev :heads up");
+
+        await line.WaitForAsync(l => l == "RM #dev alice: heads up");
+    }
 }
