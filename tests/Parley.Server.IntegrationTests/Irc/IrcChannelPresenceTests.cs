@@ -143,6 +143,11 @@ public sealed class IrcChannelPresenceTests
         await irc.DrainAsync();
         await line.SendAsync("/part #mixed");
         await irc.ExpectAsync(":bob!bob@parley PART #mixed");
+
+        await line.SendAsync("/join #mixed");
+        await irc.ExpectAsync(":bob!bob@parley JOIN #mixed");
+        await irc.SendAsync("TOPIC #mixed :set from irc");
+        await line.WaitForAsync(l => l == "ROOM #mixed alice set the topic: set from irc");
     }
 
     [Fact]

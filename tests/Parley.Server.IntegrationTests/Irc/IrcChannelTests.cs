@@ -364,4 +364,19 @@ public sealed class IrcChannelTests
 
         await line.WaitForAsync(l => l == "RM #dev alice: heads up");
     }
+
+    [Fact]
+    public async Task Who_flags_a_server_operator_with_a_star()
+    {
+        await using var server = await ParleyTestServer.StartWithIrcAsync(new Dictionary<string, string?> { ["Parley:Operators:0"] = "root" });
+        await using (var created = await server.ConnectNewAccountAsync("root", "correct-horse"))
+        {
+            await created.JoinAsync("#ops");
+            await using var alice = await server.ConnectIrcAsAsync("alice");
+
+            await alice.SendAsync("WHO #ops");
+
+            await alice.ExpectAsync(":parley 352 alice #ops root parley parley root H*~ :0 root", ":parley 315 alice #ops :End of WHO list");
+        }
+    }
 }
