@@ -23,4 +23,10 @@ public sealed class UserLeftEvent(string Nick, bool Quit, string? Reason) : Chat
     /// users sharing a room (IRC) check it per recipient. Empty when none.
     /// </summary>
     public IReadOnlyCollection<Rooms.Room> Rooms { get; init; } = [];
+
+    /// <summary>
+    /// Set when the session did not leave but took another nick: a guest signing in to an account
+    /// that is online already. Protocols that show renames (IRC) show one; null otherwise.
+    /// </summary>
+    public string? RenamedTo { get; init; }
 }

@@ -47,8 +47,10 @@ public sealed partial class ChatHub
 
             if (old is not null && old != holder && !NickRules.Comparer.Equals(old.Nick, holder.Nick))
                 _byNick.TryRemove(new KeyValuePair<string, OnlineNick>(old.Nick, old));
+            // The address before the change: a line user's user name is its nick.
+            var oldAddress = session.UserAddress;
             session.Presence = holder;
-            Announce(session, holder, old, first);
+            Announce(session, holder, old, first, oldAddress);
             // A guest in rooms became an account's: its room peers learn the account (IRC's account-notify).
             if (old is not null)
                 SendToRoomPeers(session, new AccountChangedEvent(holder.Nick, account.Nick) { Time = _time.GetUtcNow(), Address = session.UserAddress });
@@ -149,7 +151,7 @@ public sealed partial class ChatHub
         }
     }
 
-    private void Announce(ChatSession session, OnlineNick holder, OnlineNick? old, bool first)
+    private void Announce(ChatSession session, OnlineNick holder, OnlineNick? old, bool first, UserAddress oldAddress)
     {
         if (old is null)
         {
@@ -162,11 +164,17 @@ public sealed partial class ChatHub
         }
         else if (first)
         {
-            SendToOthers(holder, new NickChangedEvent(old.Nick, holder.Nick) { Time = _time.GetUtcNow(), Address = session.UserAddress, Rooms = session.Rooms });
+            SendToOthers(holder, new NickChangedEvent(old.Nick, holder.Nick) { Time = _time.GetUtcNow(), Address = oldAddress, Rooms = session.Rooms });
         }
         else
         {
-            SendToOthers(holder, new UserLeftEvent(old.Nick, Quit: true, $"signed in as {holder.Nick}") { Time = _time.GetUtcNow(), Address = session.UserAddress });
+            SendToOthers(holder, new UserLeftEvent(old.Nick, Quit: true, $"signed in as {holder.Nick}")
+            {
+                Time = _time.GetUtcNow(),
+                Address = oldAddress,
+                Rooms = session.Rooms,
+                RenamedTo = holder.Nick,
+            });
         }
     }
 

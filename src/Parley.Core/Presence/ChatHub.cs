@@ -241,11 +241,13 @@ public sealed partial class ChatHub
             _byNick.TryRemove(new KeyValuePair<string, OnlineNick>(old.Nick, old));
         }
 
+        // The address before the change: a line user's user name is its nick.
+        var oldAddress = session.UserAddress;
         session.Presence = holder;
         if (old is null)
             SendToOthers(holder, new UserJoinedEvent(nick) { Time = _time.GetUtcNow(), Address = session.UserAddress });
         else if (!string.Equals(old.Nick, nick, StringComparison.Ordinal))
-            SendToOthers(holder, new NickChangedEvent(old.Nick, nick) { Time = _time.GetUtcNow(), Address = session.UserAddress, Rooms = session.Rooms });
+            SendToOthers(holder, new NickChangedEvent(old.Nick, nick) { Time = _time.GetUtcNow(), Address = oldAddress, Rooms = session.Rooms });
         return ChatError.None;
     }
 

@@ -28,6 +28,7 @@ internal static class IrcRoomEvents
         RoomInviteEvent invite => [new IrcMessage(IrcEventEncoder.Mask(invite.By, invite.ActorAddress), "INVITE", invite.Nick, invite.Room)],
         RoomRegistrationChangedEvent registration => [new IrcMessage(serverName, "NOTICE", registration.Room,
             registration.Registered ? $"{registration.By} registered the channel to their account" : $"{registration.By} unregistered the channel")],
+        UserLeftEvent { RenamedTo: { } renamedTo } renamed => [new IrcMessage(IrcEventEncoder.Mask(renamed.Nick, renamed.Address), "NICK", renamedTo)],
         UserLeftEvent left => [new IrcMessage(IrcEventEncoder.Mask(left.Nick, left.Address), "QUIT", QuitReason(left.Quit, left.Reason))],
         NickChangedEvent renamed => [new IrcMessage(IrcEventEncoder.Mask(renamed.OldNick, renamed.Address), "NICK", renamed.NewNick)],
         AwayChangedEvent { Message: { } message } away => [new IrcMessage(IrcEventEncoder.Mask(away.Nick, away.Address), "AWAY", IrcText.ForWire(message))],

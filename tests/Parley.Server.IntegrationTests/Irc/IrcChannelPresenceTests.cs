@@ -176,6 +176,40 @@ public sealed class IrcChannelPresenceTests
         await phone.DisposeAsync();
     }
 
+    [Fact]
+    public async Task Line_user_renaming_in_a_channel_is_a_nick_change_from_its_old_mask()
+    {
+        await using var server = await ParleyTestServer.StartWithIrcAsync();
+        await using var alice = await server.ConnectIrcAsAsync("alice");
+        await alice.SendAsync("JOIN #a");
+        await alice.DrainAsync();
+        await using var line = await server.ConnectAsAsync("bob");
+        await line.JoinAsync("#a");
+        await alice.ExpectAsync(":bob!bob@parley JOIN #a");
+
+        Assert.StartsWith("OK", (await line.CommandAsync("/nick robert")).Reply, StringComparison.Ordinal);
+
+        await alice.ExpectAsync(":bob!bob@parley NICK robert");
+    }
+
+    [Fact]
+    public async Task Guest_in_a_channel_logging_in_to_an_account_online_elsewhere_is_a_nick_change_for_irc_peers()
+    {
+        await using var server = await ParleyTestServer.StartWithIrcAsync();
+        await using var device = await server.ConnectNewAccountAsync("bob", Password);
+        await using var alice = await server.ConnectIrcAsAsync("alice");
+        await alice.SendAsync("JOIN #a");
+        await alice.DrainAsync();
+        await using var guest = await server.ConnectAsAsync("guest");
+        await guest.JoinAsync("#a");
+        await alice.ExpectAsync(":guest!guest@parley JOIN #a");
+
+        Assert.StartsWith("OK logged in as bob", (await guest.CommandAsync($"/login bob {Password}")).Reply, StringComparison.Ordinal);
+
+        await alice.ExpectAsync(":guest!guest@parley NICK bob");
+        Assert.Empty(await alice.DrainAsync());
+    }
+
     private static async Task<IrcTestClient> ConnectWithPasswordAsync(ParleyTestServer server, string nick)
     {
         var client = await server.ConnectIrcAsync();
