@@ -88,6 +88,9 @@ public static class IrcNumerics
     /// <summary>324 <c>&lt;client&gt; &lt;channel&gt; &lt;modestring&gt; &lt;mode arguments&gt;...</c>.</summary>
     public const string RPL_CHANNELMODEIS = "324";
 
+    /// <summary>329 <c>&lt;client&gt; &lt;channel&gt; &lt;creationtime&gt;</c>: when the channel was created, in Unix seconds.</summary>
+    public const string RPL_CREATIONTIME = "329";
+
     /// <summary>330 <c>&lt;client&gt; &lt;nick&gt; &lt;account&gt; :is logged in as</c>: in WHOIS, the user's account.</summary>
     public const string RPL_WHOISACCOUNT = "330";
 
@@ -205,8 +208,14 @@ public static class IrcNumerics
     /// <summary>475 <c>&lt;client&gt; &lt;channel&gt; :Cannot join channel (+k)</c>.</summary>
     public const string ERR_BADCHANNELKEY = "475";
 
+    /// <summary>478 <c>&lt;client&gt; &lt;channel&gt; &lt;char&gt; :Channel list is full</c>: the ban list holds the most masks allowed.</summary>
+    public const string ERR_BANLISTFULL = "478";
+
     /// <summary>482 <c>&lt;client&gt; &lt;channel&gt; :You're not channel operator</c>.</summary>
     public const string ERR_CHANOPRIVSNEEDED = "482";
+
+    /// <summary>525 <c>&lt;client&gt; &lt;channel&gt; :Key is not well-formed</c>: a <c>+k</c> key that is empty, too long or has spaces.</summary>
+    public const string ERR_INVALIDKEY = "525";
 
     /// <summary>501 <c>&lt;client&gt; :Unknown MODE flag</c>.</summary>
     public const string ERR_UMODEUNKNOWNFLAG = "501";

@@ -13,4 +13,10 @@ public sealed class NickChangedEvent(string OldNick, string NewNick) : ChatEvent
 
     /// <summary>The user's user name and host, for protocols that show full addresses; null when unknown.</summary>
     public UserAddress? Address { get; init; }
+
+    /// <summary>
+    /// The rooms the user was in when this happened, a snapshot; protocols that show this only to
+    /// users sharing a room (IRC) check it per recipient. Empty when none.
+    /// </summary>
+    public IReadOnlyCollection<Rooms.Room> Rooms { get; init; } = [];
 }

@@ -6,4 +6,11 @@ public abstract class RoomEvent(string Room) : ChatEvent
 {
     /// <summary>The room's name as created.</summary>
     public string Room { get; } = Room;
+
+    /// <summary>
+    /// The user name and host of the user who acted (joined, left, spoke, kicked, set the topic or
+    /// a mode, invited), for protocols that show full addresses (IRC's <c>nick!user@host</c>);
+    /// null when unknown.
+    /// </summary>
+    public UserAddress? ActorAddress { get; init; }
 }

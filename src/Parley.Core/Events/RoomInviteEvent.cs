@@ -7,4 +7,7 @@ public sealed class RoomInviteEvent(string Room, string By) : RoomEvent(Room)
 {
     /// <summary>Who invited.</summary>
     public string By { get; } = By;
+
+    /// <summary>The invited nick as shown (IRC's <c>INVITE nick #room</c> names it).</summary>
+    public string Nick { get; init; } = "";
 }

@@ -19,4 +19,11 @@ public sealed class RoomMemberLeftEvent(string Room, string Nick, RoomLeaveKind 
 
     /// <summary>For a kick, the op who kicked; else null.</summary>
     public string? By { get; } = By;
+
+    /// <summary>
+    /// For <see cref="RoomLeaveKind.Quit"/> and <see cref="RoomLeaveKind.Dropped"/>: true when the
+    /// nick stays online (the account's other device), so that the server-wide departure
+    /// (<see cref="UserLeftEvent"/>) does not follow; IRC then shows a PART.
+    /// </summary>
+    public bool NickStays { get; init; }
 }

@@ -11,4 +11,7 @@ public sealed class RoomModeChangedEvent(string Room, string By, string Change) 
 
     /// <summary>What changed, e.g. <c>+ik-m</c>.</summary>
     public string Change { get; } = Change;
+
+    /// <summary>The new key when the change sets <c>+k</c>, else null (IRC's MODE line carries it).</summary>
+    public string? Key { get; init; }
 }

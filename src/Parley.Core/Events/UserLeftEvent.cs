@@ -17,4 +17,16 @@ public sealed class UserLeftEvent(string Nick, bool Quit, string? Reason) : Chat
 
     /// <summary>The user's user name and host, for protocols that show full addresses; null when unknown.</summary>
     public UserAddress? Address { get; init; }
+
+    /// <summary>
+    /// The rooms the user was in when this happened, a snapshot; protocols that show this only to
+    /// users sharing a room (IRC) check it per recipient. Empty when none.
+    /// </summary>
+    public IReadOnlyCollection<Rooms.Room> Rooms { get; init; } = [];
+
+    /// <summary>
+    /// Set when the session did not leave but took another nick: a guest signing in to an account
+    /// that is online already. Protocols that show renames (IRC) show one; null otherwise.
+    /// </summary>
+    public string? RenamedTo { get; init; }
 }

@@ -47,8 +47,13 @@ public sealed partial class ChatHub
 
             if (old is not null && old != holder && !NickRules.Comparer.Equals(old.Nick, holder.Nick))
                 _byNick.TryRemove(new KeyValuePair<string, OnlineNick>(old.Nick, old));
+            // The address before the change: a line user's user name is its nick.
+            var oldAddress = session.UserAddress;
             session.Presence = holder;
-            Announce(session, holder, old, first);
+            Announce(session, holder, old, first, oldAddress);
+            // A guest in rooms became an account's: its room peers learn the account (IRC's account-notify).
+            if (old is not null)
+                SendToRoomPeers(session, new AccountChangedEvent(holder.Nick, account.Nick) { Time = _time.GetUtcNow(), Address = session.UserAddress });
 
             var (delivered, waiting) = await DeliverMissedCoreAsync(session, account.Id, cancellationToken);
             return new SignInResult(ChatError.None, holder.Nick, delivered, waiting);
@@ -93,10 +98,12 @@ public sealed partial class ChatHub
         ArgumentNullException.ThrowIfNull(session);
         if (session.Presence is not { AccountId: not null } holder)
             return ChatError.NotLoggedIn;
-        Rooms.OnSessionLeft(session, quit: true, "logged out");
+        var rooms = session.Rooms;
+        var last = Release(session, holder);
+        Rooms.OnSessionLeft(session, quit: true, "logged out", nickStays: !last);
         session.Presence = null;
-        if (Release(session, holder))
-            SendToOthers(holder, new UserLeftEvent(holder.Nick, Quit: true, "logged out") { Time = _time.GetUtcNow(), Address = session.UserAddress });
+        if (last)
+            SendToOthers(holder, new UserLeftEvent(holder.Nick, Quit: true, "logged out") { Time = _time.GetUtcNow(), Address = session.UserAddress, Rooms = rooms });
         return ChatError.None;
     }
 
@@ -144,7 +151,7 @@ public sealed partial class ChatHub
         }
     }
 
-    private void Announce(ChatSession session, OnlineNick holder, OnlineNick? old, bool first)
+    private void Announce(ChatSession session, OnlineNick holder, OnlineNick? old, bool first, UserAddress oldAddress)
     {
         if (old is null)
         {
@@ -157,11 +164,17 @@ public sealed partial class ChatHub
         }
         else if (first)
         {
-            SendToOthers(holder, new NickChangedEvent(old.Nick, holder.Nick) { Time = _time.GetUtcNow(), Address = session.UserAddress });
+            SendToOthers(holder, new NickChangedEvent(old.Nick, holder.Nick) { Time = _time.GetUtcNow(), Address = oldAddress, Rooms = session.Rooms });
         }
         else
         {
-            SendToOthers(holder, new UserLeftEvent(old.Nick, Quit: true, $"signed in as {holder.Nick}") { Time = _time.GetUtcNow(), Address = session.UserAddress });
+            SendToOthers(holder, new UserLeftEvent(old.Nick, Quit: true, $"signed in as {holder.Nick}")
+            {
+                Time = _time.GetUtcNow(),
+                Address = oldAddress,
+                Rooms = session.Rooms,
+                RenamedTo = holder.Nick,
+            });
         }
     }
 

@@ -165,16 +165,23 @@ public sealed partial class ChatHub
     /// <param name="message">The away message; null or empty means back.</param>
     /// <remarks>
     /// Away is per session (each device says whether its user is there); the nick counts as away
-    /// when all its sessions are (<see cref="AwayMessageOf"/>). Nobody is told yet: IRC's
-    /// away-notify reaches only those who share a channel, so it comes with IRC channels. Others
-    /// see the message when they message or look up the user.
+    /// when all its sessions are (<see cref="AwayMessageOf"/>). When that changes, the users who
+    /// share a room with the session get an <see cref="AwayChangedEvent"/> (IRC's away-notify);
+    /// others see the message when they message or look up the user.
     /// </remarks>
     public void SetAway(ChatSession session, string? message)
     {
         ArgumentNullException.ThrowIfNull(session);
         if (!_sessions.ContainsKey(session.Id))
             return;
+        var holder = session.Presence;
+        var before = holder is null ? null : AwayOf(holder);
         session.AwayMessage = string.IsNullOrEmpty(message) ? null : message;
+        if (holder is null)
+            return;
+        var after = AwayOf(holder);
+        if (!string.Equals(before, after, StringComparison.Ordinal))
+            SendToRoomPeers(session, new AwayChangedEvent(holder.Nick, after) { Time = _time.GetUtcNow(), Address = session.UserAddress });
     }
 
     /// <summary>Sends a message to every other nick online, stores it, and echoes it to the sender's other sessions.</summary>

@@ -241,11 +241,13 @@ public sealed partial class ChatHub
             _byNick.TryRemove(new KeyValuePair<string, OnlineNick>(old.Nick, old));
         }
 
+        // The address before the change: a line user's user name is its nick.
+        var oldAddress = session.UserAddress;
         session.Presence = holder;
         if (old is null)
             SendToOthers(holder, new UserJoinedEvent(nick) { Time = _time.GetUtcNow(), Address = session.UserAddress });
         else if (!string.Equals(old.Nick, nick, StringComparison.Ordinal))
-            SendToOthers(holder, new NickChangedEvent(old.Nick, nick) { Time = _time.GetUtcNow(), Address = session.UserAddress });
+            SendToOthers(holder, new NickChangedEvent(old.Nick, nick) { Time = _time.GetUtcNow(), Address = oldAddress, Rooms = session.Rooms });
         return ChatError.None;
     }
 
@@ -271,10 +273,11 @@ public sealed partial class ChatHub
         var last = Release(session, holder);
         if (_shuttingDown)
             return;
+        var rooms = session.Rooms;
         // Rooms are per session: this connection leaves its rooms even when the account stays online elsewhere.
-        Rooms.OnSessionLeft(session, quit, reason);
+        Rooms.OnSessionLeft(session, quit, reason, nickStays: !last);
         if (last)
-            SendToOthers(holder, new UserLeftEvent(holder.Nick, quit, reason) { Time = _time.GetUtcNow(), Address = session.UserAddress });
+            SendToOthers(holder, new UserLeftEvent(holder.Nick, quit, reason) { Time = _time.GetUtcNow(), Address = session.UserAddress, Rooms = rooms });
     }
 
     private SemaphoreSlim GateOf(long accountId) => _gates[(int)((ulong)accountId % GateCount)];

@@ -60,7 +60,7 @@ public sealed partial class RoomHub
 
             // An account's second device in the room: the others see the nick there already.
             if (!HasOtherSessionOfAccount(others, session))
-                Send(others, new RoomMemberJoinedEvent(room.Name, nick) { Time = _time.GetUtcNow() });
+                Send(others, new RoomMemberJoinedEvent(room.Name, nick) { Time = _time.GetUtcNow(), ActorAddress = session.UserAddress });
             IReadOnlyList<RoomMessage> history = Options.HistoryOnJoin > 0
                 ? await _history.ReadAsync(room.Name, Options.HistoryOnJoin, beforeId: null, cancellationToken)
                 : [];
@@ -79,7 +79,7 @@ public sealed partial class RoomHub
         if (error != ChatError.None)
             return error;
         if (TryRemove(room!, session, out var remaining) && !HasOtherSessionOfAccount(remaining, session))
-            Send(remaining, new RoomMemberLeftEvent(room!.Name, session.Nick!, RoomLeaveKind.Parted, reason, By: null) { Time = _time.GetUtcNow() });
+            Send(remaining, new RoomMemberLeftEvent(room!.Name, session.Nick!, RoomLeaveKind.Parted, reason, By: null) { Time = _time.GetUtcNow(), ActorAddress = session.UserAddress });
         return ChatError.None;
     }
 
@@ -124,7 +124,7 @@ public sealed partial class RoomHub
 
         if (closed)
             _history.OnRoomClosed(room.Name);
-        Send(before, new RoomMemberLeftEvent(room.Name, targets[0].Session.Nick ?? targetNick, RoomLeaveKind.Kicked, reason, by.Nick) { Time = _time.GetUtcNow() });
+        Send(before, new RoomMemberLeftEvent(room.Name, targets[0].Session.Nick ?? targetNick, RoomLeaveKind.Kicked, reason, by.Nick) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress });
         return ChatError.None;
     }
 
@@ -132,7 +132,8 @@ public sealed partial class RoomHub
     /// <param name="session">The session; its nick is still set.</param>
     /// <param name="quit">True for <c>/quit</c>, false for a dropped connection.</param>
     /// <param name="reason">The quit message or drop reason, or null.</param>
-    internal void OnSessionLeft(ChatSession session, bool quit, string? reason)
+    /// <param name="nickStays">True when the nick stays online through another session of the account.</param>
+    internal void OnSessionLeft(ChatSession session, bool quit, string? reason, bool nickStays)
     {
         if (session.RoomCount == 0 || session.Nick is not { } nick)
             return;
@@ -140,7 +141,7 @@ public sealed partial class RoomHub
         foreach (var room in session.Rooms)
         {
             if (TryRemove(room, session, out var remaining) && !HasOtherSessionOfAccount(remaining, session))
-                Send(remaining, new RoomMemberLeftEvent(room.Name, nick, kind, reason, By: null) { Time = _time.GetUtcNow() });
+                Send(remaining, new RoomMemberLeftEvent(room.Name, nick, kind, reason, By: null) { Time = _time.GetUtcNow(), ActorAddress = session.UserAddress, NickStays = nickStays });
         }
     }
 

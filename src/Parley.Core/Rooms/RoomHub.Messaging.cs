@@ -43,8 +43,8 @@ public sealed partial class RoomHub
     // sender's account's other sessions in the room (they see their own message as an echo too).
     private static int SendMessage(RoomMember[] members, RoomMessage message, ChatSession from)
     {
-        var chatEvent = new RoomMessageEvent(message, IsEcho: false) { Time = message.Time };
-        var echo = new RoomMessageEvent(message, IsEcho: true) { Time = message.Time };
+        var chatEvent = new RoomMessageEvent(message, IsEcho: false) { Time = message.Time, ActorAddress = from.UserAddress };
+        var echo = new RoomMessageEvent(message, IsEcho: true) { Time = message.Time, ActorAddress = from.UserAddress };
         var sender = from.Presence;
         var count = 0;
         var echoed = false;

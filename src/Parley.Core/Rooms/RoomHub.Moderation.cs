@@ -38,7 +38,7 @@ public sealed partial class RoomHub
             members = room.MemberArray;
         }
 
-        Send(members, new RoomTopicChangedEvent(room.Name, by.Nick!, room.Topic?.Text) { Time = _time.GetUtcNow() });
+        Send(members, new RoomTopicChangedEvent(room.Name, by.Nick!, room.Topic?.Text) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress });
         await PersistAsync(room, cancellationToken);
         return ChatError.None;
     }
@@ -65,6 +65,7 @@ public sealed partial class RoomHub
 
         RoomMember[] members;
         string change;
+        string? newKey;
         lock (room!.Gate)
         {
             if (room.FindMember(by) is not { IsOp: true })
@@ -78,12 +79,13 @@ public sealed partial class RoomHub
             room.Modes = now;
             room.Key = now.HasFlag(RoomModes.Keyed) ? (add.HasFlag(RoomModes.Keyed) ? key : room.Key) : null;
             change = FormatChange(added, removed);
+            newKey = added.HasFlag(RoomModes.Keyed) ? room.Key : null;
             members = room.MemberArray;
         }
 
         if (change.Length == 0)
             return ChatError.None;
-        Send(members, new RoomModeChangedEvent(room.Name, by.Nick!, change) { Time = _time.GetUtcNow() });
+        Send(members, new RoomModeChangedEvent(room.Name, by.Nick!, change) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, Key = newKey });
         await PersistAsync(room, cancellationToken);
         return ChatError.None;
     }
@@ -124,7 +126,7 @@ public sealed partial class RoomHub
             room.PublishMembers(members);
         }
 
-        Send(members, new RoomRoleChangedEvent(room.Name, by.Nick!, changed.Session.Nick ?? targetNick, role, grant) { Time = _time.GetUtcNow() });
+        Send(members, new RoomRoleChangedEvent(room.Name, by.Nick!, changed.Session.Nick ?? targetNick, role, grant) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress });
         return ChatError.None;
     }
 
@@ -161,7 +163,7 @@ public sealed partial class RoomHub
             members = room.MemberArray;
         }
 
-        Send(members, new RoomBanChangedEvent(room.Name, by.Nick!, mask, add) { Time = _time.GetUtcNow() });
+        Send(members, new RoomBanChangedEvent(room.Name, by.Nick!, mask, add) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress });
         await PersistAsync(room, cancellationToken);
         return ChatError.None;
     }
@@ -200,7 +202,7 @@ public sealed partial class RoomHub
             }
         }
 
-        var invite = new RoomInviteEvent(room.Name, by.Nick!) { Time = _time.GetUtcNow() };
+        var invite = new RoomInviteEvent(room.Name, by.Nick!) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, Nick = nick };
         foreach (var target in targets)
             target.Sink.Deliver(invite);
         invited = nick;

@@ -117,6 +117,11 @@ public sealed class ChatSession
         set => _presence = value;
     }
 
+    /// <summary>Whether the session is a member of <paramref name="room"/> (this very room, not an older one of that name).</summary>
+    /// <param name="room">The room.</param>
+    /// <returns>True when a member.</returns>
+    public bool IsIn(Rooms.Room room) => room is not null && _rooms.TryGetValue(room.Name, out var joined) && joined == room;
+
     internal bool IsInRoom(string name) => _rooms.ContainsKey(name);
 
     internal void AddRoom(Room room) => _rooms[room.Name] = room;

@@ -15,4 +15,6 @@ internal enum IrcCapabilities
     Sasl = 1 << 7,
     AccountTag = 1 << 8,
     ChatHistory = 1 << 9,
+    AwayNotify = 1 << 10,
+    AccountNotify = 1 << 11,
 }

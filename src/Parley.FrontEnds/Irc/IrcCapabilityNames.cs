@@ -11,7 +11,9 @@ internal static class IrcCapabilityNames
 {
     private static readonly FrozenDictionary<string, IrcCapabilities> ByName = new Dictionary<string, IrcCapabilities>
     {
+        ["account-notify"] = IrcCapabilities.AccountNotify,
         ["account-tag"] = IrcCapabilities.AccountTag,
+        ["away-notify"] = IrcCapabilities.AwayNotify,
         ["batch"] = IrcCapabilities.Batch,
         ["cap-notify"] = IrcCapabilities.CapNotify,
         ["draft/chathistory"] = IrcCapabilities.ChatHistory,

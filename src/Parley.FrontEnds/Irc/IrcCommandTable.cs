@@ -35,6 +35,14 @@ internal sealed class IrcCommandTable
         new ModeCommand(),
         new MotdCommand(),
         new LusersCommand(),
+        new JoinCommand(),
+        new PartCommand(),
+        new TopicCommand(),
+        new NamesCommand(),
+        new ListCommand(),
+        new WhoCommand(),
+        new KickCommand(),
+        new InviteCommand(),
     ]);
 
     /// <summary>Runs the shared checks and then the command.</summary>

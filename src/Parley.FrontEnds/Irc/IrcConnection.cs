@@ -120,7 +120,7 @@ internal sealed partial class IrcConnection : ISessionSink
 
     private void DeliverCore(ChatEvent chatEvent, bool hold)
     {
-        if (Volatile.Read(ref _closing) != 0 || (hold && TryHold(chatEvent)))
+        if (Volatile.Read(ref _closing) != 0 || (hold && TryHold(chatEvent)) || !ShouldDeliver(chatEvent))
             return;
         // The common sets of tags are encoded once per event and shared; the rare rest per recipient.
         var encoder = _frontEnd.EncoderFor(EventTags);
@@ -239,6 +239,7 @@ internal sealed partial class IrcConnection : ISessionSink
         finally
         {
             EndCommand();
+            ReleaseEventsHeldForCommand();
         }
     }
 

@@ -26,8 +26,11 @@ namespace Parley.FrontEnds.Irc;
 /// time in server-time; the account's own message sent from another connection
 /// (<see cref="EchoEvent"/>) is the PRIVMSG from itself, as echo-message and bouncers show it.
 /// Client metadata alone (<see cref="TagMessageEvent"/>) is a <c>TAGMSG</c>, sent only with
-/// message-tags. Joins, quits and nick changes of others, and every room event, encode to nothing:
-/// IRC shows those only to users sharing a channel.
+/// message-tags.
+/// Rooms are channels: their events, and the quits, nick changes, away and account changes that
+/// IRC shows only to users sharing a channel, are encoded by <see cref="IrcRoomEvents"/>; whether a
+/// recipient shares a channel is decided per recipient (<see cref="IrcConnection"/>), the bytes
+/// stay shared. Registrations (<see cref="UserJoinedEvent"/>) encode to nothing.
 /// </para>
 /// <para>
 /// Text longer than one 512-byte line is split with <see cref="IrcTextSplitter"/> (at spaces,
@@ -99,7 +102,7 @@ internal sealed class IrcEventEncoder(string serverName, IrcEventTags tags) : IE
     }
 
     /// <summary>The event as untagged IRC messages (none for events IRC users do not see).</summary>
-    public static IReadOnlyList<IrcMessage> ToMessages(string serverName, ChatEvent chatEvent) => chatEvent switch
+    public static IReadOnlyList<IrcMessage> ToMessages(string serverName, ChatEvent chatEvent) => IrcRoomEvents.ToMessages(serverName, chatEvent) ?? (chatEvent switch
     {
         DirectMessageEvent dm => Text(Mask(dm.From, dm.FromAddress), dm.IsNotice ? "NOTICE" : "PRIVMSG", dm.To, dm.Text),
         BroadcastEvent bm => Text(Mask(bm.From, bm.FromAddress), "NOTICE", "$*", bm.Text),
@@ -108,7 +111,7 @@ internal sealed class IrcEventEncoder(string serverName, IrcEventTags tags) : IE
         EchoEvent { Message: var sent } => Stored(sent),
         TagMessageEvent tagged => [new IrcMessage(Mask(tagged.From, tagged.FromAddress), "TAGMSG", tagged.To)],
         _ => [],
-    };
+    });
 
     // A stored direct message or broadcast (delivered at login, or echoed to the sender's other
     // connections): the message as it was sent, with the stored time as its server-time.

@@ -47,7 +47,7 @@ public sealed class IrcFrontEnd
         Time = time;
         Logger = logger;
         _encoders = [.. Enumerable.Range(0, (int)IrcEventTags.All + 1).Select(t => new IrcEventEncoder(options.ServerName, (IrcEventTags)t))];
-        Welcome = new IrcWelcome(options, Version, time.GetUtcNow());
+        Welcome = new IrcWelcome(options, hub.Rooms.Limits, hub.Rooms.Options, Version, time.GetUtcNow());
     }
 
     internal ChatHub Hub { get; }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Parley.Core.Presence;
+using Parley.Core.Rooms;
 using Parley.Protocols.Irc;
 
 namespace Parley.FrontEnds.Irc;
@@ -14,6 +15,9 @@ internal sealed class IrcWelcome
     /// <summary>Longest away message, topic and similar texts, in bytes (AWAYLEN, TOPICLEN).</summary>
     public const int MaxTextLength = 390;
 
+    /// <summary>Most tokens in one RPL_ISUPPORT line (modern.ircdocs.horse).</summary>
+    public const int MaxIsupportTokens = 13;
+
     /// <summary>Longest user name from USER (USERLEN).</summary>
     public const int MaxUserNameLength = 32;
 
@@ -22,7 +26,7 @@ internal sealed class IrcWelcome
     private readonly string _created;
     private readonly string[] _motd;
 
-    public IrcWelcome(IrcOptions options, string version, DateTimeOffset started)
+    public IrcWelcome(IrcOptions options, RoomLimits roomLimits, RoomOptions roomOptions, string version, DateTimeOffset started)
     {
         _options = options;
         _version = version;
@@ -30,15 +34,19 @@ internal sealed class IrcWelcome
         _motd = string.IsNullOrEmpty(options.Motd)
             ? []
             : [.. options.Motd.Replace("\r", "", StringComparison.Ordinal).Split('\n').Select(l => IrcText.Truncate(IrcText.ForWire(l), 400))];
-        Isupport =
+        // Channels are rooms: their limits come from the rooms' settings. PREFIX shows the owner
+        // (~, mode q), which Parley rooms have and IRC clients know; MODE cannot give it.
+        string[] tokens =
         [
-            [
-                "AWAYLEN=" + MaxTextLength, "CASEMAPPING=ascii", "CHANMODES=b,k,,imst", "CHANNELLEN=50", "CHANTYPES=#",
-                "LINELEN=512", "NETWORK=" + options.NetworkName, "NICKLEN=" + NickRules.MaxLength, "PREFIX=(ov)@+",
-                "TARGMAX=NOTICE:4,PRIVMSG:4,TAGMSG:1,WHOIS:1", "TOPICLEN=" + MaxTextLength, "USERLEN=" + MaxUserNameLength, "UTF8ONLY",
-            ],
-            ["CHATHISTORY=" + Commands.ChatHistoryCommand.MaxLimit, "MSGREFTYPES=msgid,timestamp"],
+            "AWAYLEN=" + MaxTextLength, "CASEMAPPING=ascii", "CHANLIMIT=#:" + roomLimits.MaxRoomsPerUser, "CHANMODES=b,k,,imst",
+            "CHANNELLEN=" + (RoomNames.MaxLength + 1), "CHANTYPES=#", "CHATHISTORY=" + Commands.ChatHistoryCommand.MaxLimit,
+            "KICKLEN=" + MaxTextLength, "LINELEN=512", "MAXLIST=b:" + roomOptions.MaxBansPerRoom,
+            "MODES=" + Commands.ChannelModes.MaxParameterModes, "MSGREFTYPES=msgid,timestamp",
+            "NETWORK=" + options.NetworkName, "NICKLEN=" + NickRules.MaxLength, "PREFIX=(qov)~@+",
+            "TARGMAX=JOIN:,KICK:,NAMES:,NOTICE:4,PART:,PRIVMSG:4,TAGMSG:1,WHOIS:1", "TOPICLEN=" + RoomHub.MaxTopicLength,
+            "USERLEN=" + MaxUserNameLength, "UTF8ONLY",
         ];
+        Isupport = [.. tokens.Chunk(MaxIsupportTokens)];
     }
 
     /// <summary>The RPL_ISUPPORT tokens, at most 13 per line (modern.ircdocs.horse).</summary>
@@ -52,7 +60,7 @@ internal sealed class IrcWelcome
         connection.Numeric(IrcNumerics.RPL_YOURHOST, $"Your host is {_options.ServerName}, running version {_version}");
         connection.Numeric(IrcNumerics.RPL_CREATED, $"This server was created {_created}");
         // User modes, channel modes, channel modes with a parameter: what the rooms issue brings.
-        connection.Numeric(IrcNumerics.RPL_MYINFO, _options.ServerName, _version, "i", "bikmnostv", "bkov");
+        connection.Numeric(IrcNumerics.RPL_MYINFO, _options.ServerName, _version, "i", "bikmoqstv", "bkoqv");
         foreach (var tokens in Isupport)
             connection.Numeric(IrcNumerics.RPL_ISUPPORT, [.. tokens, "are supported by this server"]);
         SendLusers(connection);
@@ -70,7 +78,7 @@ internal sealed class IrcWelcome
         connection.Numeric(IrcNumerics.RPL_LUSERCLIENT, $"There are {registered - invisible} users and {invisible} invisible on 1 servers");
         connection.Numeric(IrcNumerics.RPL_LUSEROP, "0", "operator(s) online");
         connection.Numeric(IrcNumerics.RPL_LUSERUNKNOWN, unknown.ToString(CultureInfo.InvariantCulture), "unknown connection(s)");
-        connection.Numeric(IrcNumerics.RPL_LUSERCHANNELS, "0", "channels formed");
+        connection.Numeric(IrcNumerics.RPL_LUSERCHANNELS, hub.Rooms.Count.ToString(CultureInfo.InvariantCulture), "channels formed");
         connection.Numeric(IrcNumerics.RPL_LUSERME, $"I have {registered} clients and 0 servers");
     }
 

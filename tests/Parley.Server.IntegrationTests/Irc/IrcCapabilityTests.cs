@@ -6,8 +6,8 @@ namespace Parley.Server.IntegrationTests.Irc;
 /// <summary>IRCv3: CAP negotiation, labeled-response with batch, echo-message, server-time.</summary>
 public sealed class IrcCapabilityTests
 {
-    private const string AllCaps = "account-tag batch cap-notify draft/chathistory echo-message labeled-response message-tags multi-prefix sasl server-time";
-    private const string AllCaps302 = "account-tag batch cap-notify draft/chathistory echo-message labeled-response message-tags multi-prefix sasl=PLAIN,EXTERNAL server-time";
+    private const string AllCaps = "account-notify account-tag away-notify batch cap-notify draft/chathistory echo-message labeled-response message-tags multi-prefix sasl server-time";
+    private const string AllCaps302 = "account-notify account-tag away-notify batch cap-notify draft/chathistory echo-message labeled-response message-tags multi-prefix sasl=PLAIN,EXTERNAL server-time";
 
     [Fact]
     public async Task Cap_ls_302_lists_the_capabilities_with_values_and_holds_registration_until_end()
@@ -43,8 +43,8 @@ public sealed class IrcCapabilityTests
     }
 
     [Theory]
-    [InlineData("CAP REQ :server-time account-notify", ":parley CAP * NAK :server-time account-notify")]
-    [InlineData("CAP REQ :away-notify", ":parley CAP * NAK away-notify")]
+    [InlineData("CAP REQ :server-time draft/unknown", ":parley CAP * NAK :server-time draft/unknown")]
+    [InlineData("CAP REQ :away-status", ":parley CAP * NAK away-status")]
     [InlineData("CAP REQ :SERVER-TIME", ":parley CAP * NAK SERVER-TIME")]
     [InlineData("CAP REQ :-cap-notify", ":parley CAP * NAK -cap-notify")]
     [InlineData("CAP FROB", ":parley 410 * FROB :Invalid CAP command")]

@@ -97,6 +97,8 @@ public sealed partial class IrcChatHistoryTests
         await using var dave = await server.ConnectAsAsync("dave");
         await dave.JoinAsync("#dev");
         await dave.CommandAsync("/say #dev shipping it");
+        // Channels are rooms: carol, a member, sees dave's JOIN and the message live first.
+        await carol.WaitForAsync(l => l.EndsWith(" PRIVMSG #dev :shipping it", StringComparison.Ordinal));
 
         await carol.SendAsync("CHATHISTORY LATEST #dev * 10");
 

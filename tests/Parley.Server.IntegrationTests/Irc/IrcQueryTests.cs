@@ -123,7 +123,7 @@ public sealed class IrcQueryTests
     [Theory]
     [InlineData("MODE bob +i", ":parley 502 alice :Can't change mode for other users")]
     [InlineData("MODE nobody", ":parley 401 alice nobody :No such nick/channel")]
-    [InlineData("MODE #room", ":parley 403 alice #room :No such channel")]
+    [InlineData("MODE #nowhere", ":parley 403 alice #nowhere :No such channel")]
     [InlineData("MODE", ":parley 461 alice MODE :Not enough parameters")]
     public async Task Mode_on_others_or_nothing_gets_its_error(string line, string expected)
     {

@@ -7,7 +7,7 @@ namespace Parley.Server.IntegrationTests.Irc;
 public sealed class IrssiClientTests
 {
     [Fact]
-    public async Task Irssi_registers_and_exchanges_messages_with_a_line_user()
+    public async Task Irssi_registers_and_exchanges_messages_and_channel_messages_with_a_line_user()
     {
         await using var server = await ParleyTestServer.StartWithIrcAsync();
         await using var bob = await server.ConnectAsAsync("bob");
@@ -30,7 +30,19 @@ public sealed class IrssiClientTests
             await irssi.WaitForScreenAsync("<bob> hi irssi, from the line protocol");
             await irssi.WaitForScreenAsync("-bob(bob@parley)- hello everyone");
 
+            // A channel is a room: bob (line protocol) owns it, irssi joins, both talk in it.
+            await bob.SendAsync("/join #irssi");
+            await bob.WaitForAsync(l => l.StartsWith("OK joined #irssi", StringComparison.Ordinal));
+            await irssi.SendLineAsync("/join #irssi");
+            await bob.WaitForAsync(l => l == "ROOM #irssi ircfan joined");
+            await irssi.WaitForScreenAsync("has joined #irssi");
+            await irssi.SendLineAsync("hello channel from irssi");
+            await bob.WaitForAsync(l => l == "RM #irssi ircfan: hello channel from irssi");
+            await bob.SendAsync("/say #irssi hi irssi, from the room");
+            await irssi.WaitForScreenAsync("bob> hi irssi, from the room");
+
             await irssi.SendLineAsync("/quit leaving now");
+            await bob.WaitForAsync(l => l == "ROOM #irssi ircfan quit (leaving now)");
             await bob.WaitForAsync(l => l == "SYS ircfan left (leaving now)");
         }
         finally

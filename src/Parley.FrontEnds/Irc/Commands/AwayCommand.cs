@@ -4,7 +4,7 @@ namespace Parley.FrontEnds.Irc.Commands;
 
 /// <summary>
 /// <c>AWAY [:message]</c>: 306 marked away (the message is cut to AWAYLEN), 305 back when the
-/// message is missing or empty. Part 2 hook: away-notify to channel peers.
+/// message is missing or empty. Channel peers with away-notify are told by the core (<c>ChatHub.SetAway</c>).
 /// </summary>
 internal sealed class AwayCommand : IIrcCommand
 {

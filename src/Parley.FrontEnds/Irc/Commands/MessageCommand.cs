@@ -6,9 +6,12 @@ namespace Parley.FrontEnds.Irc.Commands;
 /// <summary>
 /// <c>PRIVMSG target[,target...] :text</c> and <c>NOTICE</c>: a Parley direct message to each
 /// nick (at most TARGMAX = 4). PRIVMSG errors: 411 no recipient, 412 no text, 401 no such nick
-/// (neither online nor an account), 403 for a channel (channels come with rooms), 407 too many
-/// targets; 301 when the recipient is away. NOTICE never gets an error or away reply (RFC 2812 §3.3.2).
-/// Client-only tags (<c>+typing</c>, <c>+draft/reply</c>) go to recipients with message-tags.
+/// (neither online nor an account), 407 too many targets; 301 when the recipient is away. To a
+/// <c>#channel</c>: a room message, as <c>/say</c> (404 when not a member, or in a <c>+m</c>
+/// channel without voice, or banned; 403 for no such channel). A NOTICE to a channel is a room
+/// message too: rooms have no notices, so members see a PRIVMSG. NOTICE never gets an error or
+/// away reply (RFC 2812 §3.3.2). Client-only tags (<c>+typing</c>, <c>+draft/reply</c>) go to
+/// nick recipients with message-tags; room messages do not carry them yet.
 /// </summary>
 /// <remarks>
 /// As <c>/dm</c>: a PRIVMSG to an account that is offline is stored and delivered at its next
@@ -62,13 +65,34 @@ internal sealed class MessageCommand(bool notice) : IIrcCommand
     public static KeyValuePair<string, string>[] ClientTags(IrcMessage message) =>
         [.. message.Tags.Where(t => t.IsClientOnly).Select(t => KeyValuePair.Create(t.Key, t.Value))];
 
+    // A room message, as /say: members only (404 otherwise, and in +m without voice), stored in
+    // the room's history; the sender's echo waits for the commit, as for a direct message.
+    private async ValueTask SendToRoomAsync(IrcConnection connection, string channel, string text)
+    {
+        var (result, echo) = await connection.SayAsync(channel, text);
+        if (result.Error != ChatError.None)
+        {
+            if (!notice)
+                IrcChannelReplies.Error(connection, result.Error is ChatError.NotInRoom ? ChatError.CannotSend : result.Error, channel);
+            return;
+        }
+
+        await result.Committed.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (result.Committed.Exception is not null)
+        {
+            connection.FromServer("FAIL", Name, "STORAGE_FAILED", result.Message!.Room, "The server could not store the message; it may not have arrived");
+            return;
+        }
+
+        if (echo is not null && connection.Has(IrcCapabilities.EchoMessage))
+            connection.Echo(echo);
+    }
+
     private async ValueTask SendToAsync(IrcConnection connection, string target, string text, KeyValuePair<string, string>[] clientTags)
     {
         if (target.StartsWith('#'))
         {
-            // Part 2 hook: channels are Parley rooms, delivered through the rooms' fan-out.
-            if (!notice)
-                connection.Numeric(IrcNumerics.ERR_NOSUCHCHANNEL, target, "No such channel");
+            await SendToRoomAsync(connection, target, text);
             return;
         }
 

@@ -6,7 +6,7 @@ namespace Parley.FrontEnds.Irc.Commands;
 
 /// <summary>
 /// <c>MODE ownnick [+i|-i]</c>: user mode +i (221 to query; a MODE line for a change; 501 for an
-/// unknown flag; 502 for another user). Channel modes (403 until then) come with rooms.
+/// unknown flag; 502 for another user), and channel modes on rooms (<see cref="ChannelModes"/>).
 /// </summary>
 internal sealed class ModeCommand : IIrcCommand
 {
@@ -18,11 +18,7 @@ internal sealed class ModeCommand : IIrcCommand
     {
         var target = message.Parameters[0];
         if (target.StartsWith('#'))
-        {
-            // Part 2 hook: channel modes b,k,i,m,s,t and o/v, on Parley rooms.
-            connection.Numeric(IrcNumerics.ERR_NOSUCHCHANNEL, target, "No such channel");
-            return ValueTask.CompletedTask;
-        }
+            return ChannelModes.ExecuteAsync(connection, message);
 
         if (!NickRules.Comparer.Equals(target, connection.Session.Nick))
         {

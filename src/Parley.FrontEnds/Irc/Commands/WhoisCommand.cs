@@ -1,9 +1,10 @@
+using Parley.Core.Rooms;
 using Parley.Protocols.Irc;
 
 namespace Parley.FrontEnds.Irc.Commands;
 
 /// <summary>
-/// <c>WHOIS [server] nick</c>: 311 user, 312 server, 330 account, 671 on TLS, 301 away, 318 end; 401 and 318
+/// <c>WHOIS [server] nick</c>: 311 user, 319 channels (secret ones only to their members), 312 server, 330 account, 671 on TLS, 301 away, 318 end; 401 and 318
 /// for a nick not online. Only the first of comma-separated nicks is looked up (TARGMAX WHOIS:1).
 /// </summary>
 internal sealed class WhoisCommand : IIrcCommand
@@ -28,8 +29,8 @@ internal sealed class WhoisCommand : IIrcCommand
             return ValueTask.CompletedTask;
         }
 
-        // Part 2 hook: 319 RPL_WHOISCHANNELS (rooms) goes here.
         connection.Numeric(IrcNumerics.RPL_WHOISUSER, shown, target.UserName, target.Host, "*", target.RealName);
+        SendChannels(connection, shown);
         connection.Numeric(IrcNumerics.RPL_WHOISSERVER, shown, connection.ServerName, "Parley chat server");
         if (target.IsLoggedIn)
             connection.Numeric(IrcNumerics.RPL_WHOISACCOUNT, shown, shown, "is logged in as");
@@ -39,5 +40,21 @@ internal sealed class WhoisCommand : IIrcCommand
             connection.Numeric(IrcNumerics.RPL_AWAY, shown, away);
         connection.Numeric(IrcNumerics.RPL_ENDOFWHOIS, shown, "End of /WHOIS list");
         return ValueTask.CompletedTask;
+    }
+
+    // 319: the rooms of every session of the nick, with its prefix there; secret rooms only when
+    // the asker is in them too.
+    private static void SendChannels(IrcConnection connection, string nick)
+    {
+        var multi = connection.Has(IrcCapabilities.MultiPrefix);
+        var channels = connection.Hub.FindSessions(nick)
+            .SelectMany(session => session.Rooms.Select(room => (Room: room, Member: room.FindMember(session))))
+            .Where(x => x.Member is not null && (!x.Room.IsSecret || connection.Session.IsIn(x.Room)))
+            .GroupBy(x => x.Room)
+            .Select(g => IrcChannelReplies.Prefix(g.Aggregate(MemberRole.None, (all, x) => all | x.Member!.Role), multi) + g.Key.Name)
+            .Order(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        if (channels.Count > 0)
+            connection.Numeric(IrcNumerics.RPL_WHOISCHANNELS, nick, string.Join(' ', channels));
     }
 }

@@ -1,0 +1,92 @@
+using Parley.Core.Events;
+using Parley.Core.Rooms;
+
+namespace Parley.FrontEnds.Irc;
+
+/// <summary>
+/// Channel presence per recipient: IRC shows a quit or nick change only to users sharing a channel
+/// with the user, and away and account changes only with away-notify and account-notify. The core
+/// hands such events to everyone; each connection decides whether to send their (shared) bytes.
+/// </summary>
+internal sealed partial class IrcConnection
+{
+    // The managed thread running this connection's own room send, 0 when none: the core hands the
+    // sender its echo synchronously, on that thread, before SayAsync returns.
+    private volatile int _roomSendThread;
+    private RoomMessageEvent? _ownEcho;
+    private bool _releaseAfterCommand;
+
+    /// <summary>
+    /// Holds the events delivered to this connection until the running command has replied: a
+    /// JOIN's own JOIN line and NAMES must come before what other members do in the channel
+    /// meanwhile (another member's JOIN could otherwise arrive first). Read loop only.
+    /// </summary>
+    public void HoldEventsUntilCommandEnds()
+    {
+        lock (_heldLock)
+            _held ??= [];
+        _releaseAfterCommand = true;
+    }
+
+    // Called on the read loop when a command has sent its replies.
+    private void ReleaseEventsHeldForCommand()
+    {
+        if (!_releaseAfterCommand)
+            return;
+        _releaseAfterCommand = false;
+        ReleaseHeldEvents();
+    }
+
+    /// <summary>Runs a room send, keeping its echo back until the message is committed.</summary>
+    /// <returns>The send's result and this connection's echo of it, if any.</returns>
+    public async ValueTask<(RoomSendResult Result, RoomMessageEvent? Echo)> SayAsync(string room, string text)
+    {
+        _ownEcho = null;
+        _roomSendThread = Environment.CurrentManagedThreadId;
+        RoomSendResult result;
+        try
+        {
+            result = await Hub.Rooms.SayAsync(_session, room, text);
+        }
+        finally
+        {
+            _roomSendThread = 0;
+        }
+
+        var echo = _ownEcho;
+        _ownEcho = null;
+        return (result, echo is not null && echo.Message == result.Message ? echo : null);
+    }
+
+    private bool ShouldDeliver(ChatEvent chatEvent)
+    {
+        switch (chatEvent)
+        {
+            case UserLeftEvent left:
+                return SharesRoom(left.Rooms);
+            case NickChangedEvent renamed:
+                return SharesRoom(renamed.Rooms);
+            case AwayChangedEvent:
+                return Has(IrcCapabilities.AwayNotify);
+            case AccountChangedEvent:
+                return Has(IrcCapabilities.AccountNotify);
+            case RoomMessageEvent { IsEcho: true } echo when _roomSendThread == Environment.CurrentManagedThreadId:
+                // This connection's own message: echoed after the commit, and only with echo-message.
+                _ownEcho = echo;
+                return false;
+            default:
+                return true;
+        }
+    }
+
+    private bool SharesRoom(IReadOnlyCollection<Room> rooms)
+    {
+        foreach (var room in rooms)
+        {
+            if (_session.IsIn(room))
+                return true;
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,58 @@
+using Parley.Core.Events;
+using Parley.Core.Rooms;
+using Parley.Protocols.Irc;
+
+namespace Parley.FrontEnds.Irc;
+
+/// <summary>
+/// Room events and channel presence as IRC messages (docs/irc.md, "How core events look on IRC"):
+/// JOIN, PART, KICK, PRIVMSG to the channel, TOPIC, MODE, INVITE, and the server-wide QUIT,
+/// NICK, AWAY and ACCOUNT that IRC shows only to users sharing a channel.
+/// </summary>
+/// <remarks>Stateless and thread-safe. Nothing here depends on the recipient.</remarks>
+internal static class IrcRoomEvents
+{
+    /// <summary>The event as untagged IRC messages, or null when it is not a room or presence event.</summary>
+    public static IReadOnlyList<IrcMessage>? ToMessages(string serverName, ChatEvent chatEvent) => chatEvent switch
+    {
+        RoomMessageEvent said => IrcEventEncoder.Text(IrcEventEncoder.Mask(said.Message.From, said.ActorAddress), "PRIVMSG", said.Room, said.Message.Text),
+        RoomMemberJoinedEvent joined => [new IrcMessage(IrcEventEncoder.Mask(joined.Nick, joined.ActorAddress), "JOIN", joined.Room)],
+        RoomMemberLeftEvent left => Left(left),
+        RoomTopicChangedEvent topic => [new IrcMessage(IrcEventEncoder.Mask(topic.By, topic.ActorAddress), "TOPIC", topic.Room, IrcText.ForWire(topic.Text ?? ""))],
+        RoomModeChangedEvent { Key: { } key } mode => [new IrcMessage(IrcEventEncoder.Mask(mode.By, mode.ActorAddress), "MODE", mode.Room, mode.Change, key)],
+        RoomModeChangedEvent mode => [new IrcMessage(IrcEventEncoder.Mask(mode.By, mode.ActorAddress), "MODE", mode.Room, mode.Change)],
+        RoomRoleChangedEvent role => [new IrcMessage(IrcEventEncoder.Mask(role.By, role.ActorAddress), "MODE", role.Room,
+            (role.Granted ? "+" : "-") + (role.Role == MemberRole.Op ? "o" : "v"), role.Target)],
+        RoomBanChangedEvent ban => [new IrcMessage(IrcEventEncoder.Mask(ban.By, ban.ActorAddress), "MODE", ban.Room,
+            ban.Added ? "+b" : "-b", IrcBanMasks.ToIrc(ban.Mask))],
+        RoomInviteEvent invite => [new IrcMessage(IrcEventEncoder.Mask(invite.By, invite.ActorAddress), "INVITE", invite.Nick, invite.Room)],
+        RoomRegistrationChangedEvent registration => [new IrcMessage(serverName, "NOTICE", registration.Room,
+            registration.Registered ? $"{registration.By} registered the channel to their account" : $"{registration.By} unregistered the channel")],
+        UserLeftEvent { RenamedTo: { } renamedTo } renamed => [new IrcMessage(IrcEventEncoder.Mask(renamed.Nick, renamed.Address), "NICK", renamedTo)],
+        UserLeftEvent left => [new IrcMessage(IrcEventEncoder.Mask(left.Nick, left.Address), "QUIT", QuitReason(left.Quit, left.Reason))],
+        NickChangedEvent renamed => [new IrcMessage(IrcEventEncoder.Mask(renamed.OldNick, renamed.Address), "NICK", renamed.NewNick)],
+        AwayChangedEvent { Message: { } message } away => [new IrcMessage(IrcEventEncoder.Mask(away.Nick, away.Address), "AWAY", IrcText.ForWire(message))],
+        AwayChangedEvent back => [new IrcMessage(IrcEventEncoder.Mask(back.Nick, back.Address), "AWAY")],
+        AccountChangedEvent account => [new IrcMessage(IrcEventEncoder.Mask(account.Nick, account.Address), "ACCOUNT", account.Account ?? "*")],
+        _ => null,
+    };
+
+    /// <summary>The text of a QUIT: <c>Quit: reason</c> for a quit (as ircds prefix it), the reason alone for a drop.</summary>
+    public static string QuitReason(bool quit, string? reason) =>
+        IrcText.ForWire(quit ? (reason is null ? "Quit" : "Quit: " + reason) : reason ?? "Connection closed");
+
+    private static IrcMessage[] Left(RoomMemberLeftEvent left)
+    {
+        var source = IrcEventEncoder.Mask(left.Nick, left.ActorAddress);
+        return left.Kind switch
+        {
+            RoomLeaveKind.Parted when left.Reason is { } reason => [new IrcMessage(source, "PART", left.Room, IrcText.ForWire(reason))],
+            RoomLeaveKind.Parted => [new IrcMessage(source, "PART", left.Room)],
+            RoomLeaveKind.Kicked => [new IrcMessage(IrcEventEncoder.Mask(left.By ?? left.Nick, left.ActorAddress), "KICK", left.Room, left.Nick, IrcText.ForWire(left.Reason ?? left.Nick))],
+            // The QUIT comes once, from the server-wide UserLeftEvent; only when the nick stays
+            // online (another device) does this room see the session go, as a PART.
+            _ when left.NickStays => [new IrcMessage(source, "PART", left.Room, QuitReason(left.Kind == RoomLeaveKind.Quit, left.Reason))],
+            _ => [],
+        };
+    }
+}
