@@ -54,6 +54,33 @@ internal sealed class Outbox(long maxBytes)
         return written;
     }
 
+    /// <summary>
+    /// A connection's write loop: drains the queue to <paramref name="transport"/>'s output until
+    /// completed or the peer is gone, then cancels the pending read (so the read loop ends too)
+    /// and completes the output.
+    /// </summary>
+    /// <param name="transport">The connection's pipes.</param>
+    /// <param name="onTransportError">Told of the transport error that ended the loop, for logs.</param>
+    /// <param name="cancellationToken">Ends the loop.</param>
+    public async Task PumpAsync(IDuplexPipe transport, Action<Exception> onTransportError, CancellationToken cancellationToken = default)
+    {
+        await Task.Yield();
+        try
+        {
+            await DrainAsync(transport.Output, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException or InvalidOperationException or Microsoft.AspNetCore.Connections.ConnectionResetException)
+        {
+            onTransportError(e);
+        }
+        finally
+        {
+            // Everything queued is written (or the peer is gone): stop reading too.
+            transport.Input.CancelPendingRead();
+            await transport.Output.CompleteAsync();
+        }
+    }
+
     /// <summary>Writes queued bytes to <paramref name="output"/>, flushing once per batch, until completed.</summary>
     public async Task DrainAsync(PipeWriter output, CancellationToken cancellationToken = default)
     {

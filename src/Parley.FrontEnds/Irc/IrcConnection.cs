@@ -85,7 +85,7 @@ internal sealed partial class IrcConnection : ISessionSink
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
         FrontEndLog.Opened(Logger, _session.Id, _session.RemoteAddress);
-        var writer = WriteLoopAsync(cancellationToken);
+        var writer = _outbox.PumpAsync(_transport, e => FrontEndLog.TransportError(Logger, _session.Id, e), cancellationToken);
         var time = _frontEnd.Time;
         await using var registrationTimer = time.CreateTimer(
             static state => ((IrcConnection)state!).OnRegistrationTimeout(), this, _frontEnd.Limits.RegistrationTimeout, Timeout.InfiniteTimeSpan);
@@ -240,25 +240,6 @@ internal sealed partial class IrcConnection : ISessionSink
         {
             EndCommand();
             ReleaseEventsHeldForCommand();
-        }
-    }
-
-    private async Task WriteLoopAsync(CancellationToken cancellationToken)
-    {
-        await Task.Yield();
-        try
-        {
-            await _outbox.DrainAsync(_transport.Output, cancellationToken);
-        }
-        catch (Exception e) when (e is IOException or OperationCanceledException or InvalidOperationException or Microsoft.AspNetCore.Connections.ConnectionResetException)
-        {
-            FrontEndLog.TransportError(Logger, _session.Id, e);
-        }
-        finally
-        {
-            // Everything queued is written (or the peer is gone): stop reading too.
-            _transport.Input.CancelPendingRead();
-            await _transport.Output.CompleteAsync();
         }
     }
 

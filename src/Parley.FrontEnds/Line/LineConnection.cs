@@ -76,7 +76,7 @@ internal sealed class LineConnection : ISessionSink
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
         FrontEndLog.Opened(Logger, _session.Id, _session.RemoteAddress);
-        var writer = WriteLoopAsync(cancellationToken);
+        var writer = _outbox.PumpAsync(_transport, e => FrontEndLog.TransportError(Logger, _session.Id, e), cancellationToken);
         Reply(_frontEnd.Greeting);
         var timeout = _frontEnd.Limits.RegistrationTimeout;
         await using var registrationTimer = _frontEnd.Time.CreateTimer(
@@ -288,25 +288,6 @@ internal sealed class LineConnection : ISessionSink
         LineParseError.ControlCharacter => LineWriter.Error(LineErrorCodes.Syntax, "control characters (CR, ESC, NUL...) are not allowed"),
         _ => LineWriter.Error(LineErrorCodes.Syntax, "malformed line; use @<nick>:<text> or /help"),
     };
-
-    private async Task WriteLoopAsync(CancellationToken cancellationToken)
-    {
-        await Task.Yield();
-        try
-        {
-            await _outbox.DrainAsync(_transport.Output, cancellationToken);
-        }
-        catch (Exception e) when (e is IOException or OperationCanceledException or InvalidOperationException or Microsoft.AspNetCore.Connections.ConnectionResetException)
-        {
-            FrontEndLog.TransportError(Logger, _session.Id, e);
-        }
-        finally
-        {
-            // Everything queued is written (or the peer is gone): stop reading too.
-            _transport.Input.CancelPendingRead();
-            await _transport.Output.CompleteAsync();
-        }
-    }
 
     private void OnRegistrationTimeout()
     {
