@@ -15,4 +15,16 @@ public sealed class RoomMessageEvent(RoomMessage Message, bool IsEcho) : RoomEve
 
     /// <summary>True for the copy the sender receives.</summary>
     public bool IsEcho { get; } = IsEcho;
+
+    /// <summary>
+    /// The sender's account when it is logged in (its nick: nicks are account names), else null;
+    /// IRC's <c>account</c> tag, as <see cref="DirectMessageEvent.FromAccount"/>.
+    /// </summary>
+    public string? FromAccount { get; init; }
+
+    /// <summary>
+    /// Client metadata sent with the message, relayed as is and never stored (IRCv3 client-only
+    /// tags, as <see cref="DirectMessageEvent.ClientTags"/>). Empty when none.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> ClientTags { get; init; } = [];
 }

@@ -14,6 +14,10 @@ public sealed partial class RoomHub
     /// <param name="from">The sender; must be a member, and voiced or an op in a <c>+m</c> room.</param>
     /// <param name="name">The room.</param>
     /// <param name="text">Message text.</param>
+    /// <param name="clientTags">
+    /// Client metadata relayed with the message and never stored (IRCv3 client-only tags,
+    /// <see cref="RoomMessageEvent.ClientTags"/>); null for none.
+    /// </param>
     /// <param name="cancellationToken">Unused: the message is queued for storage without waiting.</param>
     /// <returns>
     /// The message, how many members it reached and its commit (<see cref="RoomSendResult.Committed"/>),
@@ -24,7 +28,7 @@ public sealed partial class RoomHub
     /// and handed to every member's sink, one more (the echo) for the sender, then the history
     /// write is queued. Live delivery never waits for the disk; the sender's <c>OK</c> does.
     /// </remarks>
-    public ValueTask<RoomSendResult> SayAsync(ChatSession from, string name, string text, CancellationToken cancellationToken = default)
+    public ValueTask<RoomSendResult> SayAsync(ChatSession from, string name, string text, IReadOnlyList<KeyValuePair<string, string>>? clientTags = null, CancellationToken cancellationToken = default)
     {
         var error = FindMembership(from, name, out var room, out var member);
         if (error != ChatError.None)
@@ -34,17 +38,18 @@ public sealed partial class RoomHub
             return ValueTask.FromResult(RoomSendResult.Refused(ChatError.CannotSend));
 
         var message = new RoomMessage(_ids.Next(), room!.Name, from.Nick!, text, _time.GetUtcNow(), from.AccountId);
-        var recipients = SendMessage(room.MemberArrayForReading, message, from);
+        var recipients = SendMessage(room.MemberArrayForReading, message, from, clientTags ?? []);
         var committed = _history.Append(message);
         return ValueTask.FromResult(new RoomSendResult(ChatError.None, message, recipients, committed));
     }
 
     // One event instance for the other members, one echo instance for the sender and for the
     // sender's account's other sessions in the room (they see their own message as an echo too).
-    private static int SendMessage(RoomMember[] members, RoomMessage message, ChatSession from)
+    private static int SendMessage(RoomMember[] members, RoomMessage message, ChatSession from, IReadOnlyList<KeyValuePair<string, string>> clientTags)
     {
-        var chatEvent = new RoomMessageEvent(message, IsEcho: false) { Time = message.Time, ActorAddress = from.UserAddress };
-        var echo = new RoomMessageEvent(message, IsEcho: true) { Time = message.Time, ActorAddress = from.UserAddress };
+        var account = message.FromAccountId is null ? null : message.From;
+        var chatEvent = new RoomMessageEvent(message, IsEcho: false) { Time = message.Time, ActorAddress = from.UserAddress, FromAccount = account, ClientTags = clientTags };
+        var echo = new RoomMessageEvent(message, IsEcho: true) { Time = message.Time, ActorAddress = from.UserAddress, FromAccount = account, ClientTags = clientTags };
         var sender = from.Presence;
         var count = 0;
         var echoed = false;
@@ -70,6 +75,40 @@ public sealed partial class RoomHub
         if (!echoed)
             from.Sink.Deliver(echo);
         return count;
+    }
+
+    /// <summary>
+    /// Relays client metadata without a message (<see cref="RoomTagMessageEvent"/>, IRC's
+    /// <c>TAGMSG #channel</c>) to the room's other members online now; nothing is stored.
+    /// </summary>
+    /// <param name="from">The sender; must be a member, and voiced or an op in a <c>+m</c> room.</param>
+    /// <param name="name">The room.</param>
+    /// <param name="clientTags">The client-only tags.</param>
+    /// <param name="sent">The event as delivered, so the sender's front-end can echo it; null when refused.</param>
+    /// <returns><see cref="ChatError.None"/>, or why not (as <see cref="SayAsync"/>).</returns>
+    public ChatError SendTags(ChatSession from, string name, IReadOnlyList<KeyValuePair<string, string>> clientTags, out RoomTagMessageEvent? sent)
+    {
+        ArgumentNullException.ThrowIfNull(clientTags);
+        sent = null;
+        var error = FindMembership(from, name, out var room, out var member);
+        if (error != ChatError.None)
+            return error;
+        if (!member!.HasVoice && (room!.Modes.HasFlag(RoomModes.Moderated) || room.IsBanned(from)))
+            return ChatError.CannotSend;
+
+        sent = new RoomTagMessageEvent(room!.Name, from.Nick!, clientTags)
+        {
+            Time = _time.GetUtcNow(),
+            ActorAddress = from.UserAddress,
+            FromAccount = from.AccountId is null ? null : from.Nick,
+        };
+        foreach (var other in room.MemberArrayForReading)
+        {
+            if (other.Session != from)
+                other.Session.Sink.Deliver(sent);
+        }
+
+        return ChatError.None;
     }
 
     /// <summary>Reads a room's history, for members.</summary>

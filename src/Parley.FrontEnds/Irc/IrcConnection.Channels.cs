@@ -39,14 +39,14 @@ internal sealed partial class IrcConnection
 
     /// <summary>Runs a room send, keeping its echo back until the message is committed.</summary>
     /// <returns>The send's result and this connection's echo of it, if any.</returns>
-    public async ValueTask<(RoomSendResult Result, RoomMessageEvent? Echo)> SayAsync(string room, string text)
+    public async ValueTask<(RoomSendResult Result, RoomMessageEvent? Echo)> SayAsync(string room, string text, IReadOnlyList<KeyValuePair<string, string>> clientTags)
     {
         _ownEcho = null;
         _roomSendThread = Environment.CurrentManagedThreadId;
         RoomSendResult result;
         try
         {
-            result = await Hub.Rooms.SayAsync(_session, room, text);
+            result = await Hub.Rooms.SayAsync(_session, room, text, clientTags);
         }
         finally
         {

@@ -25,8 +25,8 @@ namespace Parley.FrontEnds.Irc;
 /// delivered at login (<see cref="MissedMessageEvent"/>) is the PRIVMSG it was, with its original
 /// time in server-time; the account's own message sent from another connection
 /// (<see cref="EchoEvent"/>) is the PRIVMSG from itself, as echo-message and bouncers show it.
-/// Client metadata alone (<see cref="TagMessageEvent"/>) is a <c>TAGMSG</c>, sent only with
-/// message-tags.
+/// Client metadata alone (<see cref="TagMessageEvent"/>, <see cref="RoomTagMessageEvent"/>) is a
+/// <c>TAGMSG</c>, sent only with message-tags.
 /// Rooms are channels: their events, and the quits, nick changes, away and account changes that
 /// IRC shows only to users sharing a channel, are encoded by <see cref="IrcRoomEvents"/>; whether a
 /// recipient shares a channel is decided per recipient (<see cref="IrcConnection"/>), the bytes
@@ -90,7 +90,7 @@ internal sealed class IrcEventEncoder(string serverName, IrcEventTags tags) : IE
     /// <summary>The event as IRC messages with <paramref name="wanted"/> tags (none for events IRC users do not see).</summary>
     public static IReadOnlyList<IrcMessage> ToTaggedMessages(string serverName, ChatEvent chatEvent, IrcEventTags wanted)
     {
-        if (chatEvent is TagMessageEvent && (wanted & IrcEventTags.MessageTags) == 0)
+        if (chatEvent is TagMessageEvent or RoomTagMessageEvent && (wanted & IrcEventTags.MessageTags) == 0)
             return [];
         var messages = ToMessages(serverName, chatEvent);
         if (wanted == IrcEventTags.None || messages.Count == 0)

@@ -46,6 +46,8 @@ internal static class IrcEventTagger
         DirectMessageEvent dm => dm.FromAccount,
         BroadcastEvent bm => bm.FromAccount,
         TagMessageEvent tagged => tagged.FromAccount,
+        RoomMessageEvent said => said.FromAccount,
+        RoomTagMessageEvent tagged => tagged.FromAccount,
         EchoEvent echo => echo.Message.From,
         _ => null,
     };
@@ -56,8 +58,10 @@ internal static class IrcEventTagger
         BroadcastEvent { MessageId: { } id } => MessageId(id),
         MissedMessageEvent missed => MessageId(missed.Message.Id),
         EchoEvent echo => MessageId(echo.Message.Id),
+        RoomMessageEvent said => MessageId(said.Message.Id),
         // Never stored: the event's own id, which no stored id (a number) can equal.
         TagMessageEvent tagged => "t" + tagged.Id.ToString("N"),
+        RoomTagMessageEvent tagged => "t" + tagged.Id.ToString("N"),
         _ => null,
     };
 
@@ -65,6 +69,8 @@ internal static class IrcEventTagger
     {
         DirectMessageEvent dm => dm.ClientTags,
         TagMessageEvent tagged => tagged.ClientTags,
+        RoomMessageEvent said => said.ClientTags,
+        RoomTagMessageEvent tagged => tagged.ClientTags,
         _ => [],
     };
 }

@@ -6,7 +6,7 @@ namespace Parley.FrontEnds.Irc;
 
 /// <summary>
 /// Room events and channel presence as IRC messages (docs/irc.md, "How core events look on IRC"):
-/// JOIN, PART, KICK, PRIVMSG to the channel, TOPIC, MODE, INVITE, and the server-wide QUIT,
+/// JOIN, PART, KICK, PRIVMSG and TAGMSG to the channel, TOPIC, MODE, INVITE, and the server-wide QUIT,
 /// NICK, AWAY and ACCOUNT that IRC shows only to users sharing a channel.
 /// </summary>
 /// <remarks>Stateless and thread-safe. Nothing here depends on the recipient.</remarks>
@@ -16,6 +16,7 @@ internal static class IrcRoomEvents
     public static IReadOnlyList<IrcMessage>? ToMessages(string serverName, ChatEvent chatEvent) => chatEvent switch
     {
         RoomMessageEvent said => IrcEventEncoder.Text(IrcEventEncoder.Mask(said.Message.From, said.ActorAddress), "PRIVMSG", said.Room, said.Message.Text),
+        RoomTagMessageEvent tagged => [new IrcMessage(IrcEventEncoder.Mask(tagged.From, tagged.ActorAddress), "TAGMSG", tagged.Room)],
         RoomMemberJoinedEvent joined => [new IrcMessage(IrcEventEncoder.Mask(joined.Nick, joined.ActorAddress), "JOIN", joined.Room)],
         RoomMemberLeftEvent left => Left(left),
         RoomTopicChangedEvent topic => [new IrcMessage(IrcEventEncoder.Mask(topic.By, topic.ActorAddress), "TOPIC", topic.Room, IrcText.ForWire(topic.Text ?? ""))],

@@ -16,6 +16,7 @@ internal sealed class LineEventEncoder : IEventEncoder
     {
         RoomMessageEvent { IsEcho: false } said => LineWriter.RoomMessage(said.Room, said.Message.From, said.Message.Text),
         RoomMessageEvent { Message: var m } => LineWriter.Echo(m.Id, m.Time, m.From, m.Room, m.Text),
+        RoomTagMessageEvent => [],
         RoomEvent roomEvent => LineWriter.RoomNotice(roomEvent.Room, DescribeRoomEvent(roomEvent)),
         DirectMessageEvent dm => LineWriter.Direct(dm.From, dm.Text),
         BroadcastEvent bm => LineWriter.Broadcast(bm.From, bm.Text),

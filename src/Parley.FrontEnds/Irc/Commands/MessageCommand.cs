@@ -11,7 +11,7 @@ namespace Parley.FrontEnds.Irc.Commands;
 /// channel without voice, or banned; 403 for no such channel). A NOTICE to a channel is a room
 /// message too: rooms have no notices, so members see a PRIVMSG. NOTICE never gets an error or
 /// away reply (RFC 2812 §3.3.2). Client-only tags (<c>+typing</c>, <c>+draft/reply</c>) go to
-/// nick recipients with message-tags; room messages do not carry them yet.
+/// recipients (nicks or channel members) with message-tags, and are never stored.
 /// </summary>
 /// <remarks>
 /// As <c>/dm</c>: a PRIVMSG to an account that is offline is stored and delivered at its next
@@ -67,9 +67,9 @@ internal sealed class MessageCommand(bool notice) : IIrcCommand
 
     // A room message, as /say: members only (404 otherwise, and in +m without voice), stored in
     // the room's history; the sender's echo waits for the commit, as for a direct message.
-    private async ValueTask SendToRoomAsync(IrcConnection connection, string channel, string text)
+    private async ValueTask SendToRoomAsync(IrcConnection connection, string channel, string text, KeyValuePair<string, string>[] clientTags)
     {
-        var (result, echo) = await connection.SayAsync(channel, text);
+        var (result, echo) = await connection.SayAsync(channel, text, clientTags);
         if (result.Error != ChatError.None)
         {
             if (!notice)
@@ -92,7 +92,7 @@ internal sealed class MessageCommand(bool notice) : IIrcCommand
     {
         if (target.StartsWith('#'))
         {
-            await SendToRoomAsync(connection, target, text);
+            await SendToRoomAsync(connection, target, text, clientTags);
             return;
         }
 
