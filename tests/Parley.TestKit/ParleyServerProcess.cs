@@ -34,8 +34,8 @@ public sealed partial class ParleyServerProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = dataDirectory,
         };
-        // A free plain port (-1; 0 turns a listener off) and no TLS listener, as ParleyTestServer does.
-        foreach (var argument in new[] { ServerDll(), "--port", "-1", "--tls-port", "0", "--data", dataDirectory })
+        // A free plain port (-1; 0 turns a listener off), no TLS or HTTP listener, as ParleyTestServer does.
+        foreach (var argument in new[] { ServerDll(), "--port", "-1", "--tls-port", "0", "--http-port", "0", "--data", dataDirectory })
             start.ArgumentList.Add(argument);
         // Fast hashing for tests, as ParleyTestServer does; plain console lines to parse; tests
         // send bursts no person would, so no flood control.

@@ -1,3 +1,4 @@
+using Parley.Core.Metrics;
 using Parley.Core.Presence;
 using Parley.Core.Security;
 using Parley.Core.Sessions;
@@ -48,15 +49,20 @@ public sealed partial class AccountService
         // (which no nick can equal: nicks hold no ':').
         var throttleKey = nick ?? fingerprint;
         if (_throttle.RetryAfter(throttleKey, session.RemoteAddress) is { } wait)
+        {
+            ChatMetrics.LoginThrottledOnce();
             return new SignInResult(ChatError.RateLimited, RetryAfter: wait);
+        }
 
         var account = await _certificates.FindAccountByCertificateAsync(fingerprint, cancellationToken);
         if (account is null || (nick is not null && !NickRules.Comparer.Equals(nick, account.Nick)))
         {
             _throttle.RecordFailure(throttleKey, session.RemoteAddress);
+            ChatMetrics.LoginFailed();
             return SignInResult.Refused(ChatError.AuthFailed);
         }
 
+        ChatMetrics.LoginSucceeded();
         return await _hub.SignInAsync(session, account, cancellationToken);
     }
 

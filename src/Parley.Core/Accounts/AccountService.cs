@@ -1,3 +1,4 @@
+using Parley.Core.Metrics;
 using Parley.Core.Presence;
 using Parley.Core.Sessions;
 
@@ -91,16 +92,21 @@ public sealed partial class AccountService
         if (!NickRules.IsValid(nick))
             return SignInResult.Refused(ChatError.InvalidNick);
         if (_throttle.RetryAfter(nick, session.RemoteAddress) is { } wait)
+        {
+            ChatMetrics.LoginThrottledOnce();
             return new SignInResult(ChatError.RateLimited, RetryAfter: wait);
+        }
 
         var account = await _accounts.FindAsync(nick, cancellationToken);
         var check = Verify(account?.PasswordHash, password);
         if (account is null || check == PasswordCheck.Failed)
         {
             _throttle.RecordFailure(nick, session.RemoteAddress);
+            ChatMetrics.LoginFailed();
             return SignInResult.Refused(ChatError.AuthFailed);
         }
 
+        ChatMetrics.LoginSucceeded();
         if (check == PasswordCheck.SuccessRehashNeeded)
             await _accounts.UpdatePasswordHashAsync(account.Id, _hashing.Hash(password), cancellationToken);
         return await _hub.SignInAsync(session, account, cancellationToken);
