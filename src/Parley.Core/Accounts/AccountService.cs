@@ -59,9 +59,9 @@ public sealed partial class AccountService
             return SignInResult.Refused(ChatError.NotRegistered);
         if (!NickRules.IsValid(nick))
             return SignInResult.Refused(ChatError.InvalidNick);
-        if (!PasswordRules.IsAcceptable(password))
+        if (!PasswordRules.IsAcceptable(password, _hub.AccountOptions.MinPasswordLength))
             return SignInResult.Refused(ChatError.BadPassword);
-        if (session.Nick is null && _hub.IsOnline(nick))
+        if (ServiceNicks.IsReserved(nick) || (session.Nick is null && _hub.IsOnline(nick)))
             return SignInResult.Refused(ChatError.NickTaken);
         if (_hub.IsAccountBanned(nick))
             return SignInResult.Refused(ChatError.ServerBanned);
@@ -123,7 +123,7 @@ public sealed partial class AccountService
         ArgumentNullException.ThrowIfNull(newPassword);
         if (session.Nick is not { } nick || !session.IsLoggedIn)
             return SignInResult.Refused(ChatError.NotLoggedIn);
-        if (!PasswordRules.IsAcceptable(newPassword))
+        if (!PasswordRules.IsAcceptable(newPassword, _hub.AccountOptions.MinPasswordLength))
             return SignInResult.Refused(ChatError.BadPassword);
         if (_throttle.RetryAfter(nick, session.RemoteAddress) is { } wait)
             return new SignInResult(ChatError.RateLimited, RetryAfter: wait);
