@@ -234,6 +234,8 @@ internal sealed partial class IrcConnection : ISessionSink
         BeginCommand(message);
         try
         {
+            if (_ordering && !MayOvertakeConfirmations(message.Command))
+                await RepliesSentAsync();
             await _frontEnd.Commands.DispatchAsync(this, message);
         }
         finally
@@ -241,12 +243,6 @@ internal sealed partial class IrcConnection : ISessionSink
             EndCommand();
             ReleaseEventsHeldForCommand();
         }
-    }
-
-    private void Enqueue(ReadOnlyMemory<byte> bytes)
-    {
-        if (!_outbox.TryEnqueue(bytes))
-            OnOutboxOverflow();
     }
 
     private void OnOutboxOverflow()
