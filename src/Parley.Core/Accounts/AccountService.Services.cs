@@ -112,15 +112,26 @@ public sealed partial class AccountService
     // The password check of a login, with its limits, without signing in.
     private async ValueTask<SignInResult> CheckPasswordAsync(ChatSession session, string nick, string password, CancellationToken cancellationToken)
     {
-        if (_throttle.RetryAfter(nick, session.RemoteAddress) is { } wait)
-            return new SignInResult(ChatError.RateLimited, RetryAfter: wait);
-        var account = await _accounts.FindAsync(nick, cancellationToken);
-        if (account is null || Verify(account.PasswordHash, password) == PasswordCheck.Failed)
-        {
-            _throttle.RecordFailure(nick, session.RemoteAddress);
-            return SignInResult.Refused(ChatError.AuthFailed);
-        }
+        var reservation = _throttle.Reserve(nick, session.RemoteAddress);
+        if (!reservation.IsGranted)
+            return new SignInResult(ChatError.RateLimited, RetryAfter: reservation.RetryAfter);
 
-        return new SignInResult(ChatError.None, account.Nick);
+        var failed = false;
+        try
+        {
+            await DelayAsync(reservation, cancellationToken);
+            var account = await _accounts.FindAsync(nick, cancellationToken);
+            if (account is null || Verify(account.PasswordHash, password) == PasswordCheck.Failed)
+            {
+                failed = true;
+                return SignInResult.Refused(ChatError.AuthFailed);
+            }
+
+            return new SignInResult(ChatError.None, account.Nick);
+        }
+        finally
+        {
+            _throttle.Complete(reservation, failed);
+        }
     }
 }
