@@ -91,6 +91,9 @@ public sealed partial class ChatHub
     /// <summary>The rooms.</summary>
     public RoomHub Rooms { get; }
 
+    /// <summary>The account settings (guests, password length), validated.</summary>
+    public AccountOptions AccountOptions => _options;
+
     /// <summary>Who may <c>/kill</c> and set server-wide bans.</summary>
     public OperatorPolicy Operators { get; }
 
@@ -184,6 +187,8 @@ public sealed partial class ChatHub
             return ChatError.AlreadyLoggedIn;
         if (!NickRules.IsValid(nick))
             return ChatError.InvalidNick;
+        if (ServiceNicks.IsReserved(nick))
+            return ChatError.NickTaken;
         if (!_options.AllowGuests)
             return ChatError.GuestsDisabled;
         if (await _accounts.FindAsync(nick, cancellationToken) is not null)

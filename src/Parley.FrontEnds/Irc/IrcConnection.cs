@@ -246,6 +246,8 @@ internal sealed partial class IrcConnection : ISessionSink
         BeginCommand(message);
         try
         {
+            if (_ordering && !MayOvertakeConfirmations(message.Command))
+                await RepliesSentAsync();
             await _frontEnd.Commands.DispatchAsync(this, message);
         }
         finally
@@ -253,12 +255,6 @@ internal sealed partial class IrcConnection : ISessionSink
             EndCommand();
             ReleaseEventsHeldForCommand();
         }
-    }
-
-    private void Enqueue(ReadOnlyMemory<byte> bytes)
-    {
-        if (!_outbox.TryEnqueue(bytes))
-            OnOutboxOverflow();
     }
 
     private void OnOutboxOverflow()
