@@ -124,7 +124,7 @@ public sealed partial class ParleyServerProcess : IAsyncDisposable
 
     // src/Parley.Server/bin/<Configuration>/net10.0/parley-server.dll: its own deps.json finds the
     // native SQLite library, which the copy beside the test assembly would not.
-    private static string ServerDll()
+    internal static string ServerDll()
     {
         var testDirectory = new DirectoryInfo(AppContext.BaseDirectory);
         var framework = testDirectory.Name;

@@ -68,6 +68,11 @@ public static class ParleyServer
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Configuration.AddInMemoryCollection(overrides);
+        AddConfigFile(builder.Configuration);
+        ConfigureConsoleLogging(builder.Services, builder.Configuration);
+        // A listener that cannot bind is told in one line by Program (StartupErrors); the host's
+        // own "Hosting failed to start" would add the stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         configureLogging?.Invoke(builder.Logging);
 
         var options = ReadOptions(builder.Configuration);
@@ -180,16 +185,27 @@ public static class ParleyServer
             }
         });
 
-        var app = builder.Build();
-        HttpEndpoints.Map(app);
-
-        // Open the database now: a bad data directory or a too-new schema stops the start, and
-        // migrations run before the first connection rather than during it.
-        app.Services.GetRequiredService<SqliteDatabase>();
+        // Kestrel's listeners are configured during Build, and their connection handlers need the
+        // hub and so the database: Build opens it (and runs migrations), so a bad data directory
+        // or a too-new schema stops the start here, before the first connection.
+        WebApplication app;
+        try
+        {
+            app = builder.Build();
+            app.Services.GetRequiredService<SqliteDatabase>();
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+        {
+            throw new ArgumentException(
+                $"Parley:DataDirectory is '{options.DataDirectory}': cannot open {options.SqliteStore.DatabasePath}: {e.Message.Split('\n')[0].Trim()} (it must be a writable directory; --data)", e);
+        }
 
         // Load (or create) the certificate now, so a bad one fails the start, not the first client.
         if (options.Tls.Port != ParleyOptions.Disabled || options.Irc.TlsPort != ParleyOptions.Disabled)
             app.Services.GetRequiredService<ServerCertificateSource>();
+
+        app.Services.GetRequiredService<ServerMetrics>().Observe(app.Services.GetRequiredService<ChatHub>());
+        HttpEndpoints.Map(app);
 
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ParleyServer).FullName!);
@@ -218,16 +234,101 @@ public static class ParleyServer
     /// <exception cref="ArgumentException">The configuration holds an invalid value.</exception>
     public static ParleyOptions ReadOptions(IEnumerable<KeyValuePair<string, string?>> overrides)
     {
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(AppContext.BaseDirectory)
+        var configuration = new ConfigurationManager();
+        configuration.SetBasePath(AppContext.BaseDirectory)
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables()
-            .AddInMemoryCollection(overrides)
-            .Build();
+            .AddInMemoryCollection(overrides);
+        AddConfigFile(configuration);
         return ReadOptions(configuration);
     }
 
-    private static ParleyOptions ReadOptions(IConfiguration configuration)
+    /// <summary>
+    /// Checks the configuration as a start would, without binding a port or touching the data
+    /// directory: every setting, the room limits, the log format, and the TLS certificate files
+    /// when some are configured (<c>--check-config</c>).
+    /// </summary>
+    /// <param name="overrides">Configuration keys and their values.</param>
+    /// <returns>The validated options.</returns>
+    /// <exception cref="ArgumentException">A setting is invalid.</exception>
+    public static ParleyOptions CheckConfiguration(IEnumerable<KeyValuePair<string, string?>> overrides)
+    {
+        var configuration = new ConfigurationManager();
+        configuration.SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(overrides);
+        AddConfigFile(configuration);
+        var options = ReadOptions(configuration);
+        (configuration.GetSection(RoomLimits.SectionName).Get<RoomLimits>() ?? new RoomLimits()).Validate();
+        _ = LogFormatOf(configuration);
+        if (options.Tls.CertificatePath is not null && (options.Tls.Port != ParleyOptions.Disabled || options.Irc.TlsPort != ParleyOptions.Disabled))
+            _ = new ServerCertificateSource(options, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<ServerCertificateSource>.Instance);
+        return options;
+    }
+
+    /// <summary>
+    /// The configuration key naming a JSON configuration file (<c>--config</c>, or the environment's
+    /// <c>Parley__ConfigFile</c>): read after appsettings.json, before environment variables and the command line.
+    /// </summary>
+    public const string ConfigFileKey = "Parley:ConfigFile";
+
+    /// <summary>The configuration key of the console log format: <c>simple</c> (default, one line per event) or <c>json</c> (<c>--log-format</c>).</summary>
+    public const string LogFormatKey = "Parley:LogFormat";
+
+    // The --config file goes in just before the (unprefixed) environment variables, so the
+    // environment and the command line still override it, as ASP.NET Core layers configuration.
+    private static void AddConfigFile(ConfigurationManager configuration)
+    {
+        if (configuration[ConfigFileKey] is not { Length: > 0 } file)
+            return;
+        var path = Path.GetFullPath(file);
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"{ConfigFileKey} (--config) is '{file}': no such file ({path})", path);
+        var source = new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
+        {
+            Path = Path.GetFileName(path),
+            Optional = false,
+            ReloadOnChange = false,
+            FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.GetDirectoryName(path)!),
+        };
+        var sources = ((IConfigurationBuilder)configuration).Sources;
+        var environment = sources
+            .Select((s, i) => (Source: s, Index: i))
+            .FirstOrDefault(p => p.Source is Microsoft.Extensions.Configuration.EnvironmentVariables.EnvironmentVariablesConfigurationSource { Prefix: null or "" });
+        if (environment.Source is null)
+            sources.Insert(0, source);
+        else
+            sources.Insert(environment.Index, source);
+    }
+
+    private static string LogFormatOf(ConfigurationManager configuration)
+    {
+        var format = configuration[LogFormatKey] ?? configuration["Logging:Console:FormatterName"] ?? "simple";
+        return format is "simple" or "json" or "systemd"
+            ? format
+            : throw new ArgumentException($"{LogFormatKey} (--log-format) is '{format}': allowed are simple, json or systemd");
+    }
+
+    // Timestamps (UTC, ISO 8601) and one line per event by default; JSON lines with --log-format json.
+    private static void ConfigureConsoleLogging(IServiceCollection services, ConfigurationManager configuration)
+    {
+        var format = LogFormatOf(configuration);
+        services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(console => console.FormatterName = format);
+        services.Configure<Microsoft.Extensions.Logging.Console.SimpleConsoleFormatterOptions>(simple =>
+        {
+            simple.SingleLine = true;
+            simple.UseUtcTimestamp = true;
+            simple.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+        });
+        services.Configure<Microsoft.Extensions.Logging.Console.JsonConsoleFormatterOptions>(json =>
+        {
+            json.UseUtcTimestamp = true;
+            json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+        });
+    }
+
+    private static ParleyOptions ReadOptions(ConfigurationManager configuration)
     {
         // One key for the data directory: the accounts branch's Parley:Storage:DataDirectory was
         // merged into it, so a setting of the old key must not be silently ignored.
