@@ -12,6 +12,7 @@ public sealed partial class ParleyServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly List<string> _log = [];
+    private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Found)> _logWaiters = [];
 
     private ParleyServerProcess(Process process, int port)
     {
@@ -86,6 +87,28 @@ public sealed partial class ParleyServerProcess : IAsyncDisposable
         return arguments;
     }
 
+    /// <summary>Completes with the first line the server wrote (or writes) that matches <paramref name="match"/>.</summary>
+    /// <exception cref="TimeoutException">No such line within <paramref name="timeout"/> (default 30 s).</exception>
+    public async Task<string> WaitForLogAsync(Func<string, bool> match, TimeSpan? timeout = null)
+    {
+        var found = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_log)
+        {
+            if (_log.FirstOrDefault(match) is { } line)
+                return line;
+            _logWaiters.Add((match, found));
+        }
+
+        try
+        {
+            return await found.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(30));
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"no such log line: {Log}");
+        }
+    }
+
     /// <summary>What the server wrote so far, for failure messages.</summary>
     public string Log
     {
@@ -116,7 +139,14 @@ public sealed partial class ParleyServerProcess : IAsyncDisposable
         if (line is null)
             return;
         lock (_log)
+        {
             _log.Add(line);
+            foreach (var waiter in _logWaiters.Where(w => w.Match(line)).ToList())
+            {
+                _logWaiters.Remove(waiter);
+                waiter.Found.TrySetResult(line);
+            }
+        }
         var match = ListeningLine().Match(line);
         if (match.Success)
             listening.TrySetResult(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture));

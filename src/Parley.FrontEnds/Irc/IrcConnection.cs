@@ -35,6 +35,7 @@ internal sealed partial class IrcConnection : ISessionSink
     private volatile int _capabilities;
     private int _closing;
     private string? _closeReason;
+    private string? _logReason;
 
     public IrcConnection(IDuplexPipe transport, IrcFrontEnd frontEnd, string remoteAddress, ConnectionSecurity security, Action abort)
     {
@@ -109,7 +110,7 @@ internal sealed partial class IrcConnection : ISessionSink
             if (_invisible)
                 _frontEnd.CountInvisible(-1);
             Hub.Disconnect(_session, reason);
-            FrontEndLog.Closed(Logger, _session.Id, _session.Nick, reason);
+            FrontEndLog.Closed(Logger, _session.Id, _session.Nick, Volatile.Read(ref _logReason) ?? reason);
             _outbox.Complete();
             await writer;
             await _transport.Input.CompleteAsync();
@@ -119,6 +120,9 @@ internal sealed partial class IrcConnection : ISessionSink
 
     /// <inheritdoc />
     public void Deliver(ChatEvent chatEvent) => DeliverCore(chatEvent, hold: true);
+
+    /// <summary>Logs that this session created <paramref name="room"/> by joining it.</summary>
+    public void LogRoomCreated(string room) => FrontEndLog.RoomCreated(Logger, _session.Id, _session.Nick, room);
 
     // Every way to registration (NICK/USER, PASS, SASL) ends here: latency for the metrics.
     private void RecordRegistered() => FrontEndMetrics.Registered(_frontEnd.Time, _openedTimestamp, FrontEndMetrics.Irc);
@@ -133,6 +137,9 @@ internal sealed partial class IrcConnection : ISessionSink
         if (!bytes.IsEmpty && !_outbox.TryEnqueue(bytes))
             OnOutboxOverflow();
     }
+
+    /// <summary>The reason the log gives for the coming close, when the one sent holds the user's own text (a quit message).</summary>
+    public void SetLogReason(string reason) => Volatile.Write(ref _logReason, reason);
 
     /// <inheritdoc />
     /// <remarks>Sends <c>ERROR :Closing Link: nick[host] (reason)</c>, as ircds do, then closes.</remarks>

@@ -80,6 +80,10 @@ public sealed class IrcFrontEnd
 
     internal IrcWelcome Welcome { get; }
 
+    /// <summary>Replaces the message of the day (a configuration reload); later MOTD replies and welcomes show it. Thread-safe.</summary>
+    /// <param name="motd">Lines separated by LF; null or empty for none (422).</param>
+    public void SetMotd(string? motd) => Welcome.SetMotd(motd);
+
     /// <summary>Registered IRC users with user mode +i, for LUSERS.</summary>
     internal int InvisibleCount => Volatile.Read(ref _invisible);
 

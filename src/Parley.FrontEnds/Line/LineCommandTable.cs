@@ -55,6 +55,7 @@ internal sealed class LineCommandTable
             new InviteCommand(),
             new ModeCommand(),
             new KillCommand(),
+            new RehashCommand(),
             new ServerBanCommand(),
             new ServerUnbanCommand(),
             help,

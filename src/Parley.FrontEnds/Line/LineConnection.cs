@@ -37,6 +37,7 @@ internal sealed class LineConnection : ISessionSink
     private int _pendingReplies;
     private int _closing;
     private string? _closeReason;
+    private string? _logReason;
 
     public LineConnection(IDuplexPipe transport, LineFrontEnd frontEnd, string remoteAddress, ConnectionSecurity security, Action abort)
     {
@@ -100,7 +101,7 @@ internal sealed class LineConnection : ISessionSink
             // Replies still waiting for a commit find the connection closed and are dropped.
             Interlocked.Exchange(ref _closing, 1);
             Hub.Disconnect(_session, reason);
-            FrontEndLog.Closed(Logger, _session.Id, _session.Nick, reason);
+            FrontEndLog.Closed(Logger, _session.Id, _session.Nick, Volatile.Read(ref _logReason) ?? reason);
             _outbox.Complete();
             await writer;
             await _transport.Input.CompleteAsync();
@@ -170,6 +171,9 @@ internal sealed class LineConnection : ISessionSink
         if (!_outbox.TryEnqueue(chatEvent.GetBytes(LineEventEncoder.Instance)))
             OnOutboxOverflow();
     }
+
+    /// <summary>The reason the log gives for the coming close, when the one sent holds the user's own text (a quit message).</summary>
+    public void SetLogReason(string reason) => Volatile.Write(ref _logReason, reason);
 
     /// <inheritdoc />
     public void Close(string reason)

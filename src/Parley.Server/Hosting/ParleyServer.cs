@@ -122,6 +122,12 @@ public static class ParleyServer
         AddMetrics(builder.Services, options.Metrics);
         // Before Kestrel listens (hosted services start first): restore the registered rooms.
         builder.Services.AddHostedService<RoomRestoreService>();
+        builder.Services.AddSingleton<SqliteServerBanStore>();
+        builder.Services.AddSingleton(services => new ConfigurationReloader(
+            services.GetRequiredService<IConfiguration>(), services.GetRequiredService<ChatHub>(),
+            services.GetRequiredService<IrcFrontEnd>(), services.GetRequiredService<ILogger<ConfigurationReloader>>()));
+        builder.Services.AddSingleton<ServerBanPersistence>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ServerBanPersistence>());
         configureServices?.Invoke(builder.Services);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
 
@@ -205,6 +211,7 @@ public static class ParleyServer
             app.Services.GetRequiredService<ServerCertificateSource>();
 
         app.Services.GetRequiredService<ServerMetrics>().Observe(app.Services.GetRequiredService<ChatHub>());
+        UseReload(app);
         HttpEndpoints.Map(app);
 
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
@@ -328,7 +335,7 @@ public static class ParleyServer
         });
     }
 
-    private static ParleyOptions ReadOptions(ConfigurationManager configuration)
+    internal static ParleyOptions ReadOptions(ConfigurationManager configuration)
     {
         // One key for the data directory: the accounts branch's Parley:Storage:DataDirectory was
         // merged into it, so a setting of the old key must not be silently ignored.
@@ -337,6 +344,28 @@ public static class ParleyServer
         var options = configuration.GetSection(ParleyOptions.SectionName).Get<ParleyOptions>() ?? new ParleyOptions();
         options.Validate();
         return options;
+    }
+
+    // SIGHUP (systemctl reload) and an operator's /rehash or REHASH reload the live settings.
+    private static void UseReload(WebApplication app)
+    {
+        var reloader = app.Services.GetRequiredService<ConfigurationReloader>();
+        var hub = app.Services.GetRequiredService<ChatHub>();
+        hub.RehashHandler = () => reloader.Reload("REHASH");
+        var hangUp = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGHUP, context =>
+        {
+            // Handled: the default action of SIGHUP would end the process.
+            context.Cancel = true;
+            try
+            {
+                reloader.Reload("SIGHUP");
+            }
+            catch (ArgumentException)
+            {
+                // Logged by the reloader; the running settings stay.
+            }
+        });
+        app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopped.Register(hangUp.Dispose);
     }
 
     // Every Parley.* meter, to Prometheus text at /metrics and, when configured, to OTLP.

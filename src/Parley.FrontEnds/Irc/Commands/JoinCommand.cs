@@ -43,6 +43,8 @@ internal sealed class JoinCommand : IIrcCommand
             }
 
             var room = result.Room!;
+            if (result.Created)
+                connection.LogRoomCreated(room.Name);
             connection.Reply(new IrcMessage(connection.Mask, "JOIN", room.Name));
             IrcChannelReplies.Topic(connection, room, orNone: false);
             IrcChannelReplies.Names(connection, room);
