@@ -165,6 +165,9 @@ internal sealed class LineConnection : ISessionSink
     {
         if (Volatile.Read(ref _closing) != 0)
             return;
+        // The session that made a room change gets its OK instead of the ROOM notice (docs/protocol.md).
+        if (chatEvent is RoomEvent { ActorSession: { } actor } && actor == _session)
+            return;
         if (!_outbox.TryEnqueue(chatEvent.GetBytes(LineEventEncoder.Instance)))
             OnOutboxOverflow();
     }
