@@ -56,7 +56,7 @@ internal sealed class HistoryCommand : ILineCommand
         }
 
         foreach (var m in messages)
-            connection.Reply(LineWriter.History(m.Id, m.SentUtc, m.From, m.To, m.Text));
+            connection.Reply(LineWriter.History(m.Id, m.SentUtc, m.From, m.To, LineText.Render(m.From, m.Text)));
         var what = withNick is null ? Counted.Of(messages.Count, "broadcast") : $"{Counted.Of(messages.Count, "message")} with {withNick}";
         connection.Reply(LineWriter.Ok($"{what}{Older(target, count.Value, messages.Count, messages.Count > 0 ? messages[0].Id : 0)}"));
     }
