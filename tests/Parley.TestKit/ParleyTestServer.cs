@@ -37,7 +37,11 @@ public sealed class ParleyTestServer : IAsyncDisposable
         TlsPort = listeners.EndpointOf(ParleyServer.LineTlsProtocol)?.Port ?? 0;
         IrcPort = listeners.EndpointOf(ParleyServer.IrcProtocol)?.Port ?? 0;
         IrcTlsPort = listeners.EndpointOf(ParleyServer.IrcTlsProtocol)?.Port ?? 0;
+        HttpPort = listeners.EndpointOf(ParleyServer.HttpProtocol)?.Port ?? 0;
     }
+
+    /// <summary>The HTTP listener's bound port (health, metrics); 0 when it is off, as it is unless a test sets <c>Parley:Http:Port</c>.</summary>
+    public int HttpPort { get; }
 
     /// <summary>The plain IRC listener's bound port; 0 when it is off.</summary>
     public int IrcPort { get; }
@@ -88,6 +92,7 @@ public sealed class ParleyTestServer : IAsyncDisposable
             ["Parley:Accounts:PasswordHashIterations"] = "10000",
             ["Parley:Irc:Port"] = "0",
             ["Parley:Irc:TlsPort"] = "0",
+            ["Parley:Http:Port"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             all[key] = value;
@@ -148,6 +153,9 @@ public sealed class ParleyTestServer : IAsyncDisposable
     /// <summary>Connects a raw IRC client to the plain IRC listener.</summary>
     public Task<IrcTestClient> ConnectIrcAsync(int? receiveBufferSize = null) => IrcTestClient.ConnectAsync(IrcPort, receiveBufferSize);
 
+    /// <summary>Connects a raw IRC client from another local address (e.g. 127.0.0.2: another client to the server's limits).</summary>
+    public Task<IrcTestClient> ConnectIrcFromAsync(System.Net.IPAddress from) => IrcTestClient.ConnectAsync(IrcPort, from: from);
+
     /// <summary>Connects a raw IRC client and registers <paramref name="nick"/> (NICK, USER, up to the end of the MOTD).</summary>
     public async Task<IrcTestClient> ConnectIrcAsAsync(string nick)
     {
@@ -170,6 +178,9 @@ public sealed class ParleyTestServer : IAsyncDisposable
 
     /// <summary>Connects a raw line client and reads its greeting.</summary>
     public Task<LineTestClient> ConnectAsync(int? receiveBufferSize = null) => LineTestClient.ConnectAsync(Port, receiveBufferSize);
+
+    /// <summary>Connects a raw line client from another local address (e.g. 127.0.0.2: another client to the server's limits) and reads its greeting.</summary>
+    public Task<LineTestClient> ConnectFromAsync(System.Net.IPAddress from) => LineTestClient.ConnectAsync(Port, from: from);
 
     /// <summary>Connects and takes the guest nick <paramref name="nick"/>.</summary>
     public async Task<LineTestClient> ConnectAsAsync(string nick)

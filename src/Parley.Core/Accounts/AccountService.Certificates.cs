@@ -1,3 +1,4 @@
+using Parley.Core.Metrics;
 using Parley.Core.Presence;
 using Parley.Core.Security;
 using Parley.Core.Sessions;
@@ -47,17 +48,33 @@ public sealed partial class AccountService
         // The per-account bucket is keyed by the nick when one is named, else by the fingerprint
         // (which no nick can equal: nicks hold no ':').
         var throttleKey = nick ?? fingerprint;
-        if (_throttle.RetryAfter(throttleKey, session.RemoteAddress) is { } wait)
-            return new SignInResult(ChatError.RateLimited, RetryAfter: wait);
-
-        var account = await _certificates.FindAccountByCertificateAsync(fingerprint, cancellationToken);
-        if (account is null || (nick is not null && !NickRules.Comparer.Equals(nick, account.Nick)))
+        var reservation = _throttle.Reserve(throttleKey, session.RemoteAddress);
+        if (!reservation.IsGranted)
         {
-            _throttle.RecordFailure(throttleKey, session.RemoteAddress);
-            return SignInResult.Refused(ChatError.AuthFailed);
+            ChatMetrics.LoginThrottledOnce();
+            return new SignInResult(ChatError.RateLimited, RetryAfter: reservation.RetryAfter);
         }
 
-        return await _hub.SignInAsync(session, account, cancellationToken);
+        var failed = false;
+        try
+        {
+            await DelayAsync(reservation, cancellationToken);
+            var account = await _certificates.FindAccountByCertificateAsync(fingerprint, cancellationToken);
+            if (account is null || (nick is not null && !NickRules.Comparer.Equals(nick, account.Nick)))
+            {
+                failed = true;
+                ChatMetrics.LoginFailed();
+                return SignInResult.Refused(ChatError.AuthFailed);
+            }
+
+            ChatMetrics.LoginSucceeded();
+
+            return await _hub.SignInAsync(session, account, cancellationToken);
+        }
+        finally
+        {
+            _throttle.Complete(reservation, failed);
+        }
     }
 
     /// <summary>Registers a client certificate to the signed-in account (<c>/cert add</c>).</summary>

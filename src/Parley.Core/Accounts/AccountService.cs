@@ -1,3 +1,5 @@
+using Parley.Core.Accounts.Throttling;
+using Parley.Core.Metrics;
 using Parley.Core.Presence;
 using Parley.Core.Sessions;
 
@@ -23,8 +25,8 @@ public sealed partial class AccountService
     /// <param name="accounts">Where accounts are kept.</param>
     /// <param name="certificates">The client certificates registered to accounts.</param>
     /// <param name="hashing">Password hashing.</param>
-    /// <param name="throttle">Failed-login limits.</param>
-    /// <param name="time">Clock for creation times.</param>
+    /// <param name="throttle">Login attempt limits.</param>
+    /// <param name="time">Clock for creation times and login delays.</param>
     public AccountService(
         ChatHub hub, IAccountStore accounts, ICertificateStore certificates, IPasswordHashing hashing, ILoginThrottle throttle, TimeProvider time)
     {
@@ -59,9 +61,9 @@ public sealed partial class AccountService
             return SignInResult.Refused(ChatError.NotRegistered);
         if (!NickRules.IsValid(nick))
             return SignInResult.Refused(ChatError.InvalidNick);
-        if (!PasswordRules.IsAcceptable(password))
+        if (!PasswordRules.IsAcceptable(password, _hub.AccountOptions.MinPasswordLength))
             return SignInResult.Refused(ChatError.BadPassword);
-        if (session.Nick is null && _hub.IsOnline(nick))
+        if (ServiceNicks.IsReserved(nick) || (session.Nick is null && _hub.IsOnline(nick)))
             return SignInResult.Refused(ChatError.NickTaken);
         if (_hub.IsAccountBanned(nick))
             return SignInResult.Refused(ChatError.ServerBanned);
@@ -90,20 +92,36 @@ public sealed partial class AccountService
             return SignInResult.Refused(ChatError.AlreadyLoggedIn);
         if (!NickRules.IsValid(nick))
             return SignInResult.Refused(ChatError.InvalidNick);
-        if (_throttle.RetryAfter(nick, session.RemoteAddress) is { } wait)
-            return new SignInResult(ChatError.RateLimited, RetryAfter: wait);
-
-        var account = await _accounts.FindAsync(nick, cancellationToken);
-        var check = Verify(account?.PasswordHash, password);
-        if (account is null || check == PasswordCheck.Failed)
+        var reservation = _throttle.Reserve(nick, session.RemoteAddress);
+        if (!reservation.IsGranted)
         {
-            _throttle.RecordFailure(nick, session.RemoteAddress);
-            return SignInResult.Refused(ChatError.AuthFailed);
+            ChatMetrics.LoginThrottledOnce();
+            return new SignInResult(ChatError.RateLimited, RetryAfter: reservation.RetryAfter);
         }
 
-        if (check == PasswordCheck.SuccessRehashNeeded)
-            await _accounts.UpdatePasswordHashAsync(account.Id, _hashing.Hash(password), cancellationToken);
-        return await _hub.SignInAsync(session, account, cancellationToken);
+        var failed = false;
+        try
+        {
+            await DelayAsync(reservation, cancellationToken);
+            var account = await _accounts.FindAsync(nick, cancellationToken);
+            var check = Verify(account?.PasswordHash, password);
+            if (account is null || check == PasswordCheck.Failed)
+            {
+                failed = true;
+                ChatMetrics.LoginFailed();
+                return SignInResult.Refused(ChatError.AuthFailed);
+            }
+
+            ChatMetrics.LoginSucceeded();
+
+            if (check == PasswordCheck.SuccessRehashNeeded)
+                await _accounts.UpdatePasswordHashAsync(account.Id, _hashing.Hash(password), cancellationToken);
+            return await _hub.SignInAsync(session, account, cancellationToken);
+        }
+        finally
+        {
+            _throttle.Complete(reservation, failed);
+        }
     }
 
     /// <summary>Changes the signed-in account's password (<c>/passwd</c>).</summary>
@@ -123,21 +141,39 @@ public sealed partial class AccountService
         ArgumentNullException.ThrowIfNull(newPassword);
         if (session.Nick is not { } nick || !session.IsLoggedIn)
             return SignInResult.Refused(ChatError.NotLoggedIn);
-        if (!PasswordRules.IsAcceptable(newPassword))
+        if (!PasswordRules.IsAcceptable(newPassword, _hub.AccountOptions.MinPasswordLength))
             return SignInResult.Refused(ChatError.BadPassword);
-        if (_throttle.RetryAfter(nick, session.RemoteAddress) is { } wait)
-            return new SignInResult(ChatError.RateLimited, RetryAfter: wait);
-
-        var account = await _accounts.FindAsync(nick, cancellationToken);
-        if (account is null || Verify(account.PasswordHash, oldPassword) == PasswordCheck.Failed)
+        var reservation = _throttle.Reserve(nick, session.RemoteAddress);
+        if (!reservation.IsGranted)
         {
-            _throttle.RecordFailure(nick, session.RemoteAddress);
-            return SignInResult.Refused(ChatError.AuthFailed);
+            ChatMetrics.LoginThrottledOnce();
+            return new SignInResult(ChatError.RateLimited, RetryAfter: reservation.RetryAfter);
         }
 
-        await _accounts.UpdatePasswordHashAsync(account.Id, _hashing.Hash(newPassword), cancellationToken);
-        return new SignInResult(ChatError.None, account.Nick);
+        var failed = false;
+        try
+        {
+            await DelayAsync(reservation, cancellationToken);
+            var account = await _accounts.FindAsync(nick, cancellationToken);
+            if (account is null || Verify(account.PasswordHash, oldPassword) == PasswordCheck.Failed)
+            {
+                failed = true;
+                ChatMetrics.LoginFailed();
+                return SignInResult.Refused(ChatError.AuthFailed);
+            }
+
+            await _accounts.UpdatePasswordHashAsync(account.Id, _hashing.Hash(newPassword), cancellationToken);
+            return new SignInResult(ChatError.None, account.Nick);
+        }
+        finally
+        {
+            _throttle.Complete(reservation, failed);
+        }
     }
+
+    // The per-account slowdown: wait before the check, on the injected clock.
+    private Task DelayAsync(LoginReservation reservation, CancellationToken cancellationToken) =>
+        reservation.Delay > TimeSpan.Zero ? Task.Delay(reservation.Delay, _time, cancellationToken) : Task.CompletedTask;
 
     // An overlong password cannot be right (none is stored), so it is not hashed: hashing a 4 KB
     // line costs more than hashing a password, and the attempt still counts as a failure.

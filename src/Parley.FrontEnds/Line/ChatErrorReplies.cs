@@ -21,6 +21,10 @@ internal static class ChatErrorReplies
 
     public static readonly byte[] BadPassword = LineWriter.Error(LineErrorCodes.BadPassword, PasswordRules.Description);
 
+    /// <summary>The password rule with the server's shortest length (<c>Parley:Accounts:MinPasswordLength</c>).</summary>
+    public static byte[] BadPasswordFor(int minLength) =>
+        minLength == PasswordRules.MinLength ? BadPassword : LineWriter.Error(LineErrorCodes.BadPassword, PasswordRules.Describe(minLength));
+
     public static readonly byte[] GuestsDisabled = LineWriter.Error(
         LineErrorCodes.GuestsDisabled, "this server has no guests: /login <nick> <password> or /register <nick> <password>");
 
