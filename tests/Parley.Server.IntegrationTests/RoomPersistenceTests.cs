@@ -54,7 +54,7 @@ public sealed class RoomPersistenceTests
         await using var alice = await server.ConnectNewAccountAsync("alice", Password);
         await alice.JoinAsync("#vault");
         await alice.CommandAsync("/register #vault");
-        Assert.Equal("OK #vault modes +ik", (await alice.CommandAsync("/mode #vault +ik sesame")).Reply);
+        Assert.Equal("OK #vault modes +ikn", (await alice.CommandAsync("/mode #vault +ik sesame")).Reply);
         await alice.CommandAsync("/part #vault");
 
         Assert.StartsWith("OK joined #vault", (await alice.CommandAsync("/join #vault")).Reply, StringComparison.Ordinal);
