@@ -109,4 +109,7 @@ public enum ChatError
 
     /// <summary>The account is banned server-wide (<c>/serverban ~account</c>): it may not log in or be registered.</summary>
     ServerBanned,
+
+    /// <summary>No account has that name (<c>/sadrop</c>, <c>/sapasswd</c>).</summary>
+    NoSuchAccount,
 }

@@ -52,4 +52,10 @@ internal static partial class FrontEndLog
 
     [LoggerMessage(114, LogLevel.Information, "Session {SessionId} ({Nick}) removed client certificate {Fingerprint}")]
     public static partial void CertificateRemoved(ILogger logger, long sessionId, string? nick, string? fingerprint);
+
+    [LoggerMessage(150, LogLevel.Information, "Session {SessionId}: account {Account} dropped by {By}")]
+    public static partial void AccountDropped(ILogger logger, long sessionId, string account, string by);
+
+    [LoggerMessage(151, LogLevel.Information, "Session {SessionId}: password of account {Account} set by server operator {By}")]
+    public static partial void PasswordReset(ILogger logger, long sessionId, string account, string by);
 }
