@@ -47,7 +47,7 @@ internal sealed class RegisterCommand : ILineCommand
         var result = await connection.Accounts.RegisterAsync(session, nick, password);
         if (result.Error != ChatError.None)
         {
-            connection.Reply(ChatErrorReplies.For(result, nick ?? session.Nick, session.Nick));
+            connection.Reply(ChatErrorReplies.For(result, nick ?? session.Nick, session.Nick, connection.AccountOptions.MaxSessionsPerAccount));
             return;
         }
 
