@@ -120,8 +120,21 @@ internal sealed partial class IrcConnection : ISessionSink
 
     private void DeliverCore(ChatEvent chatEvent, bool hold)
     {
-        if (Volatile.Read(ref _closing) != 0 || (hold && TryHold(chatEvent)) || !ShouldDeliver(chatEvent))
+        if (Volatile.Read(ref _closing) != 0 || (hold && TryHold(chatEvent)))
             return;
+        NotifyMonitors(chatEvent);
+        if (!ShouldDeliver(chatEvent))
+            return;
+        if (chatEvent is RoomMemberJoinedEvent joined && Has(IrcCapabilities.ExtendedJoin))
+        {
+            // extended-join's JOIN is formatted per recipient: joins are rare next to messages, and
+            // a cache slot per capability combination would grow every event (docs/irc.md).
+            Enqueue(IrcMessageFormatter.Format(
+                IrcRoomEvents.ExtendedJoin(IrcEventEncoder.Mask(joined.Nick, joined.ActorAddress), joined.Room, joined.Account, joined.RealName)
+                    .WithTags(IrcEventTagger.TagsOf(chatEvent, EventTags, 0))));
+            return;
+        }
+
         // The common sets of tags are encoded once per event and shared; the rare rest per recipient.
         var encoder = _frontEnd.EncoderFor(EventTags);
         var bytes = encoder.IsCached ? chatEvent.GetBytes(encoder) : encoder.Encode(chatEvent);
