@@ -16,7 +16,8 @@
 #   --duration S          measured window per case in seconds (default 10; --quick: 3)
 #   --warmup S            warm-up per case (default 2; --quick: 1)
 #   --tag TEXT            label for the Parley columns (e.g. before, after)
-#   --parley-dir DIR      Parley checkout to build and run (default: this repository)
+#   --parley-dir DIR      Parley checkout to build and run (default: this repository);
+#                         PARLEY_VERSION=text names it in the tables when it is not a git checkout
 #   --out DIR             where results, logs and tables go (default bench/results/<UTC time>)
 #   --tables DIR...       only (re)write tables.md from the results.jsonl in these folders
 #   --list                print the cases and exit
@@ -274,13 +275,14 @@ server_version() {
   case $1 in
     ngircd) ngircd --version 2>/dev/null | head -1 | sed 's/-.*//' ;;
     inspircd) inspircd --version 2>/dev/null | head -1 ;;
-    parley-*) echo "Parley $(git -C "$PARLEY_DIR" rev-parse --short HEAD 2>/dev/null)$( [[ -n $(git -C "$PARLEY_DIR" status --porcelain -- src 2>/dev/null) ]] && echo '+changes')" ;;
+    parley-*) [[ -n ${PARLEY_VERSION:-} ]] && { echo "$PARLEY_VERSION"; return; }
+      echo "Parley $(git -C "$PARLEY_DIR" rev-parse --short HEAD 2>/dev/null)$( [[ -n $(git -C "$PARLEY_DIR" status --porcelain -- src 2>/dev/null) ]] && echo '+changes')" ;;
   esac
 }
 
 # ---------------------------------------------------------------- meta
 python3 - "$OUT/meta.json" "$TAG" "$QUICK" "$RUNS" "$DURATION" "$WARMUP" "$(dotnet --version)" \
-  "$(server_version ngircd)" "$(server_version inspircd)" "$(server_version parley-irc)" "$(git -C "$PARLEY_DIR" log -1 --format='%h %s' 2>/dev/null)" <<'PY'
+  "$(server_version ngircd)" "$(server_version inspircd)" "$(server_version parley-irc)" "${PARLEY_VERSION:-$(git -C "$PARLEY_DIR" log -1 --format='%h %s' 2>/dev/null)}" <<'PY'
 import json, os, platform, sys, time
 out, tag, quick, runs, dur, warm, dotnet, ng, insp, parley, commit = sys.argv[1:12]
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")

@@ -132,7 +132,8 @@ def main(folders):
         metas.append((folder, meta))
         commands.update({k: v for k, v in cases.items() if k not in commands})
         for r in rows:
-            key = (r["server"], r.get("tag", ""))
+            # A tag (before, after) names a Parley build; the peers are the same in every run.
+            key = (r["server"], r.get("tag", "") if r["server"].startswith("parley") else "")
             if key not in columns:
                 columns.append(key)
                 first_seen[key] = index
