@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Parley.FrontEnds.Irc.Commands;
+using Parley.FrontEnds.Irc.Services;
 using Parley.Protocols.Irc;
 
 namespace Parley.FrontEnds.Irc;
@@ -43,6 +44,10 @@ internal sealed class IrcCommandTable
         new WhoCommand(),
         new KickCommand(),
         new InviteCommand(),
+        new ServiceAliasCommand("NICKSERV", IrcServices.NickServ),
+        new ServiceAliasCommand("NS", IrcServices.NickServ),
+        new ServiceAliasCommand("CHANSERV", IrcServices.ChanServ),
+        new ServiceAliasCommand("CS", IrcServices.ChanServ),
     ]);
 
     /// <summary>Runs the shared checks and then the command.</summary>
