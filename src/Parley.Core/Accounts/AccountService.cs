@@ -1,4 +1,5 @@
 using Parley.Core.Accounts.Throttling;
+using Parley.Core.Metrics;
 using Parley.Core.Presence;
 using Parley.Core.Sessions;
 
@@ -93,7 +94,10 @@ public sealed partial class AccountService
             return SignInResult.Refused(ChatError.InvalidNick);
         var reservation = _throttle.Reserve(nick, session.RemoteAddress);
         if (!reservation.IsGranted)
+        {
+            ChatMetrics.LoginThrottledOnce();
             return new SignInResult(ChatError.RateLimited, RetryAfter: reservation.RetryAfter);
+        }
 
         var failed = false;
         try
@@ -104,8 +108,11 @@ public sealed partial class AccountService
             if (account is null || check == PasswordCheck.Failed)
             {
                 failed = true;
+                ChatMetrics.LoginFailed();
                 return SignInResult.Refused(ChatError.AuthFailed);
             }
+
+            ChatMetrics.LoginSucceeded();
 
             if (check == PasswordCheck.SuccessRehashNeeded)
                 await _accounts.UpdatePasswordHashAsync(account.Id, _hashing.Hash(password), cancellationToken);
@@ -138,7 +145,10 @@ public sealed partial class AccountService
             return SignInResult.Refused(ChatError.BadPassword);
         var reservation = _throttle.Reserve(nick, session.RemoteAddress);
         if (!reservation.IsGranted)
+        {
+            ChatMetrics.LoginThrottledOnce();
             return new SignInResult(ChatError.RateLimited, RetryAfter: reservation.RetryAfter);
+        }
 
         var failed = false;
         try
@@ -148,6 +158,7 @@ public sealed partial class AccountService
             if (account is null || Verify(account.PasswordHash, oldPassword) == PasswordCheck.Failed)
             {
                 failed = true;
+                ChatMetrics.LoginFailed();
                 return SignInResult.Refused(ChatError.AuthFailed);
             }
 

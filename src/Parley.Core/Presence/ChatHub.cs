@@ -109,6 +109,9 @@ public sealed partial class ChatHub
     /// <summary>Number of nicks online (an account on several devices counts once).</summary>
     public int RegisteredCount => _byNick.Count;
 
+    /// <summary>Number of accounts signed in (an account on several devices counts once; O(n): counted by enumerating the nicks without locking, for metrics).</summary>
+    public int AccountsOnlineCount => _byNick.Count(pair => pair.Value.AccountId is not null);
+
     /// <summary>Number of open sessions without a nick yet (counted by enumerating the sessions without locking: O(n)).</summary>
     public int UnregisteredCount => _sessions.Count(pair => !pair.Value.IsRegistered);
 

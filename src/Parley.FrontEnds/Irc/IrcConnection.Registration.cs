@@ -115,6 +115,7 @@ internal sealed partial class IrcConnection
 
         PendingNick = null;
         _registered = true;
+        RecordRegistered();
         FrontEndLog.Registered(Logger, _session.Id, _session.RemoteAddress, nick);
         _frontEnd.Welcome.Send(this);
     }
@@ -196,6 +197,7 @@ internal sealed partial class IrcConnection
 
         PendingNick = null;
         _registered = true;
+        RecordRegistered();
         FrontEndLog.LoggedIn(Logger, _session.Id, _session.RemoteAddress, result.Nick);
         var shown = _session.Nick!;
         Numeric(IrcNumerics.RPL_LOGGEDIN, Mask, shown, $"You are now logged in as {shown}");

@@ -101,7 +101,7 @@ internal static class ChatErrorReplies
     {
         var text = how is null ? $"{prefix} {result.Nick}" : $"{prefix} {result.Nick} ({how})";
         if (result.Delivered > 0)
-            text += $"; {result.Delivered} stored messages delivered";
+            text += $"; {Counted.Of(result.Delivered, "stored message")} delivered";
         if (result.Waiting > 0)
             text += $"; {result.Waiting} more waiting: /missed";
         return text;
