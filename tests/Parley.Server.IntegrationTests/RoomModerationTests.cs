@@ -25,7 +25,30 @@ public sealed class RoomModerationTests
     }
 
     [Fact]
-    public async Task Op_can_moderate_until_deopped_and_nobody_can_deop_the_owner()
+    public async Task The_one_who_changes_a_room_gets_its_ok_instead_of_the_notice_and_its_other_devices_the_notice()
+    {
+        await using var server = await ParleyTestServer.StartAsync();
+        await using var alice = await server.ConnectNewAccountAsync("alice", "correct-horse");
+        await using var phone = await server.ConnectLoggedInAsync("alice", "correct-horse");
+        await using var bob = await server.ConnectAsAsync("bob");
+        foreach (var member in new[] { alice, phone, bob })
+            await member.JoinAsync("#dev");
+
+        var (_, topic) = await alice.CommandAsync("/topic #dev release at noon");
+        var (_, mode) = await alice.CommandAsync("/mode #dev +m");
+        var (_, voice) = await alice.CommandAsync("/voice #dev bob");
+        var (_, ban) = await alice.CommandAsync("/ban #dev spam*");
+        var (_, kick) = await alice.CommandAsync("/kick #dev bob");
+        var (_, after) = await alice.CommandAsync("/rooms");
+
+        Assert.All(new[] { topic, mode, voice, ban, kick, after }, lines => Assert.DoesNotContain(lines, l => l.StartsWith("ROOM ", StringComparison.Ordinal) && l.Contains("alice", StringComparison.Ordinal)));
+        await phone.WaitForAsync(l => l == "ROOM #dev alice set the topic: release at noon");
+        await phone.WaitForAsync(l => l == "ROOM #dev bob was kicked by alice");
+        await bob.WaitForAsync(l => l == "ROOM #dev alice set mode +m");
+    }
+
+    [Fact]
+    public async Task Op_can_moderate_until_deopped_and_the_creator_is_an_op_like_any_other()
     {
         await using var server = await ParleyTestServer.StartAsync();
         await using var alice = await server.ConnectAsAsync("alice");
@@ -37,11 +60,13 @@ public sealed class RoomModerationTests
         Assert.Equal("ERR NOT_ROOM_OP you need op rights in #dev for that", (await bob.CommandAsync("/op #dev bob")).Reply);
         Assert.Equal("OK bob has op in #dev", (await alice.CommandAsync("/op #dev bob")).Reply);
         await carol.WaitForAsync(l => l == "ROOM #dev alice gave op to bob");
-        Assert.Equal("ERR NOT_ROOM_OP you need op rights in #dev for that", (await bob.CommandAsync("/deop #dev alice")).Reply);
-        Assert.Equal("OK #dev modes +t", (await bob.CommandAsync("/mode #dev +t")).Reply);
+        Assert.Equal("OK #dev modes +nt", (await bob.CommandAsync("/mode #dev +t")).Reply);
         Assert.Equal("OK bob has no op in #dev", (await alice.CommandAsync("/deop #dev bob")).Reply);
         await carol.WaitForAsync(l => l == "ROOM #dev alice took op from bob");
         Assert.Equal("ERR NOT_ROOM_OP you need op rights in #dev for that", (await bob.CommandAsync("/mode #dev -t")).Reply);
+        // The creator of an unregistered room is an op, not an owner (IRC's channel creator).
+        Assert.Equal("OK carol has op in #dev", (await alice.CommandAsync("/op #dev carol")).Reply);
+        Assert.Equal("OK alice has no op in #dev", (await carol.CommandAsync("/deop #dev alice")).Reply);
     }
 
     [Fact]
@@ -91,13 +116,13 @@ public sealed class RoomModerationTests
         await using var bob = await server.ConnectAsAsync("bob");
         await alice.JoinAsync("#dev");
 
-        Assert.Equal("ERR INVALID_MODE modes are +/- i k m s t; +k needs a key of one word", (await alice.CommandAsync("/mode #dev +k")).Reply);
-        Assert.Equal("OK #dev modes +k", (await alice.CommandAsync("/mode #dev +k s3cret")).Reply);
+        Assert.Equal("ERR INVALID_MODE modes are +/- i k m n s t; +k needs a key of one word", (await alice.CommandAsync("/mode #dev +k")).Reply);
+        Assert.Equal("OK #dev modes +kn", (await alice.CommandAsync("/mode #dev +k s3cret")).Reply);
 
         Assert.Equal("ERR BAD_KEY #dev needs its key: /join #dev <key>", (await bob.CommandAsync("/join #dev")).Reply);
         Assert.Equal("ERR BAD_KEY #dev needs its key: /join #dev <key>", (await bob.CommandAsync("/join #dev wrong")).Reply);
         await bob.JoinAsync("#dev", "s3cret");
-        Assert.Equal("OK #dev modes +", (await alice.CommandAsync("/mode #dev -k")).Reply);
+        Assert.Equal("OK #dev modes +n", (await alice.CommandAsync("/mode #dev -k")).Reply);
     }
 
     [Fact]
@@ -109,7 +134,7 @@ public sealed class RoomModerationTests
         await using var carol = await server.ConnectAsAsync("carol");
         await alice.JoinAsync("#dev");
         await carol.JoinAsync("#dev");
-        Assert.Equal("OK #dev modes +i", (await alice.CommandAsync("/mode #dev +i")).Reply);
+        Assert.Equal("OK #dev modes +in", (await alice.CommandAsync("/mode #dev +i")).Reply);
         await carol.WaitForAsync(l => l == "ROOM #dev alice set mode +i");
 
         Assert.Equal("ERR INVITE_ONLY #dev is invite-only; ask an op for /invite", (await bob.CommandAsync("/join #dev")).Reply);
@@ -133,19 +158,19 @@ public sealed class RoomModerationTests
         await alice.CommandAsync("/mode #dev +m");
 
         Assert.Equal("ERR CANNOT_SEND you cannot speak in #dev (moderated or banned)", (await bob.CommandAsync("@#dev:may I?")).Reply);
-        Assert.Equal("OK sent to 1 members of #dev", (await alice.CommandAsync("@#dev:ops may")).Reply);
+        Assert.Equal("OK sent to 1 member of #dev", (await alice.CommandAsync("@#dev:ops may")).Reply);
         Assert.Equal("OK bob has voice in #dev", (await alice.CommandAsync("/voice #dev bob")).Reply);
-        Assert.Equal("OK sent to 1 members of #dev", (await bob.CommandAsync("@#dev:now I may")).Reply);
+        Assert.Equal("OK sent to 1 member of #dev", (await bob.CommandAsync("@#dev:now I may")).Reply);
         await alice.CommandAsync("/devoice #dev bob");
         Assert.Equal("ERR CANNOT_SEND you cannot speak in #dev (moderated or banned)", (await bob.CommandAsync("@#dev:and now?")).Reply);
     }
 
     [Theory]
-    [InlineData("/mode #dev +x", "ERR INVALID_MODE modes are +/- i k m s t; +k needs a key of one word")]
-    [InlineData("/mode #dev it", "ERR INVALID_MODE modes are +/- i k m s t; +k needs a key of one word")]
-    [InlineData("/mode #dev +imst", "OK #dev modes +imst")]
-    [InlineData("/mode #dev +it-t", "OK #dev modes +i")]
-    [InlineData("/mode #dev", "OK #dev modes +")]
+    [InlineData("/mode #dev +x", "ERR INVALID_MODE modes are +/- i k m n s t; +k needs a key of one word")]
+    [InlineData("/mode #dev it", "ERR INVALID_MODE modes are +/- i k m n s t; +k needs a key of one word")]
+    [InlineData("/mode #dev +imst", "OK #dev modes +imnst")]
+    [InlineData("/mode #dev +it-t", "OK #dev modes +in")]
+    [InlineData("/mode #dev", "OK #dev modes +n")]
     public async Task Mode_changes_are_parsed_and_applied(string line, string expected)
     {
         await using var server = await ParleyTestServer.StartAsync();

@@ -92,6 +92,14 @@ public sealed record AccountOptions
     /// </summary>
     public int PasswordHashIterations { get; init; } = 100_000;
 
+    /// <summary>
+    /// The shortest password accepted wherever one is set (<c>/register</c>, <c>/passwd</c>, NickServ
+    /// <c>REGISTER</c> and <c>SET PASSWORD</c>, IRCv3 <c>REGISTER</c>), in characters. Defaults to 8
+    /// (<see cref="PasswordRules.MinLength"/>, NIST SP 800-63B's floor); 1 to 128. Existing
+    /// passwords stay valid when it is raised.
+    /// </summary>
+    public int MinPasswordLength { get; init; } = PasswordRules.MinLength;
+
     /// <summary>Checks the values; called at start-up.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
     public void Validate()
@@ -102,11 +110,16 @@ public sealed record AccountOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxFailedLoginsPerAddress, 1, nameof(MaxFailedLoginsPerAddress));
         ArgumentOutOfRangeException.ThrowIfLessThan(FailedLoginWindow, TimeSpan.FromMilliseconds(1), nameof(FailedLoginWindow));
         ArgumentOutOfRangeException.ThrowIfLessThan(PasswordHashIterations, 10_000, nameof(PasswordHashIterations));
+<<<<<<< HEAD
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxRegistrationsPerAddress, 1, nameof(MaxRegistrationsPerAddress));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxRegistrations, 1, nameof(MaxRegistrations));
         ArgumentOutOfRangeException.ThrowIfLessThan(RegistrationWindow, TimeSpan.FromMilliseconds(1), nameof(RegistrationWindow));
         ArgumentOutOfRangeException.ThrowIfNegative(MaxConcurrentHashes, nameof(MaxConcurrentHashes));
         ArgumentOutOfRangeException.ThrowIfNegative(MaxQueuedHashes, nameof(MaxQueuedHashes));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxSessionsPerAccount, 1, nameof(MaxSessionsPerAccount));
+=======
+        ArgumentOutOfRangeException.ThrowIfLessThan(MinPasswordLength, 1, nameof(MinPasswordLength));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(MinPasswordLength, PasswordRules.MaxLength, nameof(MinPasswordLength));
+>>>>>>> main
     }
 }

@@ -1,4 +1,5 @@
 using Parley.Core.Accounts.Throttling;
+using Parley.Core.Metrics;
 using Parley.Core.Presence;
 using Parley.Core.Sessions;
 
@@ -67,9 +68,9 @@ public sealed partial class AccountService
             return SignInResult.Refused(ChatError.NotRegistered);
         if (!NickRules.IsValid(nick))
             return SignInResult.Refused(ChatError.InvalidNick);
-        if (!PasswordRules.IsAcceptable(password))
+        if (!PasswordRules.IsAcceptable(password, _hub.AccountOptions.MinPasswordLength))
             return SignInResult.Refused(ChatError.BadPassword);
-        if (session.Nick is null && _hub.IsOnline(nick))
+        if (ServiceNicks.IsReserved(nick) || (session.Nick is null && _hub.IsOnline(nick)))
             return SignInResult.Refused(ChatError.NickTaken);
         if (_hub.IsAccountBanned(nick))
             return SignInResult.Refused(ChatError.ServerBanned);
@@ -106,7 +107,10 @@ public sealed partial class AccountService
             return SignInResult.Refused(ChatError.InvalidNick);
         var reservation = _throttle.Reserve(nick, session.RemoteAddress);
         if (!reservation.IsGranted)
+        {
+            ChatMetrics.LoginThrottledOnce();
             return new SignInResult(ChatError.RateLimited, RetryAfter: reservation.RetryAfter);
+        }
 
         var failed = false;
         try
@@ -118,12 +122,20 @@ public sealed partial class AccountService
             if (account is null || check == PasswordCheck.Failed)
             {
                 failed = true;
+                ChatMetrics.LoginFailed();
                 return SignInResult.Refused(ChatError.AuthFailed);
             }
 
+<<<<<<< HEAD
             // A fresh hash is an improvement, not a need: skipped when hashing is busy.
             if (check == PasswordCheck.SuccessRehashNeeded && await HashAsync(password, cancellationToken) is { } fresh)
                 await _accounts.UpdatePasswordHashAsync(account.Id, fresh, cancellationToken);
+=======
+            ChatMetrics.LoginSucceeded();
+
+            if (check == PasswordCheck.SuccessRehashNeeded)
+                await _accounts.UpdatePasswordHashAsync(account.Id, _hashing.Hash(password), cancellationToken);
+>>>>>>> main
             return await _hub.SignInAsync(session, account, cancellationToken);
         }
         finally
@@ -149,11 +161,14 @@ public sealed partial class AccountService
         ArgumentNullException.ThrowIfNull(newPassword);
         if (session.Nick is not { } nick || !session.IsLoggedIn)
             return SignInResult.Refused(ChatError.NotLoggedIn);
-        if (!PasswordRules.IsAcceptable(newPassword))
+        if (!PasswordRules.IsAcceptable(newPassword, _hub.AccountOptions.MinPasswordLength))
             return SignInResult.Refused(ChatError.BadPassword);
         var reservation = _throttle.Reserve(nick, session.RemoteAddress);
         if (!reservation.IsGranted)
+        {
+            ChatMetrics.LoginThrottledOnce();
             return new SignInResult(ChatError.RateLimited, RetryAfter: reservation.RetryAfter);
+        }
 
         var failed = false;
         try
@@ -165,6 +180,7 @@ public sealed partial class AccountService
             if (account is null || check == PasswordCheck.Failed)
             {
                 failed = true;
+                ChatMetrics.LoginFailed();
                 return SignInResult.Refused(ChatError.AuthFailed);
             }
 

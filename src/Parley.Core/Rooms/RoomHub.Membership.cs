@@ -7,8 +7,8 @@ namespace Parley.Core.Rooms;
 public sealed partial class RoomHub
 {
     /// <summary>
-    /// Joins <paramref name="name"/>, creating it when it does not exist (the creator becomes its
-    /// owner). The other members are told.
+    /// Joins <paramref name="name"/>, creating it when it does not exist (the creator becomes an
+    /// op, as on every IRC server; new rooms are <c>+n</c>). The other members are told.
     /// </summary>
     /// <param name="session">The joining session; must be registered.</param>
     /// <param name="name">The room, <c>#</c> included.</param>
@@ -29,7 +29,7 @@ public sealed partial class RoomHub
 
         while (true)
         {
-            var room = _rooms.GetOrAdd(name, static (n, time) => new Room(n, time.GetUtcNow()), _time);
+            var room = _rooms.GetOrAdd(name, static (n, time) => new Room(n, time.GetUtcNow()) { Modes = RoomModes.NoExternal }, _time);
             RoomMember[] others;
             RoomMember joined;
             bool created;
@@ -60,7 +60,13 @@ public sealed partial class RoomHub
 
             // An account's second device in the room: the others see the nick there already.
             if (!HasOtherSessionOfAccount(others, session))
-                Send(others, new RoomMemberJoinedEvent(room.Name, nick) { Time = _time.GetUtcNow(), ActorAddress = session.UserAddress });
+                Send(others, new RoomMemberJoinedEvent(room.Name, nick)
+                {
+                    Time = _time.GetUtcNow(),
+                    ActorAddress = session.UserAddress,
+                    Account = session.IsLoggedIn ? nick : null,
+                    RealName = session.RealName,
+                });
             IReadOnlyList<RoomMessage> history = Options.HistoryOnJoin > 0
                 ? await _history.ReadAsync(room.Name, Options.HistoryOnJoin, beforeId: null, cancellationToken)
                 : [];
@@ -124,7 +130,7 @@ public sealed partial class RoomHub
 
         if (closed)
             _history.OnRoomClosed(room.Name);
-        Send(before, new RoomMemberLeftEvent(room.Name, targets[0].Session.Nick ?? targetNick, RoomLeaveKind.Kicked, reason, by.Nick) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress });
+        Send(before, new RoomMemberLeftEvent(room.Name, targets[0].Session.Nick ?? targetNick, RoomLeaveKind.Kicked, reason, by.Nick) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSession = by });
         return ChatError.None;
     }
 
@@ -147,6 +153,11 @@ public sealed partial class RoomHub
 
     private ChatError CheckJoin(Room room, ChatSession session, string nick, string? key, int memberCount)
     {
+        // The owning account of a registered room comes in past its ban list, +i and +k, as a
+        // founder does on services-backed networks (Ergo's founder, ChanServ's founder access):
+        // it set them, and needs no key to reach its own room. The member limit still holds.
+        if (room.OwnerAccountId is { } owner && session.AccountId == owner)
+            return memberCount >= Limits.MaxMembersPerRoom ? ChatError.RoomFull : ChatError.None;
         if (room.IsBanned(session))
             return ChatError.Banned;
         var invited = room.Invites.Exists(n => NickRules.Comparer.Equals(n, nick));
@@ -159,13 +170,14 @@ public sealed partial class RoomHub
         return ChatError.None;
     }
 
-    // Whoever creates an unregistered room owns it. A registered room is owned by an account: a
-    // session logged in as it gets owner and op, from any device, whoever else is in the room.
+    // Whoever creates an unregistered room is its op (IRC's channel creator, "@"), nothing more:
+    // other ops may deop or kick it. A registered room is owned by an account: a session logged in
+    // as it gets owner and op, from any device, whoever else is in the room.
     private static MemberRole InitialRole(Room room, ChatSession session, int memberCount)
     {
         if (room.OwnerAccountId is { } owner)
             return session.AccountId == owner ? MemberRole.Owner | MemberRole.Op : MemberRole.None;
-        return memberCount == 0 ? MemberRole.Owner | MemberRole.Op : MemberRole.None;
+        return memberCount == 0 ? MemberRole.Op : MemberRole.None;
     }
 
     // Removes the session's membership; false when it was not a member. Closes an emptied unregistered room.

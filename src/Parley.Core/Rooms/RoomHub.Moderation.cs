@@ -38,7 +38,7 @@ public sealed partial class RoomHub
             members = room.MemberArray;
         }
 
-        Send(members, new RoomTopicChangedEvent(room.Name, by.Nick!, room.Topic?.Text) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress });
+        Send(members, new RoomTopicChangedEvent(room.Name, by.Nick!, room.Topic?.Text) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSession = by });
         await PersistAsync(room, cancellationToken);
         return ChatError.None;
     }
@@ -85,12 +85,15 @@ public sealed partial class RoomHub
 
         if (change.Length == 0)
             return ChatError.None;
-        Send(members, new RoomModeChangedEvent(room.Name, by.Nick!, change) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, Key = newKey });
+        Send(members, new RoomModeChangedEvent(room.Name, by.Nick!, change) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSession = by, Key = newKey });
         await PersistAsync(room, cancellationToken);
         return ChatError.None;
     }
 
-    /// <summary>Gives or takes op or voice; ops only. The owner's rights cannot be taken.</summary>
+    /// <summary>
+    /// Gives or takes op or voice; ops only. Nobody but the owner itself may take the owner's op
+    /// (an owner deopping itself keeps ownership, <c>~</c>, and with it an op's rights, as on InspIRCd).
+    /// </summary>
     /// <param name="by">An op.</param>
     /// <param name="name">The room.</param>
     /// <param name="targetNick">The member, any case.</param>
@@ -116,7 +119,8 @@ public sealed partial class RoomHub
                 return ChatError.NotRoomOperator;
             if (room.FindMember(targetNick) is not { } target)
                 return ChatError.TargetNotInRoom;
-            if (!grant && target.Role.HasFlag(MemberRole.Owner) && role == MemberRole.Op)
+            var self = target.Session == by || (by.Presence is not null && target.Session.Presence == by.Presence);
+            if (!grant && target.Role.HasFlag(MemberRole.Owner) && role == MemberRole.Op && !self)
                 return ChatError.NotRoomOperator;
             var newRole = grant ? target.Role | role : target.Role & ~role;
             if (newRole == target.Role)
@@ -126,7 +130,7 @@ public sealed partial class RoomHub
             room.PublishMembers(members);
         }
 
-        Send(members, new RoomRoleChangedEvent(room.Name, by.Nick!, changed.Session.Nick ?? targetNick, role, grant) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress });
+        Send(members, new RoomRoleChangedEvent(room.Name, by.Nick!, changed.Session.Nick ?? targetNick, role, grant) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSession = by });
         return ChatError.None;
     }
 
@@ -163,7 +167,7 @@ public sealed partial class RoomHub
             members = room.MemberArray;
         }
 
-        Send(members, new RoomBanChangedEvent(room.Name, by.Nick!, mask, add) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress });
+        Send(members, new RoomBanChangedEvent(room.Name, by.Nick!, mask, add) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSession = by });
         await PersistAsync(room, cancellationToken);
         return ChatError.None;
     }
@@ -202,7 +206,7 @@ public sealed partial class RoomHub
             }
         }
 
-        var invite = new RoomInviteEvent(room.Name, by.Nick!) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, Nick = nick };
+        var invite = new RoomInviteEvent(room.Name, by.Nick!) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSession = by, Nick = nick };
         foreach (var target in targets)
             target.Sink.Deliver(invite);
         invited = nick;

@@ -89,13 +89,15 @@ internal static class IrcChannelReplies
     {
         var symbol = room.IsSecret ? "@" : "=";
         var multi = connection.Has(IrcCapabilities.MultiPrefix);
+        var userhost = connection.Has(IrcCapabilities.UserhostInNames);
         var prefix = $":{connection.ServerName} {IrcNumerics.RPL_NAMREPLY} {connection.Session.Nick} {symbol} {room.Name} :";
         // Room for the names within 512 bytes with CR LF, and for a label or time tag's worth of slack.
         var budget = IrcLimits.MaxLineBytes - 2 - prefix.Length;
         var line = new StringBuilder();
         foreach (var member in Distinct(room))
         {
-            var entry = Prefix(member.Role, multi) + member.Session.Nick;
+            // userhost-in-names (ircv3.net/specs/extensions/userhost-in-names): nick!user@host.
+            var entry = Prefix(member.Role, multi) + (userhost ? IrcEventEncoder.Mask(member.Session.Nick ?? "*", member.Session.UserAddress) : member.Session.Nick);
             if (line.Length > 0 && line.Length + 1 + entry.Length > budget)
             {
                 connection.Numeric(IrcNumerics.RPL_NAMREPLY, symbol, room.Name, line.ToString());
@@ -114,13 +116,17 @@ internal static class IrcChannelReplies
 
     /// <summary>
     /// The members once per nick (an account on several devices is in a room once per device),
-    /// with the rights of all its sessions there, highest first, then by nick.
+    /// with the rights of all its sessions there, highest prefix first, then by nick.
     /// </summary>
     public static IEnumerable<RoomMember> Distinct(Room room) => room.Members
         .GroupBy(m => m.Session.Nick ?? "", NickRules.Comparer)
         .Select(nick => nick.First() with { Role = nick.Aggregate(MemberRole.None, (all, m) => all | m.Role) })
-        .OrderByDescending(m => m.Role)
+        .OrderByDescending(m => Rank(m.Role))
         .ThenBy(m => m.Session.Nick, NickRules.Comparer);
+
+    // The highest prefix counts (owner, op, voice), so two ops sort by nick whoever is also voiced.
+    private static int Rank(MemberRole role) =>
+        role.HasFlag(MemberRole.Owner) ? 3 : role.HasFlag(MemberRole.Op) ? 2 : role.HasFlag(MemberRole.Voice) ? 1 : 0;
 
     /// <summary>
     /// The membership prefixes of PREFIX=(qov)~@+: the highest only, or with multi-prefix all of
