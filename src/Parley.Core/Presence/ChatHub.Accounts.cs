@@ -46,10 +46,10 @@ public sealed partial class ChatHub
                 return SignInResult.Refused(ChatError.NickTaken);
 
             if (old is not null && old != holder && !NickRules.Comparer.Equals(old.Nick, holder.Nick))
-                _byNick.TryRemove(new KeyValuePair<string, OnlineNick>(old.Nick, old));
+                TryRemoveNick(old);
             // The address before the change: a line user's user name is its nick.
             var oldAddress = session.UserAddress;
-            session.Presence = holder;
+            SetPresence(session, holder);
             Announce(session, holder, old, first, oldAddress);
             // A guest in rooms became an account's: its room peers learn the account (IRC's account-notify).
             if (old is not null)
@@ -101,7 +101,7 @@ public sealed partial class ChatHub
         var rooms = session.Rooms;
         var last = Release(session, holder);
         Rooms.OnSessionLeft(session, quit: true, "logged out", nickStays: !last);
-        session.Presence = null;
+        SetPresence(session, null);
         if (last)
             SendToOthers(holder, new UserLeftEvent(holder.Nick, Quit: true, "logged out") { Time = _time.GetUtcNow(), Address = session.UserAddress, Rooms = rooms });
         return ChatError.None;
@@ -143,7 +143,7 @@ public sealed partial class ChatHub
             }
 
             holder = new OnlineNick(account.Nick, account.Id, session);
-            if (_byNick.TryAdd(account.Nick, holder))
+            if (TryAddNick(account.Nick, holder))
             {
                 first = true;
                 return true;
