@@ -103,7 +103,7 @@ public sealed partial class ChatHub
         Rooms.OnSessionLeft(session, quit: true, "logged out", nickStays: !last);
         SetPresence(session, null);
         if (last)
-            SendToOthers(holder, new UserLeftEvent(holder.Nick, Quit: true, "logged out") { Time = _time.GetUtcNow(), Address = session.UserAddress, Rooms = rooms });
+            AnnounceLeft(holder, new UserLeftEvent(holder.Nick, Quit: true, "logged out") { Time = _time.GetUtcNow(), Address = session.UserAddress, Rooms = rooms });
         return ChatError.None;
     }
 
@@ -156,7 +156,7 @@ public sealed partial class ChatHub
         if (old is null)
         {
             if (first)
-                SendToOthers(holder, new UserJoinedEvent(holder.Nick) { Time = _time.GetUtcNow(), Address = session.UserAddress });
+                _presence.Publish(new UserJoinedEvent(holder.Nick) { Time = _time.GetUtcNow(), Address = session.UserAddress }, holder);
         }
         else if (NickRules.Comparer.Equals(old.Nick, holder.Nick))
         {
@@ -164,11 +164,11 @@ public sealed partial class ChatHub
         }
         else if (first)
         {
-            SendToOthers(holder, new NickChangedEvent(old.Nick, holder.Nick) { Time = _time.GetUtcNow(), Address = oldAddress, Rooms = session.Rooms });
+            AnnounceNow(holder, new NickChangedEvent(old.Nick, holder.Nick) { Time = _time.GetUtcNow(), Address = oldAddress, Rooms = session.Rooms });
         }
         else
         {
-            SendToOthers(holder, new UserLeftEvent(old.Nick, Quit: true, $"signed in as {holder.Nick}")
+            AnnounceNow(holder, new UserLeftEvent(old.Nick, Quit: true, $"signed in as {holder.Nick}")
             {
                 Time = _time.GetUtcNow(),
                 Address = oldAddress,

@@ -32,6 +32,9 @@ public sealed partial class ChatHub
 
     private readonly ConcurrentDictionary<long, ChatSession> _sessions = new();
     private readonly ConcurrentDictionary<string, OnlineNick> _byNick = new(NickRules.Comparer);
+    // Registered sessions whose sink sees everyone's presence: the audience of SYS joined/left.
+    private readonly ConcurrentDictionary<long, ChatSession> _presenceAudience = new();
+    private readonly PresenceCoalescer _presence;
     private readonly SemaphoreSlim[] _gates = [.. Enumerable.Range(0, GateCount).Select(_ => new SemaphoreSlim(1, 1))];
     private readonly IAccountStore _accounts;
     private readonly IMessageStore _messages;
@@ -90,6 +93,7 @@ public sealed partial class ChatHub
         _options = options;
         _time = time;
         Operators = operators;
+        _presence = new PresenceCoalescer(DeliverPresence, time);
         Rooms = new RoomHub(this, roomOptions, roomLimits, roomStore, roomHistory, time);
     }
 
@@ -251,9 +255,9 @@ public sealed partial class ChatHub
         var oldAddress = session.UserAddress;
         SetPresence(session, holder);
         if (old is null)
-            SendToOthers(holder, new UserJoinedEvent(nick) { Time = _time.GetUtcNow(), Address = session.UserAddress });
+            _presence.Publish(new UserJoinedEvent(nick) { Time = _time.GetUtcNow(), Address = session.UserAddress }, holder);
         else if (!string.Equals(old.Nick, nick, StringComparison.Ordinal))
-            SendToOthers(holder, new NickChangedEvent(old.Nick, nick) { Time = _time.GetUtcNow(), Address = oldAddress, Rooms = session.Rooms });
+            AnnounceNow(holder, new NickChangedEvent(old.Nick, nick) { Time = _time.GetUtcNow(), Address = oldAddress, Rooms = session.Rooms });
         return ChatError.None;
     }
 
@@ -288,6 +292,10 @@ public sealed partial class ChatHub
         if (session.HasLeft || before == (holder is not null))
             return;
         Interlocked.Add(ref _registeredSessions, before ? -1 : 1);
+        if (holder is null)
+            _presenceAudience.TryRemove(session.Id, out _);
+        else if (session.Sink.SeesAllPresence)
+            _presenceAudience[session.Id] = session;
     }
 
     private void Leave(ChatSession session, bool quit, string? reason)
@@ -301,6 +309,7 @@ public sealed partial class ChatHub
             Interlocked.Decrement(ref _sessionCount);
             if (session.Presence is not null)
                 Interlocked.Decrement(ref _registeredSessions);
+            _presenceAudience.TryRemove(session.Id, out _);
         }
 
         // The presence stays set, so logs and room notices can still name the nick.
@@ -313,7 +322,7 @@ public sealed partial class ChatHub
         // Rooms are per session: this connection leaves its rooms even when the account stays online elsewhere.
         Rooms.OnSessionLeft(session, quit, reason, nickStays: !last);
         if (last)
-            SendToOthers(holder, new UserLeftEvent(holder.Nick, quit, reason) { Time = _time.GetUtcNow(), Address = session.UserAddress, Rooms = rooms });
+            AnnounceLeft(holder, new UserLeftEvent(holder.Nick, quit, reason) { Time = _time.GetUtcNow(), Address = session.UserAddress, Rooms = rooms });
     }
 
     private SemaphoreSlim GateOf(long accountId) => _gates[(int)((ulong)accountId % GateCount)];

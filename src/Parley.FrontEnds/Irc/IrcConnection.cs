@@ -118,6 +118,10 @@ internal sealed partial class IrcConnection : ISessionSink
     /// <inheritdoc />
     public void Deliver(ChatEvent chatEvent) => DeliverCore(chatEvent, hold: true);
 
+    /// <inheritdoc />
+    /// <remarks>False: IRC shows quits and nick changes only to users sharing a channel (the hub routes them through the rooms).</remarks>
+    public bool SeesAllPresence => false;
+
     private void DeliverCore(ChatEvent chatEvent, bool hold)
     {
         if (Volatile.Read(ref _closing) != 0 || (hold && TryHold(chatEvent)) || !ShouldDeliver(chatEvent))
