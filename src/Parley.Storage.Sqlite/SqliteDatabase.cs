@@ -79,11 +79,26 @@ public sealed class SqliteDatabase : IDisposable
 
     /// <summary>
     /// The nick key of every account, kept in memory so that a guest registering a nick no account
-    /// has (the common case) never touches the database; accounts are never deleted or renamed.
+    /// has (the common case) never touches the database. Keys are added before an account's insert
+    /// is queued and never removed (a deleted account's key only costs a lookup that finds
+    /// nothing), so a nick that is an account is never missed.
     /// </summary>
     internal ConcurrentDictionary<string, bool> AccountNickKeys { get; }
 
     internal SqliteWriter Writer { get; }
+
+    /// <summary>
+    /// Completes when an empty write has gone through the writer (its transaction took the write
+    /// lock and committed): the store takes writes. For readiness checks; costs one tiny transaction.
+    /// </summary>
+    /// <param name="cancellationToken">Stops waiting (the probe stays queued and commits later).</param>
+    /// <returns>A task that faults when the store cannot write or is closed.</returns>
+    public Task CheckWritableAsync(CancellationToken cancellationToken = default)
+    {
+        var probe = new ProbeOp();
+        Writer.Enqueue(probe);
+        return probe.Completion.WaitAsync(cancellationToken);
+    }
 
     /// <summary>Opens a pooled connection for reading; dispose it to return it to the pool.</summary>
     internal SqliteConnection OpenReader()

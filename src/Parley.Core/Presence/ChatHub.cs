@@ -100,6 +100,9 @@ public sealed partial class ChatHub
     /// <summary>The rooms.</summary>
     public RoomHub Rooms { get; }
 
+    /// <summary>The account settings (guests, password length), validated.</summary>
+    public AccountOptions AccountOptions => _options;
+
     /// <summary>Who may <c>/kill</c> and set server-wide bans.</summary>
     public OperatorPolicy Operators { get; }
 
@@ -114,6 +117,9 @@ public sealed partial class ChatHub
 
     /// <summary>Number of nicks online (an account on several devices counts once).</summary>
     public int RegisteredCount => Volatile.Read(ref _nickCount);
+
+    /// <summary>Number of accounts signed in (an account on several devices counts once; O(n): counted by enumerating the nicks without locking, for metrics).</summary>
+    public int AccountsOnlineCount => _byNick.Count(pair => pair.Value.AccountId is not null);
 
     /// <summary>Number of open sessions without a nick yet (kept as a count: O(1), no lock).</summary>
     public int UnregisteredCount => Math.Max(0, Volatile.Read(ref _sessionCount) - Volatile.Read(ref _registeredSessions));
@@ -191,6 +197,8 @@ public sealed partial class ChatHub
             return ChatError.AlreadyLoggedIn;
         if (!NickRules.IsValid(nick))
             return ChatError.InvalidNick;
+        if (ServiceNicks.IsReserved(nick))
+            return ChatError.NickTaken;
         if (!_options.AllowGuests)
             return ChatError.GuestsDisabled;
         if (await _accounts.FindAsync(nick, cancellationToken) is not null)

@@ -14,6 +14,7 @@ internal sealed class WriterStatements : IDisposable
     private readonly SqliteCommand _markDelivered;
     private readonly SqliteCommand _createAccount;
     private readonly SqliteCommand _updatePassword;
+    private readonly SqliteCommand _deleteAccount;
     private readonly SqliteCommand _countCertificates;
     private readonly SqliteCommand _certificateExists;
     private readonly SqliteCommand _addCertificate;
@@ -40,6 +41,18 @@ internal sealed class WriterStatements : IDisposable
         _updatePassword = Create(connection,
             "UPDATE accounts SET password_hash = $hash WHERE id = $id",
             "$hash", "$id");
+        // Rows that named the account lose the link: SQLite may reuse the largest rowid, and a later
+        // account must not inherit the history or waiting messages of a dropped one.
+        _deleteAccount = Create(connection,
+            """
+            DELETE FROM client_certificates WHERE account_id = $id;
+            UPDATE messages SET to_account = NULL, delivered = 1 WHERE to_account = $id;
+            UPDATE messages SET from_account = NULL WHERE from_account = $id;
+            UPDATE room_messages SET from_account = NULL WHERE from_account = $id;
+            DELETE FROM accounts WHERE id = $id;
+            SELECT changes();
+            """,
+            "$id");
         _countCertificates = Create(connection,
             "SELECT COUNT(*) FROM client_certificates WHERE account_id = $account",
             "$account");
@@ -67,6 +80,7 @@ internal sealed class WriterStatements : IDisposable
         _markDelivered.Transaction = transaction;
         _createAccount.Transaction = transaction;
         _updatePassword.Transaction = transaction;
+        _deleteAccount.Transaction = transaction;
         _countCertificates.Transaction = transaction;
         _certificateExists.Transaction = transaction;
         _addCertificate.Transaction = transaction;
@@ -115,6 +129,13 @@ internal sealed class WriterStatements : IDisposable
         return _updatePassword.ExecuteNonQuery() == 1;
     }
 
+    public bool DeleteAccount(long accountId)
+    {
+        _deleteAccount.Parameters[0].Value = accountId;
+        // changes() counts the last statement's rows: the account's own.
+        return _deleteAccount.ExecuteScalar() is long deleted && deleted == 1;
+    }
+
     public long CountCertificates(long accountId)
     {
         _countCertificates.Parameters[0].Value = accountId;
@@ -151,6 +172,7 @@ internal sealed class WriterStatements : IDisposable
         _markDelivered.Dispose();
         _createAccount.Dispose();
         _updatePassword.Dispose();
+        _deleteAccount.Dispose();
         _countCertificates.Dispose();
         _certificateExists.Dispose();
         _addCertificate.Dispose();

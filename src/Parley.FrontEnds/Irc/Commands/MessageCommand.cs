@@ -1,5 +1,6 @@
 using Parley.Core.Presence;
 using Parley.Core.Rooms;
+using Parley.FrontEnds.Irc.Services;
 using Parley.Protocols.Irc;
 
 namespace Parley.FrontEnds.Irc.Commands;
@@ -99,6 +100,14 @@ internal sealed class MessageCommand(bool notice) : IIrcCommand
         if (target.StartsWith('#'))
         {
             await SendToRoomAsync(connection, target, text, clientTags);
+            return;
+        }
+
+        // A request to NickServ or ChanServ; a NOTICE to a service is never answered.
+        if (IrcServices.Find(target) is { } service)
+        {
+            if (!notice)
+                await service.HandleAsync(connection, text);
             return;
         }
 
