@@ -156,7 +156,7 @@ public sealed partial class ChatHub
         if (old is null)
         {
             if (first)
-                _presence.Publish(new UserJoinedEvent(holder.Nick) { Time = _time.GetUtcNow(), Address = session.UserAddress }, holder);
+                AnnounceJoined(holder, new UserJoinedEvent(holder.Nick) { Time = _time.GetUtcNow(), Address = session.UserAddress });
         }
         else if (NickRules.Comparer.Equals(old.Nick, holder.Nick))
         {

@@ -34,6 +34,8 @@ public sealed partial class ChatHub
     private readonly ConcurrentDictionary<string, OnlineNick> _byNick = new(NickRules.Comparer);
     // Registered sessions whose sink sees everyone's presence: the audience of SYS joined/left.
     private readonly ConcurrentDictionary<long, ChatSession> _presenceAudience = new();
+    // Sessions handed every presence event at once, whatever their audience (IRC MONITOR).
+    private readonly ConcurrentDictionary<long, ChatSession> _presenceWatchers = new();
     private readonly PresenceCoalescer _presence;
     private readonly SemaphoreSlim[] _gates = [.. Enumerable.Range(0, GateCount).Select(_ => new SemaphoreSlim(1, 1))];
     private readonly IAccountStore _accounts;
@@ -263,7 +265,7 @@ public sealed partial class ChatHub
         var oldAddress = session.UserAddress;
         SetPresence(session, holder);
         if (old is null)
-            _presence.Publish(new UserJoinedEvent(nick) { Time = _time.GetUtcNow(), Address = session.UserAddress }, holder);
+            AnnounceJoined(holder, new UserJoinedEvent(nick) { Time = _time.GetUtcNow(), Address = session.UserAddress });
         else if (!string.Equals(old.Nick, nick, StringComparison.Ordinal))
             AnnounceNow(holder, new NickChangedEvent(old.Nick, nick) { Time = _time.GetUtcNow(), Address = oldAddress, Rooms = session.Rooms });
         return ChatError.None;
@@ -318,6 +320,7 @@ public sealed partial class ChatHub
             if (session.Presence is not null)
                 Interlocked.Decrement(ref _registeredSessions);
             _presenceAudience.TryRemove(session.Id, out _);
+            _presenceWatchers.TryRemove(session.Id, out _);
         }
 
         // The presence stays set, so logs and room notices can still name the nick.
