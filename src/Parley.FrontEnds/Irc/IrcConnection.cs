@@ -120,6 +120,10 @@ internal sealed partial class IrcConnection : ISessionSink
     /// <inheritdoc />
     public void Deliver(ChatEvent chatEvent) => DeliverCore(chatEvent, hold: true);
 
+    /// <inheritdoc />
+    /// <remarks>False: IRC shows quits and nick changes only to users sharing a channel (the hub routes them through the rooms).</remarks>
+    public bool SeesAllPresence => false;
+
     // Every way to registration (NICK/USER, PASS, SASL) ends here: latency for the metrics.
     private void RecordRegistered() => FrontEndMetrics.Registered(_frontEnd.Time, _openedTimestamp, FrontEndMetrics.Irc);
 
