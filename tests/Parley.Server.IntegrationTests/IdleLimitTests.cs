@@ -51,11 +51,19 @@ public sealed class IdleLimitTests
         await using var server = await ParleyTestServer.StartAsync();
         await using var client = await server.ConnectAsAsync("alice");
 
-        // ss shows a keep-alive timer on the server's end of the connection (its source port is the listener's).
-        var start = new ProcessStartInfo("ss", ["-tnoH", "state", "established", $"( sport = :{server.Port} )"]) { RedirectStandardOutput = true };
-        using var ss = Process.Start(start)!;
-        var output = await ss.StandardOutput.ReadToEndAsync();
-        await ss.WaitForExitAsync();
+        // ss shows a keep-alive timer on the server's end of the connection (its source port is the
+        // listener's) once nothing is in flight: while data is unacknowledged it shows the
+        // retransmission timer instead, so it is asked again, a bounded number of times.
+        var output = "";
+        for (var attempt = 0; attempt < 50 && !output.Contains("timer:(keepalive,", StringComparison.Ordinal); attempt++)
+        {
+            if (attempt > 0)
+                await Task.Delay(100);
+            var start = new ProcessStartInfo("ss", ["-tnoH", "state", "established", $"( sport = :{server.Port} )"]) { RedirectStandardOutput = true };
+            using var ss = Process.Start(start)!;
+            output = await ss.StandardOutput.ReadToEndAsync();
+            await ss.WaitForExitAsync();
+        }
 
         Assert.Contains("timer:(keepalive,", output, StringComparison.Ordinal);
     }

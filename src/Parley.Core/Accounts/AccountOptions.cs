@@ -110,16 +110,13 @@ public sealed record AccountOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxFailedLoginsPerAddress, 1, nameof(MaxFailedLoginsPerAddress));
         ArgumentOutOfRangeException.ThrowIfLessThan(FailedLoginWindow, TimeSpan.FromMilliseconds(1), nameof(FailedLoginWindow));
         ArgumentOutOfRangeException.ThrowIfLessThan(PasswordHashIterations, 10_000, nameof(PasswordHashIterations));
-<<<<<<< HEAD
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxRegistrationsPerAddress, 1, nameof(MaxRegistrationsPerAddress));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxRegistrations, 1, nameof(MaxRegistrations));
         ArgumentOutOfRangeException.ThrowIfLessThan(RegistrationWindow, TimeSpan.FromMilliseconds(1), nameof(RegistrationWindow));
         ArgumentOutOfRangeException.ThrowIfNegative(MaxConcurrentHashes, nameof(MaxConcurrentHashes));
         ArgumentOutOfRangeException.ThrowIfNegative(MaxQueuedHashes, nameof(MaxQueuedHashes));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxSessionsPerAccount, 1, nameof(MaxSessionsPerAccount));
-=======
         ArgumentOutOfRangeException.ThrowIfLessThan(MinPasswordLength, 1, nameof(MinPasswordLength));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(MinPasswordLength, PasswordRules.MaxLength, nameof(MinPasswordLength));
->>>>>>> main
     }
 }

@@ -126,16 +126,11 @@ public sealed partial class AccountService
                 return SignInResult.Refused(ChatError.AuthFailed);
             }
 
-<<<<<<< HEAD
+            ChatMetrics.LoginSucceeded();
+
             // A fresh hash is an improvement, not a need: skipped when hashing is busy.
             if (check == PasswordCheck.SuccessRehashNeeded && await HashAsync(password, cancellationToken) is { } fresh)
                 await _accounts.UpdatePasswordHashAsync(account.Id, fresh, cancellationToken);
-=======
-            ChatMetrics.LoginSucceeded();
-
-            if (check == PasswordCheck.SuccessRehashNeeded)
-                await _accounts.UpdatePasswordHashAsync(account.Id, _hashing.Hash(password), cancellationToken);
->>>>>>> main
             return await _hub.SignInAsync(session, account, cancellationToken);
         }
         finally
