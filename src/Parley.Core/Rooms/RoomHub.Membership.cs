@@ -60,7 +60,13 @@ public sealed partial class RoomHub
 
             // An account's second device in the room: the others see the nick there already.
             if (!HasOtherSessionOfAccount(others, session))
-                Send(others, new RoomMemberJoinedEvent(room.Name, nick) { Time = _time.GetUtcNow(), ActorAddress = session.UserAddress });
+                Send(others, new RoomMemberJoinedEvent(room.Name, nick)
+                {
+                    Time = _time.GetUtcNow(),
+                    ActorAddress = session.UserAddress,
+                    Account = session.IsLoggedIn ? nick : null,
+                    RealName = session.RealName,
+                });
             IReadOnlyList<RoomMessage> history = Options.HistoryOnJoin > 0
                 ? await _history.ReadAsync(room.Name, Options.HistoryOnJoin, beforeId: null, cancellationToken)
                 : [];

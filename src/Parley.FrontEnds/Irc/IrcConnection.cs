@@ -120,13 +120,30 @@ internal sealed partial class IrcConnection : ISessionSink
     /// <inheritdoc />
     public void Deliver(ChatEvent chatEvent) => DeliverCore(chatEvent, hold: true);
 
+    /// <inheritdoc />
+    /// <remarks>False: IRC shows quits and nick changes only to users sharing a channel (the hub routes them through the rooms).</remarks>
+    public bool SeesAllPresence => false;
+
     // Every way to registration (NICK/USER, PASS, SASL) ends here: latency for the metrics.
     private void RecordRegistered() => FrontEndMetrics.Registered(_frontEnd.Time, _openedTimestamp, FrontEndMetrics.Irc);
 
     private void DeliverCore(ChatEvent chatEvent, bool hold)
     {
-        if (Volatile.Read(ref _closing) != 0 || (hold && TryHold(chatEvent)) || !ShouldDeliver(chatEvent))
+        if (Volatile.Read(ref _closing) != 0 || (hold && TryHold(chatEvent)))
             return;
+        NotifyMonitors(chatEvent);
+        if (!ShouldDeliver(chatEvent))
+            return;
+        if (chatEvent is RoomMemberJoinedEvent joined && Has(IrcCapabilities.ExtendedJoin))
+        {
+            // extended-join's JOIN is formatted per recipient: joins are rare next to messages, and
+            // a cache slot per capability combination would grow every event (docs/irc.md).
+            Enqueue(IrcMessageFormatter.Format(
+                IrcRoomEvents.ExtendedJoin(IrcEventEncoder.Mask(joined.Nick, joined.ActorAddress), joined.Room, joined.Account, joined.RealName)
+                    .WithTags(IrcEventTagger.TagsOf(chatEvent, EventTags, 0))));
+            return;
+        }
+
         // The common sets of tags are encoded once per event and shared; the rare rest per recipient.
         var encoder = _frontEnd.EncoderFor(EventTags);
         var bytes = encoder.IsCached ? chatEvent.GetBytes(encoder) : encoder.Encode(chatEvent);
