@@ -50,6 +50,18 @@ public sealed class IrcFrontEnd
         Welcome = new IrcWelcome(options, hub.Rooms.Limits, hub.Rooms.Options, Version, time.GetUtcNow());
     }
 
+    /// <summary>
+    /// The one line a connection refused before it is served gets (by the host's connection limits):
+    /// <c>ERROR :Closing Link: *[parley] (&lt;reason&gt;)</c>, as ircds close a link.
+    /// </summary>
+    /// <param name="reason">Why, e.g. "Too many connections from your address".</param>
+    /// <returns>The encoded line, CR LF included.</returns>
+    public static byte[] RefusalLine(string reason)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reason);
+        return Protocols.Irc.IrcMessageFormatter.Format(null, "ERROR", $"Closing Link: *[{ChatSession.CloakedHost}] ({IrcText.ForWire(reason)})");
+    }
+
     internal ChatHub Hub { get; }
 
     internal AccountService Accounts { get; }

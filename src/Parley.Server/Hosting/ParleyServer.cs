@@ -15,6 +15,7 @@ using Parley.Core.Rooms;
 using Parley.Core.Security;
 using Parley.FrontEnds.Irc;
 using Parley.FrontEnds.Line;
+using Parley.Server.Connections;
 using Parley.Server.Listeners;
 using Parley.Server.Security;
 using Parley.Server.Tls;
@@ -65,6 +66,8 @@ public static class ParleyServer
         var options = ReadOptions(builder.Configuration);
         var roomLimits = builder.Configuration.GetSection(RoomLimits.SectionName).Get<RoomLimits>() ?? new RoomLimits();
         roomLimits.Validate();
+        var admissionOptions = builder.Configuration.GetSection(AdmissionOptions.SectionName).Get<AdmissionOptions>() ?? new AdmissionOptions();
+        admissionOptions.Validate();
         var listeners = new ListenerRegistry();
 
         builder.Services.AddSingleton(options);
@@ -105,6 +108,14 @@ public static class ParleyServer
         builder.Services.AddSingleton(new LoginTransportPolicy(options.Tls.RequireForLogin));
         builder.Services.AddSingleton(new TrustedNetworkList(options.Tls));
         builder.Services.AddSingleton<ServerCertificateSource>();
+        // Connection limits in front of every listener (docs/security.md), and an accept loop
+        // that backs off when descriptors run out instead of spinning (registered after Kestrel's
+        // socket transport, so Kestrel prefers it for TCP endpoints).
+        builder.Services.AddSingleton(admissionOptions);
+        builder.Services.AddSingleton(_ => CreateAdmission(admissionOptions));
+        builder.Services.AddSingleton<ConnectionMetrics>();
+        builder.Services.AddSingleton<ConnectionGate>();
+        builder.Services.AddSingleton<IConnectionListenerFactory, BackoffSocketTransportFactory>();
         // Before Kestrel listens (hosted services start first): restore the registered rooms.
         builder.Services.AddHostedService<RoomRestoreService>();
         configureServices?.Invoke(builder.Services);
@@ -117,6 +128,7 @@ public static class ParleyServer
             {
                 kestrel.Listen(address, BindPort(options.Port), listen =>
                 {
+                    ConnectionLimitMiddleware.UseBeforeTls(listen, LineProtocol, LineFrontEnd.RefusalLine, tls: false);
                     listen.UseConnectionHandler<LineConnectionHandler>();
                     listeners.Add(LineProtocol, listen);
                 });
@@ -127,7 +139,9 @@ public static class ParleyServer
                 var certificates = kestrel.ApplicationServices.GetRequiredService<ServerCertificateSource>();
                 kestrel.Listen(address, BindPort(options.Tls.Port), listen =>
                 {
+                    ConnectionLimitMiddleware.UseBeforeTls(listen, LineTlsProtocol, LineFrontEnd.RefusalLine, tls: true);
                     TlsListener.UseTls(listen, certificates, options.Tls);
+                    ConnectionLimitMiddleware.UseAfterTls(listen);
                     listen.UseConnectionHandler<LineConnectionHandler>();
                     listeners.Add(LineTlsProtocol, listen);
                 });
@@ -137,6 +151,7 @@ public static class ParleyServer
             {
                 kestrel.Listen(address, BindPort(options.Irc.Port), listen =>
                 {
+                    ConnectionLimitMiddleware.UseBeforeTls(listen, IrcProtocol, IrcFrontEnd.RefusalLine, tls: false);
                     listen.UseConnectionHandler<IrcConnectionHandler>();
                     listeners.Add(IrcProtocol, listen);
                 });
@@ -148,7 +163,9 @@ public static class ParleyServer
                 var certificates = kestrel.ApplicationServices.GetRequiredService<ServerCertificateSource>();
                 kestrel.Listen(address, BindPort(options.Irc.TlsPort), listen =>
                 {
+                    ConnectionLimitMiddleware.UseBeforeTls(listen, IrcTlsProtocol, IrcFrontEnd.RefusalLine, tls: true);
                     TlsListener.UseTls(listen, certificates, options.Tls);
+                    ConnectionLimitMiddleware.UseAfterTls(listen);
                     listen.UseConnectionHandler<IrcConnectionHandler>();
                     listeners.Add(IrcTlsProtocol, listen);
                 });
@@ -169,6 +186,7 @@ public static class ParleyServer
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ParleyServer).FullName!);
         lifetime.ApplicationStarted.Register(() =>
         {
+            LogConnectionLimits(app.Services.GetRequiredService<ConnectionAdmission>(), admissionOptions, logger);
             foreach (var (protocol, endpoint) in listeners.All)
                 ServerLog.Listening(logger, protocol, endpoint?.ToString());
             ServerLog.Started(logger, typeof(ParleyServer).Assembly.GetName().Version?.ToString(3));
@@ -210,6 +228,30 @@ public static class ParleyServer
         var options = configuration.GetSection(ParleyOptions.SectionName).Get<ParleyOptions>() ?? new ParleyOptions();
         options.Validate();
         return options;
+    }
+
+    // The cap in force: configured, or derived from the descriptor limit. Derived twice: now,
+    // provisionally, and again once started (SetDerivedCap), when the runtime, Kestrel and the
+    // database hold the descriptors they keep (about 50 more than at this point, measured).
+    private static ConnectionAdmission CreateAdmission(AdmissionOptions options) =>
+        new(options, options.MaxConnections > 0 ? options.MaxConnections : DescriptorBudget.Cap(DescriptorBudget.SoftLimit(), DescriptorBudget.OpenNow()));
+
+    private static void LogConnectionLimits(ConnectionAdmission admission, AdmissionOptions options, ILogger logger)
+    {
+        var source = "Parley:Limits:MaxConnections";
+        if (options.MaxConnections == 0)
+        {
+            var limit = DescriptorBudget.SoftLimit();
+            var open = DescriptorBudget.OpenNow();
+            admission.MaxConnections = DescriptorBudget.Cap(limit, open);
+            source = limit is { } l && open is { } o
+                ? $"descriptor limit {l} - {o} open - {DescriptorBudget.Reserve(l)} reserved"
+                : "descriptor limit unknown";
+            if (limit is { } low && open is { } already && admission.MaxConnections <= DescriptorBudget.MinimumCap)
+                ConnectionsLog.LowDescriptorLimit(logger, low, already, admission.MaxConnections);
+        }
+
+        ConnectionsLog.Limits(logger, admission.MaxConnections, source, options.MaxConnectionsPerAddress, options.MaxNewConnectionsPerAddress, options.NewConnectionWindow);
     }
 
     private static int BindPort(int port) => port == ParleyOptions.AnyFreePort ? 0 : port;
