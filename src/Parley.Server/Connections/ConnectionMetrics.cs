@@ -19,6 +19,7 @@ internal sealed class ConnectionMetrics
     public ConnectionMetrics(IMeterFactory meters, ConnectionAdmission admission)
     {
         var meter = meters.Create(MeterName);
+        Meter = meter;
         _refused = meter.CreateCounter<long>("parley.connections.refused", "{connection}", "Connections refused by the connection limits, by reason");
         _tlsHandshakeFailures = meter.CreateCounter<long>("parley.tls.handshake_failures", "{handshake}", "TLS handshakes that failed, timed out or were abandoned, by listener");
         _acceptErrors = meter.CreateCounter<long>("parley.connections.accept_errors", "{error}", "accept() failures that paused accepting (descriptors or memory exhausted)");
@@ -26,6 +27,9 @@ internal sealed class ConnectionMetrics
         meter.CreateObservableGauge("parley.connections.sockets", () => admission.Sockets, "{socket}", "Accepted sockets still open: connections and refusals in flight");
         meter.CreateObservableGauge("parley.connections.limit", () => admission.MaxConnections, "{connection}", "The server-wide connection cap in force");
     }
+
+    /// <summary>The meter (one per server: tests tell servers apart by it).</summary>
+    public Meter Meter { get; }
 
     public void Refused(AdmissionVerdict reason, string listener) =>
         _refused.Add(1, new KeyValuePair<string, object?>("reason", ReasonTag(reason)), new KeyValuePair<string, object?>("listener", listener));

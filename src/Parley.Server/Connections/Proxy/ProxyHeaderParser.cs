@@ -57,7 +57,7 @@ internal static class ProxyHeaderParser
             var prefix = (int)Math.Min(window.Length, V1Prefix.Length);
             Span<byte> start = stackalloc byte[V1Prefix.Length];
             window.Slice(0, prefix).CopyTo(start);
-            if (!start[..prefix].SequenceEqual(V1Prefix[..prefix]))
+            if (!start[..prefix].SequenceEqual(V1Prefix[..prefix]) || window.PositionOf((byte)'\n') is not null)
                 return ProxyParseStatus.Invalid;
             return window.Length >= MaxV1Length ? ProxyParseStatus.Invalid : ProxyParseStatus.NeedMore;
         }
