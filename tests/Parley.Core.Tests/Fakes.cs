@@ -1,4 +1,5 @@
 using Parley.Core.Accounts;
+using Parley.Core.Accounts.Throttling;
 using Parley.Core.Events;
 using Parley.Core.Messages;
 using Parley.Core.Sessions;
@@ -116,7 +117,12 @@ internal sealed class FakeThrottle : ILoginThrottle
 
     public TimeSpan? Blocked { get; set; }
 
-    public TimeSpan? RetryAfter(string nick, string remoteAddress) => Blocked;
+    public LoginReservation Reserve(string account, string remoteAddress) =>
+        Blocked is { } wait ? LoginReservation.Refused(wait) : new LoginReservation(true, TimeSpan.Zero, TimeSpan.Zero, account, remoteAddress);
 
-    public void RecordFailure(string nick, string remoteAddress) => Failures.Add(nick);
+    public void Complete(LoginReservation reservation, bool failed)
+    {
+        if (failed)
+            Failures.Add(reservation.AccountKey);
+    }
 }

@@ -20,7 +20,7 @@ public sealed class RoomHubTests
     private RoomHub Rooms => _hub.Rooms;
 
     [Fact]
-    public async Task Join_new_room_creates_it_and_makes_the_creator_owner()
+    public async Task Join_new_room_creates_it_plus_n_and_makes_the_creator_an_op()
     {
         var (alice, _) = Register("alice");
 
@@ -29,7 +29,8 @@ public sealed class RoomHubTests
         Assert.Equal(ChatError.None, result.Error);
         Assert.True(result.Created);
         Assert.Equal("#Dev", result.Room!.Name);
-        Assert.Equal(MemberRole.Owner | MemberRole.Op, Assert.Single(result.Room.Members).Role);
+        Assert.Equal(MemberRole.Op, Assert.Single(result.Room.Members).Role);
+        Assert.Equal(RoomModes.NoExternal, result.Room.Modes);
         Assert.Same(result.Room, Rooms.Find("#dev"));
     }
 
@@ -127,7 +128,7 @@ public sealed class RoomHubTests
     }
 
     [Fact]
-    public async Task Non_op_cannot_kick_op_or_set_modes_and_nobody_but_the_owner_can_kick_the_owner()
+    public async Task Non_op_cannot_kick_or_set_modes_and_another_op_may_deop_the_creator()
     {
         var (alice, _) = Register("alice");
         var (bob, _) = Register("bob");
@@ -139,11 +140,40 @@ public sealed class RoomHubTests
         Assert.Equal(ChatError.NotRoomOperator, Rooms.SetRole(bob, "#dev", "bob", MemberRole.Op, true));
         Assert.Equal(ChatError.NotRoomOperator, await Rooms.SetModesAsync(bob, "#dev", RoomModes.InviteOnly, RoomModes.None, null));
         Assert.Equal(ChatError.None, Rooms.SetRole(alice, "#dev", "bob", MemberRole.Op, true));
-        Assert.Equal(ChatError.NotRoomOperator, Rooms.Kick(bob, "#dev", "alice", null));
-        Assert.Equal(ChatError.NotRoomOperator, Rooms.SetRole(bob, "#dev", "alice", MemberRole.Op, false));
         Assert.Equal(ChatError.TargetNotInRoom, Rooms.Kick(bob, "#dev", "nobody", null));
         Assert.Equal(ChatError.None, Rooms.Kick(bob, "#dev", "carol", "bye"));
         Assert.Equal(0, carol.RoomCount);
+        // The creator of an unregistered room is an op like any other (IRC's "@" channel creator).
+        Assert.Equal(ChatError.None, Rooms.SetRole(bob, "#dev", "alice", MemberRole.Op, false));
+        Assert.Equal(MemberRole.None, Rooms.Find("#dev")!.FindMember(alice)!.Role);
+    }
+
+    [Fact]
+    public async Task Only_the_owner_itself_may_deop_the_owner_of_a_registered_room_and_it_keeps_ownership()
+    {
+        var (alice, _) = await SignInAsync("alice");
+        var (bob, _) = Register("bob");
+        await Rooms.JoinAsync(alice, "#keep", null);
+        await Rooms.RegisterAsync(alice, "#keep");
+        await Rooms.JoinAsync(bob, "#keep", null);
+        Rooms.SetRole(alice, "#keep", "bob", MemberRole.Op, grant: true);
+
+        Assert.Equal(ChatError.NotRoomOperator, Rooms.SetRole(bob, "#keep", "alice", MemberRole.Op, false));
+        Assert.Equal(ChatError.NotRoomOperator, Rooms.Kick(bob, "#keep", "alice", null));
+        Assert.Equal(ChatError.None, Rooms.SetRole(alice, "#keep", "alice", MemberRole.Op, false));
+        Assert.Equal(MemberRole.Owner, Rooms.Find("#keep")!.FindMember(alice)!.Role);
+    }
+
+    [Fact]
+    public async Task A_room_without_plus_n_takes_messages_from_non_members()
+    {
+        var (alice, _) = Register("alice");
+        var (bob, _) = Register("bob");
+        await Rooms.JoinAsync(alice, "#dev", null);
+
+        Assert.Equal(ChatError.NotInRoom, (await Rooms.SayAsync(bob, "#dev", "hi")).Error);
+        await Rooms.SetModesAsync(alice, "#dev", RoomModes.None, RoomModes.NoExternal, null);
+        Assert.Equal(ChatError.None, (await Rooms.SayAsync(bob, "#dev", "hi")).Error);
     }
 
     [Fact]
@@ -265,7 +295,7 @@ public sealed class RoomHubTests
 
         var room = restarted.Rooms.Find("#KEEP")!;
         Assert.Equal(("kept topic", "alice"), (room.Topic!.Text, room.Topic.SetBy));
-        Assert.Equal(RoomModes.TopicLocked, room.Modes);
+        Assert.Equal(RoomModes.TopicLocked | RoomModes.NoExternal, room.Modes);
         Assert.Equal("spam*", Assert.Single(room.Bans).Mask);
         Assert.Equal(alice.AccountId, room.OwnerAccountId);
     }

@@ -25,7 +25,7 @@ public sealed class RoomModerationTests
     }
 
     [Fact]
-    public async Task Op_can_moderate_until_deopped_and_nobody_can_deop_the_owner()
+    public async Task Op_can_moderate_until_deopped_and_the_creator_is_an_op_like_any_other()
     {
         await using var server = await ParleyTestServer.StartAsync();
         await using var alice = await server.ConnectAsAsync("alice");
@@ -37,11 +37,13 @@ public sealed class RoomModerationTests
         Assert.Equal("ERR NOT_ROOM_OP you need op rights in #dev for that", (await bob.CommandAsync("/op #dev bob")).Reply);
         Assert.Equal("OK bob has op in #dev", (await alice.CommandAsync("/op #dev bob")).Reply);
         await carol.WaitForAsync(l => l == "ROOM #dev alice gave op to bob");
-        Assert.Equal("ERR NOT_ROOM_OP you need op rights in #dev for that", (await bob.CommandAsync("/deop #dev alice")).Reply);
-        Assert.Equal("OK #dev modes +t", (await bob.CommandAsync("/mode #dev +t")).Reply);
+        Assert.Equal("OK #dev modes +nt", (await bob.CommandAsync("/mode #dev +t")).Reply);
         Assert.Equal("OK bob has no op in #dev", (await alice.CommandAsync("/deop #dev bob")).Reply);
         await carol.WaitForAsync(l => l == "ROOM #dev alice took op from bob");
         Assert.Equal("ERR NOT_ROOM_OP you need op rights in #dev for that", (await bob.CommandAsync("/mode #dev -t")).Reply);
+        // The creator of an unregistered room is an op, not an owner (IRC's channel creator).
+        Assert.Equal("OK carol has op in #dev", (await alice.CommandAsync("/op #dev carol")).Reply);
+        Assert.Equal("OK alice has no op in #dev", (await carol.CommandAsync("/deop #dev alice")).Reply);
     }
 
     [Fact]
@@ -91,13 +93,13 @@ public sealed class RoomModerationTests
         await using var bob = await server.ConnectAsAsync("bob");
         await alice.JoinAsync("#dev");
 
-        Assert.Equal("ERR INVALID_MODE modes are +/- i k m s t; +k needs a key of one word", (await alice.CommandAsync("/mode #dev +k")).Reply);
-        Assert.Equal("OK #dev modes +k", (await alice.CommandAsync("/mode #dev +k s3cret")).Reply);
+        Assert.Equal("ERR INVALID_MODE modes are +/- i k m n s t; +k needs a key of one word", (await alice.CommandAsync("/mode #dev +k")).Reply);
+        Assert.Equal("OK #dev modes +kn", (await alice.CommandAsync("/mode #dev +k s3cret")).Reply);
 
         Assert.Equal("ERR BAD_KEY #dev needs its key: /join #dev <key>", (await bob.CommandAsync("/join #dev")).Reply);
         Assert.Equal("ERR BAD_KEY #dev needs its key: /join #dev <key>", (await bob.CommandAsync("/join #dev wrong")).Reply);
         await bob.JoinAsync("#dev", "s3cret");
-        Assert.Equal("OK #dev modes +", (await alice.CommandAsync("/mode #dev -k")).Reply);
+        Assert.Equal("OK #dev modes +n", (await alice.CommandAsync("/mode #dev -k")).Reply);
     }
 
     [Fact]
@@ -109,7 +111,7 @@ public sealed class RoomModerationTests
         await using var carol = await server.ConnectAsAsync("carol");
         await alice.JoinAsync("#dev");
         await carol.JoinAsync("#dev");
-        Assert.Equal("OK #dev modes +i", (await alice.CommandAsync("/mode #dev +i")).Reply);
+        Assert.Equal("OK #dev modes +in", (await alice.CommandAsync("/mode #dev +i")).Reply);
         await carol.WaitForAsync(l => l == "ROOM #dev alice set mode +i");
 
         Assert.Equal("ERR INVITE_ONLY #dev is invite-only; ask an op for /invite", (await bob.CommandAsync("/join #dev")).Reply);
@@ -141,11 +143,11 @@ public sealed class RoomModerationTests
     }
 
     [Theory]
-    [InlineData("/mode #dev +x", "ERR INVALID_MODE modes are +/- i k m s t; +k needs a key of one word")]
-    [InlineData("/mode #dev it", "ERR INVALID_MODE modes are +/- i k m s t; +k needs a key of one word")]
-    [InlineData("/mode #dev +imst", "OK #dev modes +imst")]
-    [InlineData("/mode #dev +it-t", "OK #dev modes +i")]
-    [InlineData("/mode #dev", "OK #dev modes +")]
+    [InlineData("/mode #dev +x", "ERR INVALID_MODE modes are +/- i k m n s t; +k needs a key of one word")]
+    [InlineData("/mode #dev it", "ERR INVALID_MODE modes are +/- i k m n s t; +k needs a key of one word")]
+    [InlineData("/mode #dev +imst", "OK #dev modes +imnst")]
+    [InlineData("/mode #dev +it-t", "OK #dev modes +in")]
+    [InlineData("/mode #dev", "OK #dev modes +n")]
     public async Task Mode_changes_are_parsed_and_applied(string line, string expected)
     {
         await using var server = await ParleyTestServer.StartAsync();

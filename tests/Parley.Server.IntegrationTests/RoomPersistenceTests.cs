@@ -20,7 +20,7 @@ public sealed class RoomPersistenceTests
             await alice.JoinAsync("#temp");
             Assert.Equal("OK registered #keep to alice", (await alice.CommandAsync("/register #keep")).Reply);
             await alice.CommandAsync("/topic #keep kept across restarts");
-            Assert.Equal("OK #keep modes +kt", (await alice.CommandAsync("/mode #keep +tk sesame")).Reply);
+            Assert.Equal("OK #keep modes +knt", (await alice.CommandAsync("/mode #keep +tk sesame")).Reply);
             await alice.CommandAsync("/ban #keep spam*");
             await alice.CommandAsync("/ban #keep ~mallory");
         }
@@ -33,7 +33,7 @@ public sealed class RoomPersistenceTests
         Assert.Equal("ERR BAD_KEY #keep needs its key: /join #keep <key>", (await bob.CommandAsync("/join #keep")).Reply);
         var joined = await bob.JoinAsync("#keep", "sesame");
         Assert.Matches("^TOPIC #keep alice \\S+Z kept across restarts$", joined.Single(l => l.StartsWith("TOPIC", StringComparison.Ordinal)));
-        Assert.Equal("OK #keep modes +kt", (await bob.CommandAsync("/mode #keep")).Reply);
+        Assert.Equal("OK #keep modes +knt", (await bob.CommandAsync("/mode #keep")).Reply);
         Assert.Equal("ERR BANNED you are banned from #keep", (await spammer.CommandAsync("/join #keep sesame")).Reply);
         Assert.Equal("ERR NOT_ROOM_OP you need op rights in #keep for that", (await bob.CommandAsync("/topic #keep mine now")).Reply);
         var (_, bans) = await bob.CommandAsync("/ban #keep");

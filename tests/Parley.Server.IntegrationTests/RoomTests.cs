@@ -5,15 +5,15 @@ namespace Parley.Server.IntegrationTests;
 public sealed class RoomTests
 {
     [Fact]
-    public async Task Join_new_room_creates_it_and_makes_the_creator_owner()
+    public async Task Join_new_room_creates_it_and_makes_the_creator_an_op()
     {
         await using var server = await ParleyTestServer.StartAsync();
         await using var alice = await server.ConnectAsAsync("alice");
 
         await alice.SendAsync("/join #Dev");
 
-        await alice.ExpectAsync("MEMBERS #Dev ~alice");
-        await alice.ExpectAsync("OK joined #Dev (new room; you are its owner)");
+        await alice.ExpectAsync("MEMBERS #Dev @alice");
+        await alice.ExpectAsync("OK joined #Dev (new room; you are its operator)");
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public sealed class RoomTests
         Assert.Equal(4, lines.Count(l => !l.StartsWith("SYS ", StringComparison.Ordinal)));
         var data = lines.Where(l => !l.StartsWith("SYS ", StringComparison.Ordinal)).ToList();
         Assert.Matches(@"^TOPIC #dev alice \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z release on friday$", data[0]);
-        Assert.Equal("MEMBERS #dev ~alice bob", data[1]);
+        Assert.Equal("MEMBERS #dev @alice bob", data[1]);
         Assert.Matches(@"^HIST \d+ \S+Z alice -> #dev: first$", data[2]);
         Assert.Matches(@"^HIST \d+ \S+Z alice -> #dev: second$", data[3]);
         Assert.Equal("ROOM #dev bob joined", (await alice.WaitForAsync(l => l.StartsWith("ROOM", StringComparison.Ordinal))).Line);
@@ -84,7 +84,7 @@ public sealed class RoomTests
         await alice.WaitForAsync(l => l == "ROOM #dev carol quit (lunch)");
         // Closed or lost (a reset, when unread lines were pending): either way a drop.
         await alice.WaitForAsync(l => l.StartsWith("ROOM #dev dave dropped (connection ", StringComparison.Ordinal));
-        Assert.Equal("MEMBERS #dev ~alice", (await alice.CommandAsync("/who #dev")).Before.Last());
+        Assert.Equal("MEMBERS #dev @alice", (await alice.CommandAsync("/who #dev")).Before.Last());
         await dave.DisposeAsync();
     }
 
@@ -98,7 +98,7 @@ public sealed class RoomTests
         await bob.JoinAsync("#dev");
         await alice.CommandAsync("/topic #dev ship it");
         await alice.JoinAsync("#hidden");
-        Assert.Equal("OK #hidden modes +s", (await alice.CommandAsync("/mode #hidden +s")).Reply);
+        Assert.Equal("OK #hidden modes +ns", (await alice.CommandAsync("/mode #hidden +s")).Reply);
         await bob.JoinAsync("#bob");
 
         var (reply, lines) = await bob.CommandAsync("/rooms");
@@ -126,7 +126,7 @@ public sealed class RoomTests
         var (reply, lines) = await dave.CommandAsync("/who #dev");
 
         Assert.Equal("OK 4 members in #dev", reply);
-        Assert.Equal("MEMBERS #dev ~alice @bob +carol dave", lines.Single(l => l.StartsWith("MEMBERS", StringComparison.Ordinal)));
+        Assert.Equal("MEMBERS #dev @alice @bob +carol dave", lines.Single(l => l.StartsWith("MEMBERS", StringComparison.Ordinal)));
     }
 
     [Fact]

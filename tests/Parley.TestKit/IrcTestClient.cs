@@ -27,9 +27,10 @@ public sealed class IrcTestClient : TestConnection
     /// <summary>Connects to 127.0.0.1:<paramref name="port"/>; IRC servers send nothing until the client speaks.</summary>
     /// <param name="port">The server's IRC port.</param>
     /// <param name="receiveBufferSize">A small kernel receive buffer makes a non-reading client fill up fast.</param>
-    public static async Task<IrcTestClient> ConnectAsync(int port, int? receiveBufferSize = null)
+    /// <param name="from">The local address to connect from (e.g. 127.0.0.2, another client address), or null for the system's choice.</param>
+    public static async Task<IrcTestClient> ConnectAsync(int port, int? receiveBufferSize = null, System.Net.IPAddress? from = null)
     {
-        var socket = await OpenSocketAsync(port, receiveBufferSize);
+        var socket = await OpenSocketAsync(port, receiveBufferSize, from);
         return new IrcTestClient(socket, new NetworkStream(socket, ownsSocket: true));
     }
 

@@ -26,9 +26,10 @@ public sealed class LineTestClient : TestConnection
     /// <summary>Connects to 127.0.0.1:<paramref name="port"/> and reads the greeting.</summary>
     /// <param name="port">Server port.</param>
     /// <param name="receiveBufferSize">A small kernel receive buffer makes a non-reading client fill up fast.</param>
-    public static async Task<LineTestClient> ConnectAsync(int port, int? receiveBufferSize = null)
+    /// <param name="from">The local address to connect from (e.g. 127.0.0.2, another client address), or null for the system's choice.</param>
+    public static async Task<LineTestClient> ConnectAsync(int port, int? receiveBufferSize = null, System.Net.IPAddress? from = null)
     {
-        var socket = await OpenSocketAsync(port, receiveBufferSize);
+        var socket = await OpenSocketAsync(port, receiveBufferSize, from);
         var client = new LineTestClient(socket, new NetworkStream(socket, ownsSocket: true));
         client.Greeting = await client.ReadLineAsync();
         return client;

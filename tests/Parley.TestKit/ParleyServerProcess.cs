@@ -42,8 +42,6 @@ public sealed partial class ParleyServerProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = dataDirectory,
         };
-        // A free plain port (-1; 0 turns a listener off) and no TLS or IRC listener (their default ports
-        // may be taken by a server running on this machine), as ParleyTestServer does.
         // prlimit execs the command: the process (and its PID) is the server's.
         if (descriptorLimit is { } limit)
         {
@@ -51,7 +49,8 @@ public sealed partial class ParleyServerProcess : IAsyncDisposable
             start.ArgumentList.Add("dotnet");
         }
 
-        foreach (var argument in new[] { ServerDll(), "--port", "-1", "--tls-port", "0", "--irc-port", "0", "--ircs-port", "0", "--data", dataDirectory })
+        start.ArgumentList.Add(ServerDll());
+        foreach (var argument in Arguments(dataDirectory))
             start.ArgumentList.Add(argument);
         // Fast hashing for tests, as ParleyTestServer does; plain console lines to parse; tests
         // send bursts no person would, so no flood control.
@@ -83,6 +82,25 @@ public sealed partial class ParleyServerProcess : IAsyncDisposable
         }
 
         return server;
+    }
+
+    /// <summary>
+    /// The server's command line for a child process: the plain line listener on a free port
+    /// (<c>-1</c>) and every other listener off (<c>0</c>), whatever its default, so a child never
+    /// binds a fixed port (the README's server, another test run or an ircd may hold 55555, 6667...).
+    /// Every <c>--*-port</c> option the server's command line has is covered, new listeners included.
+    /// </summary>
+    public static IReadOnlyList<string> Arguments(string dataDirectory)
+    {
+        var arguments = new List<string> { "--port", "-1" };
+        var root = Parley.Server.Hosting.ServerCommandLine.Create((_, _) => Task.FromResult(0));
+        foreach (var option in root.Options)
+        {
+            if (option.Name != "--port" && option.Name.EndsWith("-port", StringComparison.Ordinal))
+                arguments.AddRange([option.Name, "0"]);
+        }
+        arguments.AddRange(["--data", dataDirectory]);
+        return arguments;
     }
 
     /// <summary>What the server wrote so far, for failure messages.</summary>

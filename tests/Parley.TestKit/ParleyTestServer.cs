@@ -148,6 +148,9 @@ public sealed class ParleyTestServer : IAsyncDisposable
     /// <summary>Connects a raw IRC client to the plain IRC listener.</summary>
     public Task<IrcTestClient> ConnectIrcAsync(int? receiveBufferSize = null) => IrcTestClient.ConnectAsync(IrcPort, receiveBufferSize);
 
+    /// <summary>Connects a raw IRC client from another local address (e.g. 127.0.0.2: another client to the server's limits).</summary>
+    public Task<IrcTestClient> ConnectIrcFromAsync(System.Net.IPAddress from) => IrcTestClient.ConnectAsync(IrcPort, from: from);
+
     /// <summary>Connects a raw IRC client and registers <paramref name="nick"/> (NICK, USER, up to the end of the MOTD).</summary>
     public async Task<IrcTestClient> ConnectIrcAsAsync(string nick)
     {
@@ -170,6 +173,9 @@ public sealed class ParleyTestServer : IAsyncDisposable
 
     /// <summary>Connects a raw line client and reads its greeting.</summary>
     public Task<LineTestClient> ConnectAsync(int? receiveBufferSize = null) => LineTestClient.ConnectAsync(Port, receiveBufferSize);
+
+    /// <summary>Connects a raw line client from another local address (e.g. 127.0.0.2: another client to the server's limits) and reads its greeting.</summary>
+    public Task<LineTestClient> ConnectFromAsync(System.Net.IPAddress from) => LineTestClient.ConnectAsync(Port, from: from);
 
     /// <summary>Connects and takes the guest nick <paramref name="nick"/>.</summary>
     public async Task<LineTestClient> ConnectAsAsync(string nick)

@@ -144,11 +144,14 @@ public abstract class TestConnection : IAsyncDisposable
     /// <summary>Opens a TCP connection to 127.0.0.1:<paramref name="port"/>.</summary>
     /// <param name="port">Server port.</param>
     /// <param name="receiveBufferSize">A small kernel receive buffer makes a non-reading client fill up fast.</param>
-    protected static async Task<Socket> OpenSocketAsync(int port, int? receiveBufferSize = null)
+    protected static async Task<Socket> OpenSocketAsync(int port, int? receiveBufferSize = null, System.Net.IPAddress? from = null)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         if (receiveBufferSize is { } size)
             socket.ReceiveBufferSize = size;
+        // Another loopback source (127.0.0.2) is another client address to the server's limits.
+        if (from is not null)
+            socket.Bind(new System.Net.IPEndPoint(from, 0));
         await socket.ConnectAsync("127.0.0.1", port);
         return socket;
     }

@@ -10,21 +10,41 @@ public sealed record AccountOptions
     public bool AllowGuests { get; init; } = true;
 
     /// <summary>
-    /// Failed logins allowed per account within <see cref="FailedLoginWindow"/>. Defaults to 5;
-    /// further attempts on that account are refused until the window refills.
+    /// Failed logins allowed per (account, remote address) within <see cref="FailedLoginWindow"/>.
+    /// Defaults to 5; further attempts on that account from that address are refused
+    /// (<c>RATE_LIMITED</c>, with the real time left) until the allowance drains back. Attempts from
+    /// other addresses are not affected, so failures cannot lock the owner out.
     /// </summary>
-    public int MaxFailedLoginsPerAccount { get; init; } = 5;
+    public int MaxFailedLoginsPerAccountAndAddress { get; init; } = 5;
 
     /// <summary>
-    /// Failed logins allowed per remote IP address within <see cref="FailedLoginWindow"/>, whatever
-    /// the account. Defaults to 20: higher than the per-account limit, so a user behind a shared
-    /// address who mistypes once is not locked out by a single guesser.
+    /// Failed logins allowed per remote IP address (IPv6: per /64) within
+    /// <see cref="FailedLoginWindow"/>, whatever the account; further attempts from it are refused.
+    /// Defaults to 20: higher than the per-account-and-address limit, so a user behind a shared
+    /// address who mistypes is not locked out by one guesser on the same network.
     /// </summary>
     public int MaxFailedLoginsPerAddress { get; init; } = 20;
 
     /// <summary>
-    /// How long until the failure allowances refill completely. Defaults to 1 minute, which holds
-    /// an online guesser to 5 tries per account per minute.
+    /// Failed logins per account, from all addresses together, within <see cref="FailedLoginWindow"/>
+    /// before attempts on it are slowed down: each further attempt waits (before its password is
+    /// checked) until the failures drain back below this, at most <see cref="MaxLoginDelay"/>. It
+    /// delays and never refuses, so guessers spread over many addresses cannot lock the owner out.
+    /// Defaults to 10.
+    /// </summary>
+    public int MaxFailedLoginsPerAccount { get; init; } = 10;
+
+    /// <summary>
+    /// The longest wait of the per-account slowdown (<see cref="MaxFailedLoginsPerAccount"/>).
+    /// Defaults to 5 s: long enough to hold a distributed guesser to a few checks per account and
+    /// connection per window, short enough for the owner to wait through. Zero turns the slowdown off.
+    /// </summary>
+    public TimeSpan MaxLoginDelay { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long a full failure allowance takes to drain back (they drain steadily, so one failure
+    /// is forgiven after a fifth of it with the default 5). Defaults to 1 minute, which holds a
+    /// guesser to 5 tries per account per minute from one address.
     /// </summary>
     public TimeSpan FailedLoginWindow { get; init; } = TimeSpan.FromMinutes(1);
 
@@ -39,7 +59,9 @@ public sealed record AccountOptions
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
     public void Validate()
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxFailedLoginsPerAccountAndAddress, 1, nameof(MaxFailedLoginsPerAccountAndAddress));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxFailedLoginsPerAccount, 1, nameof(MaxFailedLoginsPerAccount));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxLoginDelay, TimeSpan.Zero, nameof(MaxLoginDelay));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxFailedLoginsPerAddress, 1, nameof(MaxFailedLoginsPerAddress));
         ArgumentOutOfRangeException.ThrowIfLessThan(FailedLoginWindow, TimeSpan.FromMilliseconds(1), nameof(FailedLoginWindow));
         ArgumentOutOfRangeException.ThrowIfLessThan(PasswordHashIterations, 10_000, nameof(PasswordHashIterations));

@@ -47,17 +47,27 @@ public sealed partial class AccountService
         // The per-account bucket is keyed by the nick when one is named, else by the fingerprint
         // (which no nick can equal: nicks hold no ':').
         var throttleKey = nick ?? fingerprint;
-        if (_throttle.RetryAfter(throttleKey, session.RemoteAddress) is { } wait)
-            return new SignInResult(ChatError.RateLimited, RetryAfter: wait);
+        var reservation = _throttle.Reserve(throttleKey, session.RemoteAddress);
+        if (!reservation.IsGranted)
+            return new SignInResult(ChatError.RateLimited, RetryAfter: reservation.RetryAfter);
 
-        var account = await _certificates.FindAccountByCertificateAsync(fingerprint, cancellationToken);
-        if (account is null || (nick is not null && !NickRules.Comparer.Equals(nick, account.Nick)))
+        var failed = false;
+        try
         {
-            _throttle.RecordFailure(throttleKey, session.RemoteAddress);
-            return SignInResult.Refused(ChatError.AuthFailed);
-        }
+            await DelayAsync(reservation, cancellationToken);
+            var account = await _certificates.FindAccountByCertificateAsync(fingerprint, cancellationToken);
+            if (account is null || (nick is not null && !NickRules.Comparer.Equals(nick, account.Nick)))
+            {
+                failed = true;
+                return SignInResult.Refused(ChatError.AuthFailed);
+            }
 
-        return await _hub.SignInAsync(session, account, cancellationToken);
+            return await _hub.SignInAsync(session, account, cancellationToken);
+        }
+        finally
+        {
+            _throttle.Complete(reservation, failed);
+        }
     }
 
     /// <summary>Registers a client certificate to the signed-in account (<c>/cert add</c>).</summary>

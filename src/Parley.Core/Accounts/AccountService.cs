@@ -1,3 +1,4 @@
+using Parley.Core.Accounts.Throttling;
 using Parley.Core.Presence;
 using Parley.Core.Sessions;
 
@@ -23,8 +24,8 @@ public sealed partial class AccountService
     /// <param name="accounts">Where accounts are kept.</param>
     /// <param name="certificates">The client certificates registered to accounts.</param>
     /// <param name="hashing">Password hashing.</param>
-    /// <param name="throttle">Failed-login limits.</param>
-    /// <param name="time">Clock for creation times.</param>
+    /// <param name="throttle">Login attempt limits.</param>
+    /// <param name="time">Clock for creation times and login delays.</param>
     public AccountService(
         ChatHub hub, IAccountStore accounts, ICertificateStore certificates, IPasswordHashing hashing, ILoginThrottle throttle, TimeProvider time)
     {
@@ -90,20 +91,30 @@ public sealed partial class AccountService
             return SignInResult.Refused(ChatError.AlreadyLoggedIn);
         if (!NickRules.IsValid(nick))
             return SignInResult.Refused(ChatError.InvalidNick);
-        if (_throttle.RetryAfter(nick, session.RemoteAddress) is { } wait)
-            return new SignInResult(ChatError.RateLimited, RetryAfter: wait);
+        var reservation = _throttle.Reserve(nick, session.RemoteAddress);
+        if (!reservation.IsGranted)
+            return new SignInResult(ChatError.RateLimited, RetryAfter: reservation.RetryAfter);
 
-        var account = await _accounts.FindAsync(nick, cancellationToken);
-        var check = Verify(account?.PasswordHash, password);
-        if (account is null || check == PasswordCheck.Failed)
+        var failed = false;
+        try
         {
-            _throttle.RecordFailure(nick, session.RemoteAddress);
-            return SignInResult.Refused(ChatError.AuthFailed);
-        }
+            await DelayAsync(reservation, cancellationToken);
+            var account = await _accounts.FindAsync(nick, cancellationToken);
+            var check = Verify(account?.PasswordHash, password);
+            if (account is null || check == PasswordCheck.Failed)
+            {
+                failed = true;
+                return SignInResult.Refused(ChatError.AuthFailed);
+            }
 
-        if (check == PasswordCheck.SuccessRehashNeeded)
-            await _accounts.UpdatePasswordHashAsync(account.Id, _hashing.Hash(password), cancellationToken);
-        return await _hub.SignInAsync(session, account, cancellationToken);
+            if (check == PasswordCheck.SuccessRehashNeeded)
+                await _accounts.UpdatePasswordHashAsync(account.Id, _hashing.Hash(password), cancellationToken);
+            return await _hub.SignInAsync(session, account, cancellationToken);
+        }
+        finally
+        {
+            _throttle.Complete(reservation, failed);
+        }
     }
 
     /// <summary>Changes the signed-in account's password (<c>/passwd</c>).</summary>
@@ -125,19 +136,33 @@ public sealed partial class AccountService
             return SignInResult.Refused(ChatError.NotLoggedIn);
         if (!PasswordRules.IsAcceptable(newPassword))
             return SignInResult.Refused(ChatError.BadPassword);
-        if (_throttle.RetryAfter(nick, session.RemoteAddress) is { } wait)
-            return new SignInResult(ChatError.RateLimited, RetryAfter: wait);
+        var reservation = _throttle.Reserve(nick, session.RemoteAddress);
+        if (!reservation.IsGranted)
+            return new SignInResult(ChatError.RateLimited, RetryAfter: reservation.RetryAfter);
 
-        var account = await _accounts.FindAsync(nick, cancellationToken);
-        if (account is null || Verify(account.PasswordHash, oldPassword) == PasswordCheck.Failed)
+        var failed = false;
+        try
         {
-            _throttle.RecordFailure(nick, session.RemoteAddress);
-            return SignInResult.Refused(ChatError.AuthFailed);
-        }
+            await DelayAsync(reservation, cancellationToken);
+            var account = await _accounts.FindAsync(nick, cancellationToken);
+            if (account is null || Verify(account.PasswordHash, oldPassword) == PasswordCheck.Failed)
+            {
+                failed = true;
+                return SignInResult.Refused(ChatError.AuthFailed);
+            }
 
-        await _accounts.UpdatePasswordHashAsync(account.Id, _hashing.Hash(newPassword), cancellationToken);
-        return new SignInResult(ChatError.None, account.Nick);
+            await _accounts.UpdatePasswordHashAsync(account.Id, _hashing.Hash(newPassword), cancellationToken);
+            return new SignInResult(ChatError.None, account.Nick);
+        }
+        finally
+        {
+            _throttle.Complete(reservation, failed);
+        }
     }
+
+    // The per-account slowdown: wait before the check, on the injected clock.
+    private Task DelayAsync(LoginReservation reservation, CancellationToken cancellationToken) =>
+        reservation.Delay > TimeSpan.Zero ? Task.Delay(reservation.Delay, _time, cancellationToken) : Task.CompletedTask;
 
     // An overlong password cannot be right (none is stored), so it is not hashed: hashing a 4 KB
     // line costs more than hashing a password, and the attempt still counts as a failure.

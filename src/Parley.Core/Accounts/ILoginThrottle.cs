@@ -1,20 +1,29 @@
+using Parley.Core.Accounts.Throttling;
+
 namespace Parley.Core.Accounts;
 
 /// <summary>
-/// Port: limits failed logins per account and per remote address, so guessing passwords is slow
-/// while the owner, who gets it right, is not held up by failures on other accounts.
+/// Port: limits login attempts so that guessing passwords is slow while the owner, who gets it
+/// right from an address that has not been failing, is never refused (docs/security.md).
 /// </summary>
-/// <remarks>Thread-safe.</remarks>
+/// <remarks>
+/// Thread-safe. A caller reserves an attempt BEFORE checking the password and completes it after:
+/// a success gives the permits back, a failure keeps them. So however many attempts run at once,
+/// no more passwords are checked than the limits allow.
+/// </remarks>
 public interface ILoginThrottle
 {
-    /// <summary>Whether a login attempt on <paramref name="nick"/> from <paramref name="remoteAddress"/> may go ahead.</summary>
-    /// <param name="nick">The nick tried, any case.</param>
+    /// <summary>Reserves one attempt on <paramref name="account"/> from <paramref name="remoteAddress"/>.</summary>
+    /// <param name="account">The account tried, any case (or another key naming what is tried, such as a certificate fingerprint).</param>
     /// <param name="remoteAddress">The peer's address, with or without a port.</param>
-    /// <returns>Null when allowed; otherwise how long to wait before trying again.</returns>
-    TimeSpan? RetryAfter(string nick, string remoteAddress);
+    /// <returns>
+    /// A refusal with the real time left, or a grant, possibly with a delay to wait before checking
+    /// (the per-account slowdown). Pass it to <see cref="Complete"/> when granted.
+    /// </returns>
+    LoginReservation Reserve(string account, string remoteAddress);
 
-    /// <summary>Counts a failed attempt against both the account and the address.</summary>
-    /// <param name="nick">The nick tried, any case.</param>
-    /// <param name="remoteAddress">The peer's address, with or without a port.</param>
-    void RecordFailure(string nick, string remoteAddress);
+    /// <summary>Ends a granted attempt.</summary>
+    /// <param name="reservation">What <see cref="Reserve"/> returned.</param>
+    /// <param name="failed">True when the credentials were wrong: the attempt counts. False (right, or not checked at all) gives the permits back.</param>
+    void Complete(LoginReservation reservation, bool failed);
 }

@@ -7,8 +7,8 @@ namespace Parley.Core.Rooms;
 public sealed partial class RoomHub
 {
     /// <summary>
-    /// Joins <paramref name="name"/>, creating it when it does not exist (the creator becomes its
-    /// owner). The other members are told.
+    /// Joins <paramref name="name"/>, creating it when it does not exist (the creator becomes an
+    /// op, as on every IRC server; new rooms are <c>+n</c>). The other members are told.
     /// </summary>
     /// <param name="session">The joining session; must be registered.</param>
     /// <param name="name">The room, <c>#</c> included.</param>
@@ -29,7 +29,7 @@ public sealed partial class RoomHub
 
         while (true)
         {
-            var room = _rooms.GetOrAdd(name, static (n, time) => new Room(n, time.GetUtcNow()), _time);
+            var room = _rooms.GetOrAdd(name, static (n, time) => new Room(n, time.GetUtcNow()) { Modes = RoomModes.NoExternal }, _time);
             RoomMember[] others;
             RoomMember joined;
             bool created;
@@ -159,13 +159,14 @@ public sealed partial class RoomHub
         return ChatError.None;
     }
 
-    // Whoever creates an unregistered room owns it. A registered room is owned by an account: a
-    // session logged in as it gets owner and op, from any device, whoever else is in the room.
+    // Whoever creates an unregistered room is its op (IRC's channel creator, "@"), nothing more:
+    // other ops may deop or kick it. A registered room is owned by an account: a session logged in
+    // as it gets owner and op, from any device, whoever else is in the room.
     private static MemberRole InitialRole(Room room, ChatSession session, int memberCount)
     {
         if (room.OwnerAccountId is { } owner)
             return session.AccountId == owner ? MemberRole.Owner | MemberRole.Op : MemberRole.None;
-        return memberCount == 0 ? MemberRole.Owner | MemberRole.Op : MemberRole.None;
+        return memberCount == 0 ? MemberRole.Op : MemberRole.None;
     }
 
     // Removes the session's membership; false when it was not a member. Closes an emptied unregistered room.

@@ -11,7 +11,7 @@ public sealed partial class RoomHub
     /// account's other sessions in the room) receive it as an echo, and it is appended to the
     /// room's history.
     /// </summary>
-    /// <param name="from">The sender; must be a member, and voiced or an op in a <c>+m</c> room.</param>
+    /// <param name="from">The sender; a member (or anyone, in a room without <c>+n</c>), and voiced or an op in a <c>+m</c> room.</param>
     /// <param name="name">The room.</param>
     /// <param name="text">Message text.</param>
     /// <param name="clientTags">
@@ -30,12 +30,9 @@ public sealed partial class RoomHub
     /// </remarks>
     public ValueTask<RoomSendResult> SayAsync(ChatSession from, string name, string text, IReadOnlyList<KeyValuePair<string, string>>? clientTags = null, CancellationToken cancellationToken = default)
     {
-        var error = FindMembership(from, name, out var room, out var member);
+        var error = CheckSend(from, name, out var room);
         if (error != ChatError.None)
             return ValueTask.FromResult(RoomSendResult.Refused(error));
-        // Voice lets a member speak in a moderated room, and past a ban set after it joined (as in IRC).
-        if (!member!.HasVoice && (room!.Modes.HasFlag(RoomModes.Moderated) || room.IsBanned(from)))
-            return ValueTask.FromResult(RoomSendResult.Refused(ChatError.CannotSend));
 
         var message = new RoomMessage(_ids.Next(), room!.Name, from.Nick!, text, _time.GetUtcNow(), from.AccountId);
         var recipients = SendMessage(room.MemberArrayForReading, message, from, clientTags ?? []);
@@ -90,11 +87,9 @@ public sealed partial class RoomHub
     {
         ArgumentNullException.ThrowIfNull(clientTags);
         sent = null;
-        var error = FindMembership(from, name, out var room, out var member);
+        var error = CheckSend(from, name, out var room);
         if (error != ChatError.None)
             return error;
-        if (!member!.HasVoice && (room!.Modes.HasFlag(RoomModes.Moderated) || room.IsBanned(from)))
-            return ChatError.CannotSend;
 
         sent = new RoomTagMessageEvent(room!.Name, from.Nick!, clientTags)
         {
@@ -108,6 +103,20 @@ public sealed partial class RoomHub
                 other.Session.Sink.Deliver(sent);
         }
 
+        return ChatError.None;
+    }
+
+    // Who may send to a room: its members, and anyone in a room without +n (RFC 2812 §4.2.5);
+    // then voice (or op) is needed in a +m room, and to speak past a ban set after joining (as in IRC).
+    private ChatError CheckSend(ChatSession from, string name, out Room? room)
+    {
+        var error = FindMembership(from, name, out room, out var member);
+        if (error == ChatError.NotInRoom && !room!.Modes.HasFlag(RoomModes.NoExternal))
+            error = ChatError.None;
+        if (error != ChatError.None)
+            return error;
+        if (member is not { HasVoice: true } && (room!.Modes.HasFlag(RoomModes.Moderated) || room.IsBanned(from)))
+            return ChatError.CannotSend;
         return ChatError.None;
     }
 

@@ -90,7 +90,10 @@ public sealed partial class RoomHub
         return ChatError.None;
     }
 
-    /// <summary>Gives or takes op or voice; ops only. The owner's rights cannot be taken.</summary>
+    /// <summary>
+    /// Gives or takes op or voice; ops only. Nobody but the owner itself may take the owner's op
+    /// (an owner deopping itself keeps ownership, <c>~</c>, and with it an op's rights, as on InspIRCd).
+    /// </summary>
     /// <param name="by">An op.</param>
     /// <param name="name">The room.</param>
     /// <param name="targetNick">The member, any case.</param>
@@ -116,7 +119,8 @@ public sealed partial class RoomHub
                 return ChatError.NotRoomOperator;
             if (room.FindMember(targetNick) is not { } target)
                 return ChatError.TargetNotInRoom;
-            if (!grant && target.Role.HasFlag(MemberRole.Owner) && role == MemberRole.Op)
+            var self = target.Session == by || (by.Presence is not null && target.Session.Presence == by.Presence);
+            if (!grant && target.Role.HasFlag(MemberRole.Owner) && role == MemberRole.Op && !self)
                 return ChatError.NotRoomOperator;
             var newRole = grant ? target.Role | role : target.Role & ~role;
             if (newRole == target.Role)

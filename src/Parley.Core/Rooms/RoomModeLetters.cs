@@ -2,11 +2,11 @@ using System.Text;
 
 namespace Parley.Core.Rooms;
 
-/// <summary>The letters of <see cref="RoomModes"/> (<c>i k m s t</c>), as IRC spells them.</summary>
+/// <summary>The letters of <see cref="RoomModes"/> (<c>i k m n s t</c>), as IRC spells them.</summary>
 public static class RoomModeLetters
 {
     /// <summary>The mode a letter stands for.</summary>
-    /// <param name="letter">One of <c>i k m s t</c>.</param>
+    /// <param name="letter">One of <c>i k m n s t</c>.</param>
     /// <param name="mode">The mode when known.</param>
     /// <returns>False for any other letter.</returns>
     public static bool TryParse(char letter, out RoomModes mode)
@@ -16,6 +16,7 @@ public static class RoomModeLetters
             'i' => RoomModes.InviteOnly,
             'k' => RoomModes.Keyed,
             'm' => RoomModes.Moderated,
+            'n' => RoomModes.NoExternal,
             's' => RoomModes.Secret,
             't' => RoomModes.TopicLocked,
             _ => RoomModes.None,
@@ -23,18 +24,20 @@ public static class RoomModeLetters
         return mode != RoomModes.None;
     }
 
-    /// <summary>Formats modes as <c>+ikmst</c> in that order; <c>+</c> alone when none.</summary>
+    /// <summary>Formats modes as <c>+ikmnst</c> in that order; <c>+</c> alone when none.</summary>
     /// <param name="modes">The modes.</param>
     /// <returns>The mode string.</returns>
     public static string Format(RoomModes modes)
     {
-        var text = new StringBuilder("+", 6);
+        var text = new StringBuilder("+", 7);
         if (modes.HasFlag(RoomModes.InviteOnly))
             text.Append('i');
         if (modes.HasFlag(RoomModes.Keyed))
             text.Append('k');
         if (modes.HasFlag(RoomModes.Moderated))
             text.Append('m');
+        if (modes.HasFlag(RoomModes.NoExternal))
+            text.Append('n');
         if (modes.HasFlag(RoomModes.Secret))
             text.Append('s');
         if (modes.HasFlag(RoomModes.TopicLocked))

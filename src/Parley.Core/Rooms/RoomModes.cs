@@ -22,4 +22,10 @@ public enum RoomModes
 
     /// <summary><c>+t</c>: only ops may set the topic.</summary>
     TopicLocked = 16,
+
+    /// <summary>
+    /// <c>+n</c>: only members may send to the room (no external messages). On by default for new
+    /// rooms; without it, anyone not banned may send to the room without joining (RFC 2812 §4.2.5).
+    /// </summary>
+    NoExternal = 32,
 }

@@ -114,13 +114,17 @@ internal static class IrcChannelReplies
 
     /// <summary>
     /// The members once per nick (an account on several devices is in a room once per device),
-    /// with the rights of all its sessions there, highest first, then by nick.
+    /// with the rights of all its sessions there, highest prefix first, then by nick.
     /// </summary>
     public static IEnumerable<RoomMember> Distinct(Room room) => room.Members
         .GroupBy(m => m.Session.Nick ?? "", NickRules.Comparer)
         .Select(nick => nick.First() with { Role = nick.Aggregate(MemberRole.None, (all, m) => all | m.Role) })
-        .OrderByDescending(m => m.Role)
+        .OrderByDescending(m => Rank(m.Role))
         .ThenBy(m => m.Session.Nick, NickRules.Comparer);
+
+    // The highest prefix counts (owner, op, voice), so two ops sort by nick whoever is also voiced.
+    private static int Rank(MemberRole role) =>
+        role.HasFlag(MemberRole.Owner) ? 3 : role.HasFlag(MemberRole.Op) ? 2 : role.HasFlag(MemberRole.Voice) ? 1 : 0;
 
     /// <summary>
     /// The membership prefixes of PREFIX=(qov)~@+: the highest only, or with multi-prefix all of

@@ -38,7 +38,7 @@ internal sealed class IrcWelcome
         // (~, mode q), which Parley rooms have and IRC clients know; MODE cannot give it.
         string[] tokens =
         [
-            "AWAYLEN=" + MaxTextLength, "CASEMAPPING=ascii", "CHANLIMIT=#:" + roomLimits.MaxRoomsPerUser, "CHANMODES=b,k,,imst",
+            "AWAYLEN=" + MaxTextLength, "CASEMAPPING=ascii", "CHANLIMIT=#:" + roomLimits.MaxRoomsPerUser, "CHANMODES=b,k,,imnst",
             "CHANNELLEN=" + (RoomNames.MaxLength + 1), "CHANTYPES=#", "CHATHISTORY=" + Commands.ChatHistoryCommand.MaxLimit,
             "KICKLEN=" + MaxTextLength, "LINELEN=512", "MAXLIST=b:" + roomOptions.MaxBansPerRoom,
             "MODES=" + Commands.ChannelModes.MaxParameterModes, "MSGREFTYPES=msgid,timestamp",
@@ -60,7 +60,7 @@ internal sealed class IrcWelcome
         connection.Numeric(IrcNumerics.RPL_YOURHOST, $"Your host is {_options.ServerName}, running version {_version}");
         connection.Numeric(IrcNumerics.RPL_CREATED, $"This server was created {_created}");
         // User modes, channel modes, channel modes with a parameter: what the rooms issue brings.
-        connection.Numeric(IrcNumerics.RPL_MYINFO, _options.ServerName, _version, "i", "bikmoqstv", "bkoqv");
+        connection.Numeric(IrcNumerics.RPL_MYINFO, _options.ServerName, _version, "i", "bikmnoqstv", "bkoqv");
         foreach (var tokens in Isupport)
             connection.Numeric(IrcNumerics.RPL_ISUPPORT, [.. tokens, "are supported by this server"]);
         SendLusers(connection);

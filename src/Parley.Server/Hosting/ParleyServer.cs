@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Parley.Core.Accounts;
+using Parley.Core.Accounts.Throttling;
 using Parley.Core.Messages;
 using Parley.Core.Moderation;
 using Parley.Core.Presence;
@@ -85,7 +86,7 @@ public static class ParleyServer
         builder.Services.AddSingleton<ICertificateStore, SqliteCertificateStore>();
         builder.Services.AddSingleton<IMessageStore, SqliteMessageStore>();
         builder.Services.AddSingleton<IPasswordHashing, IdentityPasswordHashing>();
-        builder.Services.AddSingleton<ILoginThrottle, RateLimitedLoginThrottle>();
+        builder.Services.AddSingleton<ILoginThrottle>(services => new LoginThrottle(options.Accounts, services.GetRequiredService<TimeProvider>()));
         // Registered rooms and room messages in parley.db, beside accounts and messages (the core's
         // in-memory defaults serve its unit tests; configureServices may still replace these).
         builder.Services.AddSingleton<IRoomStore, SqliteRoomStore>();

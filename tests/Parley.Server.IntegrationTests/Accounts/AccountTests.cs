@@ -186,7 +186,7 @@ public sealed class AccountTests
     {
         await using var server = await ParleyTestServer.StartAsync(new Dictionary<string, string?>
         {
-            ["Parley:Accounts:MaxFailedLoginsPerAccount"] = "3",
+            ["Parley:Accounts:MaxFailedLoginsPerAccountAndAddress"] = "3",
         });
         await (await server.ConnectNewAccountAsync("alice", Password)).DisposeAsync();
         await (await server.ConnectNewAccountAsync("bob", Password)).DisposeAsync();

@@ -55,11 +55,11 @@ public sealed class MultiDeviceRoomTests
         Assert.Equal("OK kicked alice from #dev", (await bob.CommandAsync("/kick #dev alice enough")).Reply);
         await laptop.WaitForAsync(l => l == "ROOM #dev alice was kicked by bob (enough)");
         await phone.WaitForAsync(l => l == "ROOM #dev alice was kicked by bob (enough)");
-        Assert.Equal("MEMBERS #dev ~bob", Assert.Single((await bob.CommandAsync("/who #dev")).Before));
+        Assert.Equal("MEMBERS #dev @bob", Assert.Single((await bob.CommandAsync("/who #dev")).Before));
 
         Assert.Equal("OK logged out of alice", (await phone.CommandAsync("/logout")).Reply);
         await bob.WaitForAsync(l => l == "ROOM #ops alice quit (logged out)");
-        Assert.Equal("MEMBERS #ops ~bob", Assert.Single((await bob.CommandAsync("/who #ops")).Before));
+        Assert.Equal("MEMBERS #ops @bob", Assert.Single((await bob.CommandAsync("/who #ops")).Before));
         Assert.Equal(["alice", "bob"], server.Hub.OnlineNicks().Order(StringComparer.Ordinal));
     }
 
@@ -77,7 +77,7 @@ public sealed class MultiDeviceRoomTests
 
         Assert.Equal("OK joined #dev (2 members)", (await phone.CommandAsync("/join #dev")).Reply);
         var (who, members) = await bob.CommandAsync("/who #dev");
-        Assert.Equal(("OK 2 members in #dev", "MEMBERS #dev ~bob +alice"), (who, Assert.Single(members)));
+        Assert.Equal(("OK 2 members in #dev", "MEMBERS #dev @bob +alice"), (who, Assert.Single(members)));
         await phone.CommandAsync("/part #dev");
         await laptop.CommandAsync("/part #dev");
 

@@ -65,7 +65,7 @@ public sealed class IrcChannelPresenceTests
         await alice.ExpectAsync(":bob!u@parley NICK robert");
         Assert.Empty(await outsider.DrainAsync());
         await alice.SendAsync("NAMES #a");
-        await alice.ExpectAsync(":parley 353 alice = #a :~alice robert", ":parley 366 alice #a :End of /NAMES list");
+        await alice.ExpectAsync(":parley 353 alice = #a :@alice robert", ":parley 366 alice #a :End of /NAMES list");
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class IrcChannelPresenceTests
         await line.JoinAsync("#mixed");
 
         await irc.SendAsync("JOIN #mixed");
-        await irc.ExpectAsync(":alice!u@parley JOIN #mixed", ":parley 353 alice = #mixed :~bob alice", ":parley 366 alice #mixed :End of /NAMES list");
+        await irc.ExpectAsync(":alice!u@parley JOIN #mixed", ":parley 353 alice = #mixed :@bob alice", ":parley 366 alice #mixed :End of /NAMES list");
         await line.WaitForAsync(l => l == "ROOM #mixed alice joined");
 
         await irc.SendAsync("PRIVMSG #mixed :hello from irc");

@@ -15,7 +15,7 @@ public sealed class IrcChannelTests
 
         await alice.ExpectAsync(
             ":alice!u@parley JOIN #Dev",
-            ":parley 353 alice = #Dev ~alice",
+            ":parley 353 alice = #Dev @alice",
             ":parley 366 alice #Dev :End of /NAMES list");
     }
 
@@ -33,7 +33,7 @@ public sealed class IrcChannelTests
 
         await bob.ExpectAsync(":bob!u@parley JOIN #dev", ":parley 332 bob #dev :release on friday");
         Assert.Matches(@"^:parley 333 bob #dev alice \d+$", await bob.ReadLineAsync());
-        await bob.ExpectAsync(":parley 353 bob = #dev :~alice bob", ":parley 366 bob #dev :End of /NAMES list");
+        await bob.ExpectAsync(":parley 353 bob = #dev :@alice bob", ":parley 366 bob #dev :End of /NAMES list");
         await alice.ExpectAsync(":bob!u@parley JOIN #dev");
     }
 
@@ -52,7 +52,7 @@ public sealed class IrcChannelTests
 
         await bob.ExpectAsync(
             ":bob!u@parley JOIN #a",
-            ":parley 353 bob = #a :~alice bob",
+            ":parley 353 bob = #a :@alice bob",
             ":parley 366 bob #a :End of /NAMES list",
             ":parley 475 bob #b :Cannot join channel (+k)");
     }
@@ -203,9 +203,9 @@ public sealed class IrcChannelTests
         await carol.WaitForAsync(l => l == ":alice!u@parley MODE #dev +o bob");
 
         await alice.SendAsync("NAMES #dev");
-        await alice.ExpectAsync(":parley 353 alice = #dev :~alice @bob carol", ":parley 366 alice #dev :End of /NAMES list");
+        await alice.ExpectAsync(":parley 353 alice = #dev :@alice @bob carol", ":parley 366 alice #dev :End of /NAMES list");
         await carol.SendAsync("NAMES #dev");
-        await carol.ExpectAsync(":parley 353 carol = #dev :~@alice @+bob carol", ":parley 366 carol #dev :End of /NAMES list");
+        await carol.ExpectAsync(":parley 353 carol = #dev :@alice @+bob carol", ":parley 366 carol #dev :End of /NAMES list");
     }
 
     [Fact]
@@ -220,7 +220,7 @@ public sealed class IrcChannelTests
         await alice.DrainAsync();
 
         await alice.SendAsync("NAMES #hidden");
-        await alice.ExpectAsync(":parley 353 alice @ #hidden ~alice", ":parley 366 alice #hidden :End of /NAMES list");
+        await alice.ExpectAsync(":parley 353 alice @ #hidden @alice", ":parley 366 alice #hidden :End of /NAMES list");
         await bob.SendAsync("NAMES #hidden");
         await bob.ExpectAsync(":parley 366 bob #hidden :End of /NAMES list");
         await bob.SendAsync("LIST");
@@ -228,9 +228,9 @@ public sealed class IrcChannelTests
         await bob.SendAsync("WHO #hidden");
         await bob.ExpectAsync(":parley 315 bob #hidden :End of WHO list");
         await bob.SendAsync("WHOIS alice");
-        await bob.ExpectAsync(":parley 311 bob alice u parley * :Real Name", ":parley 319 bob alice ~#open");
+        await bob.ExpectAsync(":parley 311 bob alice u parley * :Real Name", ":parley 319 bob alice @#open");
         await alice.SendAsync("WHOIS alice");
-        await alice.ExpectAsync(":parley 311 alice alice u parley * :Real Name", ":parley 319 alice alice :~#hidden ~#open");
+        await alice.ExpectAsync(":parley 311 alice alice u parley * :Real Name", ":parley 319 alice alice :@#hidden @#open");
     }
 
     [Fact]
@@ -272,7 +272,7 @@ public sealed class IrcChannelTests
         await alice.SendAsync("WHO #dev");
 
         await alice.ExpectAsync(
-            ":parley 352 alice #dev u parley parley alice H~ :0 Real Name",
+            ":parley 352 alice #dev u parley parley alice H@ :0 Real Name",
             ":parley 352 alice #dev bobby parley parley bob G :0 Bob Builder",
             ":parley 315 alice #dev :End of WHO list");
         await alice.SendAsync("WHO bob");
@@ -376,7 +376,7 @@ public sealed class IrcChannelTests
 
             await alice.SendAsync("WHO #ops");
 
-            await alice.ExpectAsync(":parley 352 alice #ops root parley parley root H*~ :0 root", ":parley 315 alice #ops :End of WHO list");
+            await alice.ExpectAsync(":parley 352 alice #ops root parley parley root H*@ :0 root", ":parley 315 alice #ops :End of WHO list");
         }
     }
 }

@@ -7,15 +7,15 @@ namespace Parley.FrontEnds.Irc.Commands;
 
 /// <summary>
 /// Channel <c>MODE</c> on a room. <c>MODE #chan</c>: 324 (with the key for members) and 329.
-/// <c>MODE #chan +b</c>: the ban list (367 per mask, 368). Changes: <c>+i +k key +m +s +t</c>
+/// <c>MODE #chan +b</c>: the ban list (367 per mask, 368). Changes: <c>+i +k key +m +n +s +t</c>
 /// (and <c>-</c>), <c>+o/-o nick</c>, <c>+v/-v nick</c>, <c>+b/-b mask</c>; every member sees
 /// what changed as MODE lines from the core's events. 482 without op, 441 for a nick not on the
-/// channel, 472 for an unknown letter, 403 for no such channel. At most
+/// channel (401 for one not online at all), 472 for an unknown letter, 403 for no such channel. At most
 /// <see cref="MaxParameterModes"/> modes with a parameter per command (MODES in ISUPPORT).
 /// </summary>
 /// <remarks>
-/// Owner (<c>q</c>, shown <c>~</c>) is not given or taken by MODE: a room's owner is its creator,
-/// or the account it is registered to; <c>+q</c> and <c>-q</c> get 482.
+/// Owner (<c>q</c>, shown <c>~</c>) is not given or taken by MODE: a room's owner is the account
+/// it is registered to; <c>+q</c> and <c>-q</c> get 482. The owner may <c>-o</c> itself.
 /// </remarks>
 internal static class ChannelModes
 {
@@ -63,8 +63,11 @@ internal static class ChannelModes
             };
             if (error == ChatError.None)
                 continue;
+            // A nick that is nowhere is 401 (modern.ircdocs.horse, MODE); one elsewhere is 441.
+            if (error == ChatError.TargetNotInRoom && letter is 'o' or 'v' && connection.Hub.FindByNick(argument) is null)
+                error = ChatError.NoSuchNick;
             IrcChannelReplies.Error(connection, error, channel, argument);
-            if (error != ChatError.TargetNotInRoom)
+            if (error is not (ChatError.TargetNotInRoom or ChatError.NoSuchNick))
                 return;
         }
     }

@@ -27,7 +27,7 @@ internal sealed class JoinCommand : ILineCommand
         var members = RoomLines.SendMembers(connection, joined);
         RoomLines.SendHistory(connection, result.History);
         connection.Reply(LineWriter.Ok(result.Created
-            ? $"joined {joined.Name} (new room; you are its owner)"
+            ? $"joined {joined.Name} (new room; you are its operator)"
             : $"joined {joined.Name} ({members} members)"));
     }
 }

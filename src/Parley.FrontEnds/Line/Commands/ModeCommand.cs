@@ -8,7 +8,7 @@ namespace Parley.FrontEnds.Line.Commands;
 internal sealed class ModeCommand : ILineCommand
 {
     public string Name => "mode";
-    public string Usage => "/mode #<room> [+|-<i k m s t> [key]]";
+    public string Usage => "/mode #<room> [+|-<i k m n s t> [key]]";
     public string Summary => "show or change modes: +i invite-only, +k key, +m moderated, +s secret, +t ops set the topic";
     public bool AllowedBeforeRegistration => false;
     public bool RequiresArguments => true;
