@@ -19,6 +19,8 @@ public sealed record AdmissionOptions
     /// already open and a reserve for the database, logs, TLS and the runtime
     /// (<see cref="DescriptorBudget"/>). A connection over the cap is refused with a reason, the
     /// others keep being served. Exempt addresses count too: descriptors are finite for everyone.
+    /// A configured value above the derived one is lowered to it, with a warning: once descriptors
+    /// run out the runtime itself aborts.
     /// </summary>
     public int MaxConnections { get; init; }
 

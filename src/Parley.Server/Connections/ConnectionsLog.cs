@@ -31,4 +31,7 @@ internal static partial class ConnectionsLog
 
     [LoggerMessage(508, LogLevel.Warning, "The descriptor limit {Limit} leaves room for few connections ({Open} descriptors already open): the cap is {Cap}; raise it (ulimit -n, LimitNOFILE=)")]
     public static partial void LowDescriptorLimit(ILogger logger, long limit, int open, int cap);
+
+    [LoggerMessage(509, LogLevel.Warning, "Parley:Limits:MaxConnections is {Configured}, more than the descriptor limit leaves room for; using {Cap} (raise the limit: ulimit -n, LimitNOFILE=)")]
+    public static partial void MaxConnectionsOverDescriptors(ILogger logger, int configured, int cap);
 }

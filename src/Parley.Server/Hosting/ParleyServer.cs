@@ -231,25 +231,41 @@ public static class ParleyServer
         return options;
     }
 
-    // The cap in force: configured, or derived from the descriptor limit. Derived twice: now,
-    // provisionally, and again once started (SetDerivedCap), when the runtime, Kestrel and the
-    // database hold the descriptors they keep (about 50 more than at this point, measured).
-    private static ConnectionAdmission CreateAdmission(AdmissionOptions options) =>
-        new(options, options.MaxConnections > 0 ? options.MaxConnections : DescriptorBudget.Cap(DescriptorBudget.SoftLimit(), DescriptorBudget.OpenNow()));
+    // The cap in force: configured, or derived from the descriptor limit, and never more than the
+    // derived one (the runtime aborts with "Out of memory." once descriptors run out, whatever the
+    // accept loop does: measured with MaxConnections=10000 under prlimit --nofile=256). Derived
+    // twice: now, provisionally, and again once started, when the runtime, Kestrel and the database
+    // hold the descriptors they keep (about 50 more than at this point, measured).
+    private static ConnectionAdmission CreateAdmission(AdmissionOptions options)
+    {
+        var limit = DescriptorBudget.SoftLimit();
+        var derived = DescriptorBudget.Cap(limit, DescriptorBudget.OpenNow());
+        if (options.MaxConnections == 0)
+            return new(options, derived);
+        return new(options, limit is null ? options.MaxConnections : Math.Min(options.MaxConnections, derived));
+    }
 
     private static void LogConnectionLimits(ConnectionAdmission admission, AdmissionOptions options, ILogger logger)
     {
-        var source = "Parley:Limits:MaxConnections";
-        if (options.MaxConnections == 0)
+        var limit = DescriptorBudget.SoftLimit();
+        var open = DescriptorBudget.OpenNow();
+        var derived = DescriptorBudget.Cap(limit, open);
+        var source = limit is { } l && open is { } o
+            ? $"descriptor limit {l} - {o} open - {DescriptorBudget.Reserve(l)} reserved"
+            : "descriptor limit unknown";
+        // Not Linux: no limit to check a configured cap against.
+        if (options.MaxConnections > 0 && (options.MaxConnections <= derived || limit is null))
         {
-            var limit = DescriptorBudget.SoftLimit();
-            var open = DescriptorBudget.OpenNow();
-            admission.MaxConnections = DescriptorBudget.Cap(limit, open);
-            source = limit is { } l && open is { } o
-                ? $"descriptor limit {l} - {o} open - {DescriptorBudget.Reserve(l)} reserved"
-                : "descriptor limit unknown";
-            if (limit is { } low && open is { } already && admission.MaxConnections <= DescriptorBudget.MinimumCap)
-                ConnectionsLog.LowDescriptorLimit(logger, low, already, admission.MaxConnections);
+            admission.MaxConnections = options.MaxConnections;
+            source = "Parley:Limits:MaxConnections";
+        }
+        else
+        {
+            admission.MaxConnections = derived;
+            if (options.MaxConnections > derived)
+                ConnectionsLog.MaxConnectionsOverDescriptors(logger, options.MaxConnections, derived);
+            if (limit is { } low && open is { } already && derived <= DescriptorBudget.MinimumCap)
+                ConnectionsLog.LowDescriptorLimit(logger, low, already, derived);
         }
 
         ConnectionsLog.Limits(logger, admission.MaxConnections, source, options.MaxConnectionsPerAddress, options.MaxNewConnectionsPerAddress, options.NewConnectionWindow);

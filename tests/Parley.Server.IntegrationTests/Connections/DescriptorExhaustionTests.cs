@@ -81,6 +81,17 @@ public sealed partial class DescriptorExhaustionTests : IDisposable
         Assert.True(server.IsRunning, server.Log);
     }
 
+    [Fact]
+    public async Task A_configured_cap_the_descriptors_cannot_carry_is_lowered_with_a_warning()
+    {
+        var settings = new Dictionary<string, string> { ["Parley__Limits__MaxConnections"] = "100000" };
+        await using var server = await ParleyServerProcess.StartAsync(_data, settings, DescriptorLimit);
+        await server.WaitForLogAsync("Parley:Limits:MaxConnections is 100000, more than the descriptor limit leaves room for");
+        await server.WaitForLogAsync("Connection limits: at most");
+        var cap = int.Parse(CapLine().Match(server.Log).Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.InRange(cap, 16, DescriptorLimit - 200);
+    }
+
     public void Dispose()
     {
         try
