@@ -19,10 +19,21 @@ public sealed class SqliteAccountStore : IAccountStore
         ArgumentNullException.ThrowIfNull(nick);
         using var connection = _database.OpenReader();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, nick, password_hash FROM accounts WHERE nick_key = $key";
+        command.CommandText = "SELECT id, nick, password_hash, created_utc FROM accounts WHERE nick_key = $key";
         command.Parameters.AddWithValue("$key", NickKey.Of(nick));
         using var reader = command.ExecuteReader();
-        return ValueTask.FromResult(reader.Read() ? new Account(reader.GetInt64(0), reader.GetString(1), reader.GetString(2)) : null);
+        return ValueTask.FromResult(reader.Read() ? Read(reader) : null);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<Account?> FindByIdAsync(long accountId, CancellationToken cancellationToken = default)
+    {
+        using var connection = _database.OpenReader();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, nick, password_hash, created_utc FROM accounts WHERE id = $id";
+        command.Parameters.AddWithValue("$id", accountId);
+        using var reader = command.ExecuteReader();
+        return ValueTask.FromResult(reader.Read() ? Read(reader) : null);
     }
 
     /// <inheritdoc />
@@ -34,10 +45,21 @@ public sealed class SqliteAccountStore : IAccountStore
     }
 
     /// <inheritdoc />
+    public async ValueTask<bool> DeleteAsync(long accountId, CancellationToken cancellationToken = default)
+    {
+        var op = new DeleteAccountOp(accountId);
+        _database.Writer.Enqueue(op);
+        return await op.Result.WaitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
     public async ValueTask UpdatePasswordHashAsync(long accountId, string passwordHash, CancellationToken cancellationToken = default)
     {
         var op = new UpdatePasswordOp(accountId, passwordHash);
         _database.Writer.Enqueue(op);
         await op.Result.WaitAsync(cancellationToken);
     }
+
+    private static Account Read(Microsoft.Data.Sqlite.SqliteDataReader reader) =>
+        new(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)));
 }

@@ -77,6 +77,19 @@ public sealed class SqliteDatabase : IDisposable
 
     internal SqliteWriter Writer { get; }
 
+    /// <summary>
+    /// Completes when an empty write has gone through the writer (its transaction took the write
+    /// lock and committed): the store takes writes. For readiness checks; costs one tiny transaction.
+    /// </summary>
+    /// <param name="cancellationToken">Stops waiting (the probe stays queued and commits later).</param>
+    /// <returns>A task that faults when the store cannot write or is closed.</returns>
+    public Task CheckWritableAsync(CancellationToken cancellationToken = default)
+    {
+        var probe = new ProbeOp();
+        Writer.Enqueue(probe);
+        return probe.Completion.WaitAsync(cancellationToken);
+    }
+
     /// <summary>Opens a pooled connection for reading; dispose it to return it to the pool.</summary>
     internal SqliteConnection OpenReader()
     {

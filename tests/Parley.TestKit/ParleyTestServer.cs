@@ -37,7 +37,11 @@ public sealed class ParleyTestServer : IAsyncDisposable
         TlsPort = listeners.EndpointOf(ParleyServer.LineTlsProtocol)?.Port ?? 0;
         IrcPort = listeners.EndpointOf(ParleyServer.IrcProtocol)?.Port ?? 0;
         IrcTlsPort = listeners.EndpointOf(ParleyServer.IrcTlsProtocol)?.Port ?? 0;
+        HttpPort = listeners.EndpointOf(ParleyServer.HttpProtocol)?.Port ?? 0;
     }
+
+    /// <summary>The HTTP listener's bound port (health, metrics); 0 when it is off, as it is unless a test sets <c>Parley:Http:Port</c>.</summary>
+    public int HttpPort { get; }
 
     /// <summary>The plain IRC listener's bound port; 0 when it is off.</summary>
     public int IrcPort { get; }
@@ -88,6 +92,7 @@ public sealed class ParleyTestServer : IAsyncDisposable
             ["Parley:Accounts:PasswordHashIterations"] = "10000",
             ["Parley:Irc:Port"] = "0",
             ["Parley:Irc:TlsPort"] = "0",
+            ["Parley:Http:Port"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             all[key] = value;

@@ -55,6 +55,14 @@ public sealed record AccountOptions
     /// </summary>
     public int PasswordHashIterations { get; init; } = 100_000;
 
+    /// <summary>
+    /// The shortest password accepted wherever one is set (<c>/register</c>, <c>/passwd</c>, NickServ
+    /// <c>REGISTER</c> and <c>SET PASSWORD</c>, IRCv3 <c>REGISTER</c>), in characters. Defaults to 8
+    /// (<see cref="PasswordRules.MinLength"/>, NIST SP 800-63B's floor); 1 to 128. Existing
+    /// passwords stay valid when it is raised.
+    /// </summary>
+    public int MinPasswordLength { get; init; } = PasswordRules.MinLength;
+
     /// <summary>Checks the values; called at start-up.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
     public void Validate()
@@ -65,5 +73,7 @@ public sealed record AccountOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxFailedLoginsPerAddress, 1, nameof(MaxFailedLoginsPerAddress));
         ArgumentOutOfRangeException.ThrowIfLessThan(FailedLoginWindow, TimeSpan.FromMilliseconds(1), nameof(FailedLoginWindow));
         ArgumentOutOfRangeException.ThrowIfLessThan(PasswordHashIterations, 10_000, nameof(PasswordHashIterations));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MinPasswordLength, 1, nameof(MinPasswordLength));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(MinPasswordLength, PasswordRules.MaxLength, nameof(MinPasswordLength));
     }
 }

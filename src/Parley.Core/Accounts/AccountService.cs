@@ -1,4 +1,5 @@
 using Parley.Core.Accounts.Throttling;
+using Parley.Core.Metrics;
 using Parley.Core.Presence;
 using Parley.Core.Sessions;
 
@@ -60,9 +61,9 @@ public sealed partial class AccountService
             return SignInResult.Refused(ChatError.NotRegistered);
         if (!NickRules.IsValid(nick))
             return SignInResult.Refused(ChatError.InvalidNick);
-        if (!PasswordRules.IsAcceptable(password))
+        if (!PasswordRules.IsAcceptable(password, _hub.AccountOptions.MinPasswordLength))
             return SignInResult.Refused(ChatError.BadPassword);
-        if (session.Nick is null && _hub.IsOnline(nick))
+        if (ServiceNicks.IsReserved(nick) || (session.Nick is null && _hub.IsOnline(nick)))
             return SignInResult.Refused(ChatError.NickTaken);
         if (_hub.IsAccountBanned(nick))
             return SignInResult.Refused(ChatError.ServerBanned);
@@ -93,7 +94,10 @@ public sealed partial class AccountService
             return SignInResult.Refused(ChatError.InvalidNick);
         var reservation = _throttle.Reserve(nick, session.RemoteAddress);
         if (!reservation.IsGranted)
+        {
+            ChatMetrics.LoginThrottledOnce();
             return new SignInResult(ChatError.RateLimited, RetryAfter: reservation.RetryAfter);
+        }
 
         var failed = false;
         try
@@ -104,8 +108,11 @@ public sealed partial class AccountService
             if (account is null || check == PasswordCheck.Failed)
             {
                 failed = true;
+                ChatMetrics.LoginFailed();
                 return SignInResult.Refused(ChatError.AuthFailed);
             }
+
+            ChatMetrics.LoginSucceeded();
 
             if (check == PasswordCheck.SuccessRehashNeeded)
                 await _accounts.UpdatePasswordHashAsync(account.Id, _hashing.Hash(password), cancellationToken);
@@ -134,11 +141,14 @@ public sealed partial class AccountService
         ArgumentNullException.ThrowIfNull(newPassword);
         if (session.Nick is not { } nick || !session.IsLoggedIn)
             return SignInResult.Refused(ChatError.NotLoggedIn);
-        if (!PasswordRules.IsAcceptable(newPassword))
+        if (!PasswordRules.IsAcceptable(newPassword, _hub.AccountOptions.MinPasswordLength))
             return SignInResult.Refused(ChatError.BadPassword);
         var reservation = _throttle.Reserve(nick, session.RemoteAddress);
         if (!reservation.IsGranted)
+        {
+            ChatMetrics.LoginThrottledOnce();
             return new SignInResult(ChatError.RateLimited, RetryAfter: reservation.RetryAfter);
+        }
 
         var failed = false;
         try
@@ -148,6 +158,7 @@ public sealed partial class AccountService
             if (account is null || Verify(account.PasswordHash, oldPassword) == PasswordCheck.Failed)
             {
                 failed = true;
+                ChatMetrics.LoginFailed();
                 return SignInResult.Refused(ChatError.AuthFailed);
             }
 

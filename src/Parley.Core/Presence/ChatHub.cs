@@ -91,6 +91,9 @@ public sealed partial class ChatHub
     /// <summary>The rooms.</summary>
     public RoomHub Rooms { get; }
 
+    /// <summary>The account settings (guests, password length), validated.</summary>
+    public AccountOptions AccountOptions => _options;
+
     /// <summary>Who may <c>/kill</c> and set server-wide bans.</summary>
     public OperatorPolicy Operators { get; }
 
@@ -105,6 +108,9 @@ public sealed partial class ChatHub
 
     /// <summary>Number of nicks online (an account on several devices counts once).</summary>
     public int RegisteredCount => _byNick.Count;
+
+    /// <summary>Number of accounts signed in (an account on several devices counts once; O(n): counted by enumerating the nicks without locking, for metrics).</summary>
+    public int AccountsOnlineCount => _byNick.Count(pair => pair.Value.AccountId is not null);
 
     /// <summary>Number of open sessions without a nick yet (counted by enumerating the sessions without locking: O(n)).</summary>
     public int UnregisteredCount => _sessions.Count(pair => !pair.Value.IsRegistered);
@@ -181,6 +187,8 @@ public sealed partial class ChatHub
             return ChatError.AlreadyLoggedIn;
         if (!NickRules.IsValid(nick))
             return ChatError.InvalidNick;
+        if (ServiceNicks.IsReserved(nick))
+            return ChatError.NickTaken;
         if (!_options.AllowGuests)
             return ChatError.GuestsDisabled;
         if (await _accounts.FindAsync(nick, cancellationToken) is not null)

@@ -21,6 +21,10 @@ internal static class ChatErrorReplies
 
     public static readonly byte[] BadPassword = LineWriter.Error(LineErrorCodes.BadPassword, PasswordRules.Description);
 
+    /// <summary>The password rule with the server's shortest length (<c>Parley:Accounts:MinPasswordLength</c>).</summary>
+    public static byte[] BadPasswordFor(int minLength) =>
+        minLength == PasswordRules.MinLength ? BadPassword : LineWriter.Error(LineErrorCodes.BadPassword, PasswordRules.Describe(minLength));
+
     public static readonly byte[] GuestsDisabled = LineWriter.Error(
         LineErrorCodes.GuestsDisabled, "this server has no guests: /login <nick> <password> or /register <nick> <password>");
 
@@ -97,7 +101,7 @@ internal static class ChatErrorReplies
     {
         var text = how is null ? $"{prefix} {result.Nick}" : $"{prefix} {result.Nick} ({how})";
         if (result.Delivered > 0)
-            text += $"; {result.Delivered} stored messages delivered";
+            text += $"; {Counted.Of(result.Delivered, "stored message")} delivered";
         if (result.Waiting > 0)
             text += $"; {result.Waiting} more waiting: /missed";
         return text;

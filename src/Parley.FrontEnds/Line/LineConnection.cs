@@ -31,6 +31,7 @@ internal sealed class LineConnection : ISessionSink
     private readonly LineFramer _framer = new();
     private readonly ChatSession _session;
     private readonly FloodGate? _flood;
+    private readonly long _openedTimestamp;
     private readonly Lock _replyLock = new();
     private Task _replyTail = Task.CompletedTask;
     private int _pendingReplies;
@@ -42,7 +43,8 @@ internal sealed class LineConnection : ISessionSink
         _transport = transport;
         _frontEnd = frontEnd;
         _abort = abort;
-        _outbox = new Outbox(frontEnd.Limits.MaxOutboundBytes);
+        _outbox = new Outbox(frontEnd.Limits.MaxOutboundBytes, FrontEndMetrics.Line);
+        _openedTimestamp = frontEnd.Time.GetTimestamp();
         _flood = frontEnd.Limits.Flood.IsEnabled ? new FloodGate(frontEnd.Limits.Flood, frontEnd.Time) : null;
         _session = frontEnd.Hub.Connect(this, remoteAddress, security);
     }
@@ -165,6 +167,9 @@ internal sealed class LineConnection : ISessionSink
     {
         if (Volatile.Read(ref _closing) != 0)
             return;
+        // The session that made a room change gets its OK instead of the ROOM notice (docs/protocol.md).
+        if (chatEvent is RoomEvent { ActorSession: { } actor } && actor == _session)
+            return;
         if (!_outbox.TryEnqueue(chatEvent.GetBytes(LineEventEncoder.Instance)))
             OnOutboxOverflow();
     }
@@ -180,8 +185,11 @@ internal sealed class LineConnection : ISessionSink
     }
 
     /// <summary>Called by the nick and login commands when the connection takes a nick.</summary>
-    public void OnRegistered() =>
+    public void OnRegistered()
+    {
+        FrontEndMetrics.Registered(_frontEnd.Time, _openedTimestamp, FrontEndMetrics.Line);
         FrontEndLog.Registered(Logger, _session.Id, _session.RemoteAddress, _session.Nick ?? "");
+    }
 
     private async Task ReadLoopAsync(CancellationToken cancellationToken)
     {
@@ -254,8 +262,10 @@ internal sealed class LineConnection : ISessionSink
             case FloodVerdict.Refused:
                 var wait = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalMilliseconds));
                 Reply(LineWriter.Error(LineErrorCodes.Flood, $"slow down; retry in {wait} ms"));
+                FrontEndMetrics.FloodRefused(FrontEndMetrics.Line);
                 break;
             default:
+                FrontEndMetrics.FloodDisconnected(FrontEndMetrics.Line);
                 var flood = _frontEnd.Limits.Flood;
                 FrontEndLog.Flooding(Logger, _session.Id, _session.Nick, _session.RemoteAddress, flood.DisconnectAfterRefusals, flood.RefusalWindow);
                 break;
@@ -302,6 +312,7 @@ internal sealed class LineConnection : ISessionSink
         if (Interlocked.Exchange(ref _closing, 1) != 0)
             return;
         Volatile.Write(ref _closeReason, "too slow to read");
+        FrontEndMetrics.SlowConsumerDropped(FrontEndMetrics.Line);
         FrontEndLog.SlowConsumer(Logger, _session.Id, _session.Nick, _session.RemoteAddress, _frontEnd.Limits.MaxOutboundBytes);
         _outbox.Complete();
         // The peer is not reading, so a polite close would wait forever: drop the transport now.

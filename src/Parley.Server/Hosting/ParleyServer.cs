@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry;
 using Parley.Core.Accounts;
 using Parley.Core.Accounts.Throttling;
 using Parley.Core.Messages;
@@ -16,8 +17,11 @@ using Parley.Core.Rooms;
 using Parley.Core.Security;
 using Parley.FrontEnds.Irc;
 using Parley.FrontEnds.Line;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using Parley.Server.Connections;
 using Parley.Server.Listeners;
+using Parley.Server.Observability;
 using Parley.Server.Security;
 using Parley.Server.Tls;
 using Parley.Storage.Sqlite;
@@ -38,6 +42,9 @@ public static class ParleyServer
 
     /// <summary>Protocol name of the IRC-over-TLS listener in <see cref="ListenerRegistry"/>.</summary>
     public const string IrcTlsProtocol = "ircs";
+
+    /// <summary>Name of the HTTP listener (health, readiness, metrics) in <see cref="ListenerRegistry"/>.</summary>
+    public const string HttpProtocol = "http";
 
     /// <summary>
     /// Creates the application. Configuration comes, lowest priority first, from appsettings.json
@@ -117,6 +124,8 @@ public static class ParleyServer
         builder.Services.AddSingleton<ConnectionMetrics>();
         builder.Services.AddSingleton<ConnectionGate>();
         builder.Services.AddSingleton<IConnectionListenerFactory, BackoffSocketTransportFactory>();
+        builder.Services.AddSingleton<ServerMetrics>();
+        AddMetrics(builder.Services, options.Metrics);
         // Before Kestrel listens (hosted services start first): restore the registered rooms.
         builder.Services.AddHostedService<RoomRestoreService>();
         configureServices?.Invoke(builder.Services);
@@ -125,10 +134,12 @@ public static class ParleyServer
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             var address = ResolveAddress(options.Host);
+            var metrics = kestrel.ApplicationServices.GetRequiredService<ServerMetrics>();
             if (options.Port != ParleyOptions.Disabled)
             {
                 kestrel.Listen(address, BindPort(options.Port), listen =>
                 {
+                    ConnectionCounting.Use(listen, metrics, LineProtocol, LineProtocol);
                     ConnectionLimitMiddleware.UseBeforeTls(listen, LineProtocol, LineFrontEnd.RefusalLine, tls: false);
                     listen.UseConnectionHandler<LineConnectionHandler>();
                     listeners.Add(LineProtocol, listen);
@@ -140,6 +151,7 @@ public static class ParleyServer
                 var certificates = kestrel.ApplicationServices.GetRequiredService<ServerCertificateSource>();
                 kestrel.Listen(address, BindPort(options.Tls.Port), listen =>
                 {
+                    ConnectionCounting.Use(listen, metrics, LineTlsProtocol, LineProtocol);
                     ConnectionLimitMiddleware.UseBeforeTls(listen, LineTlsProtocol, LineFrontEnd.RefusalLine, tls: true);
                     TlsListener.UseTls(listen, certificates, options.Tls);
                     ConnectionLimitMiddleware.UseAfterTls(listen);
@@ -152,6 +164,7 @@ public static class ParleyServer
             {
                 kestrel.Listen(address, BindPort(options.Irc.Port), listen =>
                 {
+                    ConnectionCounting.Use(listen, metrics, IrcProtocol, IrcProtocol);
                     ConnectionLimitMiddleware.UseBeforeTls(listen, IrcProtocol, IrcFrontEnd.RefusalLine, tls: false);
                     listen.UseConnectionHandler<IrcConnectionHandler>();
                     listeners.Add(IrcProtocol, listen);
@@ -164,6 +177,7 @@ public static class ParleyServer
                 var certificates = kestrel.ApplicationServices.GetRequiredService<ServerCertificateSource>();
                 kestrel.Listen(address, BindPort(options.Irc.TlsPort), listen =>
                 {
+                    ConnectionCounting.Use(listen, metrics, IrcTlsProtocol, IrcProtocol);
                     ConnectionLimitMiddleware.UseBeforeTls(listen, IrcTlsProtocol, IrcFrontEnd.RefusalLine, tls: true);
                     TlsListener.UseTls(listen, certificates, options.Tls);
                     ConnectionLimitMiddleware.UseAfterTls(listen);
@@ -171,9 +185,20 @@ public static class ParleyServer
                     listeners.Add(IrcTlsProtocol, listen);
                 });
             }
+
+            if (options.Http.Port != ParleyOptions.Disabled)
+            {
+                // No connection handler: this listener runs the ASP.NET Core pipeline (HttpEndpoints).
+                kestrel.Listen(ResolveAddress(options.Http.Host), BindPort(options.Http.Port), listen =>
+                {
+                    listen.Protocols = HttpProtocols.Http1;
+                    listeners.Add(HttpProtocol, listen);
+                });
+            }
         });
 
         var app = builder.Build();
+        HttpEndpoints.Map(app);
 
         // Open the database now: a bad data directory or a too-new schema stops the start, and
         // migrations run before the first connection rather than during it.
@@ -270,6 +295,19 @@ public static class ParleyServer
 
         ConnectionsLog.Limits(logger, admission.MaxConnections, source, options.MaxConnectionsPerAddress, options.MaxNewConnectionsPerAddress, options.NewConnectionWindow);
     }
+
+    // Every Parley.* meter, to Prometheus text at /metrics and, when configured, to OTLP.
+    private static void AddMetrics(IServiceCollection services, MetricsOptions options) =>
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("parley-server", serviceVersion: typeof(ParleyServer).Assembly.GetName().Version?.ToString(3)))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(ServerMetrics.ExportedMeters);
+                // No response cache (default 300 ms): a scrape shows what happened before it.
+                metrics.AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0);
+                if (options.OtlpEndpoint is { } endpoint)
+                    metrics.AddOtlpExporter(otlp => otlp.Endpoint = new Uri(endpoint));
+            });
 
     private static int BindPort(int port) => port == ParleyOptions.AnyFreePort ? 0 : port;
 
