@@ -35,6 +35,7 @@ internal sealed partial class IrcConnection : ISessionSink
     private volatile int _capabilities;
     private int _closing;
     private string? _closeReason;
+    private ReadLoopFairness _fairness;
 
     public IrcConnection(IDuplexPipe transport, IrcFrontEnd frontEnd, string remoteAddress, ConnectionSecurity security, Action abort)
     {
@@ -186,6 +187,8 @@ internal sealed partial class IrcConnection : ISessionSink
                     }
 
                     await HandleLineAsync(line, cancellationToken);
+                    // One connection's pipelined burst gives the thread back now and then.
+                    await _fairness.AfterCommandAsync();
                 }
 
                 if (result.IsCompleted || result.IsCanceled)
