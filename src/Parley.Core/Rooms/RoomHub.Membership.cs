@@ -60,7 +60,12 @@ public sealed partial class RoomHub
 
             // An account's second device in the room: the others see the nick there already.
             if (!HasOtherSessionOfAccount(others, session))
+            {
                 Send(others, new RoomMemberJoinedEvent(room.Name, nick) { Time = _time.GetUtcNow(), ActorAddress = session.UserAddress });
+                // IRCv3 away-notify: members learn at once that the user who joined is away.
+                if (_hub.AwayMessageOf(nick) is { } away)
+                    Send(others, new AwayChangedEvent(nick, away) { Time = _time.GetUtcNow(), Address = session.UserAddress });
+            }
             IReadOnlyList<RoomMessage> history = Options.HistoryOnJoin > 0
                 ? await _history.ReadAsync(room.Name, Options.HistoryOnJoin, beforeId: null, cancellationToken)
                 : [];

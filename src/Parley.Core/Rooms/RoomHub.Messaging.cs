@@ -18,6 +18,7 @@ public sealed partial class RoomHub
     /// Client metadata relayed with the message and never stored (IRCv3 client-only tags,
     /// <see cref="RoomMessageEvent.ClientTags"/>); null for none.
     /// </param>
+    /// <param name="notice">True for a notice (IRC's <c>NOTICE #channel</c>): delivered as one, stored as a message.</param>
     /// <param name="cancellationToken">Unused: the message is queued for storage without waiting.</param>
     /// <returns>
     /// The message, how many members it reached and its commit (<see cref="RoomSendResult.Committed"/>),
@@ -28,25 +29,25 @@ public sealed partial class RoomHub
     /// and handed to every member's sink, one more (the echo) for the sender, then the history
     /// write is queued. Live delivery never waits for the disk; the sender's <c>OK</c> does.
     /// </remarks>
-    public ValueTask<RoomSendResult> SayAsync(ChatSession from, string name, string text, IReadOnlyList<KeyValuePair<string, string>>? clientTags = null, CancellationToken cancellationToken = default)
+    public ValueTask<RoomSendResult> SayAsync(ChatSession from, string name, string text, IReadOnlyList<KeyValuePair<string, string>>? clientTags = null, bool notice = false, CancellationToken cancellationToken = default)
     {
         var error = CheckSend(from, name, out var room);
         if (error != ChatError.None)
             return ValueTask.FromResult(RoomSendResult.Refused(error));
 
         var message = new RoomMessage(_ids.Next(), room!.Name, from.Nick!, text, _time.GetUtcNow(), from.AccountId);
-        var recipients = SendMessage(room.MemberArrayForReading, message, from, clientTags ?? []);
+        var recipients = SendMessage(room.MemberArrayForReading, message, from, clientTags ?? [], notice);
         var committed = _history.Append(message);
         return ValueTask.FromResult(new RoomSendResult(ChatError.None, message, recipients, committed));
     }
 
     // One event instance for the other members, one echo instance for the sender and for the
     // sender's account's other sessions in the room (they see their own message as an echo too).
-    private static int SendMessage(RoomMember[] members, RoomMessage message, ChatSession from, IReadOnlyList<KeyValuePair<string, string>> clientTags)
+    private static int SendMessage(RoomMember[] members, RoomMessage message, ChatSession from, IReadOnlyList<KeyValuePair<string, string>> clientTags, bool notice)
     {
         var account = message.FromAccountId is null ? null : message.From;
-        var chatEvent = new RoomMessageEvent(message, IsEcho: false) { Time = message.Time, ActorAddress = from.UserAddress, FromAccount = account, ClientTags = clientTags };
-        var echo = new RoomMessageEvent(message, IsEcho: true) { Time = message.Time, ActorAddress = from.UserAddress, FromAccount = account, ClientTags = clientTags };
+        var chatEvent = new RoomMessageEvent(message, IsEcho: false) { Time = message.Time, ActorAddress = from.UserAddress, FromAccount = account, ClientTags = clientTags, IsNotice = notice };
+        var echo = new RoomMessageEvent(message, IsEcho: true) { Time = message.Time, ActorAddress = from.UserAddress, FromAccount = account, ClientTags = clientTags, IsNotice = notice };
         var sender = from.Presence;
         var count = 0;
         var echoed = false;

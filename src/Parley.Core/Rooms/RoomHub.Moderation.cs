@@ -206,7 +206,7 @@ public sealed partial class RoomHub
             }
         }
 
-        var invite = new RoomInviteEvent(room.Name, by.Nick!) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, Nick = nick };
+        var invite = new RoomInviteEvent(room.Name, by.Nick!) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, Nick = nick, ByAccount = by.AccountId is null ? null : by.Nick };
         foreach (var target in targets)
             target.Sink.Deliver(invite);
         invited = nick;

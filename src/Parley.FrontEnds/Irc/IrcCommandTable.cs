@@ -50,7 +50,8 @@ internal sealed class IrcCommandTable
     {
         if (!_byName.TryGetValue(message.Command, out var command))
         {
-            connection.Numeric(IrcNumerics.ERR_UNKNOWNCOMMAND, message.Command, "Unknown command");
+            var verb = message.Command == IrcConnection.UnknownCommandVerb && message.Parameters.Length == 1 ? message.Parameters[0] : message.Command;
+            connection.Numeric(IrcNumerics.ERR_UNKNOWNCOMMAND, verb, "Unknown command");
             return ValueTask.CompletedTask;
         }
 

@@ -15,7 +15,7 @@ internal static class IrcRoomEvents
     /// <summary>The event as untagged IRC messages, or null when it is not a room or presence event.</summary>
     public static IReadOnlyList<IrcMessage>? ToMessages(string serverName, ChatEvent chatEvent) => chatEvent switch
     {
-        RoomMessageEvent said => IrcEventEncoder.Text(IrcEventEncoder.Mask(said.Message.From, said.ActorAddress), "PRIVMSG", said.Room, said.Message.Text),
+        RoomMessageEvent said => IrcEventEncoder.Text(IrcEventEncoder.Mask(said.Message.From, said.ActorAddress), said.IsNotice ? "NOTICE" : "PRIVMSG", said.Room, said.Message.Text),
         RoomTagMessageEvent tagged => [new IrcMessage(IrcEventEncoder.Mask(tagged.From, tagged.ActorAddress), "TAGMSG", tagged.Room)],
         RoomMemberJoinedEvent joined => [new IrcMessage(IrcEventEncoder.Mask(joined.Nick, joined.ActorAddress), "JOIN", joined.Room)],
         RoomMemberLeftEvent left => Left(left),
@@ -49,7 +49,8 @@ internal static class IrcRoomEvents
         {
             RoomLeaveKind.Parted when left.Reason is { } reason => [new IrcMessage(source, "PART", left.Room, IrcText.ForWire(reason))],
             RoomLeaveKind.Parted => [new IrcMessage(source, "PART", left.Room)],
-            RoomLeaveKind.Kicked => [new IrcMessage(IrcEventEncoder.Mask(left.By ?? left.Nick, left.ActorAddress), "KICK", left.Room, left.Nick, IrcText.ForWire(left.Reason ?? left.Nick))],
+            // Without a reason, the kicker's nick (modern.ircdocs.horse, KICK: "the default is the nickname of the kicker").
+            RoomLeaveKind.Kicked => [new IrcMessage(IrcEventEncoder.Mask(left.By ?? left.Nick, left.ActorAddress), "KICK", left.Room, left.Nick, IrcText.ForWire(left.Reason ?? left.By ?? left.Nick))],
             // The QUIT comes once, from the server-wide UserLeftEvent; only when the nick stays
             // online (another device) does this room see the session go, as a PART.
             _ when left.NickStays => [new IrcMessage(source, "PART", left.Room, QuitReason(left.Kind == RoomLeaveKind.Quit, left.Reason))],

@@ -67,7 +67,10 @@ internal sealed class IrcWelcome
         SendMotd(connection);
     }
 
-    /// <summary>251-255: users, operators, unregistered connections, channels, this server.</summary>
+    /// <summary>
+    /// 251-255: users, operators, unregistered connections, channels, this server; then 265 and 266
+    /// (local and global users with the most seen: one server, so the same numbers).
+    /// </summary>
     public static void SendLusers(IrcConnection connection)
     {
         var hub = connection.Hub;
@@ -76,11 +79,19 @@ internal sealed class IrcWelcome
         // Connections without a nick; an account on several devices is one user but several sessions.
         var unknown = hub.UnregisteredCount;
         connection.Numeric(IrcNumerics.RPL_LUSERCLIENT, $"There are {registered - invisible} users and {invisible} invisible on 1 servers");
-        connection.Numeric(IrcNumerics.RPL_LUSEROP, "0", "operator(s) online");
+        connection.Numeric(IrcNumerics.RPL_LUSEROP, OperatorsOnline(hub).ToString(CultureInfo.InvariantCulture), "operator(s) online");
         connection.Numeric(IrcNumerics.RPL_LUSERUNKNOWN, unknown.ToString(CultureInfo.InvariantCulture), "unknown connection(s)");
         connection.Numeric(IrcNumerics.RPL_LUSERCHANNELS, hub.Rooms.Count.ToString(CultureInfo.InvariantCulture), "channels formed");
         connection.Numeric(IrcNumerics.RPL_LUSERME, $"I have {registered} clients and 0 servers");
+        var users = registered.ToString(CultureInfo.InvariantCulture);
+        var max = connection.FrontEnd.NoteUserCount(registered).ToString(CultureInfo.InvariantCulture);
+        connection.Numeric(IrcNumerics.RPL_LOCALUSERS, users, max, $"Current local users {users}, max {max}");
+        connection.Numeric(IrcNumerics.RPL_GLOBALUSERS, users, max, $"Current global users {users}, max {max}");
     }
+
+    // Nicks online whose session is a server operator; a cold path (LUSERS), O(users).
+    private static int OperatorsOnline(ChatHub hub) =>
+        hub.OnlineNicks().Count(nick => hub.FindByNick(nick) is { } session && hub.Operators.IsOperator(session));
 
     /// <summary>375, 372 per line, 376; or 422 when there is no MOTD.</summary>
     public void SendMotd(IrcConnection connection)

@@ -28,6 +28,8 @@ public sealed class IrcRegistrationTests
             ":parley 253 alice 0 :unknown connection(s)",
             ":parley 254 alice 0 :channels formed",
             ":parley 255 alice :I have 1 clients and 0 servers",
+            ":parley 265 alice 1 1 :Current local users 1, max 1",
+            ":parley 266 alice 1 1 :Current global users 1, max 1",
             ":parley 375 alice :- parley Message of the day - ",
             ":parley 372 alice :- Hello",
             ":parley 372 alice :- from Parley",

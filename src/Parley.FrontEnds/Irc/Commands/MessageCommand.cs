@@ -9,8 +9,10 @@ namespace Parley.FrontEnds.Irc.Commands;
 /// (neither online nor an account), 407 too many targets; 301 when the recipient is away. To a
 /// <c>#channel</c>: a room message, as <c>/say</c> (404 when not a member, or in a <c>+m</c>
 /// channel without voice, or banned; 403 for no such channel). A NOTICE to a channel is a room
-/// message too: rooms have no notices, so members see a PRIVMSG. NOTICE never gets an error or
-/// away reply (RFC 2812 §3.3.2). Client-only tags (<c>+typing</c>, <c>+draft/reply</c>) go to
+/// message that IRC members receive as a NOTICE. NOTICE never gets an error or away reply (RFC
+/// 2812 §3.3.2). A message whose relayed line (<c>:nick!user@host PRIVMSG target :text</c>) would
+/// not fit 512 bytes is refused with 417 for a PRIVMSG, cut to fit for a NOTICE: never split into
+/// lines the recipient could not tell apart (modern.ircdocs.horse, "Message Format"). Client-only tags (<c>+typing</c>, <c>+draft/reply</c>) go to
 /// recipients (nicks or channel members) with message-tags, and are never stored.
 /// </summary>
 /// <remarks>
@@ -57,8 +59,22 @@ internal sealed class MessageCommand(bool notice) : IIrcCommand
                 break;
             }
 
-            await SendToAsync(connection, targets[i], text, clientTags);
+            if (Fit(connection, targets[i], text) is { } fitting)
+                await SendToAsync(connection, targets[i], fitting, clientTags);
         }
+    }
+
+    // The text when its relayed line fits 512 bytes with the sender's full mask; else a NOTICE's
+    // text cut to fit, or null (417) for a PRIVMSG. Tags have their own budget (IRCv3 message-tags).
+    private string? Fit(IrcConnection connection, string target, string text)
+    {
+        var budget = IrcTextSplitter.GetMaxTextBytes(connection.Mask, Name, target);
+        if (System.Text.Encoding.UTF8.GetByteCount(IrcText.ForWire(text)) <= budget)
+            return text;
+        if (notice)
+            return IrcText.Truncate(text, Math.Max(budget, 1));
+        connection.Numeric(IrcNumerics.ERR_INPUTTOOLONG, "Input line was too long");
+        return null;
     }
 
     /// <summary>The client-only tags (<c>+key</c>) of a message, relayed to recipients with message-tags.</summary>
@@ -69,7 +85,7 @@ internal sealed class MessageCommand(bool notice) : IIrcCommand
     // the room's history; the sender's echo waits for the commit, as for a direct message.
     private async ValueTask SendToRoomAsync(IrcConnection connection, string channel, string text, KeyValuePair<string, string>[] clientTags)
     {
-        var (result, echo) = await connection.SayAsync(channel, text, clientTags);
+        var (result, echo) = await connection.SayAsync(channel, text, clientTags, notice);
         if (result.Error != ChatError.None)
         {
             if (!notice)
@@ -96,7 +112,7 @@ internal sealed class MessageCommand(bool notice) : IIrcCommand
             return;
         }
 
-        var result = await connection.Hub.SendDirectAsync(connection.Session, target, text, notice, clientTags);
+        var (result, toSelf) = await connection.SendDirectAsync(target, text, notice, clientTags);
         if (result.Error != ChatError.None)
         {
             if (!notice)
@@ -108,14 +124,25 @@ internal sealed class MessageCommand(bool notice) : IIrcCommand
         await result.Committed.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         if (result.Committed.Exception is not null)
         {
+            if (toSelf is not null)
+                connection.Deliver(toSelf);
             // Reading the exception marks it observed; the store has logged it.
             connection.FromServer("FAIL", Name, "STORAGE_FAILED", result.Recipient ?? target, "The server could not store the message; it may not have arrived");
             return;
         }
 
-        // A message to oneself already arrived through the hub; echoing it would double it.
-        if (connection.Has(IrcCapabilities.EchoMessage) && !result.ToSelf)
+        if (toSelf is not null)
+        {
+            // To oneself: with echo-message the delivery and the echo (two lines, as Ergo sends);
+            // without, the one delivery, which carries the label of a labeled command.
+            if (connection.Has(IrcCapabilities.EchoMessage))
+                connection.Deliver(toSelf);
+            connection.Echo(toSelf);
+        }
+        else if (connection.Has(IrcCapabilities.EchoMessage) && !result.ToSelf)
+        {
             connection.Echo(result.Message!);
+        }
         if (!notice && result.RecipientAway is { } away)
             connection.Numeric(IrcNumerics.RPL_AWAY, result.Recipient ?? target, away);
     }
