@@ -43,6 +43,15 @@ internal sealed class IrcCommandTable
         new WhoCommand(),
         new KickCommand(),
         new InviteCommand(),
+        new OperCommand(),
+        new KillCommand(),
+        new WallopsCommand(),
+        new InfoCommand(),
+        new TimeCommand(),
+        new VersionCommand(),
+        new AdminCommand(),
+        new StatsCommand(),
+        new WhowasCommand(),
     ]);
 
     /// <summary>Runs the shared checks and then the command.</summary>

@@ -48,7 +48,8 @@ public sealed class IrcFrontEnd
         Time = time;
         Logger = logger;
         _encoders = [.. Enumerable.Range(0, (int)IrcEventTags.All + 1).Select(t => new IrcEventEncoder(options.ServerName, (IrcEventTags)t))];
-        Welcome = new IrcWelcome(options, hub.Rooms.Limits, hub.Rooms.Options, Version, time.GetUtcNow());
+        StartedAt = time.GetUtcNow();
+        Welcome = new IrcWelcome(options, hub.Rooms.Limits, hub.Rooms.Options, Version, StartedAt);
     }
 
     internal ChatHub Hub { get; }
@@ -80,6 +81,9 @@ public sealed class IrcFrontEnd
     internal IrcEventEncoder EncoderFor(IrcEventTags tags) => _encoders[(int)tags];
 
     internal IrcWelcome Welcome { get; }
+
+    /// <summary>When the front-end started, UTC (INFO, STATS u).</summary>
+    internal DateTimeOffset StartedAt { get; }
 
     /// <summary>Registered IRC users with user mode +i, for LUSERS.</summary>
     internal int InvisibleCount => Volatile.Read(ref _invisible);
