@@ -155,11 +155,11 @@ public sealed partial class RoomHub
         if (room.IsBanned(session))
             return ChatError.Banned;
         var invited = room.Invites.Exists(n => NickRules.Comparer.Equals(n, nick));
-        if (room.Modes.HasFlag(RoomModes.InviteOnly) && !invited)
+        if (room.Modes.HasFlag(RoomModes.InviteOnly) && !invited && !room.Matches(RoomList.InviteExceptions, session))
             return ChatError.InviteOnly;
         if (room.Modes.HasFlag(RoomModes.Keyed) && !string.Equals(room.Key, key, StringComparison.Ordinal))
             return ChatError.BadKey;
-        if (memberCount >= Limits.MaxMembersPerRoom)
+        if (memberCount >= Limits.MaxMembersPerRoom || (room.Modes.HasFlag(RoomModes.Limited) && memberCount >= room.Limit))
             return ChatError.RoomFull;
         return ChatError.None;
     }

@@ -31,7 +31,7 @@ public sealed partial class RoomHub
     /// </remarks>
     public ValueTask<RoomSendResult> SayAsync(ChatSession from, string name, string text, IReadOnlyList<KeyValuePair<string, string>>? clientTags = null, bool notice = false, CancellationToken cancellationToken = default)
     {
-        var error = CheckSend(from, name, out var room);
+        var error = CheckSend(from, name, text, out var room);
         if (error != ChatError.None)
             return ValueTask.FromResult(RoomSendResult.Refused(error));
 
@@ -88,7 +88,7 @@ public sealed partial class RoomHub
     {
         ArgumentNullException.ThrowIfNull(clientTags);
         sent = null;
-        var error = CheckSend(from, name, out var room);
+        var error = CheckSend(from, name, text: null, out var room);
         if (error != ChatError.None)
             return error;
 
@@ -108,18 +108,25 @@ public sealed partial class RoomHub
     }
 
     // Who may send to a room: its members, and anyone in a room without +n (RFC 2812 §4.2.5);
-    // then voice (or op) is needed in a +m room, and to speak past a ban set after joining (as in IRC).
-    private ChatError CheckSend(ChatSession from, string name, out Room? room)
+    // then voice (or op) is needed in a +m room, and to speak past a ban set after joining or a
+    // mute (as in IRC); in a +C room no CTCP but ACTION, whoever sends it.
+    private ChatError CheckSend(ChatSession from, string name, string? text, out Room? room)
     {
         var error = FindMembership(from, name, out room, out var member);
         if (error == ChatError.NotInRoom && !room!.Modes.HasFlag(RoomModes.NoExternal))
             error = ChatError.None;
         if (error != ChatError.None)
             return error;
-        if (member is not { HasVoice: true } && (room!.Modes.HasFlag(RoomModes.Moderated) || room.IsBanned(from)))
+        if (member is not { HasVoice: true } && (room!.Modes.HasFlag(RoomModes.Moderated) || room.IsBanned(from) || room.IsMuted(from)))
+            return ChatError.CannotSend;
+        if (room!.Modes.HasFlag(RoomModes.NoCtcp) && text is not null && IsCtcp(text))
             return ChatError.CannotSend;
         return ChatError.None;
     }
+
+    // A CTCP request or reply other than ACTION (/me): text that starts with \x01.
+    private static bool IsCtcp(string text) =>
+        text.StartsWith('\x01') && !text.StartsWith("\x01ACTION", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Reads a room's history, for members.</summary>
     /// <param name="asker">The asking member.</param>

@@ -20,12 +20,11 @@ internal static class IrcRoomEvents
         RoomMemberJoinedEvent joined => [new IrcMessage(IrcEventEncoder.Mask(joined.Nick, joined.ActorAddress), "JOIN", joined.Room)],
         RoomMemberLeftEvent left => Left(left),
         RoomTopicChangedEvent topic => [new IrcMessage(IrcEventEncoder.Mask(topic.By, topic.ActorAddress), "TOPIC", topic.Room, IrcText.ForWire(topic.Text ?? ""))],
-        RoomModeChangedEvent { Key: { } key } mode => [new IrcMessage(IrcEventEncoder.Mask(mode.By, mode.ActorAddress), "MODE", mode.Room, mode.Change, key)],
-        RoomModeChangedEvent mode => [new IrcMessage(IrcEventEncoder.Mask(mode.By, mode.ActorAddress), "MODE", mode.Room, mode.Change)],
+        RoomModeChangedEvent mode => [new IrcMessage(IrcEventEncoder.Mask(mode.By, mode.ActorAddress), "MODE", ModeParameters(mode))],
         RoomRoleChangedEvent role => [new IrcMessage(IrcEventEncoder.Mask(role.By, role.ActorAddress), "MODE", role.Room,
             (role.Granted ? "+" : "-") + (role.Role == MemberRole.Op ? "o" : "v"), role.Target)],
         RoomBanChangedEvent ban => [new IrcMessage(IrcEventEncoder.Mask(ban.By, ban.ActorAddress), "MODE", ban.Room,
-            ban.Added ? "+b" : "-b", IrcBanMasks.ToIrc(ban.Mask))],
+            (ban.Added ? "+" : "-") + IrcBanMasks.LetterOf(ban.List), IrcBanMasks.ToIrc(ban.List, ban.Mask))],
         RoomInviteEvent invite => [new IrcMessage(IrcEventEncoder.Mask(invite.By, invite.ActorAddress), "INVITE", invite.Nick, invite.Room)],
         RoomRegistrationChangedEvent registration => [new IrcMessage(serverName, "NOTICE", registration.Room,
             registration.Registered ? $"{registration.By} registered the channel to their account" : $"{registration.By} unregistered the channel")],
@@ -37,6 +36,17 @@ internal static class IrcRoomEvents
         AccountChangedEvent account => [new IrcMessage(IrcEventEncoder.Mask(account.Nick, account.Address), "ACCOUNT", account.Account ?? "*")],
         _ => null,
     };
+
+    // #chan, the change, then the key and the limit it sets, in the order of their letters (k before l).
+    private static List<string> ModeParameters(RoomModeChangedEvent mode)
+    {
+        List<string> parameters = [mode.Room, mode.Change];
+        if (mode.Key is { } key)
+            parameters.Add(key);
+        if (mode.Limit is { } limit)
+            parameters.Add(limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return parameters;
+    }
 
     /// <summary>The text of a QUIT: <c>Quit: reason</c> for a quit (as ircds prefix it), the reason alone for a drop.</summary>
     public static string QuitReason(bool quit, string? reason) =>

@@ -38,9 +38,9 @@ internal sealed class IrcWelcome
         // (~, mode q), which Parley rooms have and IRC clients know; MODE cannot give it.
         string[] tokens =
         [
-            "AWAYLEN=" + MaxTextLength, "CASEMAPPING=ascii", "CHANLIMIT=#:" + roomLimits.MaxRoomsPerUser, "CHANMODES=b,k,,imnst",
+            "AWAYLEN=" + MaxTextLength, "CASEMAPPING=ascii", "CHANLIMIT=#:" + roomLimits.MaxRoomsPerUser, "CHANMODES=beI,k,l,Cimnst",
             "CHANNELLEN=" + (RoomNames.MaxLength + 1), "CHANTYPES=#", "CHATHISTORY=" + Commands.ChatHistoryCommand.MaxLimit,
-            "KICKLEN=" + MaxTextLength, "LINELEN=512", "MAXLIST=b:" + roomOptions.MaxBansPerRoom,
+            "EXCEPTS=e", "EXTBAN=~,am", "INVEX=I", "KICKLEN=" + MaxTextLength, "LINELEN=512", "MAXLIST=b:" + roomOptions.MaxBansPerRoom + ",e:" + roomOptions.MaxBansPerRoom + ",I:" + roomOptions.MaxBansPerRoom,
             "MODES=" + Commands.ChannelModes.MaxParameterModes, "MSGREFTYPES=msgid,timestamp",
             "NETWORK=" + options.NetworkName, "NICKLEN=" + NickRules.MaxLength, "PREFIX=(qov)~@+",
             "TARGMAX=JOIN:,KICK:,NAMES:,NOTICE:4,PART:,PRIVMSG:4,TAGMSG:1,WHOIS:1", "TOPICLEN=" + RoomHub.MaxTopicLength,
@@ -60,7 +60,7 @@ internal sealed class IrcWelcome
         connection.Numeric(IrcNumerics.RPL_YOURHOST, $"Your host is {_options.ServerName}, running version {_version}");
         connection.Numeric(IrcNumerics.RPL_CREATED, $"This server was created {_created}");
         // User modes, channel modes, channel modes with a parameter: what the rooms issue brings.
-        connection.Numeric(IrcNumerics.RPL_MYINFO, _options.ServerName, _version, "i", "bikmnoqstv", "bkoqv");
+        connection.Numeric(IrcNumerics.RPL_MYINFO, _options.ServerName, _version, "iow", "CIbeiklmnoqstv", "Ibekloqv");
         foreach (var tokens in Isupport)
             connection.Numeric(IrcNumerics.RPL_ISUPPORT, [.. tokens, "are supported by this server"]);
         SendLusers(connection);
