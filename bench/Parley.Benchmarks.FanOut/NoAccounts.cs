@@ -13,6 +13,10 @@ internal sealed class NoAccounts : IAccountStore
 
     public ValueTask UpdatePasswordHashAsync(long accountId, string passwordHash, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
+
+    public ValueTask<Account?> FindByIdAsync(long accountId, CancellationToken cancellationToken = default) => ValueTask.FromResult<Account?>(null);
+
+    public ValueTask<bool> DeleteAsync(long accountId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 }
 
 /// <summary>A message store that keeps nothing: room fan-out never touches it.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Parley.Server.Hosting;
+using Parley.Server.Observability;
 using Parley.Storage.Sqlite;
 
 var command = ServerCommandLine.Create(
@@ -22,6 +23,32 @@ var command = ServerCommandLine.Create(
         catch (Exception e) when (e is IOException or SqliteException or ArgumentException or UnauthorizedAccessException)
         {
             await Console.Error.WriteLineAsync($"parley-server: backup failed: {e.Message}");
+            return 1;
+        }
+    },
+    async (overrides, url, cancellationToken) =>
+    {
+        Uri metrics;
+        try
+        {
+            var http = ParleyServer.ReadOptions(overrides).Http;
+            metrics = new Uri(url ?? $"http://{http.Host}:{http.Port}{HttpEndpoints.MetricsPath}");
+        }
+        catch (Exception e) when (e is ArgumentException or UriFormatException)
+        {
+            await Console.Error.WriteLineAsync($"parley-server: stats: {e.Message}");
+            return 2;
+        }
+
+        try
+        {
+            using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+            await Console.Out.WriteAsync(await StatsReport.FetchAsync(client, metrics, cancellationToken));
+            return 0;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            await Console.Error.WriteLineAsync($"parley-server: stats: no metrics from {metrics}: {e.Message}");
             return 1;
         }
     });

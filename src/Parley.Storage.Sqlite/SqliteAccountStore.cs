@@ -17,18 +17,42 @@ public sealed class SqliteAccountStore : IAccountStore
     public ValueTask<Account?> FindAsync(string nick, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(nick);
+        var key = NickKey.Of(nick);
+        if (!_database.AccountNickKeys.ContainsKey(key))
+            return ValueTask.FromResult<Account?>(null);
         using var connection = _database.OpenReader();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, nick, password_hash FROM accounts WHERE nick_key = $key";
-        command.Parameters.AddWithValue("$key", NickKey.Of(nick));
+        command.CommandText = "SELECT id, nick, password_hash, created_utc FROM accounts WHERE nick_key = $key";
+        command.Parameters.AddWithValue("$key", key);
         using var reader = command.ExecuteReader();
-        return ValueTask.FromResult(reader.Read() ? new Account(reader.GetInt64(0), reader.GetString(1), reader.GetString(2)) : null);
+        return ValueTask.FromResult(reader.Read() ? Read(reader) : null);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<Account?> FindByIdAsync(long accountId, CancellationToken cancellationToken = default)
+    {
+        using var connection = _database.OpenReader();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, nick, password_hash, created_utc FROM accounts WHERE id = $id";
+        command.Parameters.AddWithValue("$id", accountId);
+        using var reader = command.ExecuteReader();
+        return ValueTask.FromResult(reader.Read() ? Read(reader) : null);
     }
 
     /// <inheritdoc />
     public async ValueTask<Account?> CreateAsync(string nick, string passwordHash, DateTimeOffset createdUtc, CancellationToken cancellationToken = default)
     {
         var op = new CreateAccountOp(nick, passwordHash, createdUtc);
+        // Known before it commits: a key without an account only costs FindAsync a query.
+        _database.AccountNickKeys[NickKey.Of(nick)] = true;
+        _database.Writer.Enqueue(op);
+        return await op.Result.WaitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<bool> DeleteAsync(long accountId, CancellationToken cancellationToken = default)
+    {
+        var op = new DeleteAccountOp(accountId);
         _database.Writer.Enqueue(op);
         return await op.Result.WaitAsync(cancellationToken);
     }
@@ -40,4 +64,7 @@ public sealed class SqliteAccountStore : IAccountStore
         _database.Writer.Enqueue(op);
         await op.Result.WaitAsync(cancellationToken);
     }
+
+    private static Account Read(Microsoft.Data.Sqlite.SqliteDataReader reader) =>
+        new(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)));
 }

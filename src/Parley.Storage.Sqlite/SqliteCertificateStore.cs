@@ -69,11 +69,11 @@ public sealed class SqliteCertificateStore : ICertificateStore
         using var command = connection.CreateCommand();
         command.CommandText =
             """
-            SELECT a.id, a.nick, a.password_hash FROM client_certificates c JOIN accounts a ON a.id = c.account_id
+            SELECT a.id, a.nick, a.password_hash, a.created_utc FROM client_certificates c JOIN accounts a ON a.id = c.account_id
             WHERE c.fingerprint = $fingerprint
             """;
         command.Parameters.AddWithValue("$fingerprint", canonical);
         using var reader = command.ExecuteReader();
-        return ValueTask.FromResult(reader.Read() ? new Account(reader.GetInt64(0), reader.GetString(1), reader.GetString(2)) : null);
+        return ValueTask.FromResult(reader.Read() ? new Account(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3))) : null);
     }
 }

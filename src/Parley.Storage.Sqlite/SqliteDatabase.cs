@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Parley.Storage.Sqlite.Migrations;
@@ -47,6 +48,7 @@ public sealed class SqliteDatabase : IDisposable
             MigrationRunner.Apply(_writerConnection, logger);
             SchemaVersion = MigrationRunner.ReadVersion(_writerConnection);
             LastMessageId = QueryLastMessageId(_writerConnection);
+            AccountNickKeys = QueryAccountNickKeys(_writerConnection);
         }
         catch
         {
@@ -75,7 +77,28 @@ public sealed class SqliteDatabase : IDisposable
 
     internal long LastMessageId { get; }
 
+    /// <summary>
+    /// The nick key of every account, kept in memory so that a guest registering a nick no account
+    /// has (the common case) never touches the database. Keys are added before an account's insert
+    /// is queued and never removed (a deleted account's key only costs a lookup that finds
+    /// nothing), so a nick that is an account is never missed.
+    /// </summary>
+    internal ConcurrentDictionary<string, bool> AccountNickKeys { get; }
+
     internal SqliteWriter Writer { get; }
+
+    /// <summary>
+    /// Completes when an empty write has gone through the writer (its transaction took the write
+    /// lock and committed): the store takes writes. For readiness checks; costs one tiny transaction.
+    /// </summary>
+    /// <param name="cancellationToken">Stops waiting (the probe stays queued and commits later).</param>
+    /// <returns>A task that faults when the store cannot write or is closed.</returns>
+    public Task CheckWritableAsync(CancellationToken cancellationToken = default)
+    {
+        var probe = new ProbeOp();
+        Writer.Enqueue(probe);
+        return probe.Completion.WaitAsync(cancellationToken);
+    }
 
     /// <summary>Opens a pooled connection for reading; dispose it to return it to the pool.</summary>
     internal SqliteConnection OpenReader()
@@ -112,6 +135,17 @@ public sealed class SqliteDatabase : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
+    }
+
+    private static ConcurrentDictionary<string, bool> QueryAccountNickKeys(SqliteConnection connection)
+    {
+        var keys = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT nick_key FROM accounts";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            keys[reader.GetString(0)] = true;
+        return keys;
     }
 
     private static long QueryLastMessageId(SqliteConnection connection)

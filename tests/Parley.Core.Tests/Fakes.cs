@@ -10,7 +10,18 @@ internal sealed class MemoryAccountStore : IAccountStore
 {
     private readonly Dictionary<string, Account> _byNick = new(StringComparer.OrdinalIgnoreCase);
 
+    private long _lastId;
+
     public int Lookups { get; private set; }
+
+    public ValueTask<bool> DeleteAsync(long accountId, CancellationToken cancellationToken = default)
+    {
+        lock (_byNick)
+        {
+            var account = _byNick.Values.SingleOrDefault(a => a.Id == accountId);
+            return ValueTask.FromResult(account is not null && _byNick.Remove(account.Nick));
+        }
+    }
 
     public ValueTask<Account?> FindAsync(string nick, CancellationToken cancellationToken = default)
     {
@@ -19,7 +30,7 @@ internal sealed class MemoryAccountStore : IAccountStore
             return ValueTask.FromResult(_byNick.GetValueOrDefault(nick));
     }
 
-    public ValueTask<Account?> FindByIdAsync(long accountId)
+    public ValueTask<Account?> FindByIdAsync(long accountId, CancellationToken cancellationToken = default)
     {
         lock (_byNick)
             return ValueTask.FromResult(_byNick.Values.SingleOrDefault(a => a.Id == accountId));
@@ -31,7 +42,7 @@ internal sealed class MemoryAccountStore : IAccountStore
         {
             if (_byNick.ContainsKey(nick))
                 return ValueTask.FromResult<Account?>(null);
-            var account = new Account(_byNick.Count + 1, nick, passwordHash);
+            var account = new Account(++_lastId, nick, passwordHash, createdUtc);
             _byNick[nick] = account;
             return ValueTask.FromResult<Account?>(account);
         }

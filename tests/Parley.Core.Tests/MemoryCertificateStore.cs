@@ -38,6 +38,6 @@ internal sealed class MemoryCertificateStore(MemoryAccountStore accounts) : ICer
         AccountCertificate? found;
         lock (_certificates)
             found = _certificates.FirstOrDefault(c => c.Fingerprint == fingerprint);
-        return found is null ? null : await accounts.FindByIdAsync(found.AccountId);
+        return found is null ? null : await accounts.FindByIdAsync(found.AccountId, cancellationToken);
     }
 }

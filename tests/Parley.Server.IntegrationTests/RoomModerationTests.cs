@@ -25,6 +25,29 @@ public sealed class RoomModerationTests
     }
 
     [Fact]
+    public async Task The_one_who_changes_a_room_gets_its_ok_instead_of_the_notice_and_its_other_devices_the_notice()
+    {
+        await using var server = await ParleyTestServer.StartAsync();
+        await using var alice = await server.ConnectNewAccountAsync("alice", "correct-horse");
+        await using var phone = await server.ConnectLoggedInAsync("alice", "correct-horse");
+        await using var bob = await server.ConnectAsAsync("bob");
+        foreach (var member in new[] { alice, phone, bob })
+            await member.JoinAsync("#dev");
+
+        var (_, topic) = await alice.CommandAsync("/topic #dev release at noon");
+        var (_, mode) = await alice.CommandAsync("/mode #dev +m");
+        var (_, voice) = await alice.CommandAsync("/voice #dev bob");
+        var (_, ban) = await alice.CommandAsync("/ban #dev spam*");
+        var (_, kick) = await alice.CommandAsync("/kick #dev bob");
+        var (_, after) = await alice.CommandAsync("/rooms");
+
+        Assert.All(new[] { topic, mode, voice, ban, kick, after }, lines => Assert.DoesNotContain(lines, l => l.StartsWith("ROOM ", StringComparison.Ordinal) && l.Contains("alice", StringComparison.Ordinal)));
+        await phone.WaitForAsync(l => l == "ROOM #dev alice set the topic: release at noon");
+        await phone.WaitForAsync(l => l == "ROOM #dev bob was kicked by alice");
+        await bob.WaitForAsync(l => l == "ROOM #dev alice set mode +m");
+    }
+
+    [Fact]
     public async Task Op_can_moderate_until_deopped_and_the_creator_is_an_op_like_any_other()
     {
         await using var server = await ParleyTestServer.StartAsync();
@@ -135,9 +158,9 @@ public sealed class RoomModerationTests
         await alice.CommandAsync("/mode #dev +m");
 
         Assert.Equal("ERR CANNOT_SEND you cannot speak in #dev (moderated or banned)", (await bob.CommandAsync("@#dev:may I?")).Reply);
-        Assert.Equal("OK sent to 1 members of #dev", (await alice.CommandAsync("@#dev:ops may")).Reply);
+        Assert.Equal("OK sent to 1 member of #dev", (await alice.CommandAsync("@#dev:ops may")).Reply);
         Assert.Equal("OK bob has voice in #dev", (await alice.CommandAsync("/voice #dev bob")).Reply);
-        Assert.Equal("OK sent to 1 members of #dev", (await bob.CommandAsync("@#dev:now I may")).Reply);
+        Assert.Equal("OK sent to 1 member of #dev", (await bob.CommandAsync("@#dev:now I may")).Reply);
         await alice.CommandAsync("/devoice #dev bob");
         Assert.Equal("ERR CANNOT_SEND you cannot speak in #dev (moderated or banned)", (await bob.CommandAsync("@#dev:and now?")).Reply);
     }

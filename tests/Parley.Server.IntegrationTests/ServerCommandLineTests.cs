@@ -14,7 +14,7 @@ public sealed class ServerCommandLineTests
             return Task.FromResult(0);
         });
 
-        var exit = await command.Parse(["--host", "0.0.0.0", "--port", "6000", "--tls-port", "6001", "--irc-port", "7000", "--ircs-port", "0", "--tls-cert", "c.pem", "--tls-key", "k.pem", "--data", "/var/lib/parley", "--max-outbound-bytes", "9000", "--registration-timeout", "00:00:10"]).InvokeAsync();
+        var exit = await command.Parse(["--host", "0.0.0.0", "--port", "6000", "--tls-port", "6001", "--irc-port", "7000", "--ircs-port", "0", "--http-port", "9090", "--tls-cert", "c.pem", "--tls-key", "k.pem", "--data", "/var/lib/parley", "--max-outbound-bytes", "9000", "--registration-timeout", "00:00:10"]).InvokeAsync();
 
         Assert.Equal(0, exit);
         Assert.Equal(
@@ -25,6 +25,7 @@ public sealed class ServerCommandLineTests
                 ["Parley:Tls:Port"] = "6001",
                 ["Parley:Irc:Port"] = "7000",
                 ["Parley:Irc:TlsPort"] = "0",
+                ["Parley:Http:Port"] = "9090",
                 ["Parley:Tls:CertificatePath"] = "c.pem",
                 ["Parley:Tls:KeyPath"] = "k.pem",
                 ["Parley:DataDirectory"] = "/var/lib/parley",
@@ -83,7 +84,7 @@ public sealed class ServerCommandLineTests
 
         Assert.Equal(0, exit);
         Assert.False(ran);
-        foreach (var option in new[] { "--host", "--port", "--tls-port", "--tls-cert", "--tls-key", "--data", "--max-outbound-bytes", "--registration-timeout" })
+        foreach (var option in new[] { "--host", "--port", "--tls-port", "--http-port", "--tls-cert", "--tls-key", "--data", "--max-outbound-bytes", "--registration-timeout" })
             Assert.Contains(option, output.ToString(), StringComparison.Ordinal);
     }
 
@@ -111,6 +112,8 @@ public sealed class ServerCommandLineTests
     [InlineData("Parley:Rooms:MaxHistoryPage", "0", "MaxHistoryPage")]
     [InlineData("Parley:Rooms:HistoryOnJoin", "-1", "HistoryOnJoin")]
     [InlineData("Parley:Operators:0", "#root", "Operators")]
+    [InlineData("Parley:Http:Port", "70000", "Parley:Http:Port")]
+    [InlineData("Parley:Metrics:OtlpEndpoint", "localhost:4317", "Parley:Metrics:OtlpEndpoint")]
     public void Invalid_room_flood_or_operator_setting_is_refused_at_start(string key, string value, string named)
     {
         var error = Assert.ThrowsAny<ArgumentException>(() => ParleyServer.Build([new(key, value)]));

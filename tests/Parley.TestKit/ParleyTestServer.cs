@@ -37,7 +37,11 @@ public sealed class ParleyTestServer : IAsyncDisposable
         TlsPort = listeners.EndpointOf(ParleyServer.LineTlsProtocol)?.Port ?? 0;
         IrcPort = listeners.EndpointOf(ParleyServer.IrcProtocol)?.Port ?? 0;
         IrcTlsPort = listeners.EndpointOf(ParleyServer.IrcTlsProtocol)?.Port ?? 0;
+        HttpPort = listeners.EndpointOf(ParleyServer.HttpProtocol)?.Port ?? 0;
     }
+
+    /// <summary>The HTTP listener's bound port (health, metrics); 0 when it is off, as it is unless a test sets <c>Parley:Http:Port</c>.</summary>
+    public int HttpPort { get; }
 
     /// <summary>The plain IRC listener's bound port; 0 when it is off.</summary>
     public int IrcPort { get; }
@@ -76,7 +80,8 @@ public sealed class ParleyTestServer : IAsyncDisposable
     /// A test that sets <c>Parley:DataDirectory</c> keeps that directory (to restart a server on it);
     /// otherwise a fresh temporary one is made and deleted on dispose. Passwords are hashed with
     /// the fewest PBKDF2 iterations the server allows (10,000), to keep tests fast; a test may set
-    /// <c>Parley:Accounts:PasswordHashIterations</c> itself.
+    /// <c>Parley:Accounts:PasswordHashIterations</c> itself. Registrations are not throttled (tests
+    /// make many accounts from one address) unless a test sets <c>Parley:Accounts:MaxRegistrations*</c>.
     /// </remarks>
     public static Task<ParleyTestServer> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
@@ -86,8 +91,12 @@ public sealed class ParleyTestServer : IAsyncDisposable
             ["Parley:Port"] = AnyFreePort,
             ["Parley:Tls:Port"] = "0",
             ["Parley:Accounts:PasswordHashIterations"] = "10000",
+            // Tests create many accounts from 127.0.0.1; the registration throttle's own tests set these back.
+            ["Parley:Accounts:MaxRegistrationsPerAddress"] = "100000",
+            ["Parley:Accounts:MaxRegistrations"] = "100000",
             ["Parley:Irc:Port"] = "0",
             ["Parley:Irc:TlsPort"] = "0",
+            ["Parley:Http:Port"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             all[key] = value;

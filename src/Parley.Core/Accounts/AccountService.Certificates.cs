@@ -1,3 +1,4 @@
+using Parley.Core.Metrics;
 using Parley.Core.Presence;
 using Parley.Core.Security;
 using Parley.Core.Sessions;
@@ -49,7 +50,10 @@ public sealed partial class AccountService
         var throttleKey = nick ?? fingerprint;
         var reservation = _throttle.Reserve(throttleKey, session.RemoteAddress);
         if (!reservation.IsGranted)
+        {
+            ChatMetrics.LoginThrottledOnce();
             return new SignInResult(ChatError.RateLimited, RetryAfter: reservation.RetryAfter);
+        }
 
         var failed = false;
         try
@@ -59,8 +63,11 @@ public sealed partial class AccountService
             if (account is null || (nick is not null && !NickRules.Comparer.Equals(nick, account.Nick)))
             {
                 failed = true;
+                ChatMetrics.LoginFailed();
                 return SignInResult.Refused(ChatError.AuthFailed);
             }
+
+            ChatMetrics.LoginSucceeded();
 
             return await _hub.SignInAsync(session, account, cancellationToken);
         }

@@ -18,7 +18,7 @@ public sealed partial class AccountService
     /// <returns>
     /// <see cref="ChatError.None"/>, <see cref="ChatError.NotServerOperator"/> (not an operator
     /// account), <see cref="ChatError.AuthFailed"/> (wrong or missing password, or no such account),
-    /// <see cref="ChatError.RateLimited"/>.
+    /// <see cref="ChatError.RateLimited"/>, <see cref="ChatError.ServerBusy"/> (password hashing saturated).
     /// </returns>
     public async ValueTask<ChatError> OperAsync(ChatSession session, string account, string? password, CancellationToken cancellationToken = default)
     {
@@ -42,7 +42,9 @@ public sealed partial class AccountService
         {
             await DelayAsync(reservation, cancellationToken);
             var found = await _accounts.FindAsync(account, cancellationToken);
-            if (found is null || Verify(found.PasswordHash, password) == PasswordCheck.Failed)
+            if (await VerifyAsync(found?.PasswordHash, password, cancellationToken) is not { } check)
+                return ChatError.ServerBusy;
+            if (found is null || check == PasswordCheck.Failed)
             {
                 failed = true;
                 return ChatError.AuthFailed;

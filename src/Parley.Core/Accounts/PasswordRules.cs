@@ -3,7 +3,10 @@ namespace Parley.Core.Accounts;
 /// <summary>What a password may be (docs/protocol.md, "Accounts").</summary>
 public static class PasswordRules
 {
-    /// <summary>Shortest password, in characters: 8, the floor NIST SP 800-63B sets for user-chosen secrets.</summary>
+    /// <summary>
+    /// Default shortest password, in characters: 8, the floor NIST SP 800-63B sets for user-chosen
+    /// secrets. The server's is <see cref="AccountOptions.MinPasswordLength"/>.
+    /// </summary>
     public const int MinLength = 8;
 
     /// <summary>
@@ -12,16 +15,20 @@ public static class PasswordRules
     /// </summary>
     public const int MaxLength = 128;
 
-    /// <summary>Whether <paramref name="password"/> is acceptable: 8-128 characters, no spaces or control characters.</summary>
+    /// <summary>
+    /// Whether <paramref name="password"/> is acceptable: <paramref name="minLength"/>-128 characters,
+    /// no spaces or control characters.
+    /// </summary>
     /// <param name="password">Candidate password.</param>
+    /// <param name="minLength">The shortest allowed, <see cref="AccountOptions.MinPasswordLength"/> (default 8).</param>
     /// <returns>True when acceptable.</returns>
     /// <remarks>
     /// Spaces are excluded because the line protocol separates arguments by spaces
     /// (<c>/passwd &lt;old&gt; &lt;new&gt;</c>).
     /// </remarks>
-    public static bool IsAcceptable(ReadOnlySpan<char> password)
+    public static bool IsAcceptable(ReadOnlySpan<char> password, int minLength = MinLength)
     {
-        if (password.Length is < MinLength or > MaxLength)
+        if (password.Length < minLength || password.Length > MaxLength)
             return false;
         foreach (var c in password)
         {
@@ -33,5 +40,10 @@ public static class PasswordRules
     }
 
     /// <summary>The rule in words, for error replies.</summary>
-    public static string Description { get; } = $"a password is {MinLength}-{MaxLength} characters without spaces";
+    /// <param name="minLength">The shortest allowed.</param>
+    /// <returns>E.g. "a password is 8-128 characters without spaces".</returns>
+    public static string Describe(int minLength) => $"a password is {minLength}-{MaxLength} characters without spaces";
+
+    /// <summary>The default rule in words.</summary>
+    public static string Description { get; } = Describe(MinLength);
 }

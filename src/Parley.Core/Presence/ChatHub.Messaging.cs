@@ -1,5 +1,6 @@
 using Parley.Core.Events;
 using Parley.Core.Messages;
+using Parley.Core.Metrics;
 using Parley.Core.Sessions;
 
 namespace Parley.Core.Presence;
@@ -74,6 +75,7 @@ public sealed partial class ChatHub
                 MessageKind.Direct, now, me.Nick, me.AccountId, target.Nick, null, text, Delivered: true));
             var sent = NewDirect(from, me, target.Nick, text, notice, now, guest.Message.Id, clientTags);
             DeliverAll(target, sent);
+            ChatMetrics.DirectSent(notice, target.Sessions.Length);
             Echo(me, from, target, guest.Message);
             return Sent(target.Nick, target, me, sent, guest.Committed);
         }
@@ -113,6 +115,7 @@ public sealed partial class ChatHub
             gate.Release();
         }
 
+        ChatMetrics.DirectSent(notice, holder?.Sessions.Length ?? 0);
         Echo(me, from, holder, receipt.Message);
         return Sent(nick, holder, me, message, receipt.Committed);
     }
@@ -203,6 +206,7 @@ public sealed partial class ChatHub
             MessageId = receipt.Message.Id,
             FromAccount = me.AccountId is null ? null : me.Nick,
         });
+        ChatMetrics.BroadcastSent(recipients);
         Echo(me, from, null, receipt.Message);
         return new SendResult(ChatError.None, null, true, recipients, receipt.Committed);
     }

@@ -30,6 +30,29 @@ public sealed partial class ChatHub
     }
 
     /// <summary>
+    /// Closes the sessions holding <paramref name="nick"/> but <paramref name="except"/> (NickServ
+    /// <c>GHOST</c>, <c>DROP</c>); the caller has checked the right to. Others see them drop with the reason.
+    /// </summary>
+    /// <param name="nick">The nick, any case.</param>
+    /// <param name="except">A session to keep open, or null.</param>
+    /// <param name="reason">Why, shown as the drop reason.</param>
+    /// <returns>How many sessions were closed.</returns>
+    public int CloseSessions(string nick, ChatSession? except, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(nick);
+        var closed = 0;
+        foreach (var target in FindSessions(nick))
+        {
+            if (target == except)
+                continue;
+            target.Sink.Close(reason);
+            closed++;
+        }
+
+        return closed;
+    }
+
+    /// <summary>
     /// Bans an address mask or an account (<c>~name</c>) server-wide; server operators only. New
     /// connections from a banned address are closed at once, a banned account may not log in or be
     /// registered, and the connections covered now are disconnected, except server operators'.

@@ -1,4 +1,5 @@
 using Parley.Core.Events;
+using Parley.Core.Metrics;
 using Parley.Core.Presence;
 using Parley.Core.Sessions;
 
@@ -37,6 +38,7 @@ public sealed partial class RoomHub
 
         var message = new RoomMessage(_ids.Next(), room!.Name, from.Nick!, text, _time.GetUtcNow(), from.AccountId);
         var recipients = SendMessage(room.MemberArrayForReading, message, from, clientTags ?? [], notice);
+        ChatMetrics.RoomMessageSent(recipients);
         var committed = _history.Append(message);
         return ValueTask.FromResult(new RoomSendResult(ChatError.None, message, recipients, committed));
     }

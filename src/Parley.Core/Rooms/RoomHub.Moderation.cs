@@ -41,7 +41,7 @@ public sealed partial class RoomHub
             members = room.MemberArray;
         }
 
-        Send(members, new RoomTopicChangedEvent(room.Name, by.Nick!, room.Topic?.Text) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress });
+        Send(members, new RoomTopicChangedEvent(room.Name, by.Nick!, room.Topic?.Text) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSession = by });
         await PersistAsync(room, cancellationToken);
         return ChatError.None;
     }
@@ -101,7 +101,7 @@ public sealed partial class RoomHub
 
         if (change.Length == 0)
             return ChatError.None;
-        Send(members, new RoomModeChangedEvent(room.Name, by.Nick!, change) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, Key = newKey, Limit = newLimit });
+        Send(members, new RoomModeChangedEvent(room.Name, by.Nick!, change) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSession = by, Key = newKey, Limit = newLimit });
         await PersistAsync(room, cancellationToken);
         return ChatError.None;
     }
@@ -146,7 +146,7 @@ public sealed partial class RoomHub
             room.PublishMembers(members);
         }
 
-        Send(members, new RoomRoleChangedEvent(room.Name, by.Nick!, changed.Session.Nick ?? targetNick, role, grant) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress });
+        Send(members, new RoomRoleChangedEvent(room.Name, by.Nick!, changed.Session.Nick ?? targetNick, role, grant) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSession = by });
         return ChatError.None;
     }
 
@@ -194,7 +194,7 @@ public sealed partial class RoomHub
             members = room.MemberArray;
         }
 
-        Send(members, new RoomBanChangedEvent(room.Name, by.Nick!, mask, add) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, List = list });
+        Send(members, new RoomBanChangedEvent(room.Name, by.Nick!, mask, add) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSession = by, List = list });
         await PersistAsync(room, cancellationToken);
         return ChatError.None;
     }
@@ -233,7 +233,7 @@ public sealed partial class RoomHub
             }
         }
 
-        var invite = new RoomInviteEvent(room.Name, by.Nick!) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, Nick = nick, ByAccount = by.AccountId is null ? null : by.Nick };
+        var invite = new RoomInviteEvent(room.Name, by.Nick!) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSession = by, Nick = nick, ByAccount = by.AccountId is null ? null : by.Nick };
         foreach (var target in targets)
             target.Sink.Deliver(invite);
         invited = nick;

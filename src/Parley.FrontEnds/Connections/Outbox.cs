@@ -10,8 +10,14 @@ namespace Parley.FrontEnds.Connections;
 /// <see cref="TryEnqueue"/> refuses and the caller disconnects the slow consumer.
 /// </summary>
 /// <remarks>Thread-safe for any number of producers; <see cref="DrainAsync"/> runs once per connection.</remarks>
-internal sealed class Outbox(long maxBytes)
+internal sealed class Outbox(long maxBytes, KeyValuePair<string, object?> protocol)
 {
+    /// <summary>An outbox with no protocol tag on its metrics (tests).</summary>
+    public Outbox(long maxBytes)
+        : this(maxBytes, default)
+    {
+    }
+
     private readonly Channel<ReadOnlyMemory<byte>> _queue = Channel.CreateUnbounded<ReadOnlyMemory<byte>>(
         new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
 
@@ -87,7 +93,7 @@ internal sealed class Outbox(long maxBytes)
         var reader = _queue.Reader;
         while (await reader.WaitToReadAsync(cancellationToken))
         {
-            WriteQueued(output);
+            FrontEndMetrics.Written(WriteQueued(output), protocol);
 
             // Flushing waits while the transport's own buffer is full; meanwhile producers keep
             // filling the queue, which is what trips the budget for a client that stopped reading.

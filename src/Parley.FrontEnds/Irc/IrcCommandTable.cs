@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Parley.FrontEnds.Irc.Commands;
+using Parley.FrontEnds.Irc.Services;
 using Parley.Protocols.Irc;
 
 namespace Parley.FrontEnds.Irc;
@@ -43,6 +44,15 @@ internal sealed class IrcCommandTable
         new WhoCommand(),
         new KickCommand(),
         new InviteCommand(),
+        new RegisterCommand(),
+        new MonitorCommand(),
+        new HelpCommand("HELP"),
+        new HelpCommand("HELPOP"),
+        new VerifyCommand(),
+        new ServiceAliasCommand("NICKSERV", IrcServices.NickServ),
+        new ServiceAliasCommand("NS", IrcServices.NickServ),
+        new ServiceAliasCommand("CHANSERV", IrcServices.ChanServ),
+        new ServiceAliasCommand("CS", IrcServices.ChanServ),
         new OperCommand(),
         new KillCommand(),
         new WallopsCommand(),

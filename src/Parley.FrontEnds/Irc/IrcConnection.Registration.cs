@@ -65,6 +65,8 @@ internal sealed partial class IrcConnection
         if (IsRegistered || PendingNick is not { } nick || User is not { } user || CapNegotiating)
             return;
 
+        if (!CheckServerPassword())
+            return;
         _session.SetUserInfo(user.UserName, user.RealName);
         if (_session.IsLoggedIn)
         {
@@ -113,8 +115,36 @@ internal sealed partial class IrcConnection
 
         PendingNick = null;
         _registered = true;
+        RecordRegistered();
         FrontEndLog.Registered(Logger, _session.Id, _session.RemoteAddress, nick);
         _frontEnd.Welcome.Send(this);
+    }
+
+    // Parley:Irc:Password: PASS must carry it (RFC 2812 §3.1.1); what follows "<password>:" is an
+    // account's password. Compared in constant time, so timing tells nothing of it.
+    private bool CheckServerPassword()
+    {
+        if (_frontEnd.Options.Password is not { Length: > 0 } expected)
+            return true;
+        var given = Password ?? "";
+        string? accountPassword = null;
+        if (given.Length > expected.Length && given[expected.Length] == ':')
+        {
+            accountPassword = given[(expected.Length + 1)..];
+            given = given[..expected.Length];
+        }
+
+        if (!System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+                System.Text.Encoding.UTF8.GetBytes(given), System.Text.Encoding.UTF8.GetBytes(expected)))
+        {
+            Password = null;
+            Numeric(IrcNumerics.ERR_PASSWDMISMATCH, "Password incorrect");
+            Close("Bad server password");
+            return false;
+        }
+
+        Password = accountPassword is { Length: > 0 } ? accountPassword : null;
+        return true;
     }
 
     /// <summary>Answers a refused nick claim or change: 433, 902 or 432.</summary>
@@ -158,8 +188,7 @@ internal sealed partial class IrcConnection
                 return;
             }
 
-            if (result.Error == ChatError.RateLimited)
-                FromServer("NOTICE", "*", $"Too many failed logins: try again in {Math.Max(1, (int)Math.Ceiling(result.RetryAfter.TotalSeconds))} s");
+            ExplainLoginRefusal(result, nick);
             Numeric(IrcNumerics.ERR_PASSWDMISMATCH, "Password incorrect");
             Close("Bad password");
             return;
@@ -167,6 +196,7 @@ internal sealed partial class IrcConnection
 
         PendingNick = null;
         _registered = true;
+        RecordRegistered();
         FrontEndLog.LoggedIn(Logger, _session.Id, _session.RemoteAddress, result.Nick);
         var shown = _session.Nick!;
         Numeric(IrcNumerics.RPL_LOGGEDIN, Mask, shown, $"You are now logged in as {shown}");

@@ -29,6 +29,16 @@ internal sealed partial class IrcConnection
     public void Numeric(string numeric, params IEnumerable<string> parameters) =>
         Reply(new IrcMessage(ServerName, numeric, [_session.Nick ?? "*", .. parameters]));
 
+    /// <summary>True while the running command's replies are buffered for its <c>label</c>.</summary>
+    public bool IsLabeled => _label is not null;
+
+    /// <summary>A numeric sent at once, bypassing the label buffer (confirmations after a commit).</summary>
+    public void NumericNow(string numeric, params IEnumerable<string> parameters) =>
+        SendNow(new IrcMessage(ServerName, numeric, [_session.Nick ?? "*", .. parameters]));
+
+    /// <summary>An echo (echo-message) sent at once, bypassing the label buffer and any hold.</summary>
+    public void EchoNow(ChatEvent message) => DeliverCore(message, hold: false);
+
     /// <summary>Replies with a message from the server: <c>:server COMMAND params...</c>.</summary>
     public void FromServer(string command, params IEnumerable<string> parameters) =>
         Reply(new IrcMessage(ServerName, command, parameters));

@@ -35,6 +35,7 @@ internal sealed partial class IrcConnection : ISessionSink
     private readonly IrcFramer _framer = new(IrcLimits.MaxClientTagBytes);
     private readonly ChatSession _session;
     private readonly FloodGate? _flood;
+    private readonly long _openedTimestamp;
     private volatile int _capabilities;
     private int _closing;
     private string? _closeReason;
@@ -44,7 +45,8 @@ internal sealed partial class IrcConnection : ISessionSink
         _transport = transport;
         _frontEnd = frontEnd;
         _abort = abort;
-        _outbox = new Outbox(frontEnd.Limits.MaxOutboundBytes);
+        _outbox = new Outbox(frontEnd.Limits.MaxOutboundBytes, FrontEndMetrics.Irc);
+        _openedTimestamp = frontEnd.Time.GetTimestamp();
         _lastInputTicks = frontEnd.Time.GetUtcNow().UtcTicks;
         _flood = frontEnd.Limits.Flood.IsEnabled ? new FloodGate(frontEnd.Limits.Flood, frontEnd.Time) : null;
         _session = frontEnd.Hub.Connect(this, remoteAddress, security);
@@ -122,10 +124,30 @@ internal sealed partial class IrcConnection : ISessionSink
     /// <inheritdoc />
     public void Deliver(ChatEvent chatEvent) => DeliverCore(chatEvent, hold: true);
 
+    /// <inheritdoc />
+    /// <remarks>False: IRC shows quits and nick changes only to users sharing a channel (the hub routes them through the rooms).</remarks>
+    public bool SeesAllPresence => false;
+
+    // Every way to registration (NICK/USER, PASS, SASL) ends here: latency for the metrics.
+    private void RecordRegistered() => FrontEndMetrics.Registered(_frontEnd.Time, _openedTimestamp, FrontEndMetrics.Irc);
+
     private void DeliverCore(ChatEvent chatEvent, bool hold)
     {
-        if (Volatile.Read(ref _closing) != 0 || (hold && TryHold(chatEvent)) || !ShouldDeliver(chatEvent))
+        if (Volatile.Read(ref _closing) != 0 || (hold && TryHold(chatEvent)))
             return;
+        NotifyMonitors(chatEvent);
+        if (!ShouldDeliver(chatEvent))
+            return;
+        if (chatEvent is RoomMemberJoinedEvent joined && Has(IrcCapabilities.ExtendedJoin))
+        {
+            // extended-join's JOIN is formatted per recipient: joins are rare next to messages, and
+            // a cache slot per capability combination would grow every event (docs/irc.md).
+            Enqueue(IrcMessageFormatter.Format(
+                IrcRoomEvents.ExtendedJoin(IrcEventEncoder.Mask(joined.Nick, joined.ActorAddress), joined.Room, joined.Account, joined.RealName)
+                    .WithTags(IrcEventTagger.TagsOf(chatEvent, EventTags, 0))));
+            return;
+        }
+
         // The common sets of tags are encoded once per event and shared; the rare rest per recipient.
         var encoder = _frontEnd.EncoderFor(EventTags);
         var bytes = encoder.IsCached ? chatEvent.GetBytes(encoder) : encoder.Encode(chatEvent);
@@ -236,8 +258,15 @@ internal sealed partial class IrcConnection : ISessionSink
             // one instead of being refused, so a paste arrives slowly but whole. Meanwhile nothing
             // more is read: the flooder's lines wait in the transport's bounded buffer and its
             // socket, and only its own commands are delayed. The bucket runs on the real clock.
+            var delayed = false;
             while (!_flood.TryTake(out var retryAfter))
             {
+                if (!delayed)
+                {
+                    delayed = true;
+                    FrontEndMetrics.FloodDelayed(FrontEndMetrics.Irc);
+                }
+
                 await Task.Delay(retryAfter > MinFloodDelay ? retryAfter : MinFloodDelay, cancellationToken);
                 if (Volatile.Read(ref _closing) != 0)
                     return;
@@ -247,6 +276,8 @@ internal sealed partial class IrcConnection : ISessionSink
         BeginCommand(message);
         try
         {
+            if (_ordering && !MayOvertakeConfirmations(message.Command))
+                await RepliesSentAsync();
             await _frontEnd.Commands.DispatchAsync(this, message);
         }
         finally
@@ -256,18 +287,13 @@ internal sealed partial class IrcConnection : ISessionSink
         }
     }
 
-    private void Enqueue(ReadOnlyMemory<byte> bytes)
-    {
-        if (!_outbox.TryEnqueue(bytes))
-            OnOutboxOverflow();
-    }
-
     private void OnOutboxOverflow()
     {
         if (Interlocked.Exchange(ref _closing, 1) != 0)
             return;
         // Ergo's wording, which IRC users and bots recognise.
         Volatile.Write(ref _closeReason, "SendQ exceeded");
+        FrontEndMetrics.SlowConsumerDropped(FrontEndMetrics.Irc);
         FrontEndLog.SlowConsumer(Logger, _session.Id, _session.Nick, _session.RemoteAddress, _frontEnd.Limits.MaxOutboundBytes);
         _outbox.Complete();
         // The peer is not reading, so a polite close would wait forever: drop the transport now.

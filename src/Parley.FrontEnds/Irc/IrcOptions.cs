@@ -1,3 +1,5 @@
+using Parley.FrontEnds.Irc.Commands;
+
 namespace Parley.FrontEnds.Irc;
 
 /// <summary>The IRC front-end's settings, bound from the configuration section <c>Parley:Irc</c> (docs/irc.md).</summary>
@@ -48,6 +50,23 @@ public sealed record IrcOptions
     /// </summary>
     public TimeSpan PingTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// The server password (RFC 2812 §3.1.1 <c>PASS</c>) for a private server: every IRC client must
+    /// send it with <c>PASS</c> before registering, or gets <c>464</c> and is closed. Null or empty
+    /// (the default) means none, and <c>PASS</c> is then an account's password. Distinct from
+    /// account passwords; with both, <c>PASS &lt;server password&gt;:&lt;account password&gt;</c>.
+    /// </summary>
+    public string? Password { get; init; }
+
+    /// <summary>
+    /// How many of a channel's latest messages a client that did not negotiate
+    /// <c>draft/chathistory</c> gets after its JOIN (Ergo's <c>autoreplay-on-join</c>), so web and
+    /// older clients do not join blind. Defaults to 25; 0 turns it off; at most 100. They come as the
+    /// PRIVMSGs they were, with <c>server-time</c> where negotiated, in a <c>chathistory</c> batch
+    /// with <c>batch</c>.
+    /// </summary>
+    public int AutoReplayOnJoin { get; init; } = 25;
+
     /// <summary>Checks the values; called at start-up.</summary>
     /// <exception cref="ArgumentException">A value is out of range or malformed.</exception>
     public void Validate()
@@ -60,7 +79,11 @@ public sealed record IrcOptions
             throw new ArgumentException($"Parley:Irc:ServerName '{ServerName}' must be one word without ! @ : , *", "Irc:ServerName");
         if (string.IsNullOrWhiteSpace(NetworkName) || NetworkName.AsSpan().IndexOfAny(" \r\n\0") >= 0)
             throw new ArgumentException($"Parley:Irc:NetworkName '{NetworkName}' must be one word", "Irc:NetworkName");
+        if (Password is { Length: > 0 } password && password.AsSpan().IndexOfAny(" \r\n\0") >= 0)
+            throw new ArgumentException("Parley:Irc:Password must be one word (no spaces or line breaks)", "Irc:Password");
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(IdleTimeout, TimeSpan.Zero, "Irc:IdleTimeout");
+        ArgumentOutOfRangeException.ThrowIfNegative(AutoReplayOnJoin, "Irc:AutoReplayOnJoin");
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(AutoReplayOnJoin, ChatHistoryCommand.MaxLimit, "Irc:AutoReplayOnJoin");
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(PingTimeout, TimeSpan.Zero, "Irc:PingTimeout");
     }
 }

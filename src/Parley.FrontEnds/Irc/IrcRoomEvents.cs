@@ -48,6 +48,13 @@ internal static class IrcRoomEvents
         return parameters;
     }
 
+    /// <summary>
+    /// A JOIN in IRCv3 extended-join form, <c>:nick!u@h JOIN #chan &lt;account|*&gt; :&lt;real name&gt;</c>
+    /// (ircv3.net/specs/extensions/extended-join).
+    /// </summary>
+    public static IrcMessage ExtendedJoin(string mask, string room, string? account, string realName) =>
+        new(mask, "JOIN", room, account ?? "*", IrcText.ForWire(realName.Length == 0 ? "*" : realName));
+
     /// <summary>The text of a QUIT: <c>Quit: reason</c> for a quit (as ircds prefix it), the reason alone for a drop.</summary>
     public static string QuitReason(bool quit, string? reason) =>
         IrcText.ForWire(quit ? (reason is null ? "Quit" : "Quit: " + reason) : reason ?? "Connection closed");

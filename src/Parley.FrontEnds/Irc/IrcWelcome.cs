@@ -39,9 +39,9 @@ internal sealed class IrcWelcome
         string[] tokens =
         [
             "AWAYLEN=" + MaxTextLength, "CASEMAPPING=ascii", "CHANLIMIT=#:" + roomLimits.MaxRoomsPerUser, "CHANMODES=beI,k,l,Cimnst",
-            "CHANNELLEN=" + (RoomNames.MaxLength + 1), "CHANTYPES=#", "CHATHISTORY=" + Commands.ChatHistoryCommand.MaxLimit,
+            "CHANNELLEN=" + (RoomNames.MaxLength + 1), "CHANTYPES=#", "CHATHISTORY=" + Commands.ChatHistoryCommand.MaxLimit, "ELIST=MNU",
             "EXCEPTS=e", "EXTBAN=~,am", "INVEX=I", "KICKLEN=" + MaxTextLength, "LINELEN=512", "MAXLIST=b:" + roomOptions.MaxBansPerRoom + ",e:" + roomOptions.MaxBansPerRoom + ",I:" + roomOptions.MaxBansPerRoom,
-            "MODES=" + Commands.ChannelModes.MaxParameterModes, "MSGREFTYPES=msgid,timestamp",
+            "MODES=" + Commands.ChannelModes.MaxParameterModes, "MONITOR=" + IrcConnection.MaxMonitored, "MSGREFTYPES=msgid,timestamp",
             "NETWORK=" + options.NetworkName, "NICKLEN=" + NickRules.MaxLength, "PREFIX=(qov)~@+",
             "TARGMAX=JOIN:,KICK:,NAMES:,NOTICE:4,PART:,PRIVMSG:4,TAGMSG:1,WHOIS:1", "TOPICLEN=" + RoomHub.MaxTopicLength,
             "USERLEN=" + MaxUserNameLength, "UTF8ONLY",

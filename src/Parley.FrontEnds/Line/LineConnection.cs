@@ -19,7 +19,7 @@ namespace Parley.FrontEnds.Line;
 /// Commands run on the read loop only. <see cref="Deliver"/>, <see cref="Close"/> and
 /// <see cref="Reply"/> may be called from any thread and never block.
 /// </remarks>
-internal sealed class LineConnection : ISessionSink
+internal sealed partial class LineConnection : ISessionSink
 {
     // Commands whose replies may wait for commits at once; one commit batch takes all of them.
     private const int MaxPendingReplies = 256;
@@ -31,6 +31,7 @@ internal sealed class LineConnection : ISessionSink
     private readonly LineFramer _framer = new();
     private readonly ChatSession _session;
     private readonly FloodGate? _flood;
+    private readonly long _openedTimestamp;
     private readonly Lock _replyLock = new();
     private Task _replyTail = Task.CompletedTask;
     private int _pendingReplies;
@@ -42,7 +43,8 @@ internal sealed class LineConnection : ISessionSink
         _transport = transport;
         _frontEnd = frontEnd;
         _abort = abort;
-        _outbox = new Outbox(frontEnd.Limits.MaxOutboundBytes);
+        _outbox = new Outbox(frontEnd.Limits.MaxOutboundBytes, FrontEndMetrics.Line);
+        _openedTimestamp = frontEnd.Time.GetTimestamp();
         _flood = frontEnd.Limits.Flood.IsEnabled ? new FloodGate(frontEnd.Limits.Flood, frontEnd.Time) : null;
         _session = frontEnd.Hub.Connect(this, remoteAddress, security);
     }
@@ -81,6 +83,7 @@ internal sealed class LineConnection : ISessionSink
         var timeout = _frontEnd.Limits.RegistrationTimeout;
         await using var registrationTimer = _frontEnd.Time.CreateTimer(
             static state => ((LineConnection)state!).OnRegistrationTimeout(), this, timeout, Timeout.InfiniteTimeSpan);
+        await using var idleTimer = StartIdleTimer();
 
         var reason = "connection closed";
         try
@@ -165,6 +168,9 @@ internal sealed class LineConnection : ISessionSink
     {
         if (Volatile.Read(ref _closing) != 0)
             return;
+        // The session that made a room change gets its OK instead of the ROOM notice (docs/protocol.md).
+        if (chatEvent is RoomEvent { ActorSession: { } actor } && actor == _session)
+            return;
         if (!_outbox.TryEnqueue(chatEvent.GetBytes(LineEventEncoder.Instance)))
             OnOutboxOverflow();
     }
@@ -180,8 +186,11 @@ internal sealed class LineConnection : ISessionSink
     }
 
     /// <summary>Called by the nick and login commands when the connection takes a nick.</summary>
-    public void OnRegistered() =>
+    public void OnRegistered()
+    {
+        FrontEndMetrics.Registered(_frontEnd.Time, _openedTimestamp, FrontEndMetrics.Line);
         FrontEndLog.Registered(Logger, _session.Id, _session.RemoteAddress, _session.Nick ?? "");
+    }
 
     private async Task ReadLoopAsync(CancellationToken cancellationToken)
     {
@@ -197,6 +206,8 @@ internal sealed class LineConnection : ISessionSink
                     var status = _framer.TryReadLine(ref buffer, out var line);
                     if (status == LineFrameStatus.NeedMoreData)
                         break;
+                    // Any line is life, the empty keep-alive too (the idle limit).
+                    NoteInput();
                     if (status == LineFrameStatus.LineTooLong)
                     {
                         Reply(LineWriter.Error(LineErrorCodes.LineTooLong, $"lines are at most {_framer.MaxLineBytes} bytes"));
@@ -254,8 +265,10 @@ internal sealed class LineConnection : ISessionSink
             case FloodVerdict.Refused:
                 var wait = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalMilliseconds));
                 Reply(LineWriter.Error(LineErrorCodes.Flood, $"slow down; retry in {wait} ms"));
+                FrontEndMetrics.FloodRefused(FrontEndMetrics.Line);
                 break;
             default:
+                FrontEndMetrics.FloodDisconnected(FrontEndMetrics.Line);
                 var flood = _frontEnd.Limits.Flood;
                 FrontEndLog.Flooding(Logger, _session.Id, _session.Nick, _session.RemoteAddress, flood.DisconnectAfterRefusals, flood.RefusalWindow);
                 break;
@@ -302,6 +315,7 @@ internal sealed class LineConnection : ISessionSink
         if (Interlocked.Exchange(ref _closing, 1) != 0)
             return;
         Volatile.Write(ref _closeReason, "too slow to read");
+        FrontEndMetrics.SlowConsumerDropped(FrontEndMetrics.Line);
         FrontEndLog.SlowConsumer(Logger, _session.Id, _session.Nick, _session.RemoteAddress, _frontEnd.Limits.MaxOutboundBytes);
         _outbox.Complete();
         // The peer is not reading, so a polite close would wait forever: drop the transport now.

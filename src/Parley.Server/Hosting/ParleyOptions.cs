@@ -2,6 +2,7 @@ using Parley.Core.Accounts;
 using Parley.Core.Rooms;
 using Parley.FrontEnds.Connections;
 using Parley.FrontEnds.Irc;
+using Parley.Server.Observability;
 using Parley.Server.Tls;
 using Parley.Storage.Sqlite;
 
@@ -48,6 +49,12 @@ public sealed record ParleyOptions
     /// <summary>IRC: the plain and TLS IRC listeners and the IRC front-end's settings (docs/irc.md).</summary>
     public IrcOptions Irc { get; init; } = new();
 
+    /// <summary>The HTTP listener: health, readiness, metrics (<c>Parley:Http</c>).</summary>
+    public HttpOptions Http { get; init; } = new();
+
+    /// <summary>Metrics export besides <c>/metrics</c>: OTLP (<c>Parley:Metrics</c>).</summary>
+    public MetricsOptions Metrics { get; init; } = new();
+
     /// <summary>
     /// How long a stopping server waits for connections to close after telling them, before it
     /// drops them. Defaults to 5 s.
@@ -89,10 +96,12 @@ public sealed record ParleyOptions
         ArgumentException.ThrowIfNullOrWhiteSpace(DataDirectory, nameof(DataDirectory));
         Tls.Validate();
         Irc.Validate();
+        Http.Validate();
+        Metrics.Validate();
         (string Key, int Port)[] ports = [("Parley:Port", Port), ("Parley:Tls:Port", Tls.Port), ("Parley:Irc:Port", Irc.Port), ("Parley:Irc:TlsPort", Irc.TlsPort)];
         if (ports.All(p => p.Port == Disabled))
             throw new ArgumentException("Parley:Port, Parley:Tls:Port, Parley:Irc:Port and Parley:Irc:TlsPort are all 0: no listener would be left", nameof(Port));
-        foreach (var clash in ports.Where(p => p.Port > 0).GroupBy(p => p.Port).Where(g => g.Count() > 1))
+        foreach (var clash in ports.Append((Key: "Parley:Http:Port", Port: Http.Port)).Where(p => p.Port > 0).GroupBy(p => p.Port).Where(g => g.Count() > 1))
             throw new ArgumentException($"{string.Join(" and ", clash.Select(p => p.Key))} are all {clash.Key}", nameof(Port));
         ArgumentOutOfRangeException.ThrowIfLessThan(ShutdownTimeout, TimeSpan.Zero, nameof(ShutdownTimeout));
         Limits.Validate();

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry;
 using Parley.Core.Accounts;
 using Parley.Core.Accounts.Throttling;
 using Parley.Core.Messages;
@@ -16,7 +17,10 @@ using Parley.Core.Rooms;
 using Parley.Core.Security;
 using Parley.FrontEnds.Irc;
 using Parley.FrontEnds.Line;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using Parley.Server.Listeners;
+using Parley.Server.Observability;
 using Parley.Server.Security;
 using Parley.Server.Tls;
 using Parley.Storage.Sqlite;
@@ -37,6 +41,9 @@ public static class ParleyServer
 
     /// <summary>Protocol name of the IRC-over-TLS listener in <see cref="ListenerRegistry"/>.</summary>
     public const string IrcTlsProtocol = "ircs";
+
+    /// <summary>Name of the HTTP listener (health, readiness, metrics) in <see cref="ListenerRegistry"/>.</summary>
+    public const string HttpProtocol = "http";
 
     /// <summary>
     /// Creates the application. Configuration comes, lowest priority first, from appsettings.json
@@ -98,6 +105,9 @@ public static class ParleyServer
             services.GetRequiredService<IRoomHistory>(),
             services.GetRequiredService<OperatorPolicy>(),
             services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(services => new RegistrationThrottle(options.Accounts, services.GetRequiredService<TimeProvider>()));
+        // Fewer hashes at once than cores, and a bounded wait: a login or registration flood cannot starve chat.
+        builder.Services.AddSingleton(new PasswordHashingLimiter(options.Accounts.MaxConcurrentHashes, options.Accounts.MaxQueuedHashes));
         builder.Services.AddSingleton<AccountService>();
         builder.Services.AddSingleton<LineFrontEnd>();
         builder.Services.AddSingleton(options.Irc);
@@ -106,6 +116,8 @@ public static class ParleyServer
         builder.Services.AddSingleton(new LoginTransportPolicy(options.Tls.RequireForLogin));
         builder.Services.AddSingleton(new TrustedNetworkList(options.Tls));
         builder.Services.AddSingleton<ServerCertificateSource>();
+        builder.Services.AddSingleton<ServerMetrics>();
+        AddMetrics(builder.Services, options.Metrics);
         // Before Kestrel listens (hosted services start first): restore the registered rooms.
         builder.Services.AddHostedService<RoomRestoreService>();
         configureServices?.Invoke(builder.Services);
@@ -114,10 +126,12 @@ public static class ParleyServer
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             var address = ResolveAddress(options.Host);
+            var metrics = kestrel.ApplicationServices.GetRequiredService<ServerMetrics>();
             if (options.Port != ParleyOptions.Disabled)
             {
                 kestrel.Listen(address, BindPort(options.Port), listen =>
                 {
+                    ConnectionCounting.Use(listen, metrics, LineProtocol, LineProtocol);
                     listen.UseConnectionHandler<LineConnectionHandler>();
                     listeners.Add(LineProtocol, listen);
                 });
@@ -128,6 +142,7 @@ public static class ParleyServer
                 var certificates = kestrel.ApplicationServices.GetRequiredService<ServerCertificateSource>();
                 kestrel.Listen(address, BindPort(options.Tls.Port), listen =>
                 {
+                    ConnectionCounting.Use(listen, metrics, LineTlsProtocol, LineProtocol);
                     TlsListener.UseTls(listen, certificates, options.Tls);
                     listen.UseConnectionHandler<LineConnectionHandler>();
                     listeners.Add(LineTlsProtocol, listen);
@@ -138,6 +153,7 @@ public static class ParleyServer
             {
                 kestrel.Listen(address, BindPort(options.Irc.Port), listen =>
                 {
+                    ConnectionCounting.Use(listen, metrics, IrcProtocol, IrcProtocol);
                     listen.UseConnectionHandler<IrcConnectionHandler>();
                     listeners.Add(IrcProtocol, listen);
                 });
@@ -149,14 +165,26 @@ public static class ParleyServer
                 var certificates = kestrel.ApplicationServices.GetRequiredService<ServerCertificateSource>();
                 kestrel.Listen(address, BindPort(options.Irc.TlsPort), listen =>
                 {
+                    ConnectionCounting.Use(listen, metrics, IrcTlsProtocol, IrcProtocol);
                     TlsListener.UseTls(listen, certificates, options.Tls);
                     listen.UseConnectionHandler<IrcConnectionHandler>();
                     listeners.Add(IrcTlsProtocol, listen);
                 });
             }
+
+            if (options.Http.Port != ParleyOptions.Disabled)
+            {
+                // No connection handler: this listener runs the ASP.NET Core pipeline (HttpEndpoints).
+                kestrel.Listen(ResolveAddress(options.Http.Host), BindPort(options.Http.Port), listen =>
+                {
+                    listen.Protocols = HttpProtocols.Http1;
+                    listeners.Add(HttpProtocol, listen);
+                });
+            }
         });
 
         var app = builder.Build();
+        HttpEndpoints.Map(app);
 
         // Open the database now: a bad data directory or a too-new schema stops the start, and
         // migrations run before the first connection rather than during it.
@@ -212,6 +240,19 @@ public static class ParleyServer
         options.Validate();
         return options;
     }
+
+    // Every Parley.* meter, to Prometheus text at /metrics and, when configured, to OTLP.
+    private static void AddMetrics(IServiceCollection services, MetricsOptions options) =>
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("parley-server", serviceVersion: typeof(ParleyServer).Assembly.GetName().Version?.ToString(3)))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(ServerMetrics.ExportedMeters);
+                // No response cache (default 300 ms): a scrape shows what happened before it.
+                metrics.AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0);
+                if (options.OtlpEndpoint is { } endpoint)
+                    metrics.AddOtlpExporter(otlp => otlp.Endpoint = new Uri(endpoint));
+            });
 
     private static int BindPort(int port) => port == ParleyOptions.AnyFreePort ? 0 : port;
 

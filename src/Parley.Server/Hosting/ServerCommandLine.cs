@@ -11,9 +11,11 @@ internal static class ServerCommandLine
     /// <summary>Builds the command line.</summary>
     /// <param name="run">Runs the server with the configuration overrides.</param>
     /// <param name="backup">Runs <c>backup &lt;file&gt;</c> with the overrides and the file; null leaves it out.</param>
+    /// <param name="stats">Runs <c>stats [--url URL]</c> with the overrides and the URL (null: from the configuration); null leaves it out.</param>
     public static RootCommand Create(
         Func<IReadOnlyList<KeyValuePair<string, string?>>, CancellationToken, Task<int>> run,
-        Func<IReadOnlyList<KeyValuePair<string, string?>>, string, CancellationToken, Task<int>>? backup = null)
+        Func<IReadOnlyList<KeyValuePair<string, string?>>, string, CancellationToken, Task<int>>? backup = null,
+        Func<IReadOnlyList<KeyValuePair<string, string?>>, string?, CancellationToken, Task<int>>? stats = null)
     {
         var host = new Option<string>("--host")
         {
@@ -34,6 +36,11 @@ internal static class ServerCommandLine
         var ircsPort = new Option<int?>("--ircs-port")
         {
             Description = "IRC over TLS, with the --tls-cert certificate (Parley:Irc:TlsPort). Default 6697; 0 turns it off; -1 picks a free port.",
+        };
+        var httpPort = new Option<int?>("--http-port")
+        {
+            Description = "HTTP port for /healthz, /readyz and /metrics (Parley:Http:Port). Default 8080 on 127.0.0.1 (Parley:Http:Host); 0 turns it off; -1 picks a free port.",
+            Recursive = true,
         };
         var tlsCertificate = new Option<string>("--tls-cert")
         {
@@ -59,7 +66,7 @@ internal static class ServerCommandLine
 
         var root = new RootCommand("Parley chat server: the seeds' line protocol and IRC, on TCP and TLS. Stop with Ctrl+C.")
         {
-            host, port, tlsPort, ircPort, ircsPort, tlsCertificate, tlsKey, data, maxOutbound, registrationTimeout,
+            host, port, tlsPort, ircPort, ircsPort, httpPort, tlsCertificate, tlsKey, data, maxOutbound, registrationTimeout,
         };
 
         List<KeyValuePair<string, string?>> Overrides(ParseResult parse)
@@ -76,6 +83,7 @@ internal static class ServerCommandLine
             Map(tlsPort, "Parley:Tls:Port");
             Map(ircPort, "Parley:Irc:Port");
             Map(ircsPort, "Parley:Irc:TlsPort");
+            Map(httpPort, "Parley:Http:Port");
             Map(tlsCertificate, "Parley:Tls:CertificatePath");
             Map(tlsKey, "Parley:Tls:KeyPath");
             Map(data, "Parley:DataDirectory");
@@ -94,6 +102,20 @@ internal static class ServerCommandLine
                 file,
             };
             command.SetAction((parse, cancellationToken) => backup(Overrides(parse), parse.GetValue(file)!, cancellationToken));
+            root.Subcommands.Add(command);
+        }
+
+        if (stats is not null)
+        {
+            var url = new Option<string>("--url")
+            {
+                Description = "The server's metrics URL. Default: http://<Parley:Http:Host>:<Parley:Http:Port>/metrics from the configuration.",
+            };
+            var command = new Command("stats", "Show a running server's metrics at a glance (its /metrics, from loopback or a trusted network).")
+            {
+                url,
+            };
+            command.SetAction((parse, cancellationToken) => stats(Overrides(parse), parse.GetValue(url), cancellationToken));
             root.Subcommands.Add(command);
         }
 

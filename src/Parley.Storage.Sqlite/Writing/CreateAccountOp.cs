@@ -6,5 +6,5 @@ namespace Parley.Storage.Sqlite.Writing;
 internal sealed class CreateAccountOp(string nick, string passwordHash, DateTimeOffset createdUtc) : WriteOp<Account?>
 {
     public override void Execute(WriterStatements statements) =>
-        Value = statements.CreateAccount(nick, passwordHash, createdUtc) is { } id ? new Account(id, nick, passwordHash) : null;
+        Value = statements.CreateAccount(nick, passwordHash, createdUtc) is { } id ? new Account(id, nick, passwordHash, createdUtc) : null;
 }

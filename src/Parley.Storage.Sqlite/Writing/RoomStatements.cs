@@ -14,7 +14,7 @@ internal sealed class RoomStatements : IDisposable
     private readonly SqliteCommand _deleteRoom;
     private readonly SqliteCommand _deleteBans;
     private readonly SqliteCommand _insertBan;
-    private readonly SqliteCommand _insertMessage;
+    private readonly RawStatement _insertMessage;
     private readonly SqliteCommand _deleteMessages;
     private readonly SqliteCommand _deleteOrphanMessages;
 
@@ -38,12 +38,12 @@ internal sealed class RoomStatements : IDisposable
             ON CONFLICT (room_key, mask_key) DO NOTHING
             """,
             "$key", "$maskKey", "$mask", "$by", "$at");
-        _insertMessage = WriterStatements.Create(connection,
+        // The hot insert (every room message): compiled once, bound by position.
+        _insertMessage = new RawStatement(connection,
             """
             INSERT INTO room_messages (id, room_key, room, from_nick, from_account, text, sent_utc)
-            VALUES ($id, $key, $room, $from, $fromAccount, $text, $sent)
-            """,
-            "$id", "$key", "$room", "$from", "$fromAccount", "$text", "$sent");
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            """);
         _deleteMessages = WriterStatements.Create(connection, "DELETE FROM room_messages WHERE room_key = $key", "$key");
         _deleteOrphanMessages = WriterStatements.Create(connection,
             "DELETE FROM room_messages WHERE room_key NOT IN (SELECT name_key FROM rooms)");
@@ -56,7 +56,6 @@ internal sealed class RoomStatements : IDisposable
         _deleteRoom.Transaction = transaction;
         _deleteBans.Transaction = transaction;
         _insertBan.Transaction = transaction;
-        _insertMessage.Transaction = transaction;
         _deleteMessages.Transaction = transaction;
         _deleteOrphanMessages.Transaction = transaction;
     }
@@ -113,15 +112,15 @@ internal sealed class RoomStatements : IDisposable
 
     public void InsertMessage(RoomMessage message)
     {
-        var p = _insertMessage.Parameters;
-        p[0].Value = message.Id;
-        p[1].Value = RoomKey.Of(message.Room);
-        p[2].Value = message.Room;
-        p[3].Value = message.From;
-        p[4].Value = (object?)message.FromAccountId ?? DBNull.Value;
-        p[5].Value = message.Text;
-        p[6].Value = message.Time.ToUnixTimeMilliseconds();
-        _insertMessage.ExecuteNonQuery();
+        var s = _insertMessage;
+        s.Bind(1, message.Id);
+        s.Bind(2, RoomKey.Of(message.Room));
+        s.Bind(3, message.Room);
+        s.Bind(4, message.From);
+        s.Bind(5, message.FromAccountId);
+        s.Bind(6, message.Text);
+        s.Bind(7, message.Time.ToUnixTimeMilliseconds());
+        s.Execute();
     }
 
     /// <summary>Deletes every message of one room; returns how many.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -53,6 +54,7 @@ internal sealed class SqliteWriter : IDisposable
         {
             if (_queue.Writer.TryWrite(op))
             {
+                StoreMetrics.Queued();
                 _lastQueued = op.Completion;
                 return;
             }
@@ -101,6 +103,7 @@ internal sealed class SqliteWriter : IDisposable
 
     private void Commit(List<WriteOp> batch)
     {
+        var start = Stopwatch.GetTimestamp();
         try
         {
             // BEGIN IMMEDIATE: take the write lock now, not at the first write.
@@ -115,11 +118,13 @@ internal sealed class SqliteWriter : IDisposable
 #pragma warning restore CA1031
         {
             StorageLog.BatchFailed(_logger, batch.Count, e);
+            StoreMetrics.Finished(batch.Count, start, committed: false);
             foreach (var op in batch)
                 op.Fail(e);
             return;
         }
 
+        StoreMetrics.Finished(batch.Count, start, committed: true);
         Interlocked.Increment(ref _batches);
         Interlocked.Add(ref _writes, batch.Count);
         foreach (var op in batch)

@@ -10,10 +10,11 @@ namespace Parley.Storage.Sqlite.Writing;
 /// <remarks>Used only on the writer thread.</remarks>
 internal sealed class WriterStatements : IDisposable
 {
-    private readonly SqliteCommand _insertMessage;
+    private readonly RawStatement _insertMessage;
     private readonly SqliteCommand _markDelivered;
     private readonly SqliteCommand _createAccount;
     private readonly SqliteCommand _updatePassword;
+    private readonly SqliteCommand _deleteAccount;
     private readonly SqliteCommand _countCertificates;
     private readonly SqliteCommand _certificateExists;
     private readonly SqliteCommand _addCertificate;
@@ -21,12 +22,12 @@ internal sealed class WriterStatements : IDisposable
 
     public WriterStatements(SqliteConnection connection)
     {
-        _insertMessage = Create(connection,
+        // The hot insert (every direct message): compiled once, bound by position.
+        _insertMessage = new RawStatement(connection,
             """
             INSERT INTO messages (id, kind, sent_utc, from_nick, from_key, from_account, to_nick, to_key, to_account, text, delivered)
-            VALUES ($id, $kind, $sent, $from, $fromKey, $fromAccount, $to, $toKey, $toAccount, $text, $delivered)
-            """,
-            "$id", "$kind", "$sent", "$from", "$fromKey", "$fromAccount", "$to", "$toKey", "$toAccount", "$text", "$delivered");
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+            """);
         _markDelivered = Create(connection,
             "UPDATE messages SET delivered = 1 WHERE to_account = $account AND delivered = 0 AND id <= $through",
             "$account", "$through");
@@ -40,6 +41,18 @@ internal sealed class WriterStatements : IDisposable
         _updatePassword = Create(connection,
             "UPDATE accounts SET password_hash = $hash WHERE id = $id",
             "$hash", "$id");
+        // Rows that named the account lose the link: SQLite may reuse the largest rowid, and a later
+        // account must not inherit the history or waiting messages of a dropped one.
+        _deleteAccount = Create(connection,
+            """
+            DELETE FROM client_certificates WHERE account_id = $id;
+            UPDATE messages SET to_account = NULL, delivered = 1 WHERE to_account = $id;
+            UPDATE messages SET from_account = NULL WHERE from_account = $id;
+            UPDATE room_messages SET from_account = NULL WHERE from_account = $id;
+            DELETE FROM accounts WHERE id = $id;
+            SELECT changes();
+            """,
+            "$id");
         _countCertificates = Create(connection,
             "SELECT COUNT(*) FROM client_certificates WHERE account_id = $account",
             "$account");
@@ -64,10 +77,10 @@ internal sealed class WriterStatements : IDisposable
     /// <summary>Enlists every statement in the batch's transaction.</summary>
     public void Begin(SqliteTransaction transaction)
     {
-        _insertMessage.Transaction = transaction;
         _markDelivered.Transaction = transaction;
         _createAccount.Transaction = transaction;
         _updatePassword.Transaction = transaction;
+        _deleteAccount.Transaction = transaction;
         _countCertificates.Transaction = transaction;
         _certificateExists.Transaction = transaction;
         _addCertificate.Transaction = transaction;
@@ -77,19 +90,19 @@ internal sealed class WriterStatements : IDisposable
 
     public void InsertMessage(long id, NewMessage message)
     {
-        var p = _insertMessage.Parameters;
-        p[0].Value = id;
-        p[1].Value = (int)message.Kind;
-        p[2].Value = message.SentUtc.ToUnixTimeMilliseconds();
-        p[3].Value = message.From;
-        p[4].Value = NickKey.Of(message.From);
-        p[5].Value = (object?)message.FromAccountId ?? DBNull.Value;
-        p[6].Value = (object?)message.To ?? DBNull.Value;
-        p[7].Value = message.To is null ? DBNull.Value : NickKey.Of(message.To);
-        p[8].Value = (object?)message.ToAccountId ?? DBNull.Value;
-        p[9].Value = message.Text;
-        p[10].Value = message.Delivered ? 1 : 0;
-        _insertMessage.ExecuteNonQuery();
+        var s = _insertMessage;
+        s.Bind(1, id);
+        s.Bind(2, (long)message.Kind);
+        s.Bind(3, message.SentUtc.ToUnixTimeMilliseconds());
+        s.Bind(4, message.From);
+        s.Bind(5, NickKey.Of(message.From));
+        s.Bind(6, message.FromAccountId);
+        s.Bind(7, message.To);
+        s.Bind(8, message.To is null ? null : NickKey.Of(message.To));
+        s.Bind(9, message.ToAccountId);
+        s.Bind(10, message.Text);
+        s.Bind(11, message.Delivered ? 1L : 0L);
+        s.Execute();
     }
 
     public int MarkDelivered(long accountId, long throughId)
@@ -114,6 +127,13 @@ internal sealed class WriterStatements : IDisposable
         _updatePassword.Parameters[0].Value = passwordHash;
         _updatePassword.Parameters[1].Value = accountId;
         return _updatePassword.ExecuteNonQuery() == 1;
+    }
+
+    public bool DeleteAccount(long accountId)
+    {
+        _deleteAccount.Parameters[0].Value = accountId;
+        // changes() counts the last statement's rows: the account's own.
+        return _deleteAccount.ExecuteScalar() is long deleted && deleted == 1;
     }
 
     public long CountCertificates(long accountId)
@@ -152,6 +172,7 @@ internal sealed class WriterStatements : IDisposable
         _markDelivered.Dispose();
         _createAccount.Dispose();
         _updatePassword.Dispose();
+        _deleteAccount.Dispose();
         _countCertificates.Dispose();
         _certificateExists.Dispose();
         _addCertificate.Dispose();

@@ -1,4 +1,6 @@
 using Parley.Core.Presence;
+using Parley.Core.Rooms;
+using Parley.FrontEnds.Irc.Services;
 using Parley.Protocols.Irc;
 
 namespace Parley.FrontEnds.Irc.Commands;
@@ -26,6 +28,8 @@ internal sealed class MessageCommand(bool notice) : IIrcCommand
 {
     /// <summary>Most targets in one message (TARGMAX in ISUPPORT).</summary>
     public const int MaxTargets = 4;
+
+    private const string StorageFailedText = "The server could not store the message; it may not have arrived";
 
     public string Name => notice ? "NOTICE" : "PRIVMSG";
     public int MinParameters => 0;
@@ -93,15 +97,18 @@ internal sealed class MessageCommand(bool notice) : IIrcCommand
             return;
         }
 
-        await result.Committed.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        if (result.Committed.Exception is not null)
+        if (connection.IsLabeled)
         {
-            connection.FromServer("FAIL", Name, "STORAGE_FAILED", result.Message!.Room, "The server could not store the message; it may not have arrived");
+            // labeled-response: the confirmation belongs in this command's reply buffer.
+            await result.Committed.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (result.Committed.Exception is not null)
+                connection.FromServer("FAIL", Name, "STORAGE_FAILED", result.Message!.Room, StorageFailedText);
+            else if (echo is not null && connection.Has(IrcCapabilities.EchoMessage))
+                connection.Echo(echo);
             return;
         }
 
-        if (echo is not null && connection.Has(IrcCapabilities.EchoMessage))
-            connection.Echo(echo);
+        connection.AfterCommit(result.Committed, notice ? RoomNoticeStored : RoomMessageStored, new RoomConfirmation(result, echo));
     }
 
     private async ValueTask SendToAsync(IrcConnection connection, string target, string text, KeyValuePair<string, string>[] clientTags)
@@ -109,6 +116,14 @@ internal sealed class MessageCommand(bool notice) : IIrcCommand
         if (target.StartsWith('#'))
         {
             await SendToRoomAsync(connection, target, text, clientTags);
+            return;
+        }
+
+        // A request to NickServ or ChanServ; a NOTICE to a service is never answered.
+        if (IrcServices.Find(target) is { } service)
+        {
+            if (!notice)
+                await service.HandleAsync(connection, text);
             return;
         }
 
@@ -121,13 +136,21 @@ internal sealed class MessageCommand(bool notice) : IIrcCommand
         }
 
         // The durability promise, as /dm's OK: nothing confirms the message before its commit.
+        // Without a label the confirmation waits in the connection's ordered queue while the
+        // read loop goes on (pipelined commits); with one it belongs in this command's buffer.
+        if (!connection.IsLabeled)
+        {
+            connection.AfterCommit(result.Committed, notice ? DirectNoticeStored : DirectMessageStored, new DirectConfirmation(result, toSelf));
+            return;
+        }
+
         await result.Committed.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         if (result.Committed.Exception is not null)
         {
             if (toSelf is not null)
                 connection.Deliver(toSelf);
             // Reading the exception marks it observed; the store has logged it.
-            connection.FromServer("FAIL", Name, "STORAGE_FAILED", result.Recipient ?? target, "The server could not store the message; it may not have arrived");
+            connection.FromServer("FAIL", Name, "STORAGE_FAILED", result.Recipient ?? target, StorageFailedText);
             return;
         }
 
@@ -145,5 +168,55 @@ internal sealed class MessageCommand(bool notice) : IIrcCommand
         }
         if (!notice && result.RecipientAway is { } away)
             connection.Numeric(IrcNumerics.RPL_AWAY, result.Recipient ?? target, away);
+    }
+
+    // The confirmations after the commit, sent in command order by the connection (static: no
+    // closure per message).
+    private static readonly Action<IrcConnection, Task, object> DirectMessageStored =
+        static (c, committed, state) => ConfirmDirect(c, committed, (DirectConfirmation)state, "PRIVMSG");
+
+    private static readonly Action<IrcConnection, Task, object> DirectNoticeStored =
+        static (c, committed, state) => ConfirmDirect(c, committed, (DirectConfirmation)state, "NOTICE");
+
+    private static readonly Action<IrcConnection, Task, object> RoomMessageStored =
+        static (c, committed, state) => ConfirmRoom(c, committed, (RoomConfirmation)state, "PRIVMSG");
+
+    private static readonly Action<IrcConnection, Task, object> RoomNoticeStored =
+        static (c, committed, state) => ConfirmRoom(c, committed, (RoomConfirmation)state, "NOTICE");
+
+    private static void ConfirmDirect(IrcConnection connection, Task committed, DirectConfirmation confirmation, string command)
+    {
+        var result = confirmation.Result;
+        // To oneself: the held delivery, and with echo-message the echo too (two lines, as Ergo sends).
+        if (confirmation.ToSelf is { } toSelf)
+        {
+            connection.EchoNow(toSelf);
+            if (committed.Exception is null && connection.Has(IrcCapabilities.EchoMessage))
+                connection.EchoNow(toSelf);
+        }
+
+        if (committed.Exception is not null)
+        {
+            // Reading the exception marks it observed; the store has logged it.
+            connection.SendNow(new IrcMessage(connection.ServerName, "FAIL", command, "STORAGE_FAILED", result.Recipient ?? "*", StorageFailedText));
+            return;
+        }
+
+        if (connection.Has(IrcCapabilities.EchoMessage) && !result.ToSelf)
+            connection.EchoNow(result.Message!);
+        if (command == "PRIVMSG" && result.RecipientAway is { } away)
+            connection.NumericNow(IrcNumerics.RPL_AWAY, result.Recipient ?? "*", away);
+    }
+
+    private static void ConfirmRoom(IrcConnection connection, Task committed, RoomConfirmation confirmation, string command)
+    {
+        if (committed.Exception is not null)
+        {
+            connection.SendNow(new IrcMessage(connection.ServerName, "FAIL", command, "STORAGE_FAILED", confirmation.Result.Message!.Room, StorageFailedText));
+            return;
+        }
+
+        if (confirmation.Echo is { } echo && connection.Has(IrcCapabilities.EchoMessage))
+            connection.EchoNow(echo);
     }
 }

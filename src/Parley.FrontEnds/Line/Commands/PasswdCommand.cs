@@ -28,6 +28,8 @@ internal sealed class PasswdCommand : ILineCommand
         var result = await connection.Accounts.ChangePasswordAsync(connection.Session, oldPassword, newPassword);
         connection.Reply(result.Error == ChatError.None
             ? LineWriter.Ok("password changed")
-            : ChatErrorReplies.For(result, connection.Session.Nick, connection.Session.Nick));
+            : result.Error == ChatError.BadPassword
+                ? ChatErrorReplies.BadPasswordFor(connection.Hub.AccountOptions.MinPasswordLength)
+                : ChatErrorReplies.For(result, connection.Session.Nick, connection.Session.Nick));
     }
 }

@@ -47,7 +47,9 @@ internal sealed class RegisterCommand : ILineCommand
         var result = await connection.Accounts.RegisterAsync(session, nick, password);
         if (result.Error != ChatError.None)
         {
-            connection.Reply(ChatErrorReplies.For(result, nick ?? session.Nick, session.Nick));
+            connection.Reply(result.Error == ChatError.BadPassword
+                ? ChatErrorReplies.BadPasswordFor(connection.Hub.AccountOptions.MinPasswordLength)
+                : ChatErrorReplies.For(result, nick ?? session.Nick, session.Nick, connection.AccountOptions.MaxSessionsPerAccount));
             return;
         }
 
