@@ -22,7 +22,9 @@ public sealed partial class ChatHub
     /// <param name="cancellationToken">Cancels waiting for the account's gate.</param>
     /// <returns>
     /// The result; <see cref="ChatError.NickTaken"/> when a guest holds the nick,
-    /// <see cref="ChatError.ServerBanned"/> when a server ban by account covers it.
+    /// <see cref="ChatError.ServerBanned"/> when a server ban by account covers it,
+    /// <see cref="ChatError.TooManySessions"/> when the account has
+    /// <see cref="AccountOptions.MaxSessionsPerAccount"/> sessions already.
     /// </returns>
     /// <remarks>
     /// Stored messages reach the session as <see cref="MissedMessageEvent"/>s, oldest first, before
@@ -42,6 +44,10 @@ public sealed partial class ChatHub
         try
         {
             var old = session.Presence;
+            // Under the account's gate, so two sign-ins cannot both take the last place.
+            if (_byNick.TryGetValue(account.Nick, out var online) && online.AccountId == account.Id
+                && online.Sessions.Length >= _options.MaxSessionsPerAccount)
+                return SignInResult.Refused(ChatError.TooManySessions);
             if (!TryJoin(session, account, old, out var holder, out var first))
                 return SignInResult.Refused(ChatError.NickTaken);
 
