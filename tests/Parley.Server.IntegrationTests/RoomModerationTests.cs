@@ -116,7 +116,7 @@ public sealed class RoomModerationTests
         await using var bob = await server.ConnectAsAsync("bob");
         await alice.JoinAsync("#dev");
 
-        Assert.Equal("ERR INVALID_MODE modes are +/- i k m n s t; +k needs a key of one word", (await alice.CommandAsync("/mode #dev +k")).Reply);
+        Assert.Equal("ERR INVALID_MODE modes are +/- C i k l m n s t; +k needs a key of one word, +l a number of members", (await alice.CommandAsync("/mode #dev +k")).Reply);
         Assert.Equal("OK #dev modes +kn", (await alice.CommandAsync("/mode #dev +k s3cret")).Reply);
 
         Assert.Equal("ERR BAD_KEY #dev needs its key: /join #dev <key>", (await bob.CommandAsync("/join #dev")).Reply);
@@ -166,8 +166,8 @@ public sealed class RoomModerationTests
     }
 
     [Theory]
-    [InlineData("/mode #dev +x", "ERR INVALID_MODE modes are +/- i k m n s t; +k needs a key of one word")]
-    [InlineData("/mode #dev it", "ERR INVALID_MODE modes are +/- i k m n s t; +k needs a key of one word")]
+    [InlineData("/mode #dev +x", "ERR INVALID_MODE modes are +/- C i k l m n s t; +k needs a key of one word, +l a number of members")]
+    [InlineData("/mode #dev it", "ERR INVALID_MODE modes are +/- C i k l m n s t; +k needs a key of one word, +l a number of members")]
     [InlineData("/mode #dev +imst", "OK #dev modes +imnst")]
     [InlineData("/mode #dev +it-t", "OK #dev modes +in")]
     [InlineData("/mode #dev", "OK #dev modes +n")]
@@ -197,5 +197,20 @@ public sealed class RoomModerationTests
         Assert.Equal("ERR TOO_MANY_ROOMS you are in the most rooms allowed; /part one first", (await alice.CommandAsync("/join #c")).Reply);
         await bob.JoinAsync("#a");
         Assert.Equal("ERR ROOM_FULL #a is full", (await carol.CommandAsync("/join #a")).Reply);
+    }
+    // The room's +l is one mode for both protocols: set from the line protocol, it refuses joins.
+    [Fact]
+    public async Task Limit_and_no_ctcp_modes_are_set_from_the_line_protocol_and_refuse_a_join_past_the_limit()
+    {
+        await using var server = await ParleyTestServer.StartAsync();
+        await using var alice = await server.ConnectAsAsync("alice");
+        await using var bob = await server.ConnectAsAsync("bob");
+        await alice.JoinAsync("#dev");
+
+        Assert.Equal("ERR INVALID_MODE modes are +/- C i k l m n s t; +k needs a key of one word, +l a number of members", (await alice.CommandAsync("/mode #dev +l none")).Reply);
+        Assert.Equal("OK #dev modes +Cln", (await alice.CommandAsync("/mode #dev +Cl 1")).Reply);
+        Assert.Equal("ERR ROOM_FULL #dev is full", (await bob.CommandAsync("/join #dev")).Reply);
+        Assert.Equal("OK #dev modes +Cn", (await alice.CommandAsync("/mode #dev -l")).Reply);
+        Assert.StartsWith("OK joined #dev", (await bob.CommandAsync("/join #dev")).Reply, StringComparison.Ordinal);
     }
 }

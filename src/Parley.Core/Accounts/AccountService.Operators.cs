@@ -3,66 +3,59 @@ using Parley.Core.Sessions;
 
 namespace Parley.Core.Accounts;
 
-/// <summary>
-/// Account management by server operators (<c>Parley:Operators</c>): deleting someone's account
-/// and setting a new password for it, as Ergo's <c>NS SADROP</c> and <c>NS PASSWD</c> (oper form)
-/// do. The line protocol's <c>/sadrop</c> and <c>/sapasswd</c> and the IRC services call these.
-/// </summary>
 public sealed partial class AccountService
 {
     /// <summary>
-    /// Deletes the account <paramref name="accountName"/> on an operator's word: its registered rooms
-    /// become ordinary, its client certificates go, and every session signed in to it is closed
-    /// ("account dropped by an operator"); then the nick is free for anyone.
+    /// Makes a session a server operator through an operator account (IRC's <c>OPER</c>): the
+    /// account must be listed in <c>Parley:Operators</c>; a session logged in to it needs no
+    /// password, any other needs the account's password (checked and throttled like a login). The
+    /// session keeps its nick; it is an operator until it leaves.
     /// </summary>
-    /// <param name="by">The acting session; must be a server operator.</param>
-    /// <param name="accountName">The account, any case.</param>
+    /// <param name="session">A registered session.</param>
+    /// <param name="account">The operator account's name, any case.</param>
+    /// <param name="password">The account's password, or null when the session is logged in to it.</param>
     /// <param name="cancellationToken">Cancels waiting.</param>
     /// <returns>
-    /// <see cref="ChatError.None"/> with the account's name as registered,
-    /// <see cref="ChatError.NotServerOperator"/>, or <see cref="ChatError.NoSuchAccount"/>.
+    /// <see cref="ChatError.None"/>, <see cref="ChatError.NotServerOperator"/> (not an operator
+    /// account), <see cref="ChatError.AuthFailed"/> (wrong or missing password, or no such account),
+    /// <see cref="ChatError.RateLimited"/>, <see cref="ChatError.ServerBusy"/> (password hashing saturated).
     /// </returns>
-    public async ValueTask<(ChatError Error, string? Account)> DropByOperatorAsync(ChatSession by, string accountName, CancellationToken cancellationToken = default)
+    public async ValueTask<ChatError> OperAsync(ChatSession session, string account, string? password, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(by);
-        ArgumentNullException.ThrowIfNull(accountName);
-        if (!_hub.Operators.IsOperator(by))
-            return (ChatError.NotServerOperator, null);
-        if (!NickRules.IsValid(accountName) || await _accounts.FindAsync(accountName, cancellationToken) is not { } account)
-            return (ChatError.NoSuchAccount, null);
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(account);
+        if (!_hub.Operators.IsOperatorAccount(account))
+            return ChatError.NotServerOperator;
+        if (session.Presence is { AccountId: not null } signedIn && NickRules.Comparer.Equals(signedIn.Nick, account))
+        {
+            session.OperatorAccount = signedIn.Nick;
+            return ChatError.None;
+        }
 
-        await _hub.Rooms.OnAccountDroppedAsync(account.Id, cancellationToken);
-        await _accounts.DeleteAsync(account.Id, cancellationToken);
-        foreach (var session in _hub.FindSessions(account.Nick).Where(s => s.AccountId == account.Id).ToList())
-            session.Sink.Close("account dropped by an operator");
-        return (ChatError.None, account.Nick);
-    }
+        if (password is null || !NickRules.IsValid(account))
+            return ChatError.AuthFailed;
+        var reservation = _throttle.Reserve(account, session.RemoteAddress);
+        if (!reservation.IsGranted)
+            return ChatError.RateLimited;
+        var failed = false;
+        try
+        {
+            await DelayAsync(reservation, cancellationToken);
+            var found = await _accounts.FindAsync(account, cancellationToken);
+            if (await VerifyAsync(found?.PasswordHash, password, cancellationToken) is not { } check)
+                return ChatError.ServerBusy;
+            if (found is null || check == PasswordCheck.Failed)
+            {
+                failed = true;
+                return ChatError.AuthFailed;
+            }
 
-    /// <summary>
-    /// Sets a new password for the account <paramref name="accountName"/> on an operator's word (the
-    /// owner forgot it). Sessions signed in to it stay; the old password stops working at once.
-    /// </summary>
-    /// <param name="by">The acting session; must be a server operator.</param>
-    /// <param name="accountName">The account, any case.</param>
-    /// <param name="newPassword">The new password; see <see cref="PasswordRules"/> and <see cref="AccountOptions.MinPasswordLength"/>.</param>
-    /// <param name="cancellationToken">Cancels waiting.</param>
-    /// <returns>
-    /// <see cref="ChatError.None"/> with the account's name as registered, <see cref="ChatError.NotServerOperator"/>,
-    /// <see cref="ChatError.NoSuchAccount"/> or <see cref="ChatError.BadPassword"/>.
-    /// </returns>
-    public async ValueTask<(ChatError Error, string? Account)> ResetPasswordByOperatorAsync(
-        ChatSession by, string accountName, string newPassword, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(by);
-        ArgumentNullException.ThrowIfNull(accountName);
-        ArgumentNullException.ThrowIfNull(newPassword);
-        if (!_hub.Operators.IsOperator(by))
-            return (ChatError.NotServerOperator, null);
-        if (!NickRules.IsValid(accountName) || await _accounts.FindAsync(accountName, cancellationToken) is not { } account)
-            return (ChatError.NoSuchAccount, null);
-        if (!PasswordRules.IsAcceptable(newPassword, _hub.AccountOptions.MinPasswordLength))
-            return (ChatError.BadPassword, account.Nick);
-        await _accounts.UpdatePasswordHashAsync(account.Id, _hashing.Hash(newPassword), cancellationToken);
-        return (ChatError.None, account.Nick);
+            session.OperatorAccount = found.Nick;
+            return ChatError.None;
+        }
+        finally
+        {
+            _throttle.Complete(reservation, failed);
+        }
     }
 }

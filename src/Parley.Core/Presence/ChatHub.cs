@@ -111,6 +111,9 @@ public sealed partial class ChatHub
     /// <summary>Server-wide bans by address, checked when a session connects.</summary>
     public ServerBanList ServerBans { get; } = new();
 
+    /// <summary>The nicks that left or were renamed away from, bounded (IRC's <c>WHOWAS</c>).</summary>
+    public NickHistory NickHistory { get; } = new();
+
     /// <summary>The hub's clock: the time its events and messages are stamped with (<see cref="ChatEvent.Time"/>).</summary>
     public TimeProvider Time => _time;
 
@@ -267,7 +270,11 @@ public sealed partial class ChatHub
         if (old is null)
             AnnounceJoined(holder, new UserJoinedEvent(nick) { Time = _time.GetUtcNow(), Address = session.UserAddress });
         else if (!string.Equals(old.Nick, nick, StringComparison.Ordinal))
+        {
+            NickHistory.Add(new WhowasEntry(old.Nick, oldAddress.UserName, oldAddress.Host, session.RealName, _time.GetUtcNow()));
             AnnounceNow(holder, new NickChangedEvent(old.Nick, nick) { Time = _time.GetUtcNow(), Address = oldAddress, Rooms = session.Rooms });
+        }
+
         return ChatError.None;
     }
 
@@ -333,7 +340,10 @@ public sealed partial class ChatHub
         // Rooms are per session: this connection leaves its rooms even when the account stays online elsewhere.
         Rooms.OnSessionLeft(session, quit, reason, nickStays: !last);
         if (last)
+        {
+            NickHistory.Add(new WhowasEntry(holder.Nick, session.UserName, session.Host, session.RealName, _time.GetUtcNow()));
             AnnounceLeft(holder, new UserLeftEvent(holder.Nick, quit, reason) { Time = _time.GetUtcNow(), Address = session.UserAddress, Rooms = rooms });
+        }
     }
 
     private SemaphoreSlim GateOf(long accountId) => _gates[(int)((ulong)accountId % GateCount)];

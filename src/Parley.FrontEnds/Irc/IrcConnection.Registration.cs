@@ -21,7 +21,7 @@ internal sealed partial class IrcConnection
 {
     private readonly Lock _heldLock = new();
     private List<ChatEvent>? _held;
-    private bool _invisible;
+    private volatile bool _invisible;
     private volatile bool _registered;
 
     /// <summary>

@@ -37,6 +37,7 @@ internal sealed partial class LineConnection : ISessionSink
     private int _pendingReplies;
     private int _closing;
     private string? _closeReason;
+    private ReadLoopFairness _fairness;
 
     public LineConnection(IDuplexPipe transport, LineFrontEnd frontEnd, string remoteAddress, ConnectionSecurity security, Action abort)
     {
@@ -226,6 +227,8 @@ internal sealed partial class LineConnection : ISessionSink
                         if (verdict == FloodVerdict.Allowed)
                         {
                             await _frontEnd.Commands.DispatchAsync(this, request);
+                            // One connection's pipelined burst gives the thread back now and then.
+                            await _fairness.AfterCommandAsync();
                         }
                         else if (verdict == FloodVerdict.Abusive)
                         {
