@@ -10,8 +10,8 @@ internal static class LineFormatter
     /// <summary>Formats a line as plain text, for example <c>[DM] alice: hi</c> or <c>! NO_SUCH_NICK bob is not online</c>.</summary>
     public static string Format(ServerLine line) => line.Kind switch
     {
-        ServerLineKind.Direct => $"[DM] {line.From}: {line.Text}",
-        ServerLineKind.Broadcast => $"[BM] {line.From}: {line.Text}",
+        ServerLineKind.Direct => $"[DM] {Said(line)}",
+        ServerLineKind.Broadcast => $"[BM] {Said(line)}",
         ServerLineKind.System => $"*** {line.Text}",
         ServerLineKind.Hello => $"*** {line.Text}",
         ServerLineKind.Bye => $"*** bye: {line.Text}",
@@ -19,7 +19,7 @@ internal static class LineFormatter
         ServerLineKind.Error => $"! {line.Code} {line.Text}".TrimEnd(),
         ServerLineKind.Users => $"users online: {string.Join(", ", line.Nicks)}",
         ServerLineKind.Help => $"  {line.Text}",
-        ServerLineKind.RoomMessage => $"[{line.Room}] {line.From}: {line.Text}",
+        ServerLineKind.RoomMessage => $"[{line.Room}] {Said(line)}",
         ServerLineKind.Echo when line.Room is not null => $"[{line.Room}] {line.From}: {line.Text}",
         ServerLineKind.Echo => $"[sent elsewhere] -> {line.To}: {line.Text}",
         ServerLineKind.History when line.Room is not null => $"[{line.Room}] ({Time(line)}) {line.From}: {line.Text}",
@@ -31,6 +31,11 @@ internal static class LineFormatter
         ServerLineKind.RoomList => $"{line.Room} ({line.Count}) {line.Text}".TrimEnd(),
         _ => line.Raw,
     };
+
+    // The server shows an IRC user's /me as "* alice waves" (docs/protocol.md): keep it as an
+    // action rather than "alice: * alice waves".
+    private static string Said(ServerLine line) =>
+        line.Text.StartsWith($"* {line.From} ", StringComparison.Ordinal) ? line.Text : $"{line.From}: {line.Text}";
 
     // Stored messages show their original time, in UTC so every device shows the same.
     private static string Time(ServerLine line) =>

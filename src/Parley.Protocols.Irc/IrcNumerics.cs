@@ -11,7 +11,7 @@ namespace Parley.Protocols.Irc;
 /// one); the lines under each constant give the rest.
 /// </remarks>
 [SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "Names as the IRC specs spell them.")]
-public static class IrcNumerics
+public static partial class IrcNumerics
 {
     /// <summary>001 <c>&lt;client&gt; :Welcome to the &lt;network&gt; Network, &lt;nick&gt;[!&lt;user&gt;@&lt;host&gt;]</c>: registration completed.</summary>
     public const string RPL_WELCOME = "001";
@@ -225,6 +225,33 @@ public static class IrcNumerics
 
     /// <summary>671 <c>&lt;client&gt; &lt;nick&gt; :is using a secure connection</c>: in WHOIS, the user is on TLS.</summary>
     public const string RPL_WHOISSECURE = "671";
+
+    /// <summary>704 <c>&lt;client&gt; &lt;subject&gt; :&lt;first line&gt;</c>: HELP starts (modern.ircdocs.horse).</summary>
+    public const string RPL_HELPSTART = "704";
+
+    /// <summary>705 <c>&lt;client&gt; &lt;subject&gt; :&lt;line&gt;</c>: a line of HELP.</summary>
+    public const string RPL_HELPTXT = "705";
+
+    /// <summary>706 <c>&lt;client&gt; &lt;subject&gt; :&lt;last line&gt;</c>: HELP ends.</summary>
+    public const string RPL_ENDOFHELP = "706";
+
+    /// <summary>524 <c>&lt;client&gt; &lt;subject&gt; :No help available on this topic</c>.</summary>
+    public const string ERR_HELPNOTFOUND = "524";
+
+    /// <summary>730 <c>&lt;client&gt; :target[!user@host][,...]</c>: monitored nicks online (IRCv3 MONITOR).</summary>
+    public const string RPL_MONONLINE = "730";
+
+    /// <summary>731 <c>&lt;client&gt; :target[,...]</c>: monitored nicks offline.</summary>
+    public const string RPL_MONOFFLINE = "731";
+
+    /// <summary>732 <c>&lt;client&gt; :target[,...]</c>: the monitor list.</summary>
+    public const string RPL_MONLIST = "732";
+
+    /// <summary>733 <c>&lt;client&gt; :End of MONITOR list</c>.</summary>
+    public const string RPL_ENDOFMONLIST = "733";
+
+    /// <summary>734 <c>&lt;client&gt; &lt;limit&gt; &lt;targets&gt; :Monitor list is full.</c>.</summary>
+    public const string ERR_MONLISTFULL = "734";
 
     /// <summary>900 <c>&lt;client&gt; &lt;n!u@h&gt; &lt;account&gt; :You are now logged in as &lt;username&gt;</c>.</summary>
     public const string RPL_LOGGEDIN = "900";

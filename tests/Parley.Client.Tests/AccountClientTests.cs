@@ -53,7 +53,7 @@ public sealed class AccountClientTests
 
         Assert.Equal(0, exitCode);
         Assert.Matches(@"\[missed \d{4}-\d\d-\d\d \d\d:\d\dZ\] bob: see you later", output);
-        Assert.Contains("ok: logged in as alice; 1 stored messages delivered", output, StringComparison.Ordinal);
+        Assert.Contains("ok: logged in as alice; 1 stored message delivered", output, StringComparison.Ordinal);
         Assert.Contains("ok: you are alice, logged in", output, StringComparison.Ordinal);
         Assert.DoesNotContain(Password, output, StringComparison.Ordinal);
     }

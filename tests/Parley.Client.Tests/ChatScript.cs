@@ -21,7 +21,7 @@ public static class ChatScript
 
         if (!line.StartsWith('/'))
         {
-            return ["OK sent to 1 users"];
+            return ["OK sent to 1 user"];
         }
 
         var parts = line.Split(' ', 3);
@@ -29,7 +29,7 @@ public static class ChatScript
         {
             "/nick" => parts.Length < 2 ? ["ERR NEED_MORE_PARAMS /nick <nick>"] : Nick(parts[1]),
             "/dm" => parts.Length < 3 ? ["ERR NEED_MORE_PARAMS /dm <nick> <text>"] : Dm(parts[1]),
-            "/bm" => ["OK sent to 1 users"],
+            "/bm" => ["OK sent to 1 user"],
             "/users" => ["USERS alice bob", "OK 2 users online"],
             "/help" => ["HELP /dm <nick> <text>  send a direct message", "HELP /users  list users", "OK end of help"],
             "/quit" => [parts.Length > 1 ? $"BYE {line[6..]}" : "BYE goodbye", ScriptedLineServer.CloseConnection],

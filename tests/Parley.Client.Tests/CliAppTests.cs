@@ -50,7 +50,7 @@ public sealed class CliAppTests
 
         Assert.Equal(1, exitCode);
         Assert.Contains("! NO_SUCH_NICK carol is not online", output, StringComparison.Ordinal);
-        Assert.Contains("ok: sent to 1 users", output, StringComparison.Ordinal);
+        Assert.Contains("ok: sent to 1 user", output, StringComparison.Ordinal);
     }
 
     [Fact]

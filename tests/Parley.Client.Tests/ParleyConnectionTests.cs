@@ -115,7 +115,7 @@ public sealed class ParleyConnectionTests
         {
             "/help" => ["HELP /dm", "DM bob: psst", "HELP /users", "SYS carol joined", "OK end of help"],
             "/users" => ["BM carol: hi all", "USERS alice bob carol", "OK 3 users online"],
-            _ => ["OK sent to 1 users"],
+            _ => ["OK sent to 1 user"],
         });
         await using var connection = await ParleyConnection.ConnectAsync(server.Options).WaitAsync(Timeout);
 
@@ -132,7 +132,7 @@ public sealed class ParleyConnectionTests
         Assert.Equal("end of help", helpReply.Text);
         Assert.Equal(["alice", "bob", "carol"], Assert.Single(usersReply.Data).Nicks);
         Assert.Equal("3 users online", usersReply.Text);
-        Assert.Equal("sent to 1 users", broadcastReply.Text);
+        Assert.Equal("sent to 1 user", broadcastReply.Text);
         Assert.Empty(broadcastReply.Data);
 
         var incoming = new List<ServerLine>();

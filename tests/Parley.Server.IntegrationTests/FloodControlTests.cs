@@ -20,7 +20,7 @@ public sealed class FloodControlTests
 
         await alice.ExpectAsync("OK registered as alice");
         await alice.ExpectAsync("OK 0 rooms");
-        await alice.WaitForAsync(l => l.StartsWith("OK 1 users", StringComparison.Ordinal));
+        await alice.WaitForAsync(l => l.StartsWith("OK 1 user", StringComparison.Ordinal));
         Assert.Matches("^ERR FLOOD slow down; retry in [0-9]+ ms$", await alice.ReadLineAsync());
         Assert.Matches("^ERR FLOOD slow down; retry in [0-9]+ ms$", await alice.ReadLineAsync());
         await alice.SendAsync("/quit bye");
@@ -43,7 +43,7 @@ public sealed class FloodControlTests
         await flooder.SendAsync(string.Join('\n', Enumerable.Range(0, 10).Select(i => $"hello {i}")));
 
         var lines = await flooder.ReadUntilClosedAsync();
-        Assert.Equal("OK sent to 1 users", lines[0]);
+        Assert.Equal("OK sent to 1 user", lines[0]);
         Assert.StartsWith("ERR FLOOD", lines[1], StringComparison.Ordinal);
         Assert.StartsWith("ERR FLOOD", lines[2], StringComparison.Ordinal);
         Assert.Equal("BYE flooding", lines[^1]);

@@ -90,6 +90,23 @@ public sealed class MessagingTests
     }
 
     [Fact]
+    public async Task Counts_of_one_are_singular_and_others_plural()
+    {
+        await using var server = await ParleyTestServer.StartAsync();
+        await using var alice = await server.ConnectAsAsync("alice");
+
+        Assert.Equal("OK 1 user online", (await alice.CommandAsync("/users")).Reply);
+        Assert.Equal("OK sent to 0 users", (await alice.CommandAsync("/bm anyone?")).Reply);
+        Assert.Equal("OK 0 rooms", (await alice.CommandAsync("/rooms")).Reply);
+        await alice.JoinAsync("#dev");
+        Assert.Equal("OK 1 room", (await alice.CommandAsync("/rooms")).Reply);
+        Assert.Equal("OK 1 member in #dev", (await alice.CommandAsync("/who #dev")).Reply);
+        await using var bob = await server.ConnectAsAsync("bob");
+        Assert.Equal("OK joined #dev (2 members)", (await bob.CommandAsync("/join #dev")).Reply);
+        Assert.Equal("OK sent to 1 user", (await alice.CommandAsync("/bm hi bob")).Reply);
+    }
+
+    [Fact]
     public async Task Help_lists_every_command_then_ends_with_ok()
     {
         await using var server = await ParleyTestServer.StartAsync();

@@ -25,6 +25,29 @@ public sealed class RoomModerationTests
     }
 
     [Fact]
+    public async Task The_one_who_changes_a_room_gets_its_ok_instead_of_the_notice_and_its_other_devices_the_notice()
+    {
+        await using var server = await ParleyTestServer.StartAsync();
+        await using var alice = await server.ConnectNewAccountAsync("alice", "correct-horse");
+        await using var phone = await server.ConnectLoggedInAsync("alice", "correct-horse");
+        await using var bob = await server.ConnectAsAsync("bob");
+        foreach (var member in new[] { alice, phone, bob })
+            await member.JoinAsync("#dev");
+
+        var (_, topic) = await alice.CommandAsync("/topic #dev release at noon");
+        var (_, mode) = await alice.CommandAsync("/mode #dev +m");
+        var (_, voice) = await alice.CommandAsync("/voice #dev bob");
+        var (_, ban) = await alice.CommandAsync("/ban #dev spam*");
+        var (_, kick) = await alice.CommandAsync("/kick #dev bob");
+        var (_, after) = await alice.CommandAsync("/rooms");
+
+        Assert.All(new[] { topic, mode, voice, ban, kick, after }, lines => Assert.DoesNotContain(lines, l => l.StartsWith("ROOM ", StringComparison.Ordinal) && l.Contains("alice", StringComparison.Ordinal)));
+        await phone.WaitForAsync(l => l == "ROOM #dev alice set the topic: release at noon");
+        await phone.WaitForAsync(l => l == "ROOM #dev bob was kicked by alice");
+        await bob.WaitForAsync(l => l == "ROOM #dev alice set mode +m");
+    }
+
+    [Fact]
     public async Task Op_can_moderate_until_deopped_and_the_creator_is_an_op_like_any_other()
     {
         await using var server = await ParleyTestServer.StartAsync();
@@ -93,7 +116,7 @@ public sealed class RoomModerationTests
         await using var bob = await server.ConnectAsAsync("bob");
         await alice.JoinAsync("#dev");
 
-        Assert.Equal("ERR INVALID_MODE modes are +/- i k m n s t; +k needs a key of one word", (await alice.CommandAsync("/mode #dev +k")).Reply);
+        Assert.Equal("ERR INVALID_MODE modes are +/- C i k l m n s t; +k needs a key of one word, +l a number of members", (await alice.CommandAsync("/mode #dev +k")).Reply);
         Assert.Equal("OK #dev modes +kn", (await alice.CommandAsync("/mode #dev +k s3cret")).Reply);
 
         Assert.Equal("ERR BAD_KEY #dev needs its key: /join #dev <key>", (await bob.CommandAsync("/join #dev")).Reply);
@@ -135,16 +158,16 @@ public sealed class RoomModerationTests
         await alice.CommandAsync("/mode #dev +m");
 
         Assert.Equal("ERR CANNOT_SEND you cannot speak in #dev (moderated or banned)", (await bob.CommandAsync("@#dev:may I?")).Reply);
-        Assert.Equal("OK sent to 1 members of #dev", (await alice.CommandAsync("@#dev:ops may")).Reply);
+        Assert.Equal("OK sent to 1 member of #dev", (await alice.CommandAsync("@#dev:ops may")).Reply);
         Assert.Equal("OK bob has voice in #dev", (await alice.CommandAsync("/voice #dev bob")).Reply);
-        Assert.Equal("OK sent to 1 members of #dev", (await bob.CommandAsync("@#dev:now I may")).Reply);
+        Assert.Equal("OK sent to 1 member of #dev", (await bob.CommandAsync("@#dev:now I may")).Reply);
         await alice.CommandAsync("/devoice #dev bob");
         Assert.Equal("ERR CANNOT_SEND you cannot speak in #dev (moderated or banned)", (await bob.CommandAsync("@#dev:and now?")).Reply);
     }
 
     [Theory]
-    [InlineData("/mode #dev +x", "ERR INVALID_MODE modes are +/- i k m n s t; +k needs a key of one word")]
-    [InlineData("/mode #dev it", "ERR INVALID_MODE modes are +/- i k m n s t; +k needs a key of one word")]
+    [InlineData("/mode #dev +x", "ERR INVALID_MODE modes are +/- C i k l m n s t; +k needs a key of one word, +l a number of members")]
+    [InlineData("/mode #dev it", "ERR INVALID_MODE modes are +/- C i k l m n s t; +k needs a key of one word, +l a number of members")]
     [InlineData("/mode #dev +imst", "OK #dev modes +imnst")]
     [InlineData("/mode #dev +it-t", "OK #dev modes +in")]
     [InlineData("/mode #dev", "OK #dev modes +n")]
@@ -174,5 +197,20 @@ public sealed class RoomModerationTests
         Assert.Equal("ERR TOO_MANY_ROOMS you are in the most rooms allowed; /part one first", (await alice.CommandAsync("/join #c")).Reply);
         await bob.JoinAsync("#a");
         Assert.Equal("ERR ROOM_FULL #a is full", (await carol.CommandAsync("/join #a")).Reply);
+    }
+    // The room's +l is one mode for both protocols: set from the line protocol, it refuses joins.
+    [Fact]
+    public async Task Limit_and_no_ctcp_modes_are_set_from_the_line_protocol_and_refuse_a_join_past_the_limit()
+    {
+        await using var server = await ParleyTestServer.StartAsync();
+        await using var alice = await server.ConnectAsAsync("alice");
+        await using var bob = await server.ConnectAsAsync("bob");
+        await alice.JoinAsync("#dev");
+
+        Assert.Equal("ERR INVALID_MODE modes are +/- C i k l m n s t; +k needs a key of one word, +l a number of members", (await alice.CommandAsync("/mode #dev +l none")).Reply);
+        Assert.Equal("OK #dev modes +Cln", (await alice.CommandAsync("/mode #dev +Cl 1")).Reply);
+        Assert.Equal("ERR ROOM_FULL #dev is full", (await bob.CommandAsync("/join #dev")).Reply);
+        Assert.Equal("OK #dev modes +Cn", (await alice.CommandAsync("/mode #dev -l")).Reply);
+        Assert.StartsWith("OK joined #dev", (await bob.CommandAsync("/join #dev")).Reply, StringComparison.Ordinal);
     }
 }

@@ -40,11 +40,27 @@ public sealed class RoomPersistenceTests
         Assert.Equal(["spam*", "~mallory"], bans.Select(l => l.Split(' ')[2]));
 
         await using var alice2 = await second.ConnectLoggedInAsync("alice", Password);
-        var rejoined = await alice2.JoinAsync("#keep", "sesame");
+        var rejoined = await alice2.JoinAsync("#keep");
         Assert.Contains("MEMBERS #keep ~alice bob", rejoined);
         await bob.WaitForAsync(l => l == "ROOM #keep alice joined");
         Assert.Equal("OK topic of #keep set", (await alice2.CommandAsync("/topic #keep the owner is back")).Reply);
         Assert.Equal("ERR NO_SUCH_ROOM #temp does not exist", (await bob.CommandAsync("/who #temp")).Reply);
+    }
+
+    [Fact]
+    public async Task Owner_of_a_registered_room_joins_it_without_its_key_or_an_invite_and_others_still_need_them()
+    {
+        await using var server = await ParleyTestServer.StartAsync();
+        await using var alice = await server.ConnectNewAccountAsync("alice", Password);
+        await alice.JoinAsync("#vault");
+        await alice.CommandAsync("/register #vault");
+        Assert.Equal("OK #vault modes +ikn", (await alice.CommandAsync("/mode #vault +ik sesame")).Reply);
+        await alice.CommandAsync("/part #vault");
+
+        Assert.StartsWith("OK joined #vault", (await alice.CommandAsync("/join #vault")).Reply, StringComparison.Ordinal);
+
+        await using var bob = await server.ConnectAsAsync("bob");
+        Assert.StartsWith("ERR INVITE_ONLY", (await bob.CommandAsync("/join #vault sesame")).Reply, StringComparison.Ordinal);
     }
 
     [Fact]

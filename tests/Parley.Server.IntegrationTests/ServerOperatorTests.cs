@@ -55,7 +55,7 @@ public sealed class ServerOperatorTests
         }
 
         var (listed, bans) = await root.CommandAsync("/serverban");
-        Assert.Equal("OK 1 server bans", listed);
+        Assert.Equal("OK 1 server ban", listed);
         Assert.Matches(@"^SERVERBAN 127\.0\.0\.\* root \S+Z abuse$", bans.Single(l => l.StartsWith("SERVERBAN", StringComparison.Ordinal)));
         Assert.Equal("OK unbanned 127.0.0.* server-wide", (await root.CommandAsync("/serverunban 127.0.0.*")).Reply);
         await using var welcome = await server.ConnectAsync();

@@ -12,6 +12,7 @@ public sealed class ThirdPartyClientTests
     {
         await using var server = await ParleyTestServer.StartAsync();
         await using var alice = await server.ConnectAsAsync("alice");
+        TestPrerequisites.Require("python3");
         var script = Path.Combine(RepositoryRoot.Find(), "examples", "seed_client.py");
         var start = new ProcessStartInfo("python3")
         {
@@ -37,5 +38,49 @@ public sealed class ThirdPartyClientTests
         Assert.Contains("OK registered as carol", printed, StringComparison.Ordinal);
         Assert.Contains("OK delivered to alice", printed, StringComparison.Ordinal);
         Assert.Contains("DM alice: hi back", printed, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/quit")]
+    [InlineData("/kill")]
+    public async Task Seed_python_client_exits_when_the_server_closes_while_it_waits_for_input(string how)
+    {
+        await using var server = await ParleyTestServer.StartAsync(new Dictionary<string, string?> { ["Parley:Operators:0"] = "alice" });
+        await using var alice = await server.ConnectNewAccountAsync("alice", "correct-horse");
+        TestPrerequisites.Require("python3");
+        var script = Path.Combine(RepositoryRoot.Find(), "examples", "seed_client.py");
+        var start = new ProcessStartInfo("python3")
+        {
+            ArgumentList = { script, "127.0.0.1", server.Port.ToString(CultureInfo.InvariantCulture) },
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+
+        using var python = Process.Start(start)!;
+        var output = python.StandardOutput.ReadToEndAsync();
+        var errors = python.StandardError.ReadToEndAsync();
+        await python.StandardInput.WriteLineAsync("#carol");
+        await alice.WaitForAsync(l => l == "SYS carol joined");
+        if (how == "/quit")
+            await python.StandardInput.WriteLineAsync("/quit");
+        else
+            Assert.StartsWith("OK", (await alice.CommandAsync("/kill carol enough")).Reply, StringComparison.Ordinal);
+
+        // Standard input stays open: the client must notice the closed connection by itself.
+        try
+        {
+            await python.WaitForExitAsync().WaitAsync(LineTestClient.DefaultTimeout);
+        }
+        finally
+        {
+            if (!python.HasExited)
+                python.Kill();
+        }
+
+        Assert.Equal(0, python.ExitCode);
+        Assert.Contains("BYE", await output, StringComparison.Ordinal);
+        Assert.Equal("", await errors);
     }
 }

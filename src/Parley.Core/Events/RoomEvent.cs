@@ -13,4 +13,11 @@ public abstract class RoomEvent(string Room) : ChatEvent
     /// null when unknown.
     /// </summary>
     public UserAddress? ActorAddress { get; init; }
+
+    /// <summary>
+    /// The session that caused a change made by command (topic, modes, roles, bans, kick,
+    /// registration), or null. The line protocol tells that session with its <c>OK</c> instead of the
+    /// notice (docs/protocol.md, "Room notices"); IRC shows it the change, as IRC servers echo it.
+    /// </summary>
+    public Sessions.ChatSession? ActorSession { get; init; }
 }

@@ -10,4 +10,7 @@ public sealed class RoomInviteEvent(string Room, string By) : RoomEvent(Room)
 
     /// <summary>The invited nick as shown (IRC's <c>INVITE nick #room</c> names it).</summary>
     public string Nick { get; init; } = "";
+
+    /// <summary>The inviter's account when it is logged in (its nick), else null; IRC's <c>account</c> tag.</summary>
+    public string? ByAccount { get; init; }
 }

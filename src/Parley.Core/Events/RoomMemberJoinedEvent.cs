@@ -7,4 +7,10 @@ public sealed class RoomMemberJoinedEvent(string Room, string Nick) : RoomEvent(
 {
     /// <summary>Who joined.</summary>
     public string Nick { get; } = Nick;
+
+    /// <summary>The account the joiner is signed in to, or null for a guest (IRC's extended-join).</summary>
+    public string? Account { get; init; }
+
+    /// <summary>The joiner's real name (IRC's extended-join); empty when unknown.</summary>
+    public string RealName { get; init; } = "";
 }

@@ -60,7 +60,18 @@ public sealed partial class RoomHub
 
             // An account's second device in the room: the others see the nick there already.
             if (!HasOtherSessionOfAccount(others, session))
-                Send(others, new RoomMemberJoinedEvent(room.Name, nick) { Time = _time.GetUtcNow(), ActorAddress = session.UserAddress });
+            {
+                Send(others, new RoomMemberJoinedEvent(room.Name, nick)
+                {
+                    Time = _time.GetUtcNow(),
+                    ActorAddress = session.UserAddress,
+                    Account = session.IsLoggedIn ? nick : null,
+                    RealName = session.RealName,
+                });
+                // IRCv3 away-notify: members learn at once that the user who joined is away.
+                if (_hub.AwayMessageOf(nick) is { } away)
+                    Send(others, new AwayChangedEvent(nick, away) { Time = _time.GetUtcNow(), Address = session.UserAddress });
+            }
             IReadOnlyList<RoomMessage> history = Options.HistoryOnJoin > 0
                 ? await _history.ReadAsync(room.Name, Options.HistoryOnJoin, beforeId: null, cancellationToken)
                 : [];
@@ -124,7 +135,7 @@ public sealed partial class RoomHub
 
         if (closed)
             _history.OnRoomClosed(room.Name);
-        Send(before, new RoomMemberLeftEvent(room.Name, targets[0].Session.Nick ?? targetNick, RoomLeaveKind.Kicked, reason, by.Nick) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress });
+        Send(before, new RoomMemberLeftEvent(room.Name, targets[0].Session.Nick ?? targetNick, RoomLeaveKind.Kicked, reason, by.Nick) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSession = by });
         return ChatError.None;
     }
 
@@ -147,14 +158,19 @@ public sealed partial class RoomHub
 
     private ChatError CheckJoin(Room room, ChatSession session, string nick, string? key, int memberCount)
     {
+        // The owning account of a registered room comes in past its ban list, +i and +k, as a
+        // founder does on services-backed networks (Ergo's founder, ChanServ's founder access):
+        // it set them, and needs no key to reach its own room. The member limit still holds.
+        if (room.OwnerAccountId is { } owner && session.AccountId == owner)
+            return memberCount >= Limits.MaxMembersPerRoom ? ChatError.RoomFull : ChatError.None;
         if (room.IsBanned(session))
             return ChatError.Banned;
         var invited = room.Invites.Exists(n => NickRules.Comparer.Equals(n, nick));
-        if (room.Modes.HasFlag(RoomModes.InviteOnly) && !invited)
+        if (room.Modes.HasFlag(RoomModes.InviteOnly) && !invited && !room.Matches(RoomList.InviteExceptions, session))
             return ChatError.InviteOnly;
         if (room.Modes.HasFlag(RoomModes.Keyed) && !string.Equals(room.Key, key, StringComparison.Ordinal))
             return ChatError.BadKey;
-        if (memberCount >= Limits.MaxMembersPerRoom)
+        if (memberCount >= Limits.MaxMembersPerRoom || (room.Modes.HasFlag(RoomModes.Limited) && memberCount >= room.Limit))
             return ChatError.RoomFull;
         return ChatError.None;
     }

@@ -23,6 +23,9 @@ internal static partial class FrontEndLog
     [LoggerMessage(112, LogLevel.Information, "Closing session {SessionId} ({Nick}): no answer to PING within {Timeout}")]
     public static partial void PingTimedOut(ILogger logger, long sessionId, string? nick, TimeSpan timeout);
 
+    [LoggerMessage(115, LogLevel.Information, "Closing session {SessionId} ({Nick}): nothing received within {Timeout}")]
+    public static partial void IdleTimedOut(ILogger logger, long sessionId, string? nick, TimeSpan timeout);
+
     [LoggerMessage(105, LogLevel.Debug, "Session {SessionId}: transport error")]
     public static partial void TransportError(ILogger logger, long sessionId, Exception exception);
 
@@ -55,4 +58,9 @@ internal static partial class FrontEndLog
 
     [LoggerMessage(115, LogLevel.Information, "Session {SessionId} ({Nick}) created room {Room}")]
     public static partial void RoomCreated(ILogger logger, long sessionId, string? nick, string room);
+    [LoggerMessage(150, LogLevel.Information, "Session {SessionId}: account {Account} dropped by {By}")]
+    public static partial void AccountDropped(ILogger logger, long sessionId, string account, string by);
+
+    [LoggerMessage(151, LogLevel.Information, "Session {SessionId}: password of account {Account} set by server operator {By}")]
+    public static partial void PasswordReset(ILogger logger, long sessionId, string account, string by);
 }

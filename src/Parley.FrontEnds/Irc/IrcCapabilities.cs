@@ -17,4 +17,10 @@ internal enum IrcCapabilities
     ChatHistory = 1 << 9,
     AwayNotify = 1 << 10,
     AccountNotify = 1 << 11,
+    AccountRegistration = 1 << 12,
+    UserhostInNames = 1 << 13,
+    ExtendedJoin = 1 << 14,
+    InviteNotify = 1 << 15,
+    SetName = 1 << 16,
+    ExtendedMonitor = 1 << 17,
 }

@@ -16,13 +16,16 @@ internal static class IrcCapabilityNames
         ["away-notify"] = IrcCapabilities.AwayNotify,
         ["batch"] = IrcCapabilities.Batch,
         ["cap-notify"] = IrcCapabilities.CapNotify,
+        ["draft/account-registration"] = IrcCapabilities.AccountRegistration,
         ["draft/chathistory"] = IrcCapabilities.ChatHistory,
         ["echo-message"] = IrcCapabilities.EchoMessage,
+        ["extended-join"] = IrcCapabilities.ExtendedJoin,
         ["labeled-response"] = IrcCapabilities.LabeledResponse,
         ["message-tags"] = IrcCapabilities.MessageTags,
         ["multi-prefix"] = IrcCapabilities.MultiPrefix,
         ["sasl"] = IrcCapabilities.Sasl,
         ["server-time"] = IrcCapabilities.ServerTime,
+        ["userhost-in-names"] = IrcCapabilities.UserhostInNames,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The SASL mechanisms, as <c>sasl=</c>'s value and in 908 RPL_SASLMECHS.</summary>

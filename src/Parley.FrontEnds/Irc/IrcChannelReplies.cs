@@ -89,13 +89,15 @@ internal static class IrcChannelReplies
     {
         var symbol = room.IsSecret ? "@" : "=";
         var multi = connection.Has(IrcCapabilities.MultiPrefix);
+        var userhost = connection.Has(IrcCapabilities.UserhostInNames);
         var prefix = $":{connection.ServerName} {IrcNumerics.RPL_NAMREPLY} {connection.Session.Nick} {symbol} {room.Name} :";
         // Room for the names within 512 bytes with CR LF, and for a label or time tag's worth of slack.
         var budget = IrcLimits.MaxLineBytes - 2 - prefix.Length;
         var line = new StringBuilder();
         foreach (var member in Distinct(room))
         {
-            var entry = Prefix(member.Role, multi) + member.Session.Nick;
+            // userhost-in-names (ircv3.net/specs/extensions/userhost-in-names): nick!user@host.
+            var entry = Prefix(member.Role, multi) + (userhost ? IrcEventEncoder.Mask(member.Session.Nick ?? "*", member.Session.UserAddress) : member.Session.Nick);
             if (line.Length > 0 && line.Length + 1 + entry.Length > budget)
             {
                 connection.Numeric(IrcNumerics.RPL_NAMREPLY, symbol, room.Name, line.ToString());

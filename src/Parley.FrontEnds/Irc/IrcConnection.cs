@@ -21,6 +21,10 @@ namespace Parley.FrontEnds.Irc;
 /// </remarks>
 internal sealed partial class IrcConnection : ISessionSink
 {
+    // Stands for a command word IRC's grammar refuses (FOO_BAR): no command has this name, so the
+    // table answers 421 with the word sent, which is the message's one parameter.
+    internal const string UnknownCommandVerb = "UNKNOWNCOMMAND";
+
     // Never spin: wait at least this long for a token.
     private static readonly TimeSpan MinFloodDelay = TimeSpan.FromMilliseconds(1);
 
@@ -36,6 +40,7 @@ internal sealed partial class IrcConnection : ISessionSink
     private int _closing;
     private string? _closeReason;
     private string? _logReason;
+    private ReadLoopFairness _fairness;
 
     public IrcConnection(IDuplexPipe transport, IrcFrontEnd frontEnd, string remoteAddress, ConnectionSecurity security, Action abort)
     {
@@ -123,14 +128,30 @@ internal sealed partial class IrcConnection : ISessionSink
 
     /// <summary>Logs that this session created <paramref name="room"/> by joining it.</summary>
     public void LogRoomCreated(string room) => FrontEndLog.RoomCreated(Logger, _session.Id, _session.Nick, room);
+    /// <inheritdoc />
+    /// <remarks>False: IRC shows quits and nick changes only to users sharing a channel (the hub routes them through the rooms).</remarks>
+    public bool SeesAllPresence => false;
 
     // Every way to registration (NICK/USER, PASS, SASL) ends here: latency for the metrics.
     private void RecordRegistered() => FrontEndMetrics.Registered(_frontEnd.Time, _openedTimestamp, FrontEndMetrics.Irc);
 
     private void DeliverCore(ChatEvent chatEvent, bool hold)
     {
-        if (Volatile.Read(ref _closing) != 0 || (hold && TryHold(chatEvent)) || !ShouldDeliver(chatEvent))
+        if (Volatile.Read(ref _closing) != 0 || (hold && TryHold(chatEvent)))
             return;
+        NotifyMonitors(chatEvent);
+        if (!ShouldDeliver(chatEvent))
+            return;
+        if (chatEvent is RoomMemberJoinedEvent joined && Has(IrcCapabilities.ExtendedJoin))
+        {
+            // extended-join's JOIN is formatted per recipient: joins are rare next to messages, and
+            // a cache slot per capability combination would grow every event (docs/irc.md).
+            Enqueue(IrcMessageFormatter.Format(
+                IrcRoomEvents.ExtendedJoin(IrcEventEncoder.Mask(joined.Nick, joined.ActorAddress), joined.Room, joined.Account, joined.RealName)
+                    .WithTags(IrcEventTagger.TagsOf(chatEvent, EventTags, 0))));
+            return;
+        }
+
         // The common sets of tags are encoded once per event and shared; the rare rest per recipient.
         var encoder = _frontEnd.EncoderFor(EventTags);
         var bytes = encoder.IsCached ? chatEvent.GetBytes(encoder) : encoder.Encode(chatEvent);
@@ -176,6 +197,8 @@ internal sealed partial class IrcConnection : ISessionSink
                     }
 
                     await HandleLineAsync(line, cancellationToken);
+                    // One connection's pipelined burst gives the thread back now and then.
+                    await _fairness.AfterCommandAsync();
                 }
 
                 if (result.IsCompleted || result.IsCanceled)
@@ -193,11 +216,14 @@ internal sealed partial class IrcConnection : ISessionSink
         IrcParseStatus status;
         IrcMessage? message;
         string? command = null;
+        var unknownTags = System.Collections.Immutable.ImmutableArray<IrcTag>.Empty;
         if (line.IsSingleSegment)
         {
             status = IrcMessageParser.TryParse(line.FirstSpan, out message, IrcLimits.MaxClientTagBytes);
             if (status == IrcParseStatus.InvalidUtf8)
                 command = IrcMessageParser.PeekCommand(line.FirstSpan);
+            else if (status == IrcParseStatus.InvalidCommand && IrcMessageParser.TryReadInvalidCommand(line.FirstSpan, out unknownTags, out var verb))
+                command = verb;
         }
         else
         {
@@ -210,6 +236,8 @@ internal sealed partial class IrcConnection : ISessionSink
                 status = IrcMessageParser.TryParse(rented.AsSpan(0, length), out message, IrcLimits.MaxClientTagBytes);
                 if (status == IrcParseStatus.InvalidUtf8)
                     command = IrcMessageParser.PeekCommand(rented.AsSpan(0, length));
+                else if (status == IrcParseStatus.InvalidCommand && IrcMessageParser.TryReadInvalidCommand(rented.AsSpan(0, length), out unknownTags, out var verb))
+                    command = verb;
             }
             finally
             {
@@ -221,6 +249,10 @@ internal sealed partial class IrcConnection : ISessionSink
             return DispatchAsync(message!, cancellationToken);
         if (status == IrcParseStatus.InvalidUtf8)
             SendNow(new IrcMessage(ServerName, "FAIL", command ?? "*", "INVALID_UTF8", "Message rejected: this server takes UTF-8 only"));
+        // A command word that is not letters or digits (FOO_BAR) is an unknown command like any
+        // other: 421, with the request's label (IRCv3 labeled-response).
+        if (status == IrcParseStatus.InvalidCommand && command is not null)
+            return DispatchAsync(new IrcMessage(null, UnknownCommandVerb, command).WithTags(unknownTags), cancellationToken);
 
         // Empty lines and lines that are not IRC (bad tags, no command) are dropped silently, as
         // servers do: answering garbage only feeds a confused peer more garbage.

@@ -1,3 +1,5 @@
+using Parley.FrontEnds.Irc.Commands;
+
 namespace Parley.FrontEnds.Irc;
 
 /// <summary>The IRC front-end's settings, bound from the configuration section <c>Parley:Irc</c> (docs/irc.md).</summary>
@@ -33,6 +35,9 @@ public sealed record IrcOptions
     /// </summary>
     public string? Motd { get; init; }
 
+    /// <summary>How to reach the server's administrator (an address or URL), shown by <c>ADMIN</c> (259). Defaults to none.</summary>
+    public string? AdminContact { get; init; }
+
     /// <summary>
     /// How long a client may send nothing before the server sends it a <c>PING</c>. Defaults to
     /// 90 s, as common servers (Ergo: 90 s); must be positive.
@@ -53,6 +58,15 @@ public sealed record IrcOptions
     /// </summary>
     public string? Password { get; init; }
 
+    /// <summary>
+    /// How many of a channel's latest messages a client that did not negotiate
+    /// <c>draft/chathistory</c> gets after its JOIN (Ergo's <c>autoreplay-on-join</c>), so web and
+    /// older clients do not join blind. Defaults to 25; 0 turns it off; at most 100. They come as the
+    /// PRIVMSGs they were, with <c>server-time</c> where negotiated, in a <c>chathistory</c> batch
+    /// with <c>batch</c>.
+    /// </summary>
+    public int AutoReplayOnJoin { get; init; } = 25;
+
     /// <summary>Checks the values; called at start-up.</summary>
     /// <exception cref="ArgumentException">A value is out of range or malformed.</exception>
     public void Validate()
@@ -68,6 +82,8 @@ public sealed record IrcOptions
         if (Password is { Length: > 0 } password && password.AsSpan().IndexOfAny(" \r\n\0") >= 0)
             throw new ArgumentException("Parley:Irc:Password must be one word (no spaces or line breaks)", "Irc:Password");
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(IdleTimeout, TimeSpan.Zero, "Irc:IdleTimeout");
+        ArgumentOutOfRangeException.ThrowIfNegative(AutoReplayOnJoin, "Irc:AutoReplayOnJoin");
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(AutoReplayOnJoin, ChatHistoryCommand.MaxLimit, "Irc:AutoReplayOnJoin");
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(PingTimeout, TimeSpan.Zero, "Irc:PingTimeout");
     }
 }

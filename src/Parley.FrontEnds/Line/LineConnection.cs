@@ -19,7 +19,7 @@ namespace Parley.FrontEnds.Line;
 /// Commands run on the read loop only. <see cref="Deliver"/>, <see cref="Close"/> and
 /// <see cref="Reply"/> may be called from any thread and never block.
 /// </remarks>
-internal sealed class LineConnection : ISessionSink
+internal sealed partial class LineConnection : ISessionSink
 {
     // Commands whose replies may wait for commits at once; one commit batch takes all of them.
     private const int MaxPendingReplies = 256;
@@ -38,6 +38,7 @@ internal sealed class LineConnection : ISessionSink
     private int _closing;
     private string? _closeReason;
     private string? _logReason;
+    private ReadLoopFairness _fairness;
 
     public LineConnection(IDuplexPipe transport, LineFrontEnd frontEnd, string remoteAddress, ConnectionSecurity security, Action abort)
     {
@@ -84,6 +85,7 @@ internal sealed class LineConnection : ISessionSink
         var timeout = _frontEnd.Limits.RegistrationTimeout;
         await using var registrationTimer = _frontEnd.Time.CreateTimer(
             static state => ((LineConnection)state!).OnRegistrationTimeout(), this, timeout, Timeout.InfiniteTimeSpan);
+        await using var idleTimer = StartIdleTimer();
 
         var reason = "connection closed";
         try
@@ -168,6 +170,9 @@ internal sealed class LineConnection : ISessionSink
     {
         if (Volatile.Read(ref _closing) != 0)
             return;
+        // The session that made a room change gets its OK instead of the ROOM notice (docs/protocol.md).
+        if (chatEvent is RoomEvent { ActorSession: { } actor } && actor == _session)
+            return;
         if (!_outbox.TryEnqueue(chatEvent.GetBytes(LineEventEncoder.Instance)))
             OnOutboxOverflow();
     }
@@ -206,6 +211,8 @@ internal sealed class LineConnection : ISessionSink
                     var status = _framer.TryReadLine(ref buffer, out var line);
                     if (status == LineFrameStatus.NeedMoreData)
                         break;
+                    // Any line is life, the empty keep-alive too (the idle limit).
+                    NoteInput();
                     if (status == LineFrameStatus.LineTooLong)
                     {
                         Reply(LineWriter.Error(LineErrorCodes.LineTooLong, $"lines are at most {_framer.MaxLineBytes} bytes"));
@@ -224,6 +231,8 @@ internal sealed class LineConnection : ISessionSink
                         if (verdict == FloodVerdict.Allowed)
                         {
                             await _frontEnd.Commands.DispatchAsync(this, request);
+                            // One connection's pipelined burst gives the thread back now and then.
+                            await _fairness.AfterCommandAsync();
                         }
                         else if (verdict == FloodVerdict.Abusive)
                         {

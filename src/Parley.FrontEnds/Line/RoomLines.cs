@@ -36,7 +36,7 @@ internal static class RoomLines
     {
         if (room.Topic is not { } topic)
             return false;
-        connection.Reply(LineWriter.Topic(room.Name, topic.SetBy, topic.SetAt, topic.Text));
+        connection.Reply(LineWriter.Topic(room.Name, topic.SetBy, topic.SetAt, LineText.Strip(topic.Text)));
         return true;
     }
 
@@ -44,6 +44,6 @@ internal static class RoomLines
     public static void SendHistory(LineConnection connection, IReadOnlyList<RoomMessage> messages)
     {
         foreach (var message in messages)
-            connection.Reply(LineWriter.History(message.Id, message.Time, message.From, message.Room, message.Text));
+            connection.Reply(LineWriter.History(message.Id, message.Time, message.From, message.Room, LineText.Render(message.From, message.Text)));
     }
 }

@@ -19,6 +19,7 @@ using Parley.FrontEnds.Irc;
 using Parley.FrontEnds.Line;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
+using Parley.Server.Connections;
 using Parley.Server.Listeners;
 using Parley.Server.Observability;
 using Parley.Server.Security;
@@ -78,6 +79,8 @@ public static class ParleyServer
         var options = ReadOptions(builder.Configuration);
         var roomLimits = builder.Configuration.GetSection(RoomLimits.SectionName).Get<RoomLimits>() ?? new RoomLimits();
         roomLimits.Validate();
+        var admissionOptions = builder.Configuration.GetSection(AdmissionOptions.SectionName).Get<AdmissionOptions>() ?? new AdmissionOptions();
+        admissionOptions.Validate();
         var listeners = new ListenerRegistry();
 
         builder.Services.AddSingleton(options);
@@ -110,6 +113,9 @@ public static class ParleyServer
             services.GetRequiredService<IRoomHistory>(),
             services.GetRequiredService<OperatorPolicy>(),
             services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(services => new RegistrationThrottle(options.Accounts, services.GetRequiredService<TimeProvider>()));
+        // Fewer hashes at once than cores, and a bounded wait: a login or registration flood cannot starve chat.
+        builder.Services.AddSingleton(new PasswordHashingLimiter(options.Accounts.MaxConcurrentHashes, options.Accounts.MaxQueuedHashes));
         builder.Services.AddSingleton<AccountService>();
         builder.Services.AddSingleton<LineFrontEnd>();
         builder.Services.AddSingleton(options.Irc);
@@ -118,6 +124,14 @@ public static class ParleyServer
         builder.Services.AddSingleton(new LoginTransportPolicy(options.Tls.RequireForLogin));
         builder.Services.AddSingleton(new TrustedNetworkList(options.Tls));
         builder.Services.AddSingleton<ServerCertificateSource>();
+        // Connection limits in front of every listener (docs/security.md), and an accept loop
+        // that backs off when descriptors run out instead of spinning (registered after Kestrel's
+        // socket transport, so Kestrel prefers it for TCP endpoints).
+        builder.Services.AddSingleton(admissionOptions);
+        builder.Services.AddSingleton(_ => CreateAdmission(admissionOptions));
+        builder.Services.AddSingleton<ConnectionMetrics>();
+        builder.Services.AddSingleton<ConnectionGate>();
+        builder.Services.AddSingleton<IConnectionListenerFactory, BackoffSocketTransportFactory>();
         builder.Services.AddSingleton<ServerMetrics>();
         AddMetrics(builder.Services, options.Metrics);
         // Before Kestrel listens (hosted services start first): restore the registered rooms.
@@ -140,6 +154,7 @@ public static class ParleyServer
                 kestrel.Listen(address, BindPort(options.Port), listen =>
                 {
                     ConnectionCounting.Use(listen, metrics, LineProtocol, LineProtocol);
+                    ConnectionLimitMiddleware.UseBeforeTls(listen, LineProtocol, LineFrontEnd.RefusalLine, tls: false);
                     listen.UseConnectionHandler<LineConnectionHandler>();
                     listeners.Add(LineProtocol, listen);
                 });
@@ -151,7 +166,9 @@ public static class ParleyServer
                 kestrel.Listen(address, BindPort(options.Tls.Port), listen =>
                 {
                     ConnectionCounting.Use(listen, metrics, LineTlsProtocol, LineProtocol);
+                    ConnectionLimitMiddleware.UseBeforeTls(listen, LineTlsProtocol, LineFrontEnd.RefusalLine, tls: true);
                     TlsListener.UseTls(listen, certificates, options.Tls);
+                    ConnectionLimitMiddleware.UseAfterTls(listen);
                     listen.UseConnectionHandler<LineConnectionHandler>();
                     listeners.Add(LineTlsProtocol, listen);
                 });
@@ -162,6 +179,7 @@ public static class ParleyServer
                 kestrel.Listen(address, BindPort(options.Irc.Port), listen =>
                 {
                     ConnectionCounting.Use(listen, metrics, IrcProtocol, IrcProtocol);
+                    ConnectionLimitMiddleware.UseBeforeTls(listen, IrcProtocol, IrcFrontEnd.RefusalLine, tls: false);
                     listen.UseConnectionHandler<IrcConnectionHandler>();
                     listeners.Add(IrcProtocol, listen);
                 });
@@ -174,7 +192,9 @@ public static class ParleyServer
                 kestrel.Listen(address, BindPort(options.Irc.TlsPort), listen =>
                 {
                     ConnectionCounting.Use(listen, metrics, IrcTlsProtocol, IrcProtocol);
+                    ConnectionLimitMiddleware.UseBeforeTls(listen, IrcTlsProtocol, IrcFrontEnd.RefusalLine, tls: true);
                     TlsListener.UseTls(listen, certificates, options.Tls);
+                    ConnectionLimitMiddleware.UseAfterTls(listen);
                     listen.UseConnectionHandler<IrcConnectionHandler>();
                     listeners.Add(IrcTlsProtocol, listen);
                 });
@@ -218,6 +238,7 @@ public static class ParleyServer
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ParleyServer).FullName!);
         lifetime.ApplicationStarted.Register(() =>
         {
+            LogConnectionLimits(app.Services.GetRequiredService<ConnectionAdmission>(), admissionOptions, logger);
             foreach (var (protocol, endpoint) in listeners.All)
                 ServerLog.Listening(logger, protocol, endpoint?.ToString());
             ServerLog.Started(logger, typeof(ParleyServer).Assembly.GetName().Version?.ToString(3));
@@ -366,6 +387,46 @@ public static class ParleyServer
             }
         });
         app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopped.Register(hangUp.Dispose);
+    }
+
+    // The cap in force: configured, or derived from the descriptor limit, and never more than the
+    // derived one (the runtime aborts with "Out of memory." once descriptors run out, whatever the
+    // accept loop does: measured with MaxConnections=10000 under prlimit --nofile=256). Derived
+    // twice: now, provisionally, and again once started, when the runtime, Kestrel and the database
+    // hold the descriptors they keep (about 50 more than at this point, measured).
+    private static ConnectionAdmission CreateAdmission(AdmissionOptions options)
+    {
+        var limit = DescriptorBudget.SoftLimit();
+        var derived = DescriptorBudget.Cap(limit, DescriptorBudget.OpenNow());
+        if (options.MaxConnections == 0)
+            return new(options, derived);
+        return new(options, limit is null ? options.MaxConnections : Math.Min(options.MaxConnections, derived));
+    }
+
+    private static void LogConnectionLimits(ConnectionAdmission admission, AdmissionOptions options, ILogger logger)
+    {
+        var limit = DescriptorBudget.SoftLimit();
+        var open = DescriptorBudget.OpenNow();
+        var derived = DescriptorBudget.Cap(limit, open);
+        var source = limit is { } l && open is { } o
+            ? $"descriptor limit {l} - {o} open - {DescriptorBudget.Reserve(l)} reserved"
+            : "descriptor limit unknown";
+        // Not Linux: no limit to check a configured cap against.
+        if (options.MaxConnections > 0 && (options.MaxConnections <= derived || limit is null))
+        {
+            admission.MaxConnections = options.MaxConnections;
+            source = "Parley:Limits:MaxConnections";
+        }
+        else
+        {
+            admission.MaxConnections = derived;
+            if (options.MaxConnections > derived)
+                ConnectionsLog.MaxConnectionsOverDescriptors(logger, options.MaxConnections, derived);
+            if (limit is { } low && open is { } already && derived <= DescriptorBudget.MinimumCap)
+                ConnectionsLog.LowDescriptorLimit(logger, low, already, derived);
+        }
+
+        ConnectionsLog.Limits(logger, admission.MaxConnections, source, options.MaxConnectionsPerAddress, options.MaxNewConnectionsPerAddress, options.NewConnectionWindow);
     }
 
     // Every Parley.* meter, to Prometheus text at /metrics and, when configured, to OTLP.

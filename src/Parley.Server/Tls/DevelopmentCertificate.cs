@@ -28,13 +28,24 @@ internal static class DevelopmentCertificate
         if (File.Exists(certificatePath) && File.Exists(keyPath))
         {
             using var existing = X509Certificate2.CreateFromPem(File.ReadAllText(certificatePath));
-            if (existing.NotAfter.ToUniversalTime() > time.GetUtcNow().UtcDateTime)
+            var missing = NamesFor(host, extraNames).Skip(3) // loopback is always covered
+                .Where(n => n != Dns.GetHostName() && !existing.MatchesHostname(n, allowWildcards: false, allowCommonName: false))
+                .ToList();
+            if (existing.NotAfter.ToUniversalTime() <= time.GetUtcNow().UtcDateTime)
+            {
+                TlsLog.DevelopmentCertificateExpired(logger, certificatePath, existing.NotAfter.ToUniversalTime());
+            }
+            else if (missing.Count > 0)
+            {
+                // A name the operator configured (an address to reach it by, --host) that the kept
+                // certificate lacks would fail every client's name check: renew it, loudly.
+                TlsLog.DevelopmentCertificateNamesChanged(logger, certificatePath, string.Join(", ", missing), string.Join(", ", NamesFor(host, extraNames)));
+            }
+            else
             {
                 WarnIfKeyIsOpen(keyPath, logger);
                 return (certificatePath, keyPath);
             }
-
-            TlsLog.DevelopmentCertificateExpired(logger, certificatePath, existing.NotAfter.ToUniversalTime());
         }
 
         var names = NamesFor(host, extraNames);

@@ -17,6 +17,9 @@ internal static partial class TlsLog
     [LoggerMessage(303, LogLevel.Warning, "The development certificate in {Path} expired on {NotAfter:u}; creating a new one (clients that pinned the old one will refuse it)")]
     public static partial void DevelopmentCertificateExpired(ILogger logger, string path, DateTime notAfter);
 
+    [LoggerMessage(306, LogLevel.Warning, "The development certificate in {Path} does not cover {Missing} (Parley:Tls:HostNames or --host); creating a new one for {Names}. Its fingerprint changes: clients that pinned the old one must pin the new one")]
+    public static partial void DevelopmentCertificateNamesChanged(ILogger logger, string path, string missing, string names);
+
     [LoggerMessage(304, LogLevel.Warning, "The TLS private key {Path} is readable by other users (mode {Mode}); chmod 600 it")]
     public static partial void KeyFileTooOpen(ILogger logger, string path, string mode);
 

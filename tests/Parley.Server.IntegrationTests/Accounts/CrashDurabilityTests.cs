@@ -35,7 +35,7 @@ public sealed class CrashDurabilityTests : IDisposable
             for (var i = 0; i < count; i++)
                 Assert.Equal("OK stored for alice (offline)", (await bob.ReplyAsync()).Line);
             Assert.Equal("OK delivered to carol", (await bob.ReplyAsync()).Line);
-            Assert.Equal("OK sent to 1 users", (await bob.ReplyAsync()).Line);
+            Assert.Equal("OK sent to 1 user", (await bob.ReplyAsync()).Line);
 
             first.Kill();
         }
@@ -75,7 +75,7 @@ public sealed class CrashDurabilityTests : IDisposable
             for (var i = 0; i < count; i++)
                 await bob.SendAsync($"@#ops:said {i}");
             for (var i = 0; i < count; i++)
-                Assert.Equal("OK sent to 1 members of #ops", (await bob.WaitForAsync(l => l.StartsWith("OK", StringComparison.Ordinal) || l.StartsWith("ERR", StringComparison.Ordinal))).Line);
+                Assert.Equal("OK sent to 1 member of #ops", (await bob.WaitForAsync(l => l.StartsWith("OK", StringComparison.Ordinal) || l.StartsWith("ERR", StringComparison.Ordinal))).Line);
 
             first.Kill();
         }

@@ -22,7 +22,7 @@ public sealed class MultiDeviceRoomTests
 
         var (reply, before) = await laptop.CommandAsync("@#dev:hi from the laptop");
 
-        Assert.Equal("OK sent to 1 members of #dev", reply);
+        Assert.Equal("OK sent to 1 member of #dev", reply);
         var echo = ServerLineParser.Parse(Assert.Single(before, l => l.StartsWith("ECHO ", StringComparison.Ordinal)));
         Assert.Equal(("alice", "#dev", "#dev", "hi from the laptop"), (echo.From, echo.To, echo.Room, echo.Text));
         await bob.WaitForAsync(l => l == "RM #dev alice: hi from the laptop");
@@ -35,7 +35,7 @@ public sealed class MultiDeviceRoomTests
         Assert.Equal("ERR NOT_IN_ROOM you are not in #dev", history);
         await tablet.JoinAsync("#dev");
         (history, lines) = await tablet.CommandAsync("/history #dev");
-        Assert.Equal("OK 1 messages in #dev", history);
+        Assert.Equal("OK 1 message in #dev", history);
         Assert.Equal($"HIST {echo.MessageId} {LineWriter.FormatTime(echo.Time!.Value)} alice -> #dev: hi from the laptop", Assert.Single(lines, l => l.StartsWith("HIST ", StringComparison.Ordinal)));
     }
 
@@ -83,6 +83,6 @@ public sealed class MultiDeviceRoomTests
 
         var (_, seen) = await bob.WaitForAsync(l => l == "ROOM #dev alice left");
         Assert.DoesNotContain(seen, l => l.StartsWith("ROOM #dev alice", StringComparison.Ordinal));
-        Assert.Equal("OK 1 members in #dev", (await bob.CommandAsync("/who #dev")).Reply);
+        Assert.Equal("OK 1 member in #dev", (await bob.CommandAsync("/who #dev")).Reply);
     }
 }

@@ -28,7 +28,7 @@ public sealed class MultiDeviceTests
         Assert.Equal(("alice", "bob", "hello from the laptop"), (echo.From, echo.To, echo.Text));
         Assert.NotNull(echo.MessageId);
 
-        Assert.Equal("OK sent to 1 users", (await phone.CommandAsync("/bm hi all")).Reply);
+        Assert.Equal("OK sent to 1 user", (await phone.CommandAsync("/bm hi all")).Reply);
         await bob.ExpectAsync("BM alice: hi all");
         Assert.Matches(@"^ECHO \d+ \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z alice -> \*: hi all$", await laptop.ReadLineAsync());
 

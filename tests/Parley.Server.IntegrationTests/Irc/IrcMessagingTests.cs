@@ -34,6 +34,27 @@ public sealed class IrcMessagingTests
     }
 
     [Fact]
+    public async Task Irc_action_and_formatting_reach_line_users_as_an_action_and_plain_text_and_irc_users_unchanged()
+    {
+        await using var server = await ParleyTestServer.StartWithIrcAsync();
+        await using var irc = await server.ConnectIrcAsAsync("alice");
+        await using var ircPeer = await server.ConnectIrcAsAsync("dave");
+        await using var line = await server.ConnectAsAsync("bob");
+        await line.JoinAsync("#dev");
+        await irc.SendAsync("JOIN #dev");
+        await line.WaitForAsync(l => l == "ROOM #dev alice joined");
+
+        await irc.SendAsync("PRIVMSG bob :\u0001ACTION waves\u0001");
+        await line.WaitForAsync(l => l == "DM alice: * alice waves");
+        await irc.SendAsync("PRIVMSG bob :\u0002bold\u0002 \u000304,12red\u0003 \u001ditalic\u000f plain");
+        await line.WaitForAsync(l => l == "DM alice: bold red italic plain");
+        await irc.SendAsync("PRIVMSG #dev :\u0001ACTION nods\u0001");
+        await line.WaitForAsync(l => l == "RM #dev alice: * alice nods");
+        await irc.SendAsync("PRIVMSG dave :\u0001ACTION waves\u0001");
+        await ircPeer.WaitForAsync(l => l == ":alice!u@parley PRIVMSG dave :\u0001ACTION waves\u0001");
+    }
+
+    [Fact]
     public async Task Notice_to_a_line_user_arrives_as_a_direct_message()
     {
         await using var server = await ParleyTestServer.StartWithIrcAsync();
@@ -218,19 +239,20 @@ public sealed class IrcMessagingTests
     }
 
     [Fact]
-    public async Task Control_characters_from_irc_reach_line_users_replaced_but_formatting_codes_kept()
+    public async Task Control_characters_from_irc_reach_line_users_replaced_and_formatting_codes_stripped()
     {
         await using var server = await ParleyTestServer.StartWithIrcAsync();
         await using var irc = await server.ConnectIrcAsAsync("alice");
         await using var line = await server.ConnectAsAsync("bob");
 
-        await irc.SendAsync("PRIVMSG bob :\x02bold\x02 \x1b[31mred \x01ACTION waves\x01");
+        await irc.SendAsync("PRIVMSG bob :\u0002bold\u0002 \u001b[31mred \u0001ACTION waves\u0001");
 
-        await line.WaitForAsync(l => l == "DM alice: \x02bold\x02 \uFFFD[31mred \x01ACTION waves\x01");
+        await line.WaitForAsync(l => l == "DM alice: bold \uFFFD[31mred ACTION waves");
     }
 
     [Fact]
-    public async Task Privmsg_to_oneself_arrives_once_even_with_echo_message()
+    // IRCv3 echo-message: a message to oneself is both echoed and delivered (two lines, as Ergo sends).
+    public async Task Privmsg_to_oneself_with_echo_message_gives_the_echo_and_the_delivery()
     {
         await using var server = await ParleyTestServer.StartWithIrcAsync();
         await using var alice = await server.ConnectIrcAsync();
@@ -240,6 +262,6 @@ public sealed class IrcMessagingTests
 
         await alice.SendAsync("PRIVMSG alice :note to self");
 
-        Assert.Equal([":alice!u@parley PRIVMSG alice :note to self"], await alice.DrainAsync());
+        Assert.Equal([":alice!u@parley PRIVMSG alice :note to self", ":alice!u@parley PRIVMSG alice :note to self"], await alice.DrainAsync());
     }
 }

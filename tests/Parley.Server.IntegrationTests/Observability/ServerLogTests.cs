@@ -31,8 +31,8 @@ public sealed partial class ServerLogTests : IDisposable
             await bob.ReadUntilClosedAsync();
         }
 
-        await server.WaitForLogAsync(l => l.Contains("bob", StringComparison.Ordinal) && l.Contains("disconnected: quit", StringComparison.Ordinal));
-        await server.WaitForLogAsync(l => l.Contains("disconnected: connection closed", StringComparison.Ordinal));
+        await server.WaitForLogAsync("(bob) disconnected: quit");
+        await server.WaitForLogAsync("disconnected: connection closed");
         var log = server.Log;
 
         Assert.Contains(log.Split('\n'), l => l.Contains("connected from 127.0.0.1", StringComparison.Ordinal));

@@ -100,7 +100,7 @@ public sealed class CertificateLoginTests : IDisposable
 
         var (reply, before) = await laptop.CommandAsync("/login");
 
-        Assert.Equal("OK logged in as alice (client certificate); 1 stored messages delivered", reply);
+        Assert.Equal("OK logged in as alice (client certificate); 1 stored message delivered", reply);
         Assert.Matches("^MISSED \\d+ \\S+ bob -> alice: call me$", Assert.Single(before));
         await bob.WaitForAsync(l => l == "SYS alice joined");
     }

@@ -48,6 +48,32 @@ public sealed class ServerCertificateTests : IDisposable
     }
 
     [Fact]
+    public async Task Dev_certificate_is_renewed_when_the_configured_host_names_are_not_covered_and_kept_when_they_are()
+    {
+        var data = Path.Combine(_directory, "data");
+        var settings = new Dictionary<string, string?> { ["Parley:DataDirectory"] = data };
+        string? first;
+        await using (var server = await ParleyTestServer.StartWithTlsAsync(settings))
+        await using (var client = await server.ConnectTlsAsync())
+            first = client.ServerCertificateFingerprint;
+
+        settings["Parley:Tls:HostNames:0"] = "10.9.8.7";
+        settings["Parley:Tls:HostNames:1"] = "chat.example.org";
+        string? renewed;
+        await using (var server = await ParleyTestServer.StartWithTlsAsync(settings))
+        await using (var client = await server.ConnectTlsAsync())
+            renewed = client.ServerCertificateFingerprint;
+        await using (var server = await ParleyTestServer.StartWithTlsAsync(settings))
+        await using (var client = await server.ConnectTlsAsync())
+            Assert.Equal(renewed, client.ServerCertificateFingerprint);
+
+        Assert.NotEqual(first, renewed);
+        using var onDisk = X509Certificate2.CreateFromPem(File.ReadAllText(Path.Combine(data, "tls", DevelopmentCertificate.CertificateFileName)));
+        Assert.True(onDisk.MatchesHostname("10.9.8.7"));
+        Assert.True(onDisk.MatchesHostname("chat.example.org"));
+    }
+
+    [Fact]
     public void Dev_certificate_names_include_the_configured_host_and_extra_names_but_not_wildcards()
     {
         var names = DevelopmentCertificate.NamesFor("chat.example.org", ["10.1.2.3", "localhost"]);

@@ -20,7 +20,7 @@ public sealed class TlsListenerTests
         await alice.ExpectAsync("OK delivered to bob");
         await bob.ExpectAsync("DM alice: hi over TLS");
         await bob.SendAsync("hello all");
-        await bob.ExpectAsync("OK sent to 1 users");
+        await bob.ExpectAsync("OK sent to 1 user");
         await alice.ExpectAsync("BM bob: hello all");
         await alice.SendAsync("/quit bye");
         await alice.ExpectAsync("BYE bye");

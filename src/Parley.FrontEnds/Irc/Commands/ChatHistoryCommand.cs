@@ -96,7 +96,8 @@ internal sealed class ChatHistoryCommand : IIrcCommand
         Send(connection, target, items);
     }
 
-    private static void Send(IrcConnection connection, string target, List<HistoryItem> items)
+    /// <summary>Sends history items: in a <c>chathistory</c> batch with <c>batch</c>, otherwise the lines alone.</summary>
+    internal static void Send(IrcConnection connection, string target, List<HistoryItem> items)
     {
         if (!connection.Has(IrcCapabilities.Batch))
         {
@@ -143,12 +144,15 @@ internal sealed class ChatHistoryCommand : IIrcCommand
         return (result.Error, [.. result.Messages.Select(m => new HistoryItem(m.Id, m.Time, RoomLines(m, tags)))]);
     };
 
-    private static List<IrcMessage> RoomLines(RoomMessage message, IrcEventTags tags)
+    /// <summary>A stored room message as the PRIVMSG lines it was, with the tags <paramref name="tags"/> asks for.</summary>
+    internal static List<IrcMessage> RoomLines(RoomMessage message, IrcEventTags tags)
     {
         var lines = IrcEventEncoder.Text(IrcEventEncoder.Mask(message.From, null), "PRIVMSG", message.Room, message.Text);
         for (var i = 0; i < lines.Count; i++)
         {
-            var lineTags = new List<IrcTag> { new("time", IrcText.FormatTime(message.Time)) };
+            var lineTags = new List<IrcTag>();
+            if ((tags & IrcEventTags.Time) != 0)
+                lineTags.Add(new IrcTag("time", IrcText.FormatTime(message.Time)));
             if ((tags & IrcEventTags.Account) != 0 && message.FromAccountId is not null)
                 lineTags.Add(new IrcTag("account", message.From));
             if ((tags & IrcEventTags.MessageTags) != 0)

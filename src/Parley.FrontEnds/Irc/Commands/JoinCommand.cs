@@ -10,8 +10,9 @@ namespace Parley.FrontEnds.Irc.Commands;
 /// Joining a channel one is on already does nothing, as on other servers.
 /// </summary>
 /// <remarks>
-/// IRC gets no history on join (the line protocol's <c>/join</c> shows the latest messages):
-/// IRC clients do not expect it.
+/// A client without <c>draft/chathistory</c> then gets the channel's latest messages
+/// (<see cref="IrcOptions.AutoReplayOnJoin"/>, Ergo's autoreplay-on-join); one with it asks for
+/// history itself.
 /// </remarks>
 internal sealed class JoinCommand : IIrcCommand
 {
@@ -46,8 +47,25 @@ internal sealed class JoinCommand : IIrcCommand
             if (result.Created)
                 connection.LogRoomCreated(room.Name);
             connection.Reply(new IrcMessage(connection.Mask, "JOIN", room.Name));
+            var session = connection.Session;
+            connection.Reply(connection.Has(IrcCapabilities.ExtendedJoin)
+                ? IrcRoomEvents.ExtendedJoin(connection.Mask, room.Name, session.IsLoggedIn ? session.Nick : null, session.RealName)
+                : new IrcMessage(connection.Mask, "JOIN", room.Name));
             IrcChannelReplies.Topic(connection, room, orNone: false);
             IrcChannelReplies.Names(connection, room);
+            await ReplayAsync(connection, room.Name);
         }
+    }
+
+    private static async ValueTask ReplayAsync(IrcConnection connection, string room)
+    {
+        var count = connection.FrontEnd.Options.AutoReplayOnJoin;
+        if (count == 0 || connection.Has(IrcCapabilities.ChatHistory))
+            return;
+        var history = await connection.Hub.Rooms.ReadHistoryAsync(connection.Session, room, count, beforeId: null);
+        if (history.Error != ChatError.None || history.Messages.Count == 0)
+            return;
+        var tags = connection.EventTags;
+        ChatHistoryCommand.Send(connection, room, [.. history.Messages.Select(m => new History.HistoryItem(m.Id, m.Time, ChatHistoryCommand.RoomLines(m, tags)))]);
     }
 }

@@ -28,7 +28,7 @@ internal sealed class BanCommand : ILineCommand
             var bans = room!.Bans;
             foreach (var ban in bans)
                 connection.Reply(LineWriter.Ban(room.Name, ban.Mask, ban.SetBy, ban.SetAt));
-            connection.Reply(LineWriter.Ok($"{bans.Length} bans in {room.Name}"));
+            connection.Reply(LineWriter.Ok($"{Counted.Of(bans.Length, "ban")} in {room.Name}"));
             return;
         }
 

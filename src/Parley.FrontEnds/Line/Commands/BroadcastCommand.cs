@@ -14,7 +14,7 @@ internal sealed class BroadcastCommand : ILineCommand
     public ValueTask ExecuteAsync(LineConnection connection, string arguments)
     {
         var result = connection.Hub.Broadcast(connection.Session, arguments);
-        connection.ReplyWhenStored(result.Committed, LineWriter.Ok($"sent to {result.Recipients} users"), ChatErrorReplies.StorageFailed);
+        connection.ReplyWhenStored(result.Committed, LineWriter.Ok("sent to " + Counted.Of(result.Recipients, "user")), ChatErrorReplies.StorageFailed);
         return ValueTask.CompletedTask;
     }
 }

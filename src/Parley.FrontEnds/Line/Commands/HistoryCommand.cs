@@ -56,9 +56,9 @@ internal sealed class HistoryCommand : ILineCommand
         }
 
         foreach (var m in messages)
-            connection.Reply(LineWriter.History(m.Id, m.SentUtc, m.From, m.To, m.Text));
-        var what = withNick is null ? "broadcasts" : $"messages with {withNick}";
-        connection.Reply(LineWriter.Ok($"{messages.Count} {what}{Older(target, count.Value, messages.Count, messages.Count > 0 ? messages[0].Id : 0)}"));
+            connection.Reply(LineWriter.History(m.Id, m.SentUtc, m.From, m.To, LineText.Render(m.From, m.Text)));
+        var what = withNick is null ? Counted.Of(messages.Count, "broadcast") : $"{Counted.Of(messages.Count, "message")} with {withNick}";
+        connection.Reply(LineWriter.Ok($"{what}{Older(target, count.Value, messages.Count, messages.Count > 0 ? messages[0].Id : 0)}"));
     }
 
     private static async ValueTask RoomHistoryAsync(LineConnection connection, string room, int? wanted, long? before)
@@ -74,7 +74,7 @@ internal sealed class HistoryCommand : ILineCommand
 
         RoomLines.SendHistory(connection, result.Messages);
         var messages = result.Messages;
-        connection.Reply(LineWriter.Ok($"{messages.Count} messages in {room}{Older(room, count, messages.Count, messages.Count > 0 ? messages[0].Id : 0)}"));
+        connection.Reply(LineWriter.Ok($"{Counted.Of(messages.Count, "message")} in {room}{Older(room, count, messages.Count, messages.Count > 0 ? messages[0].Id : 0)}"));
     }
 
     // A full page may have older messages before it: say how to ask for them.

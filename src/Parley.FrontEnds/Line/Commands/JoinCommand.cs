@@ -31,6 +31,6 @@ internal sealed class JoinCommand : ILineCommand
         RoomLines.SendHistory(connection, result.History);
         connection.Reply(LineWriter.Ok(result.Created
             ? $"joined {joined.Name} (new room; you are its operator)"
-            : $"joined {joined.Name} ({members} members)"));
+            : $"joined {joined.Name} ({Counted.Of(members, "member")})"));
     }
 }

@@ -17,7 +17,7 @@ internal sealed class RoomsCommand : ILineCommand
         var rooms = connection.Rooms.VisibleRooms(connection.Session).OrderBy(r => r.Name, RoomNames.Comparer).ToList();
         foreach (var room in rooms)
             connection.Reply(LineWriter.RoomListEntry(room.Name, room.MemberCount, room.Topic?.Text ?? ""));
-        connection.Reply(LineWriter.Ok($"{rooms.Count} rooms"));
+        connection.Reply(LineWriter.Ok(Counted.Of(rooms.Count, "room")));
         return ValueTask.CompletedTask;
     }
 }

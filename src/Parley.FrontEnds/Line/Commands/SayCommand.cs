@@ -34,7 +34,7 @@ internal sealed class SayCommand : ILineCommand
         // Like a DM: the members have it and the ECHO is queued; the OK waits for the commit.
         connection.ReplyWhenStored(
             result.Committed,
-            LineWriter.Ok($"sent to {result.Recipients} members of {result.Message!.Room}"),
+            LineWriter.Ok($"sent to {Counted.Of(result.Recipients, "member")} of {result.Message!.Room}"),
             ChatErrorReplies.StorageFailed);
     }
 }

@@ -21,7 +21,7 @@ internal sealed class ServerBanCommand : ILineCommand
             var bans = connection.Hub.ServerBans.Bans;
             foreach (var ban in bans)
                 connection.Reply(LineWriter.ServerBan(ban.Mask, ban.SetBy, ban.SetAt, ban.Reason ?? ""));
-            connection.Reply(LineWriter.Ok($"{bans.Count} server bans"));
+            connection.Reply(LineWriter.Ok(Counted.Of(bans.Count, "server ban")));
             return ValueTask.CompletedTask;
         }
 

@@ -16,7 +16,7 @@ internal sealed class UsersCommand : ILineCommand
     {
         var nicks = connection.Hub.OnlineNicks().Order(NickRules.Comparer).ToList();
         connection.Reply(LineWriter.Users(nicks));
-        connection.Reply(LineWriter.Ok($"{nicks.Count} users online"));
+        connection.Reply(LineWriter.Ok(Counted.Of(nicks.Count, "user") + " online"));
         return ValueTask.CompletedTask;
     }
 }

@@ -23,7 +23,7 @@ internal sealed class WhoCommand : ILineCommand
         }
 
         var count = RoomLines.SendMembers(connection, room!);
-        connection.Reply(LineWriter.Ok($"{count} members in {room!.Name}"));
+        connection.Reply(LineWriter.Ok($"{Counted.Of(count, "member")} in {room!.Name}"));
         return ValueTask.CompletedTask;
     }
 }

@@ -1,4 +1,4 @@
--- Migration 5: the server-wide ban list (/ban, /unban), kept across restarts.
+-- Migration 6: the server-wide ban list (/ban, /unban), kept across restarts.
 -- mask_key: the mask in lower case (bans compare without case); mask: as set.
 -- Times are Unix milliseconds, UTC.
 
