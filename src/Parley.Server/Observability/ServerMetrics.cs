@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using System.Runtime.CompilerServices;
 using Parley.Core.Presence;
 
 namespace Parley.Server.Observability;
@@ -21,12 +23,14 @@ internal sealed class ServerMetrics : IDisposable
     public const string ExportedMeters = "Parley.*";
 
     private readonly Meter _meter = new(MeterName);
-    private readonly UpDownCounter<long> _open;
+    // Open connections are kept here and observed, not added to an UpDownCounter: a reader that
+    // starts late (or several servers in one test process) then still reads a whole count.
+    private readonly ConcurrentDictionary<ListenerTags, StrongBox<long>> _open = new();
     private readonly Counter<long> _accepted;
 
     public ServerMetrics()
     {
-        _open = _meter.CreateUpDownCounter<long>("parley.connections", "{connection}", "Open connections, by listener and protocol.");
+        _meter.CreateObservableUpDownCounter("parley.connections", ObserveOpen, "{connection}", "Open connections, by listener and protocol.");
         _accepted = _meter.CreateCounter<long>("parley.connections.accepted", "{connection}", "Connections accepted since start, by listener and protocol.");
     }
 
@@ -46,11 +50,17 @@ internal sealed class ServerMetrics : IDisposable
     public void Opened(ListenerTags tags)
     {
         _accepted.Add(1, tags.Listener, tags.Protocol);
-        _open.Add(1, tags.Listener, tags.Protocol);
+        Interlocked.Increment(ref _open.GetOrAdd(tags, static _ => new StrongBox<long>()).Value);
     }
 
     /// <summary>A connection on a listener with these tags ended.</summary>
-    public void Closed(ListenerTags tags) => _open.Add(-1, tags.Listener, tags.Protocol);
+    public void Closed(ListenerTags tags) => Interlocked.Decrement(ref _open.GetOrAdd(tags, static _ => new StrongBox<long>()).Value);
+
+    private IEnumerable<Measurement<long>> ObserveOpen()
+    {
+        foreach (var (tags, open) in _open)
+            yield return new Measurement<long>(Volatile.Read(ref open.Value), tags.Listener, tags.Protocol);
+    }
 
     public void Dispose() => _meter.Dispose();
 }
