@@ -22,7 +22,10 @@ public sealed class ChatSession
     /// </summary>
     public const string CloakedHost = "parley";
 
-    private readonly ConcurrentDictionary<string, Room> _rooms = new(RoomNames.Comparer);
+    // Made on the first join: most sessions of a big server are in no room, and an empty
+    // ConcurrentDictionary costs ~400 bytes per connection (docs/benchmarks.md, fix 5).
+    private ConcurrentDictionary<string, Room>? _rooms;
+    private int _roomCount;
     private volatile OnlineNick? _presence;
     private volatile string? _awayMessage;
     private string? _userName;
@@ -106,10 +109,10 @@ public sealed class ChatSession
     public bool HasLeft { get; internal set; }
 
     /// <summary>How many rooms the session is in.</summary>
-    public int RoomCount => _rooms.Count;
+    public int RoomCount => Volatile.Read(ref _roomCount);
 
     /// <summary>The rooms the session is in, a snapshot.</summary>
-    public IReadOnlyCollection<Room> Rooms => [.. _rooms.Values];
+    public IReadOnlyCollection<Room> Rooms => Volatile.Read(ref _rooms) is { } rooms ? [.. rooms.Values] : [];
 
     /// <summary>
     /// The operator account this session became a server operator through (IRC's <c>OPER</c>,
@@ -133,13 +136,30 @@ public sealed class ChatSession
     /// <summary>Whether the session is a member of <paramref name="room"/> (this very room, not an older one of that name).</summary>
     /// <param name="room">The room.</param>
     /// <returns>True when a member.</returns>
-    public bool IsIn(Rooms.Room room) => room is not null && _rooms.TryGetValue(room.Name, out var joined) && joined == room;
+    public bool IsIn(Rooms.Room room) => room is not null && Volatile.Read(ref _rooms) is { } rooms && rooms.TryGetValue(room.Name, out var joined) && joined == room;
 
-    internal bool IsInRoom(string name) => _rooms.ContainsKey(name);
+    internal bool IsInRoom(string name) => Volatile.Read(ref _rooms) is { } rooms && rooms.ContainsKey(name);
 
-    internal void AddRoom(Room room) => _rooms[room.Name] = room;
+    internal void AddRoom(Room room)
+    {
+        var rooms = Volatile.Read(ref _rooms)
+            ?? LazyInitializer.EnsureInitialized(ref _rooms, static () => new ConcurrentDictionary<string, Room>(RoomNames.Comparer));
+        if (rooms.TryAdd(room.Name, room))
+        {
+            Interlocked.Increment(ref _roomCount);
+            return;
+        }
 
-    internal bool RemoveRoom(Room room) => _rooms.TryRemove(new KeyValuePair<string, Room>(room.Name, room));
+        rooms[room.Name] = room;
+    }
+
+    internal bool RemoveRoom(Room room)
+    {
+        if (Volatile.Read(ref _rooms) is not { } rooms || !rooms.TryRemove(new KeyValuePair<string, Room>(room.Name, room)))
+            return false;
+        Interlocked.Decrement(ref _roomCount);
+        return true;
+    }
 
     internal static string HostOf(string remoteAddress)
     {

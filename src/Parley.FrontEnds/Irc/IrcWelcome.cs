@@ -89,9 +89,14 @@ internal sealed class IrcWelcome
 
     /// <summary>Replaces the message of the day (a rehash); later MOTDs and welcomes show it. Thread-safe.</summary>
     public void SetMotd(string? motd) => _motd = MotdLines(motd);
-    // Nicks online whose session is a server operator; a cold path (LUSERS), O(users).
+
+    // Nicks online whose session is a server operator. O(users), and the welcome burst of every
+    // registration runs it: without operator accounts configured (nobody can be one) it is 0 at
+    // once, so registrations stay O(1) (docs/benchmarks.md, fix 2).
     private static int OperatorsOnline(ChatHub hub) =>
-        hub.OnlineNicks().Count(nick => hub.FindByNick(nick) is { } session && hub.Operators.IsOperator(session));
+        hub.Operators.Accounts.Count == 0
+            ? 0
+            : hub.OnlineNicks().Count(nick => hub.FindByNick(nick) is { } session && hub.Operators.IsOperator(session));
 
     /// <summary>375, 372 per line, 376; or 422 when there is no MOTD.</summary>
     public void SendMotd(IrcConnection connection)
