@@ -46,6 +46,7 @@ internal sealed class IrcCommandTable
         new InviteCommand(),
         new RegisterCommand(),
         new MonitorCommand(),
+        new SetnameCommand(),
         new HelpCommand("HELP"),
         new HelpCommand("HELPOP"),
         new VerifyCommand(),
