@@ -295,7 +295,10 @@ json.dump({"tag": tag, "quick": quick == "1", "runs": int(runs), "duration_s": f
 PY
 
 # ---------------------------------------------------------------- runs
-for c in "${CASES[@]}"; do printf '%s\t%s\n' "$c" "$(case_args "$c")"; done >"$OUT/cases.tsv"
+# Several invocations may share one --out folder (e.g. two runs of some cases, one of others).
+{ [[ -f $OUT/cases.tsv ]] && cat "$OUT/cases.tsv"
+  for c in "${CASES[@]}"; do printf '%s\t%s\n' "$c" "$(case_args "$c")"; done; } | awk -F'\t' '!seen[$1]++' >"$OUT/cases.tsv.new"
+mv "$OUT/cases.tsv.new" "$OUT/cases.tsv"
 log "cases: ${CASES[*]}; servers: $SERVERS; $RUNS run(s) each; window ${DURATION} s + ${WARMUP} s warm-up; results in $OUT"
 : >>"$RESULTS"
 for c in "${CASES[@]}"; do

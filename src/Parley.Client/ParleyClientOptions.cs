@@ -44,8 +44,24 @@ public sealed record ParleyClientOptions
     /// </summary>
     public int IncomingCapacity { get; init; } = 10_000;
 
+    /// <summary>
+    /// How often an empty line (the protocol's keep-alive; the server answers nothing) is sent, so
+    /// a server with an idle limit (<c>Parley:Limits:IdleTimeout</c>) keeps a client whose user only
+    /// reads. Defaults to 60 seconds; <see cref="Timeout.InfiniteTimeSpan"/> sends none.
+    /// </summary>
+    public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The clock for <see cref="KeepAliveInterval"/>. Defaults to <see cref="TimeProvider.System"/>; tests pass a fake one.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
     internal void Validate()
     {
+        if (KeepAliveInterval != Timeout.InfiniteTimeSpan)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(KeepAliveInterval, TimeSpan.Zero, nameof(KeepAliveInterval));
+        }
+
+        ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
         ArgumentException.ThrowIfNullOrWhiteSpace(Host, nameof(Host));
         ArgumentOutOfRangeException.ThrowIfLessThan(Port, 1, nameof(Port));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Port, 65535, nameof(Port));

@@ -35,6 +35,7 @@ public sealed partial class ParleyConnection : IAsyncDisposable
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _shutdown = new();
     private Task _readLoop = Task.CompletedTask;
+    private Task _keepAlive = Task.CompletedTask;
     private Exception? _error;
     private bool _isClosed;
     private int _disposed;
@@ -165,6 +166,7 @@ public sealed partial class ParleyConnection : IAsyncDisposable
             connection._readLoop = Task.Run(connection.ReadLoopAsync, CancellationToken.None);
             var hello = await connection._greeting.Task.WaitAsync(timeoutToken);
             connection.Greeting = hello.Text;
+            connection._keepAlive = connection.KeepAliveLoopAsync();
             return connection;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -338,6 +340,7 @@ public sealed partial class ParleyConnection : IAsyncDisposable
         await _shutdown.CancelAsync();
         await _stream.DisposeAsync();
         await _readLoop;
+        await _keepAlive;
         Close(null);
         _shutdown.Dispose();
     }

@@ -192,6 +192,36 @@ public static class IrcMessageParser
         return IrcSyntax.IsValidCommand(command) ? CommandString(command) : null;
     }
 
+    /// <summary>
+    /// Reads the tags and the command word of a line that <see cref="TryParse(ReadOnlySpan{byte}, out IrcMessage?, int, int)"/>
+    /// refused as <see cref="IrcParseStatus.InvalidCommand"/> (<c>FOO_BAR</c>), so a server can answer
+    /// 421 ERR_UNKNOWNCOMMAND with the request's label.
+    /// </summary>
+    /// <param name="line">The line without CR LF; already checked for length and UTF-8 by TryParse.</param>
+    /// <param name="tags">The line's tags (empty when they do not parse).</param>
+    /// <param name="command">The command word as sent, upper-cased (ASCII).</param>
+    /// <returns>False when there is no command word.</returns>
+    public static bool TryReadInvalidCommand(ReadOnlySpan<byte> line, out ImmutableArray<IrcTag> tags, out string command)
+    {
+        tags = [];
+        command = "";
+        var position = 0;
+        if (!line.IsEmpty && line[0] == (byte)'@')
+        {
+            position = TokenEnd(line, 0);
+            if (ParseTags(line[1..position], out var parsed) == IrcParseStatus.Success)
+                tags = parsed;
+        }
+
+        position = SkipSpaces(line, position);
+        if (position < line.Length && line[position] == (byte)':')
+            position = SkipSpaces(line, TokenEnd(line, position));
+        if (position >= line.Length || !Utf8.IsValid(line))
+            return false;
+        command = Encoding.UTF8.GetString(line[position..TokenEnd(line, position)]).ToUpperInvariant();
+        return command.Length > 0;
+    }
+
     private static IrcParseStatus ParseTags(ReadOnlySpan<byte> section, out ImmutableArray<IrcTag> tags)
     {
         tags = [];

@@ -11,7 +11,7 @@ namespace Parley.Protocols.Irc;
 /// one); the lines under each constant give the rest.
 /// </remarks>
 [SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "Names as the IRC specs spell them.")]
-public static class IrcNumerics
+public static partial class IrcNumerics
 {
     /// <summary>001 <c>&lt;client&gt; :Welcome to the &lt;network&gt; Network, &lt;nick&gt;[!&lt;user&gt;@&lt;host&gt;]</c>: registration completed.</summary>
     public const string RPL_WELCOME = "001";

@@ -99,8 +99,14 @@ public static class LineErrorCodes
     /// <summary>Wrong nick or password (which of the two is not told).</summary>
     public const string AuthFailed = "AUTH_FAILED";
 
-    /// <summary>Too many failed logins; the text says when to try again.</summary>
+    /// <summary>Too many failed logins, or new accounts, lately; the text says when to try again.</summary>
     public const string RateLimited = "RATE_LIMITED";
+
+    /// <summary>The server is checking too many passwords at once; try again in a few seconds.</summary>
+    public const string Busy = "BUSY";
+
+    /// <summary>The account has the most sessions (connections logged in to it) allowed.</summary>
+    public const string TooManySessions = "TOO_MANY_SESSIONS";
 
     /// <summary>A new password that is too short, too long or holds spaces.</summary>
     public const string BadPassword = "BAD_PASSWORD";

@@ -17,10 +17,13 @@ public sealed class SqliteAccountStore : IAccountStore
     public ValueTask<Account?> FindAsync(string nick, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(nick);
+        var key = NickKey.Of(nick);
+        if (!_database.AccountNickKeys.ContainsKey(key))
+            return ValueTask.FromResult<Account?>(null);
         using var connection = _database.OpenReader();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT id, nick, password_hash, created_utc FROM accounts WHERE nick_key = $key";
-        command.Parameters.AddWithValue("$key", NickKey.Of(nick));
+        command.Parameters.AddWithValue("$key", key);
         using var reader = command.ExecuteReader();
         return ValueTask.FromResult(reader.Read() ? Read(reader) : null);
     }
@@ -40,6 +43,8 @@ public sealed class SqliteAccountStore : IAccountStore
     public async ValueTask<Account?> CreateAsync(string nick, string passwordHash, DateTimeOffset createdUtc, CancellationToken cancellationToken = default)
     {
         var op = new CreateAccountOp(nick, passwordHash, createdUtc);
+        // Known before it commits: a key without an account only costs FindAsync a query.
+        _database.AccountNickKeys[NickKey.Of(nick)] = true;
         _database.Writer.Enqueue(op);
         return await op.Result.WaitAsync(cancellationToken);
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Parley.Storage.Sqlite.Migrations;
@@ -47,6 +48,7 @@ public sealed class SqliteDatabase : IDisposable
             MigrationRunner.Apply(_writerConnection, logger);
             SchemaVersion = MigrationRunner.ReadVersion(_writerConnection);
             LastMessageId = QueryLastMessageId(_writerConnection);
+            AccountNickKeys = QueryAccountNickKeys(_writerConnection);
         }
         catch
         {
@@ -74,6 +76,14 @@ public sealed class SqliteDatabase : IDisposable
     internal string ConnectionString { get; }
 
     internal long LastMessageId { get; }
+
+    /// <summary>
+    /// The nick key of every account, kept in memory so that a guest registering a nick no account
+    /// has (the common case) never touches the database. Keys are added before an account's insert
+    /// is queued and never removed (a deleted account's key only costs a lookup that finds
+    /// nothing), so a nick that is an account is never missed.
+    /// </summary>
+    internal ConcurrentDictionary<string, bool> AccountNickKeys { get; }
 
     internal SqliteWriter Writer { get; }
 
@@ -125,6 +135,17 @@ public sealed class SqliteDatabase : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
+    }
+
+    private static ConcurrentDictionary<string, bool> QueryAccountNickKeys(SqliteConnection connection)
+    {
+        var keys = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT nick_key FROM accounts";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            keys[reader.GetString(0)] = true;
+        return keys;
     }
 
     private static long QueryLastMessageId(SqliteConnection connection)

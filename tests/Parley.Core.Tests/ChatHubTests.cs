@@ -169,6 +169,28 @@ public sealed class ChatHubTests
     }
 
     [Fact]
+    public void Session_counts_follow_connects_registrations_renames_and_leaves()
+    {
+        var (alice, _) = Connect();
+        var (bob, _) = Connect();
+        var (idle, _) = Connect();
+        Assert.Equal((3, 0, 3), (_hub.SessionCount, _hub.RegisteredCount, _hub.UnregisteredCount));
+
+        _hub.Register(alice, "alice");
+        _hub.Register(bob, "bob");
+        _hub.Register(bob, "bobby");
+        Assert.Equal((3, 2, 1), (_hub.SessionCount, _hub.RegisteredCount, _hub.UnregisteredCount));
+
+        _hub.Quit(bob, null);
+        _hub.Disconnect(bob, "connection closed");
+        _hub.Disconnect(idle, "connection closed");
+        Assert.Equal((1, 1, 0), (_hub.SessionCount, _hub.RegisteredCount, _hub.UnregisteredCount));
+
+        _hub.Disconnect(alice, "connection closed");
+        Assert.Equal((0, 0, 0), (_hub.SessionCount, _hub.RegisteredCount, _hub.UnregisteredCount));
+    }
+
+    [Fact]
     public void Shutdown_notifies_and_closes_every_session_and_announces_no_departures()
     {
         var (alice, aliceSink) = Connect();

@@ -116,7 +116,7 @@ public sealed class RoomModerationTests
         await using var bob = await server.ConnectAsAsync("bob");
         await alice.JoinAsync("#dev");
 
-        Assert.Equal("ERR INVALID_MODE modes are +/- i k m n s t; +k needs a key of one word", (await alice.CommandAsync("/mode #dev +k")).Reply);
+        Assert.Equal("ERR INVALID_MODE modes are +/- C i k l m n s t; +k needs a key of one word, +l a number of members", (await alice.CommandAsync("/mode #dev +k")).Reply);
         Assert.Equal("OK #dev modes +kn", (await alice.CommandAsync("/mode #dev +k s3cret")).Reply);
 
         Assert.Equal("ERR BAD_KEY #dev needs its key: /join #dev <key>", (await bob.CommandAsync("/join #dev")).Reply);
@@ -166,8 +166,8 @@ public sealed class RoomModerationTests
     }
 
     [Theory]
-    [InlineData("/mode #dev +x", "ERR INVALID_MODE modes are +/- i k m n s t; +k needs a key of one word")]
-    [InlineData("/mode #dev it", "ERR INVALID_MODE modes are +/- i k m n s t; +k needs a key of one word")]
+    [InlineData("/mode #dev +x", "ERR INVALID_MODE modes are +/- C i k l m n s t; +k needs a key of one word, +l a number of members")]
+    [InlineData("/mode #dev it", "ERR INVALID_MODE modes are +/- C i k l m n s t; +k needs a key of one word, +l a number of members")]
     [InlineData("/mode #dev +imst", "OK #dev modes +imnst")]
     [InlineData("/mode #dev +it-t", "OK #dev modes +in")]
     [InlineData("/mode #dev", "OK #dev modes +n")]

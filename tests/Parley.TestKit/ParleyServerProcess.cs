@@ -40,6 +40,8 @@ public sealed partial class ParleyServerProcess : IAsyncDisposable
         // Fast hashing for tests, as ParleyTestServer does; plain console lines to parse; tests
         // send bursts no person would, so no flood control.
         start.Environment["Parley__Accounts__PasswordHashIterations"] = "10000";
+        start.Environment["Parley__Accounts__MaxRegistrationsPerAddress"] = "100000";
+        start.Environment["Parley__Accounts__MaxRegistrations"] = "100000";
         start.Environment["Parley__Limits__Flood__MessagesPerSecond"] = "0";
         start.Environment["Logging__Console__FormatterName"] = "simple";
         start.Environment["DOTNET_NOLOGO"] = "1";

@@ -80,7 +80,8 @@ public sealed class ParleyTestServer : IAsyncDisposable
     /// A test that sets <c>Parley:DataDirectory</c> keeps that directory (to restart a server on it);
     /// otherwise a fresh temporary one is made and deleted on dispose. Passwords are hashed with
     /// the fewest PBKDF2 iterations the server allows (10,000), to keep tests fast; a test may set
-    /// <c>Parley:Accounts:PasswordHashIterations</c> itself.
+    /// <c>Parley:Accounts:PasswordHashIterations</c> itself. Registrations are not throttled (tests
+    /// make many accounts from one address) unless a test sets <c>Parley:Accounts:MaxRegistrations*</c>.
     /// </remarks>
     public static Task<ParleyTestServer> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
@@ -90,6 +91,9 @@ public sealed class ParleyTestServer : IAsyncDisposable
             ["Parley:Port"] = AnyFreePort,
             ["Parley:Tls:Port"] = "0",
             ["Parley:Accounts:PasswordHashIterations"] = "10000",
+            // Tests create many accounts from 127.0.0.1; the registration throttle's own tests set these back.
+            ["Parley:Accounts:MaxRegistrationsPerAddress"] = "100000",
+            ["Parley:Accounts:MaxRegistrations"] = "100000",
             ["Parley:Irc:Port"] = "0",
             ["Parley:Irc:TlsPort"] = "0",
             ["Parley:Http:Port"] = "0",

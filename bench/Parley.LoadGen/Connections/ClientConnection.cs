@@ -23,6 +23,7 @@ internal sealed class ClientConnection
     private byte[] _buffer;
     private Task? _reader;
     private volatile bool _closed;
+    private volatile bool _leaving;
 
     private ClientConnection(int id, Socket socket, Stream stream, ILineHandler handler, int bufferSize)
     {
@@ -38,6 +39,9 @@ internal sealed class ClientConnection
 
     /// <summary>True once either side closed.</summary>
     public bool IsClosed => _closed;
+
+    /// <summary>True once <see cref="CloseAsync"/> began: the server's goodbye (IRC <c>ERROR</c>) is then expected, not an error.</summary>
+    public bool IsLeaving => _leaving;
 
     /// <summary>Completes when the server acknowledged registration; faults when it refused.</summary>
     public Task Registered => _registered.Task;
@@ -173,6 +177,7 @@ internal sealed class ClientConnection
     /// </summary>
     public async Task CloseAsync(byte[]? quit, TimeSpan wait)
     {
+        _leaving = true;
         try
         {
             if (quit is not null)

@@ -90,7 +90,9 @@ internal sealed class IrcAdapter : ProtocolAdapter
         }
         else if (command.SequenceEqual("ERROR"u8))
         {
-            connection.NoteError(line);
+            // After our QUIT the server says goodbye with ERROR (RFC 2812 3.1.7): not an error.
+            if (!connection.IsLeaving)
+                connection.NoteError(line);
         }
         else if (command.Length == 3 && (command[0] == (byte)'4' || command[0] == (byte)'5') && !command.SequenceEqual("422"u8))
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Parley.LoadGen.Running;
@@ -9,6 +10,8 @@ namespace Parley.LoadGen.Running;
 /// </summary>
 internal sealed class RunReport
 {
+    // Plain ASCII out ("irc+tls", not "irc\u002Btls"): the summary is read by scripts and people, never embedded in HTML.
+    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly List<KeyValuePair<string, object?>> _fields = [];
 
     /// <summary>Adds or replaces a field; NaN and infinities become null.</summary>
@@ -39,6 +42,6 @@ internal sealed class RunReport
         var ordered = new Dictionary<string, object?>();
         foreach (var (key, value) in _fields)
             ordered[key] = value;
-        return JsonSerializer.Serialize(ordered);
+        return JsonSerializer.Serialize(ordered, JsonOptions);
     }
 }

@@ -49,6 +49,43 @@ public sealed record AccountOptions
     public TimeSpan FailedLoginWindow { get; init; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
+    /// New accounts per remote address (IPv6: per /64) within <see cref="RegistrationWindow"/>.
+    /// Defaults to 5; further <c>/register</c>s from it are refused (<c>RATE_LIMITED</c>, with the time left).
+    /// </summary>
+    public int MaxRegistrationsPerAddress { get; init; } = 5;
+
+    /// <summary>
+    /// New accounts server-wide within <see cref="RegistrationWindow"/>. Defaults to 30, Ergo's
+    /// <c>accounts.registration.throttling</c> (30 per 10 minutes): every account reserves its nick
+    /// for ever, so a flood of them must not go unbounded.
+    /// </summary>
+    public int MaxRegistrations { get; init; } = 30;
+
+    /// <summary>How long a full registration allowance takes to drain back. Defaults to 10 minutes (Ergo's).</summary>
+    public TimeSpan RegistrationWindow { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Password hashes (logins, registrations, password changes) computed at once. Defaults to 0:
+    /// one less than the processor count, at least 1, so hashing never takes every core from chat.
+    /// </summary>
+    public int MaxConcurrentHashes { get; init; }
+
+    /// <summary>
+    /// Password hashes that may wait for one of <see cref="MaxConcurrentHashes"/>; beyond, an attempt
+    /// is refused at once with <c>BUSY</c>. Defaults to 32 (about 3 s of waiting at 100,000
+    /// iterations on one core).
+    /// </summary>
+    public int MaxQueuedHashes { get; init; } = 32;
+
+    /// <summary>
+    /// Sessions (connections) that may be logged in to one account at once. Defaults to 16 (the
+    /// laptop, the phone, a bouncer and spares; Ergo's per-address connection limit): one message
+    /// from one device becomes an echo to each of the others, so the cap bounds that fan-out. The
+    /// next login is refused (<c>TOO_MANY_SESSIONS</c>); sessions already in are untouched.
+    /// </summary>
+    public int MaxSessionsPerAccount { get; init; } = 16;
+
+    /// <summary>
     /// PBKDF2 iterations for new password hashes. Defaults to 100,000 (ASP.NET Core Identity's
     /// default). Hashes made with fewer iterations are replaced at the owner's next login.
     /// At least 10,000.
@@ -73,6 +110,12 @@ public sealed record AccountOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxFailedLoginsPerAddress, 1, nameof(MaxFailedLoginsPerAddress));
         ArgumentOutOfRangeException.ThrowIfLessThan(FailedLoginWindow, TimeSpan.FromMilliseconds(1), nameof(FailedLoginWindow));
         ArgumentOutOfRangeException.ThrowIfLessThan(PasswordHashIterations, 10_000, nameof(PasswordHashIterations));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxRegistrationsPerAddress, 1, nameof(MaxRegistrationsPerAddress));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxRegistrations, 1, nameof(MaxRegistrations));
+        ArgumentOutOfRangeException.ThrowIfLessThan(RegistrationWindow, TimeSpan.FromMilliseconds(1), nameof(RegistrationWindow));
+        ArgumentOutOfRangeException.ThrowIfNegative(MaxConcurrentHashes, nameof(MaxConcurrentHashes));
+        ArgumentOutOfRangeException.ThrowIfNegative(MaxQueuedHashes, nameof(MaxQueuedHashes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxSessionsPerAccount, 1, nameof(MaxSessionsPerAccount));
         ArgumentOutOfRangeException.ThrowIfLessThan(MinPasswordLength, 1, nameof(MinPasswordLength));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(MinPasswordLength, PasswordRules.MaxLength, nameof(MinPasswordLength));
     }

@@ -36,7 +36,7 @@ public sealed partial class AccountService
     /// <param name="session">A signed-in session.</param>
     /// <param name="newPassword">The new password; see <see cref="PasswordRules"/> and <see cref="AccountOptions.MinPasswordLength"/>.</param>
     /// <param name="cancellationToken">Cancels waiting.</param>
-    /// <returns><see cref="ChatError.None"/>, <see cref="ChatError.NotLoggedIn"/> or <see cref="ChatError.BadPassword"/>.</returns>
+    /// <returns><see cref="ChatError.None"/>, <see cref="ChatError.NotLoggedIn"/>, <see cref="ChatError.BadPassword"/> or <see cref="ChatError.ServerBusy"/>.</returns>
     public async ValueTask<ChatError> SetPasswordAsync(ChatSession session, string newPassword, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
@@ -45,7 +45,9 @@ public sealed partial class AccountService
             return ChatError.NotLoggedIn;
         if (!PasswordRules.IsAcceptable(newPassword, _hub.AccountOptions.MinPasswordLength))
             return ChatError.BadPassword;
-        await _accounts.UpdatePasswordHashAsync(accountId, _hashing.Hash(newPassword), cancellationToken);
+        if (await HashAsync(newPassword, cancellationToken) is not { } hash)
+            return ChatError.ServerBusy;
+        await _accounts.UpdatePasswordHashAsync(accountId, hash, cancellationToken);
         return ChatError.None;
     }
 
@@ -121,7 +123,9 @@ public sealed partial class AccountService
         {
             await DelayAsync(reservation, cancellationToken);
             var account = await _accounts.FindAsync(nick, cancellationToken);
-            if (account is null || Verify(account.PasswordHash, password) == PasswordCheck.Failed)
+            if (await VerifyAsync(account?.PasswordHash, password, cancellationToken) is not { } check)
+                return SignInResult.Refused(ChatError.ServerBusy);
+            if (account is null || check == PasswordCheck.Failed)
             {
                 failed = true;
                 return SignInResult.Refused(ChatError.AuthFailed);

@@ -18,6 +18,8 @@ public sealed partial class AccountService
     private readonly IPasswordHashing _hashing;
     private readonly ILoginThrottle _throttle;
     private readonly TimeProvider _time;
+    private readonly RegistrationThrottle? _registrations;
+    private readonly PasswordHashingLimiter _hashingQueue;
     private readonly Lazy<string> _dummyHash;
 
     /// <summary>Creates the service.</summary>
@@ -27,9 +29,14 @@ public sealed partial class AccountService
     /// <param name="hashing">Password hashing.</param>
     /// <param name="throttle">Login attempt limits.</param>
     /// <param name="time">Clock for creation times and login delays.</param>
+    /// <param name="registrations">Limits on new accounts, or null for none (unit tests).</param>
+    /// <param name="hashingQueue">Bounds concurrent hashing, or null for a default queue.</param>
     public AccountService(
-        ChatHub hub, IAccountStore accounts, ICertificateStore certificates, IPasswordHashing hashing, ILoginThrottle throttle, TimeProvider time)
+        ChatHub hub, IAccountStore accounts, ICertificateStore certificates, IPasswordHashing hashing, ILoginThrottle throttle, TimeProvider time,
+        RegistrationThrottle? registrations = null, PasswordHashingLimiter? hashingQueue = null)
     {
+        _registrations = registrations;
+        _hashingQueue = hashingQueue ?? new PasswordHashingLimiter();
         _hub = hub;
         _accounts = accounts;
         _certificates = certificates;
@@ -68,7 +75,13 @@ public sealed partial class AccountService
         if (_hub.IsAccountBanned(nick))
             return SignInResult.Refused(ChatError.ServerBanned);
 
-        var account = await _accounts.CreateAsync(nick, _hashing.Hash(password), _time.GetUtcNow(), cancellationToken);
+        // Taken before hashing and kept whatever follows: the hash is the cost being limited.
+        if (_registrations is not null && !_registrations.TryReserve(session.RemoteAddress, out var retryAfter))
+            return new SignInResult(ChatError.TooManyRegistrations, RetryAfter: retryAfter);
+        if (await HashAsync(password, cancellationToken) is not { } hash)
+            return SignInResult.Refused(ChatError.ServerBusy);
+
+        var account = await _accounts.CreateAsync(nick, hash, _time.GetUtcNow(), cancellationToken);
         if (account is null)
             return SignInResult.Refused(ChatError.NickRegistered);
         return await _hub.SignInAsync(session, account, cancellationToken);
@@ -104,7 +117,8 @@ public sealed partial class AccountService
         {
             await DelayAsync(reservation, cancellationToken);
             var account = await _accounts.FindAsync(nick, cancellationToken);
-            var check = Verify(account?.PasswordHash, password);
+            if (await VerifyAsync(account?.PasswordHash, password, cancellationToken) is not { } check)
+                return SignInResult.Refused(ChatError.ServerBusy);
             if (account is null || check == PasswordCheck.Failed)
             {
                 failed = true;
@@ -114,8 +128,9 @@ public sealed partial class AccountService
 
             ChatMetrics.LoginSucceeded();
 
-            if (check == PasswordCheck.SuccessRehashNeeded)
-                await _accounts.UpdatePasswordHashAsync(account.Id, _hashing.Hash(password), cancellationToken);
+            // A fresh hash is an improvement, not a need: skipped when hashing is busy.
+            if (check == PasswordCheck.SuccessRehashNeeded && await HashAsync(password, cancellationToken) is { } fresh)
+                await _accounts.UpdatePasswordHashAsync(account.Id, fresh, cancellationToken);
             return await _hub.SignInAsync(session, account, cancellationToken);
         }
         finally
@@ -155,14 +170,18 @@ public sealed partial class AccountService
         {
             await DelayAsync(reservation, cancellationToken);
             var account = await _accounts.FindAsync(nick, cancellationToken);
-            if (account is null || Verify(account.PasswordHash, oldPassword) == PasswordCheck.Failed)
+            if (await VerifyAsync(account?.PasswordHash, oldPassword, cancellationToken) is not { } check)
+                return SignInResult.Refused(ChatError.ServerBusy);
+            if (account is null || check == PasswordCheck.Failed)
             {
                 failed = true;
                 ChatMetrics.LoginFailed();
                 return SignInResult.Refused(ChatError.AuthFailed);
             }
 
-            await _accounts.UpdatePasswordHashAsync(account.Id, _hashing.Hash(newPassword), cancellationToken);
+            if (await HashAsync(newPassword, cancellationToken) is not { } hash)
+                return SignInResult.Refused(ChatError.ServerBusy);
+            await _accounts.UpdatePasswordHashAsync(account.Id, hash, cancellationToken);
             return new SignInResult(ChatError.None, account.Nick);
         }
         finally
@@ -177,11 +196,22 @@ public sealed partial class AccountService
 
     // An overlong password cannot be right (none is stored), so it is not hashed: hashing a 4 KB
     // line costs more than hashing a password, and the attempt still counts as a failure.
-    private PasswordCheck Verify(string? hash, string password)
+    // Null when the hashing queue is full.
+    private async ValueTask<PasswordCheck?> VerifyAsync(string? hash, string password, CancellationToken cancellationToken)
     {
         if (password.Length > PasswordRules.MaxLength)
             return PasswordCheck.Failed;
-        var check = _hashing.Verify(hash ?? _dummyHash.Value, password);
+        var (ran, check) = await _hashingQueue.TryRunAsync(
+            static s => s.Service._hashing.Verify(s.Hash ?? s.Service._dummyHash.Value, s.Password), (Service: this, Hash: hash, Password: password), cancellationToken);
+        if (!ran)
+            return null;
         return hash is null ? PasswordCheck.Failed : check;
+    }
+
+    // A new hash through the bounded queue; null when it is full.
+    private async ValueTask<string?> HashAsync(string password, CancellationToken cancellationToken)
+    {
+        var (ran, hash) = await _hashingQueue.TryRunAsync(static s => s.Hashing.Hash(s.Password), (Hashing: _hashing, Password: password), cancellationToken);
+        return ran ? hash : null;
     }
 }

@@ -15,4 +15,7 @@ public sealed class RoomBanChangedEvent(string Room, string By, string Mask, boo
 
     /// <summary>True when set, false when lifted.</summary>
     public bool Added { get; } = Added;
+
+    /// <summary>Which list changed: bans unless said otherwise (exceptions, invite exceptions, mutes).</summary>
+    public Rooms.RoomList List { get; init; }
 }

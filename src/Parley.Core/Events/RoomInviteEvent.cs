@@ -16,4 +16,7 @@ public sealed class RoomInviteEvent(string Room, string By) : RoomEvent(Room)
     /// user; the line protocol shows it nothing.
     /// </summary>
     public bool ToMembers { get; init; }
+
+    /// <summary>The inviter's account when it is logged in (its nick), else null; IRC's <c>account</c> tag.</summary>
+    public string? ByAccount { get; init; }
 }

@@ -27,4 +27,10 @@ public sealed class RoomMessageEvent(RoomMessage Message, bool IsEcho) : RoomEve
     /// tags, as <see cref="DirectMessageEvent.ClientTags"/>). Empty when none.
     /// </summary>
     public IReadOnlyList<KeyValuePair<string, string>> ClientTags { get; init; } = [];
+
+    /// <summary>
+    /// True when sent as a notice (IRC's <c>NOTICE #channel</c>), which IRC members receive as a
+    /// NOTICE; the line protocol and the room's history keep it as a message.
+    /// </summary>
+    public bool IsNotice { get; init; }
 }

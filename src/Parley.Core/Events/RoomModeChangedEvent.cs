@@ -14,4 +14,7 @@ public sealed class RoomModeChangedEvent(string Room, string By, string Change) 
 
     /// <summary>The new key when the change sets <c>+k</c>, else null (IRC's MODE line carries it).</summary>
     public string? Key { get; init; }
+
+    /// <summary>The new member limit when the change sets <c>+l</c>, else null.</summary>
+    public int? Limit { get; init; }
 }

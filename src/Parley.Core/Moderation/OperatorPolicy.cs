@@ -30,12 +30,19 @@ public sealed class OperatorPolicy
 
     /// <summary>Whether <paramref name="session"/> is a server operator.</summary>
     /// <param name="session">The session.</param>
-    /// <returns>True when it is logged in to an account in the configured list.</returns>
+    /// <returns>
+    /// True when it is logged in to an account in the configured list, or became an operator
+    /// through one (<see cref="ChatSession.OperatorAccount"/>, IRC's <c>OPER</c>).
+    /// </returns>
     public bool IsOperator(ChatSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return session.Presence is { AccountId: not null } signedIn && _accounts.Contains(signedIn.Nick);
+        return (session.Presence is { AccountId: not null } signedIn && _accounts.Contains(signedIn.Nick))
+            || (session.OperatorAccount is { } oper && _accounts.Contains(oper));
     }
+
+    /// <summary>The operator account names as configured (IRC's <c>STATS o</c>).</summary>
+    public IReadOnlyCollection<string> Accounts => _accounts;
 
     /// <summary>Whether the account named <paramref name="account"/> is a server operator.</summary>
     /// <param name="account">The account's name, any case.</param>

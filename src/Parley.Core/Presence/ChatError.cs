@@ -109,4 +109,13 @@ public enum ChatError
 
     /// <summary>The account is banned server-wide (<c>/serverban ~account</c>): it may not log in or be registered.</summary>
     ServerBanned,
+
+    /// <summary>Too many new accounts from this address, or on the server, lately; try again later (<see cref="SignInResult.RetryAfter"/>).</summary>
+    TooManyRegistrations,
+
+    /// <summary>The server is checking too many passwords at once (a login or registration flood); try again in a few seconds.</summary>
+    ServerBusy,
+
+    /// <summary>The account has the most sessions allowed (<see cref="Accounts.AccountOptions.MaxSessionsPerAccount"/>).</summary>
+    TooManySessions,
 }

@@ -22,7 +22,9 @@ public sealed partial class ChatHub
     /// <param name="cancellationToken">Cancels waiting for the account's gate.</param>
     /// <returns>
     /// The result; <see cref="ChatError.NickTaken"/> when a guest holds the nick,
-    /// <see cref="ChatError.ServerBanned"/> when a server ban by account covers it.
+    /// <see cref="ChatError.ServerBanned"/> when a server ban by account covers it,
+    /// <see cref="ChatError.TooManySessions"/> when the account has
+    /// <see cref="AccountOptions.MaxSessionsPerAccount"/> sessions already.
     /// </returns>
     /// <remarks>
     /// Stored messages reach the session as <see cref="MissedMessageEvent"/>s, oldest first, before
@@ -42,14 +44,18 @@ public sealed partial class ChatHub
         try
         {
             var old = session.Presence;
+            // Under the account's gate, so two sign-ins cannot both take the last place.
+            if (_byNick.TryGetValue(account.Nick, out var online) && online.AccountId == account.Id
+                && online.Sessions.Length >= _options.MaxSessionsPerAccount)
+                return SignInResult.Refused(ChatError.TooManySessions);
             if (!TryJoin(session, account, old, out var holder, out var first))
                 return SignInResult.Refused(ChatError.NickTaken);
 
             if (old is not null && old != holder && !NickRules.Comparer.Equals(old.Nick, holder.Nick))
-                _byNick.TryRemove(new KeyValuePair<string, OnlineNick>(old.Nick, old));
+                TryRemoveNick(old);
             // The address before the change: a line user's user name is its nick.
             var oldAddress = session.UserAddress;
-            session.Presence = holder;
+            SetPresence(session, holder);
             Announce(session, holder, old, first, oldAddress);
             // A guest in rooms became an account's: its room peers learn the account (IRC's account-notify).
             if (old is not null)
@@ -101,9 +107,9 @@ public sealed partial class ChatHub
         var rooms = session.Rooms;
         var last = Release(session, holder);
         Rooms.OnSessionLeft(session, quit: true, "logged out", nickStays: !last);
-        session.Presence = null;
+        SetPresence(session, null);
         if (last)
-            SendToOthers(holder, new UserLeftEvent(holder.Nick, Quit: true, "logged out") { Time = _time.GetUtcNow(), Address = session.UserAddress, Rooms = rooms });
+            AnnounceLeft(holder, new UserLeftEvent(holder.Nick, Quit: true, "logged out") { Time = _time.GetUtcNow(), Address = session.UserAddress, Rooms = rooms });
         return ChatError.None;
     }
 
@@ -143,7 +149,7 @@ public sealed partial class ChatHub
             }
 
             holder = new OnlineNick(account.Nick, account.Id, session);
-            if (_byNick.TryAdd(account.Nick, holder))
+            if (TryAddNick(account.Nick, holder))
             {
                 first = true;
                 return true;
@@ -156,7 +162,7 @@ public sealed partial class ChatHub
         if (old is null)
         {
             if (first)
-                SendToOthers(holder, new UserJoinedEvent(holder.Nick) { Time = _time.GetUtcNow(), Address = session.UserAddress });
+                AnnounceJoined(holder, new UserJoinedEvent(holder.Nick) { Time = _time.GetUtcNow(), Address = session.UserAddress });
         }
         else if (NickRules.Comparer.Equals(old.Nick, holder.Nick))
         {
@@ -164,11 +170,11 @@ public sealed partial class ChatHub
         }
         else if (first)
         {
-            SendToOthers(holder, new NickChangedEvent(old.Nick, holder.Nick) { Time = _time.GetUtcNow(), Address = oldAddress, Rooms = session.Rooms });
+            AnnounceNow(holder, new NickChangedEvent(old.Nick, holder.Nick) { Time = _time.GetUtcNow(), Address = oldAddress, Rooms = session.Rooms });
         }
         else
         {
-            SendToOthers(holder, new UserLeftEvent(old.Nick, Quit: true, $"signed in as {holder.Nick}")
+            AnnounceNow(holder, new UserLeftEvent(old.Nick, Quit: true, $"signed in as {holder.Nick}")
             {
                 Time = _time.GetUtcNow(),
                 Address = oldAddress,

@@ -32,12 +32,22 @@ public sealed partial class ChatHub
 
     private readonly ConcurrentDictionary<long, ChatSession> _sessions = new();
     private readonly ConcurrentDictionary<string, OnlineNick> _byNick = new(NickRules.Comparer);
+    // Registered sessions whose sink sees everyone's presence: the audience of SYS joined/left.
+    private readonly ConcurrentDictionary<long, ChatSession> _presenceAudience = new();
+    // Sessions handed every presence event at once, whatever their audience (IRC MONITOR).
+    private readonly ConcurrentDictionary<long, ChatSession> _presenceWatchers = new();
+    private readonly PresenceCoalescer _presence;
     private readonly SemaphoreSlim[] _gates = [.. Enumerable.Range(0, GateCount).Select(_ => new SemaphoreSlim(1, 1))];
     private readonly IAccountStore _accounts;
     private readonly IMessageStore _messages;
     private readonly AccountOptions _options;
     private readonly TimeProvider _time;
     private long _lastSessionId;
+    // Counted, not enumerated: the welcome burst (LUSERS) reads them on every registration, and
+    // ConcurrentDictionary.Count takes every lock of the table.
+    private int _sessionCount;
+    private int _registeredSessions;
+    private int _nickCount;
     private volatile bool _shuttingDown;
 
     /// <summary>Creates a hub with default room settings, in-memory room storage and no server operators.</summary>
@@ -85,6 +95,7 @@ public sealed partial class ChatHub
         _options = options;
         _time = time;
         Operators = operators;
+        _presence = new PresenceCoalescer(DeliverPresence, time);
         Rooms = new RoomHub(this, roomOptions, roomLimits, roomStore, roomHistory, time);
     }
 
@@ -100,20 +111,23 @@ public sealed partial class ChatHub
     /// <summary>Server-wide bans by address, checked when a session connects.</summary>
     public ServerBanList ServerBans { get; } = new();
 
+    /// <summary>The nicks that left or were renamed away from, bounded (IRC's <c>WHOWAS</c>).</summary>
+    public NickHistory NickHistory { get; } = new();
+
     /// <summary>The hub's clock: the time its events and messages are stamped with (<see cref="ChatEvent.Time"/>).</summary>
     public TimeProvider Time => _time;
 
     /// <summary>Number of open sessions, registered or not.</summary>
-    public int SessionCount => _sessions.Count;
+    public int SessionCount => Volatile.Read(ref _sessionCount);
 
     /// <summary>Number of nicks online (an account on several devices counts once).</summary>
-    public int RegisteredCount => _byNick.Count;
+    public int RegisteredCount => Volatile.Read(ref _nickCount);
 
     /// <summary>Number of accounts signed in (an account on several devices counts once; O(n): counted by enumerating the nicks without locking, for metrics).</summary>
     public int AccountsOnlineCount => _byNick.Count(pair => pair.Value.AccountId is not null);
 
-    /// <summary>Number of open sessions without a nick yet (counted by enumerating the sessions without locking: O(n)).</summary>
-    public int UnregisteredCount => _sessions.Count(pair => !pair.Value.IsRegistered);
+    /// <summary>Number of open sessions without a nick yet (kept as a count: O(1), no lock).</summary>
+    public int UnregisteredCount => Math.Max(0, Volatile.Read(ref _sessionCount) - Volatile.Read(ref _registeredSessions));
 
     /// <summary>True once <see cref="Shutdown"/> has been called.</summary>
     public bool IsShuttingDown => _shuttingDown;
@@ -140,6 +154,7 @@ public sealed partial class ChatHub
         ArgumentNullException.ThrowIfNull(security);
         var session = new ChatSession(Interlocked.Increment(ref _lastSessionId), sink, remoteAddress, security);
         _sessions[session.Id] = session;
+        Interlocked.Increment(ref _sessionCount);
         if (_shuttingDown)
             sink.Close(ShutdownNotice);
         else if (ServerBans.FindMatch(session.Address) is { } ban)
@@ -240,22 +255,26 @@ public sealed partial class ChatHub
             if (current != old || !_byNick.TryUpdate(nick, holder, current))
                 return ChatError.NickTaken;
         }
-        else if (!_byNick.TryAdd(nick, holder))
+        else if (!TryAddNick(nick, holder))
         {
             return ChatError.NickTaken;
         }
         else if (old is not null)
         {
-            _byNick.TryRemove(new KeyValuePair<string, OnlineNick>(old.Nick, old));
+            TryRemoveNick(old);
         }
 
         // The address before the change: a line user's user name is its nick.
         var oldAddress = session.UserAddress;
-        session.Presence = holder;
+        SetPresence(session, holder);
         if (old is null)
-            SendToOthers(holder, new UserJoinedEvent(nick) { Time = _time.GetUtcNow(), Address = session.UserAddress });
+            AnnounceJoined(holder, new UserJoinedEvent(nick) { Time = _time.GetUtcNow(), Address = session.UserAddress });
         else if (!string.Equals(old.Nick, nick, StringComparison.Ordinal))
-            SendToOthers(holder, new NickChangedEvent(old.Nick, nick) { Time = _time.GetUtcNow(), Address = oldAddress, Rooms = session.Rooms });
+        {
+            NickHistory.Add(new WhowasEntry(old.Nick, oldAddress.UserName, oldAddress.Host, session.RealName, _time.GetUtcNow()));
+            AnnounceNow(holder, new NickChangedEvent(old.Nick, nick) { Time = _time.GetUtcNow(), Address = oldAddress, Rooms = session.Rooms });
+        }
+
         return ChatError.None;
     }
 
@@ -264,8 +283,36 @@ public sealed partial class ChatHub
     {
         if (!holder.Remove(session))
             return false;
-        _byNick.TryRemove(new KeyValuePair<string, OnlineNick>(holder.Nick, holder));
+        TryRemoveNick(holder);
         return true;
+    }
+
+    private bool TryAddNick(string nick, OnlineNick holder)
+    {
+        if (!_byNick.TryAdd(nick, holder))
+            return false;
+        Interlocked.Increment(ref _nickCount);
+        return true;
+    }
+
+    private void TryRemoveNick(OnlineNick holder)
+    {
+        if (_byNick.TryRemove(new KeyValuePair<string, OnlineNick>(holder.Nick, holder)))
+            Interlocked.Decrement(ref _nickCount);
+    }
+
+    // Every change of a session's presence goes through here, so the registered count stays exact.
+    private void SetPresence(ChatSession session, OnlineNick? holder)
+    {
+        var before = session.Presence is not null;
+        session.Presence = holder;
+        if (session.HasLeft || before == (holder is not null))
+            return;
+        Interlocked.Add(ref _registeredSessions, before ? -1 : 1);
+        if (holder is null)
+            _presenceAudience.TryRemove(session.Id, out _);
+        else if (session.Sink.SeesAllPresence)
+            _presenceAudience[session.Id] = session;
     }
 
     private void Leave(ChatSession session, bool quit, string? reason)
@@ -274,7 +321,15 @@ public sealed partial class ChatHub
         if (session.HasLeft)
             return;
         session.HasLeft = true;
-        _sessions.TryRemove(session.Id, out _);
+        if (_sessions.TryRemove(session.Id, out _))
+        {
+            Interlocked.Decrement(ref _sessionCount);
+            if (session.Presence is not null)
+                Interlocked.Decrement(ref _registeredSessions);
+            _presenceAudience.TryRemove(session.Id, out _);
+            _presenceWatchers.TryRemove(session.Id, out _);
+        }
+
         // The presence stays set, so logs and room notices can still name the nick.
         if (session.Presence is not { } holder)
             return;
@@ -285,7 +340,10 @@ public sealed partial class ChatHub
         // Rooms are per session: this connection leaves its rooms even when the account stays online elsewhere.
         Rooms.OnSessionLeft(session, quit, reason, nickStays: !last);
         if (last)
-            SendToOthers(holder, new UserLeftEvent(holder.Nick, quit, reason) { Time = _time.GetUtcNow(), Address = session.UserAddress, Rooms = rooms });
+        {
+            NickHistory.Add(new WhowasEntry(holder.Nick, session.UserName, session.Host, session.RealName, _time.GetUtcNow()));
+            AnnounceLeft(holder, new UserLeftEvent(holder.Nick, quit, reason) { Time = _time.GetUtcNow(), Address = session.UserAddress, Rooms = rooms });
+        }
     }
 
     private SemaphoreSlim GateOf(long accountId) => _gates[(int)((ulong)accountId % GateCount)];

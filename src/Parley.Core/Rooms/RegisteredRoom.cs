@@ -17,4 +17,11 @@ public sealed record RegisteredRoom(
     string? Key,
     RoomTopic? Topic,
     IReadOnlyList<BanMask> Bans,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>The member limit when <c>+l</c>, else 0.</summary>
+    public int Limit { get; init; }
+
+    /// <summary>The ban exceptions (<c>+e</c>), invite exceptions (<c>+I</c>) and mutes, by list; empty when none.</summary>
+    public IReadOnlyDictionary<RoomList, IReadOnlyList<BanMask>> Lists { get; init; } = new Dictionary<RoomList, IReadOnlyList<BanMask>>();
+}

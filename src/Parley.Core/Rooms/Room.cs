@@ -17,7 +17,9 @@ namespace Parley.Core.Rooms;
 public sealed class Room
 {
     private RoomMember[] _members = [];
-    private BanMask[] _bans = [];
+    // One array per RoomList (bans, exceptions, invite exceptions, mutes), each copy-on-write.
+    private readonly BanMask[][] _lists = [[], [], [], []];
+    private int _limit;
     private volatile RoomTopic? _topic;
     private volatile string? _key;
     private int _modes;
@@ -63,7 +65,34 @@ public sealed class Room
     }
 
     /// <summary>The bans, a snapshot.</summary>
-    public ImmutableArray<BanMask> Bans => ImmutableCollectionsMarshal.AsImmutableArray(Volatile.Read(ref _bans));
+    public ImmutableArray<BanMask> Bans => List(RoomList.Bans);
+
+    /// <summary>The most members when the room is <c>+l</c>, else 0.</summary>
+    public int Limit
+    {
+        get => Volatile.Read(ref _limit);
+        internal set => Volatile.Write(ref _limit, value);
+    }
+
+    /// <summary>One of the room's mask lists, a snapshot.</summary>
+    /// <param name="list">Which list.</param>
+    /// <returns>Its masks, oldest first.</returns>
+    public ImmutableArray<BanMask> List(RoomList list) => ImmutableCollectionsMarshal.AsImmutableArray(Volatile.Read(ref _lists[(int)list]));
+
+    /// <summary>Whether a mask of <paramref name="list"/> covers <paramref name="session"/>.</summary>
+    /// <param name="list">Which list.</param>
+    /// <param name="session">A registered session.</param>
+    /// <returns>True on a match.</returns>
+    public bool Matches(RoomList list, ChatSession session)
+    {
+        foreach (var mask in Volatile.Read(ref _lists[(int)list]))
+        {
+            if (mask.Matches(session))
+                return true;
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// The id of the account that owns the room when it is registered (<c>/register #room</c>),
@@ -123,19 +152,15 @@ public sealed class Room
         return null;
     }
 
-    /// <summary>Whether a ban covers <paramref name="session"/>.</summary>
+    /// <summary>Whether a ban, and no ban exception (<c>+e</c>), covers <paramref name="session"/>.</summary>
     /// <param name="session">A registered session.</param>
     /// <returns>True when banned.</returns>
-    public bool IsBanned(ChatSession session)
-    {
-        foreach (var ban in Volatile.Read(ref _bans))
-        {
-            if (ban.Matches(session))
-                return true;
-        }
+    public bool IsBanned(ChatSession session) => Matches(RoomList.Bans, session) && !Matches(RoomList.Exceptions, session);
 
-        return false;
-    }
+    /// <summary>Whether a mute (and no exception) covers <paramref name="session"/>.</summary>
+    /// <param name="session">A registered session.</param>
+    /// <returns>True when muted.</returns>
+    public bool IsMuted(ChatSession session) => Matches(RoomList.Mutes, session) && !Matches(RoomList.Exceptions, session);
 
     // Callers hold Gate; readers see either the old or the new array, never a half-built one.
     internal RoomMember[] MemberArray => _members;
@@ -145,5 +170,7 @@ public sealed class Room
 
     internal void PublishMembers(RoomMember[] members) => Volatile.Write(ref _members, members);
 
-    internal void PublishBans(BanMask[] bans) => Volatile.Write(ref _bans, bans);
+    internal void PublishBans(BanMask[] bans) => Publish(RoomList.Bans, bans);
+
+    internal void Publish(RoomList list, BanMask[] masks) => Volatile.Write(ref _lists[(int)list], masks);
 }

@@ -60,6 +60,7 @@ public sealed partial class RoomHub
 
             // An account's second device in the room: the others see the nick there already.
             if (!HasOtherSessionOfAccount(others, session))
+            {
                 Send(others, new RoomMemberJoinedEvent(room.Name, nick)
                 {
                     Time = _time.GetUtcNow(),
@@ -67,6 +68,10 @@ public sealed partial class RoomHub
                     Account = session.IsLoggedIn ? nick : null,
                     RealName = session.RealName,
                 });
+                // IRCv3 away-notify: members learn at once that the user who joined is away.
+                if (_hub.AwayMessageOf(nick) is { } away)
+                    Send(others, new AwayChangedEvent(nick, away) { Time = _time.GetUtcNow(), Address = session.UserAddress });
+            }
             IReadOnlyList<RoomMessage> history = Options.HistoryOnJoin > 0
                 ? await _history.ReadAsync(room.Name, Options.HistoryOnJoin, beforeId: null, cancellationToken)
                 : [];
@@ -161,11 +166,11 @@ public sealed partial class RoomHub
         if (room.IsBanned(session))
             return ChatError.Banned;
         var invited = room.Invites.Exists(n => NickRules.Comparer.Equals(n, nick));
-        if (room.Modes.HasFlag(RoomModes.InviteOnly) && !invited)
+        if (room.Modes.HasFlag(RoomModes.InviteOnly) && !invited && !room.Matches(RoomList.InviteExceptions, session))
             return ChatError.InviteOnly;
         if (room.Modes.HasFlag(RoomModes.Keyed) && !string.Equals(room.Key, key, StringComparison.Ordinal))
             return ChatError.BadKey;
-        if (memberCount >= Limits.MaxMembersPerRoom)
+        if (memberCount >= Limits.MaxMembersPerRoom || (room.Modes.HasFlag(RoomModes.Limited) && memberCount >= room.Limit))
             return ChatError.RoomFull;
         return ChatError.None;
     }

@@ -19,6 +19,7 @@ public sealed partial class RoomHub
     /// Client metadata relayed with the message and never stored (IRCv3 client-only tags,
     /// <see cref="RoomMessageEvent.ClientTags"/>); null for none.
     /// </param>
+    /// <param name="notice">True for a notice (IRC's <c>NOTICE #channel</c>): delivered as one, stored as a message.</param>
     /// <param name="cancellationToken">Unused: the message is queued for storage without waiting.</param>
     /// <returns>
     /// The message, how many members it reached and its commit (<see cref="RoomSendResult.Committed"/>),
@@ -29,14 +30,14 @@ public sealed partial class RoomHub
     /// and handed to every member's sink, one more (the echo) for the sender, then the history
     /// write is queued. Live delivery never waits for the disk; the sender's <c>OK</c> does.
     /// </remarks>
-    public ValueTask<RoomSendResult> SayAsync(ChatSession from, string name, string text, IReadOnlyList<KeyValuePair<string, string>>? clientTags = null, CancellationToken cancellationToken = default)
+    public ValueTask<RoomSendResult> SayAsync(ChatSession from, string name, string text, IReadOnlyList<KeyValuePair<string, string>>? clientTags = null, bool notice = false, CancellationToken cancellationToken = default)
     {
-        var error = CheckSend(from, name, out var room);
+        var error = CheckSend(from, name, text, out var room);
         if (error != ChatError.None)
             return ValueTask.FromResult(RoomSendResult.Refused(error));
 
         var message = new RoomMessage(_ids.Next(), room!.Name, from.Nick!, text, _time.GetUtcNow(), from.AccountId);
-        var recipients = SendMessage(room.MemberArrayForReading, message, from, clientTags ?? []);
+        var recipients = SendMessage(room.MemberArrayForReading, message, from, clientTags ?? [], notice);
         ChatMetrics.RoomMessageSent(recipients);
         var committed = _history.Append(message);
         return ValueTask.FromResult(new RoomSendResult(ChatError.None, message, recipients, committed));
@@ -44,11 +45,11 @@ public sealed partial class RoomHub
 
     // One event instance for the other members, one echo instance for the sender and for the
     // sender's account's other sessions in the room (they see their own message as an echo too).
-    private static int SendMessage(RoomMember[] members, RoomMessage message, ChatSession from, IReadOnlyList<KeyValuePair<string, string>> clientTags)
+    private static int SendMessage(RoomMember[] members, RoomMessage message, ChatSession from, IReadOnlyList<KeyValuePair<string, string>> clientTags, bool notice)
     {
         var account = message.FromAccountId is null ? null : message.From;
-        var chatEvent = new RoomMessageEvent(message, IsEcho: false) { Time = message.Time, ActorAddress = from.UserAddress, FromAccount = account, ClientTags = clientTags };
-        var echo = new RoomMessageEvent(message, IsEcho: true) { Time = message.Time, ActorAddress = from.UserAddress, FromAccount = account, ClientTags = clientTags };
+        var chatEvent = new RoomMessageEvent(message, IsEcho: false) { Time = message.Time, ActorAddress = from.UserAddress, FromAccount = account, ClientTags = clientTags, IsNotice = notice };
+        var echo = new RoomMessageEvent(message, IsEcho: true) { Time = message.Time, ActorAddress = from.UserAddress, FromAccount = account, ClientTags = clientTags, IsNotice = notice };
         var sender = from.Presence;
         var count = 0;
         var echoed = false;
@@ -89,7 +90,7 @@ public sealed partial class RoomHub
     {
         ArgumentNullException.ThrowIfNull(clientTags);
         sent = null;
-        var error = CheckSend(from, name, out var room);
+        var error = CheckSend(from, name, text: null, out var room);
         if (error != ChatError.None)
             return error;
 
@@ -109,18 +110,25 @@ public sealed partial class RoomHub
     }
 
     // Who may send to a room: its members, and anyone in a room without +n (RFC 2812 §4.2.5);
-    // then voice (or op) is needed in a +m room, and to speak past a ban set after joining (as in IRC).
-    private ChatError CheckSend(ChatSession from, string name, out Room? room)
+    // then voice (or op) is needed in a +m room, and to speak past a ban set after joining or a
+    // mute (as in IRC); in a +C room no CTCP but ACTION, whoever sends it.
+    private ChatError CheckSend(ChatSession from, string name, string? text, out Room? room)
     {
         var error = FindMembership(from, name, out room, out var member);
         if (error == ChatError.NotInRoom && !room!.Modes.HasFlag(RoomModes.NoExternal))
             error = ChatError.None;
         if (error != ChatError.None)
             return error;
-        if (member is not { HasVoice: true } && (room!.Modes.HasFlag(RoomModes.Moderated) || room.IsBanned(from)))
+        if (member is not { HasVoice: true } && (room!.Modes.HasFlag(RoomModes.Moderated) || room.IsBanned(from) || room.IsMuted(from)))
+            return ChatError.CannotSend;
+        if (room!.Modes.HasFlag(RoomModes.NoCtcp) && text is not null && IsCtcp(text))
             return ChatError.CannotSend;
         return ChatError.None;
     }
+
+    // A CTCP request or reply other than ACTION (/me): text that starts with \x01.
+    private static bool IsCtcp(string text) =>
+        text.StartsWith('\x01') && !text.StartsWith("\x01ACTION", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Reads a room's history, for members.</summary>
     /// <param name="asker">The asking member.</param>

@@ -13,6 +13,9 @@ public sealed partial class RoomHub
     /// <summary>Longest key, in characters.</summary>
     public const int MaxKeyLength = 50;
 
+    /// <summary>Largest member limit for <c>+l</c>: 100,000 (more than any room here holds; a bound for parsers).</summary>
+    public const int MaxMemberLimit = 100_000;
+
     /// <summary>Sets or clears the topic; every member is told. In a <c>+t</c> room only ops may.</summary>
     /// <param name="by">A member.</param>
     /// <param name="name">The room.</param>
@@ -49,13 +52,21 @@ public sealed partial class RoomHub
     /// <param name="add">Modes to set.</param>
     /// <param name="remove">Modes to clear (wins over <paramref name="add"/>, except a new key).</param>
     /// <param name="key">The key when <paramref name="add"/> has <see cref="RoomModes.Keyed"/>: one word of at most <see cref="MaxKeyLength"/> characters.</param>
+    /// <param name="limit">The member limit when <paramref name="add"/> has <see cref="RoomModes.Limited"/>: 1 to <see cref="MaxMemberLimit"/>.</param>
     /// <param name="cancellationToken">Cancels the save of a registered room.</param>
-    /// <returns><see cref="ChatError.None"/>, or why not (<see cref="ChatError.InvalidMode"/> for a missing or bad key).</returns>
-    public async ValueTask<ChatError> SetModesAsync(ChatSession by, string name, RoomModes add, RoomModes remove, string? key, CancellationToken cancellationToken = default)
+    /// <returns><see cref="ChatError.None"/>, or why not (<see cref="ChatError.InvalidMode"/> for a missing or bad key or limit).</returns>
+    public async ValueTask<ChatError> SetModesAsync(ChatSession by, string name, RoomModes add, RoomModes remove, string? key, int? limit = null, CancellationToken cancellationToken = default)
     {
         var error = FindMembership(by, name, out var room, out _);
         if (error != ChatError.None)
             return error;
+        if (add.HasFlag(RoomModes.Limited))
+        {
+            if (limit is not (>= 1 and <= MaxMemberLimit))
+                return ChatError.InvalidMode;
+            remove &= ~RoomModes.Limited;
+        }
+
         if (add.HasFlag(RoomModes.Keyed))
         {
             if (string.IsNullOrEmpty(key) || key.Length > MaxKeyLength || key.AsSpan().ContainsAny(' ', '\t'))
@@ -66,6 +77,7 @@ public sealed partial class RoomHub
         RoomMember[] members;
         string change;
         string? newKey;
+        int? newLimit;
         lock (room!.Gate)
         {
             if (room.FindMember(by) is not { IsOp: true })
@@ -75,17 +87,21 @@ public sealed partial class RoomHub
             var added = now & ~old;
             if (add.HasFlag(RoomModes.Keyed) && !string.Equals(room.Key, key, StringComparison.Ordinal))
                 added |= RoomModes.Keyed;
+            if (add.HasFlag(RoomModes.Limited) && room.Limit != limit)
+                added |= RoomModes.Limited;
             var removed = old & ~now;
             room.Modes = now;
             room.Key = now.HasFlag(RoomModes.Keyed) ? (add.HasFlag(RoomModes.Keyed) ? key : room.Key) : null;
+            room.Limit = now.HasFlag(RoomModes.Limited) ? (add.HasFlag(RoomModes.Limited) ? limit!.Value : room.Limit) : 0;
             change = FormatChange(added, removed);
             newKey = added.HasFlag(RoomModes.Keyed) ? room.Key : null;
+            newLimit = added.HasFlag(RoomModes.Limited) ? room.Limit : null;
             members = room.MemberArray;
         }
 
         if (change.Length == 0)
             return ChatError.None;
-        Send(members, new RoomModeChangedEvent(room.Name, by.Nick!, change) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSession = by, Key = newKey });
+        Send(members, new RoomModeChangedEvent(room.Name, by.Nick!, change) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSession = by, Key = newKey, Limit = newLimit });
         await PersistAsync(room, cancellationToken);
         return ChatError.None;
     }
@@ -141,7 +157,18 @@ public sealed partial class RoomHub
     /// <param name="add">True to set, false to lift.</param>
     /// <param name="cancellationToken">Cancels the save of a registered room.</param>
     /// <returns><see cref="ChatError.None"/>, or why not (<see cref="ChatError.InvalidMask"/> also when the list is full).</returns>
-    public async ValueTask<ChatError> SetBanAsync(ChatSession by, string name, string mask, bool add, CancellationToken cancellationToken = default)
+    public ValueTask<ChatError> SetBanAsync(ChatSession by, string name, string mask, bool add, CancellationToken cancellationToken = default) =>
+        SetListEntryAsync(by, name, RoomList.Bans, mask, add, cancellationToken);
+
+    /// <summary>Adds or removes a mask of one of the room's lists (bans, exceptions, invite exceptions, mutes); ops only.</summary>
+    /// <param name="by">An op.</param>
+    /// <param name="name">The room.</param>
+    /// <param name="list">Which list.</param>
+    /// <param name="mask">A nick or mask (<see cref="BanMask"/>).</param>
+    /// <param name="add">True to add, false to remove.</param>
+    /// <param name="cancellationToken">Cancels the save of a registered room.</param>
+    /// <returns><see cref="ChatError.None"/> (also when nothing changed), or why not (<see cref="ChatError.InvalidMask"/> also when the list is full).</returns>
+    public async ValueTask<ChatError> SetListEntryAsync(ChatSession by, string name, RoomList list, string mask, bool add, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(mask);
         var error = FindMembership(by, name, out var room, out _);
@@ -157,17 +184,17 @@ public sealed partial class RoomHub
                 return ChatError.NotInRoom;
             if (!actor.IsOp)
                 return ChatError.NotRoomOperator;
-            var bans = room.Bans;
-            var existing = bans.FirstOrDefault(b => b.IsSameMask(mask));
+            var masks = room.List(list);
+            var existing = masks.FirstOrDefault(b => b.IsSameMask(mask));
             if (add == (existing is not null))
                 return ChatError.None;
-            if (add && bans.Length >= Options.MaxBansPerRoom)
+            if (add && masks.Length >= Options.MaxBansPerRoom)
                 return ChatError.InvalidMask;
-            room.PublishBans(add ? [.. bans, new BanMask(mask, by.Nick!, _time.GetUtcNow())] : [.. bans.Remove(existing!)]);
+            room.Publish(list, add ? [.. masks, new BanMask(mask, by.Nick!, _time.GetUtcNow())] : [.. masks.Remove(existing!)]);
             members = room.MemberArray;
         }
 
-        Send(members, new RoomBanChangedEvent(room.Name, by.Nick!, mask, add) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSession = by });
+        Send(members, new RoomBanChangedEvent(room.Name, by.Nick!, mask, add) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSession = by, List = list });
         await PersistAsync(room, cancellationToken);
         return ChatError.None;
     }
@@ -206,7 +233,7 @@ public sealed partial class RoomHub
             }
         }
 
-        var invite = new RoomInviteEvent(room.Name, by.Nick!) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSession = by, Nick = nick };
+        var invite = new RoomInviteEvent(room.Name, by.Nick!) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSession = by, Nick = nick, ByAccount = by.AccountId is null ? null : by.Nick };
         foreach (var target in targets)
             target.Sink.Deliver(invite);
         // The room's ops learn of it too (IRC's invite-notify), the inviter excepted.

@@ -1,3 +1,4 @@
+using Parley.Core.Moderation;
 using System.Collections.Concurrent;
 using Parley.Core.Events;
 using Parley.Core.Presence;
@@ -67,6 +68,13 @@ public sealed partial class RoomHub
                 Topic = saved.Topic,
             };
             room.PublishBans([.. saved.Bans.Take(Options.MaxBansPerRoom)]);
+            room.Limit = saved.Modes.HasFlag(RoomModes.Limited) ? saved.Limit : 0;
+            foreach (var (list, masks) in saved.Lists)
+            {
+                if (list != RoomList.Bans)
+                    room.Publish(list, [.. masks.Take(Options.MaxBansPerRoom)]);
+            }
+
             _rooms[room.Name] = room;
         }
 
@@ -83,7 +91,16 @@ public sealed partial class RoomHub
         lock (room.Gate)
         {
             var owner = room.OwnerAccountId ?? throw new ArgumentException($"{room.Name} is not registered", nameof(room));
-            return new RegisteredRoom(room.Name, owner, room.Modes, room.Key, room.Topic, [.. room.Bans], room.CreatedAt);
+            return new RegisteredRoom(room.Name, owner, room.Modes, room.Key, room.Topic, [.. room.Bans], room.CreatedAt)
+            {
+                Limit = room.Limit,
+                Lists = new Dictionary<RoomList, IReadOnlyList<BanMask>>
+                {
+                    [RoomList.Exceptions] = [.. room.List(RoomList.Exceptions)],
+                    [RoomList.InviteExceptions] = [.. room.List(RoomList.InviteExceptions)],
+                    [RoomList.Mutes] = [.. room.List(RoomList.Mutes)],
+                },
+            };
         }
     }
 

@@ -28,4 +28,10 @@ public enum RoomModes
     /// rooms; without it, anyone not banned may send to the room without joining (RFC 2812 §4.2.5).
     /// </summary>
     NoExternal = 32,
+
+    /// <summary><c>+C</c>: no CTCP (a message starting with <c>\x01</c>) but <c>ACTION</c> (<c>/me</c>).</summary>
+    NoCtcp = 64,
+
+    /// <summary><c>+l</c>: at most <see cref="Room.Limit"/> members (471 for more).</summary>
+    Limited = 128,
 }

@@ -111,6 +111,19 @@ public sealed class ChatSession
     /// <summary>The rooms the session is in, a snapshot.</summary>
     public IReadOnlyCollection<Room> Rooms => [.. _rooms.Values];
 
+    /// <summary>
+    /// The operator account this session became a server operator through (IRC's <c>OPER</c>,
+    /// <see cref="Accounts.AccountService.OperAsync"/>), or null. A session logged in to an operator
+    /// account is an operator without it.
+    /// </summary>
+    public string? OperatorAccount
+    {
+        get => Volatile.Read(ref _operatorAccount);
+        internal set => Volatile.Write(ref _operatorAccount, value);
+    }
+
+    private string? _operatorAccount;
+
     internal OnlineNick? Presence
     {
         get => _presence;

@@ -20,4 +20,12 @@ public interface ISessionSink
     /// <param name="reason">Why the connection closes, shown to the user.</param>
     /// <remarks>Never blocks; idempotent.</remarks>
     void Close(string reason);
+
+    /// <summary>
+    /// True (the default) when the connection is told of every user's arrival, departure and
+    /// rename server-wide (the line protocol's <c>SYS</c> lines, coalesced in bursts); false when
+    /// its protocol shows them only for users sharing a room (IRC), which the hub then routes to
+    /// it through the rooms, so it is never handed what it would discard.
+    /// </summary>
+    bool SeesAllPresence => true;
 }

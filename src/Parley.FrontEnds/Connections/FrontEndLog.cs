@@ -23,6 +23,9 @@ internal static partial class FrontEndLog
     [LoggerMessage(112, LogLevel.Information, "Closing session {SessionId} ({Nick}): no answer to PING within {Timeout}")]
     public static partial void PingTimedOut(ILogger logger, long sessionId, string? nick, TimeSpan timeout);
 
+    [LoggerMessage(115, LogLevel.Information, "Closing session {SessionId} ({Nick}): nothing received within {Timeout}")]
+    public static partial void IdleTimedOut(ILogger logger, long sessionId, string? nick, TimeSpan timeout);
+
     [LoggerMessage(105, LogLevel.Debug, "Session {SessionId}: transport error")]
     public static partial void TransportError(ILogger logger, long sessionId, Exception exception);
 

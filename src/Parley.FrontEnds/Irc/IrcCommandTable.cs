@@ -54,6 +54,15 @@ internal sealed class IrcCommandTable
         new ServiceAliasCommand("NS", IrcServices.NickServ),
         new ServiceAliasCommand("CHANSERV", IrcServices.ChanServ),
         new ServiceAliasCommand("CS", IrcServices.ChanServ),
+        new OperCommand(),
+        new KillCommand(),
+        new WallopsCommand(),
+        new InfoCommand(),
+        new TimeCommand(),
+        new VersionCommand(),
+        new AdminCommand(),
+        new StatsCommand(),
+        new WhowasCommand(),
     ]);
 
     /// <summary>Runs the shared checks and then the command.</summary>
@@ -61,7 +70,8 @@ internal sealed class IrcCommandTable
     {
         if (!_byName.TryGetValue(message.Command, out var command))
         {
-            connection.Numeric(IrcNumerics.ERR_UNKNOWNCOMMAND, message.Command, "Unknown command");
+            var verb = message.Command == IrcConnection.UnknownCommandVerb && message.Parameters.Length == 1 ? message.Parameters[0] : message.Command;
+            connection.Numeric(IrcNumerics.ERR_UNKNOWNCOMMAND, verb, "Unknown command");
             return ValueTask.CompletedTask;
         }
 

@@ -39,14 +39,14 @@ internal sealed partial class IrcConnection
 
     /// <summary>Runs a room send, keeping its echo back until the message is committed.</summary>
     /// <returns>The send's result and this connection's echo of it, if any.</returns>
-    public async ValueTask<(RoomSendResult Result, RoomMessageEvent? Echo)> SayAsync(string room, string text, IReadOnlyList<KeyValuePair<string, string>> clientTags)
+    public async ValueTask<(RoomSendResult Result, RoomMessageEvent? Echo)> SayAsync(string room, string text, IReadOnlyList<KeyValuePair<string, string>> clientTags, bool notice)
     {
         _ownEcho = null;
         _roomSendThread = Environment.CurrentManagedThreadId;
         RoomSendResult result;
         try
         {
-            result = await Hub.Rooms.SayAsync(_session, room, text, clientTags);
+            result = await Hub.Rooms.SayAsync(_session, room, text, clientTags, notice);
         }
         finally
         {
@@ -78,6 +78,9 @@ internal sealed partial class IrcConnection
                 // This connection's own message: echoed after the commit, and only with echo-message.
                 _ownEcho = echo;
                 return false;
+            case DirectMessageEvent dm when _sendingDirect && IsToSelf(dm):
+                // A message to oneself: sent by the command after the commit, labeled when asked.
+                return Interlocked.CompareExchange(ref _ownSelfMessage, dm, null) is not null;
             default:
                 return true;
         }

@@ -7,9 +7,10 @@ namespace Parley.FrontEnds.Irc;
 
 /// <summary>
 /// IRCv3 MONITOR (ircv3.net/specs/extensions/monitor): the nicks this client watches, told with
-/// 730/731 when they come online or go. The core hands every connection the server-wide presence
-/// events (a nick's first session, its last, a rename), so watching costs a set lookup per such
-/// event and a numeric, formatted for this recipient, only for the nicks it watches.
+/// 730/731 when they come online or go. While its list is not empty the connection is one of the
+/// hub's presence watchers (<see cref="ChatHub.WatchPresence"/>), handed every server-wide presence
+/// event (a nick's first session, its last, a rename); watching costs a set lookup per such event
+/// and a numeric, formatted for this recipient, only for the nicks it watches.
 /// </summary>
 /// <remarks>
 /// The set is changed on the read loop only and read by <see cref="Deliver"/> on other threads: an
@@ -26,7 +27,12 @@ internal sealed partial class IrcConnection
     public ImmutableHashSet<string> Monitored
     {
         get => _monitored;
-        set => _monitored = value;
+        set
+        {
+            _monitored = value;
+            // Only a connection that watches someone is handed every arrival and departure.
+            Hub.WatchPresence(_session, value.Count > 0);
+        }
     }
 
     // Presence of a watched nick, from an event every connection gets; per recipient, uncached.

@@ -21,7 +21,7 @@ internal sealed partial class IrcConnection
 {
     private readonly Lock _heldLock = new();
     private List<ChatEvent>? _held;
-    private bool _invisible;
+    private volatile bool _invisible;
     private volatile bool _registered;
 
     /// <summary>
@@ -188,8 +188,7 @@ internal sealed partial class IrcConnection
                 return;
             }
 
-            if (result.Error == ChatError.RateLimited)
-                FromServer("NOTICE", "*", $"Too many failed logins: try again in {Math.Max(1, (int)Math.Ceiling(result.RetryAfter.TotalSeconds))} s");
+            ExplainLoginRefusal(result, nick);
             Numeric(IrcNumerics.ERR_PASSWDMISMATCH, "Password incorrect");
             Close("Bad password");
             return;

@@ -48,10 +48,10 @@ internal sealed partial class IrcConnection
         {
             ReleaseHeldEvents();
             FrontEndLog.LoginFailed(Logger, _session.Id, _session.RemoteAddress, nick, result.Error.ToString());
-            if (result.Error == ChatError.RateLimited)
-                FromServer("NOTICE", "*", $"Too many failed logins: try again in {Math.Max(1, (int)Math.Ceiling(result.RetryAfter.TotalSeconds))} s");
-            else if (result.Error == ChatError.NickTaken)
+            if (result.Error == ChatError.NickTaken)
                 FromServer("NOTICE", "*", $"{nick} is in use by a guest");
+            else
+                ExplainLoginRefusal(result, nick);
             Numeric(IrcNumerics.ERR_SASLFAIL, "SASL authentication failed");
             return;
         }
@@ -64,6 +64,25 @@ internal sealed partial class IrcConnection
         var shown = _session.Nick!;
         Numeric(IrcNumerics.RPL_LOGGEDIN, Mask, shown, $"You are now logged in as {shown}");
         Numeric(IrcNumerics.RPL_SASLSUCCESS, "SASL authentication successful");
+    }
+
+    // Why a login was refused, when it is not simply a wrong password: a NOTICE that people read,
+    // and for the session cap an IRCv3 standard reply (FAIL, ircv3.net/specs/extensions/standard-replies)
+    // that clients can act on, ahead of the numeric (904 or 464) that ends the attempt.
+    private void ExplainLoginRefusal(SignInResult result, string nick)
+    {
+        switch (result.Error)
+        {
+            case ChatError.RateLimited:
+                FromServer("NOTICE", "*", $"Too many failed logins: try again in {Line.ChatErrorReplies.Seconds(result.RetryAfter)} s");
+                break;
+            case ChatError.ServerBusy:
+                FromServer("NOTICE", "*", "The server is checking too many passwords at once: try again in a few seconds");
+                break;
+            case ChatError.TooManySessions:
+                FromServer("FAIL", "*", "TOO_MANY_SESSIONS", nick, $"{nick} is logged in from the most connections allowed; close one first");
+                break;
+        }
     }
 
     // Stored messages reach the session during the sign-in: keep them (and whatever follows)

@@ -21,6 +21,10 @@ namespace Parley.FrontEnds.Irc;
 /// </remarks>
 internal sealed partial class IrcConnection : ISessionSink
 {
+    // Stands for a command word IRC's grammar refuses (FOO_BAR): no command has this name, so the
+    // table answers 421 with the word sent, which is the message's one parameter.
+    internal const string UnknownCommandVerb = "UNKNOWNCOMMAND";
+
     // Never spin: wait at least this long for a token.
     private static readonly TimeSpan MinFloodDelay = TimeSpan.FromMilliseconds(1);
 
@@ -120,6 +124,10 @@ internal sealed partial class IrcConnection : ISessionSink
     /// <inheritdoc />
     public void Deliver(ChatEvent chatEvent) => DeliverCore(chatEvent, hold: true);
 
+    /// <inheritdoc />
+    /// <remarks>False: IRC shows quits and nick changes only to users sharing a channel (the hub routes them through the rooms).</remarks>
+    public bool SeesAllPresence => false;
+
     // Every way to registration (NICK/USER, PASS, SASL) ends here: latency for the metrics.
     private void RecordRegistered() => FrontEndMetrics.Registered(_frontEnd.Time, _openedTimestamp, FrontEndMetrics.Irc);
 
@@ -199,11 +207,14 @@ internal sealed partial class IrcConnection : ISessionSink
         IrcParseStatus status;
         IrcMessage? message;
         string? command = null;
+        var unknownTags = System.Collections.Immutable.ImmutableArray<IrcTag>.Empty;
         if (line.IsSingleSegment)
         {
             status = IrcMessageParser.TryParse(line.FirstSpan, out message, IrcLimits.MaxClientTagBytes);
             if (status == IrcParseStatus.InvalidUtf8)
                 command = IrcMessageParser.PeekCommand(line.FirstSpan);
+            else if (status == IrcParseStatus.InvalidCommand && IrcMessageParser.TryReadInvalidCommand(line.FirstSpan, out unknownTags, out var verb))
+                command = verb;
         }
         else
         {
@@ -216,6 +227,8 @@ internal sealed partial class IrcConnection : ISessionSink
                 status = IrcMessageParser.TryParse(rented.AsSpan(0, length), out message, IrcLimits.MaxClientTagBytes);
                 if (status == IrcParseStatus.InvalidUtf8)
                     command = IrcMessageParser.PeekCommand(rented.AsSpan(0, length));
+                else if (status == IrcParseStatus.InvalidCommand && IrcMessageParser.TryReadInvalidCommand(rented.AsSpan(0, length), out unknownTags, out var verb))
+                    command = verb;
             }
             finally
             {
@@ -227,6 +240,10 @@ internal sealed partial class IrcConnection : ISessionSink
             return DispatchAsync(message!, cancellationToken);
         if (status == IrcParseStatus.InvalidUtf8)
             SendNow(new IrcMessage(ServerName, "FAIL", command ?? "*", "INVALID_UTF8", "Message rejected: this server takes UTF-8 only"));
+        // A command word that is not letters or digits (FOO_BAR) is an unknown command like any
+        // other: 421, with the request's label (IRCv3 labeled-response).
+        if (status == IrcParseStatus.InvalidCommand && command is not null)
+            return DispatchAsync(new IrcMessage(null, UnknownCommandVerb, command).WithTags(unknownTags), cancellationToken);
 
         // Empty lines and lines that are not IRC (bad tags, no command) are dropped silently, as
         // servers do: answering garbage only feeds a confused peer more garbage.

@@ -48,6 +48,7 @@ internal static class IrcEventTagger
         TagMessageEvent tagged => tagged.FromAccount,
         RoomMessageEvent said => said.FromAccount,
         RoomTagMessageEvent tagged => tagged.FromAccount,
+        RoomInviteEvent invite => invite.ByAccount,
         EchoEvent echo => echo.Message.From,
         _ => null,
     };

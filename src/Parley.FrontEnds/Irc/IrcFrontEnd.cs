@@ -18,6 +18,7 @@ public sealed class IrcFrontEnd
 {
     private readonly IrcEventEncoder[] _encoders;
     private int _invisible;
+    private int _maxUsers;
 
     /// <summary>Creates the front-end.</summary>
     /// <param name="hub">The chat core, shared with the other protocols (one nick space).</param>
@@ -47,7 +48,8 @@ public sealed class IrcFrontEnd
         Time = time;
         Logger = logger;
         _encoders = [.. Enumerable.Range(0, (int)IrcEventTags.All + 1).Select(t => new IrcEventEncoder(options.ServerName, (IrcEventTags)t))];
-        Welcome = new IrcWelcome(options, hub.Rooms.Limits, hub.Rooms.Options, Version, time.GetUtcNow());
+        StartedAt = time.GetUtcNow();
+        Welcome = new IrcWelcome(options, hub.Rooms.Limits, hub.Rooms.Options, Version, StartedAt);
     }
 
     internal ChatHub Hub { get; }
@@ -80,10 +82,31 @@ public sealed class IrcFrontEnd
 
     internal IrcWelcome Welcome { get; }
 
+    /// <summary>When the front-end started, UTC (INFO, STATS u).</summary>
+    internal DateTimeOffset StartedAt { get; }
+
     /// <summary>Registered IRC users with user mode +i, for LUSERS.</summary>
     internal int InvisibleCount => Volatile.Read(ref _invisible);
 
     internal void CountInvisible(int delta) => Interlocked.Add(ref _invisible, delta);
+
+    /// <summary>
+    /// Records a user count seen (at each IRC registration and LUSERS) and returns the most seen
+    /// since start-up, for 265/266. Lock-free; a cold path.
+    /// </summary>
+    internal int NoteUserCount(int users)
+    {
+        var max = Volatile.Read(ref _maxUsers);
+        while (users > max)
+        {
+            var seen = Interlocked.CompareExchange(ref _maxUsers, users, max);
+            if (seen == max)
+                return users;
+            max = seen;
+        }
+
+        return max;
+    }
 
     /// <summary>Serves one accepted connection until it closes.</summary>
     /// <param name="transport">The connection's duplex pipe, already decrypted when it is TLS.</param>

@@ -35,6 +35,9 @@ public sealed record IrcOptions
     /// </summary>
     public string? Motd { get; init; }
 
+    /// <summary>How to reach the server's administrator (an address or URL), shown by <c>ADMIN</c> (259). Defaults to none.</summary>
+    public string? AdminContact { get; init; }
+
     /// <summary>
     /// How long a client may send nothing before the server sends it a <c>PING</c>. Defaults to
     /// 90 s, as common servers (Ergo: 90 s); must be positive.

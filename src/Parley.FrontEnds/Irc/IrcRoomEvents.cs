@@ -15,17 +15,16 @@ internal static class IrcRoomEvents
     /// <summary>The event as untagged IRC messages, or null when it is not a room or presence event.</summary>
     public static IReadOnlyList<IrcMessage>? ToMessages(string serverName, ChatEvent chatEvent) => chatEvent switch
     {
-        RoomMessageEvent said => IrcEventEncoder.Text(IrcEventEncoder.Mask(said.Message.From, said.ActorAddress), "PRIVMSG", said.Room, said.Message.Text),
+        RoomMessageEvent said => IrcEventEncoder.Text(IrcEventEncoder.Mask(said.Message.From, said.ActorAddress), said.IsNotice ? "NOTICE" : "PRIVMSG", said.Room, said.Message.Text),
         RoomTagMessageEvent tagged => [new IrcMessage(IrcEventEncoder.Mask(tagged.From, tagged.ActorAddress), "TAGMSG", tagged.Room)],
         RoomMemberJoinedEvent joined => [new IrcMessage(IrcEventEncoder.Mask(joined.Nick, joined.ActorAddress), "JOIN", joined.Room)],
         RoomMemberLeftEvent left => Left(left),
         RoomTopicChangedEvent topic => [new IrcMessage(IrcEventEncoder.Mask(topic.By, topic.ActorAddress), "TOPIC", topic.Room, IrcText.ForWire(topic.Text ?? ""))],
-        RoomModeChangedEvent { Key: { } key } mode => [new IrcMessage(IrcEventEncoder.Mask(mode.By, mode.ActorAddress), "MODE", mode.Room, mode.Change, key)],
-        RoomModeChangedEvent mode => [new IrcMessage(IrcEventEncoder.Mask(mode.By, mode.ActorAddress), "MODE", mode.Room, mode.Change)],
+        RoomModeChangedEvent mode => [new IrcMessage(IrcEventEncoder.Mask(mode.By, mode.ActorAddress), "MODE", ModeParameters(mode))],
         RoomRoleChangedEvent role => [new IrcMessage(IrcEventEncoder.Mask(role.By, role.ActorAddress), "MODE", role.Room,
             (role.Granted ? "+" : "-") + (role.Role == MemberRole.Op ? "o" : "v"), role.Target)],
         RoomBanChangedEvent ban => [new IrcMessage(IrcEventEncoder.Mask(ban.By, ban.ActorAddress), "MODE", ban.Room,
-            ban.Added ? "+b" : "-b", IrcBanMasks.ToIrc(ban.Mask))],
+            (ban.Added ? "+" : "-") + IrcBanMasks.LetterOf(ban.List), IrcBanMasks.ToIrc(ban.List, ban.Mask))],
         RoomInviteEvent invite => [new IrcMessage(IrcEventEncoder.Mask(invite.By, invite.ActorAddress), "INVITE", invite.Nick, invite.Room)],
         RoomRegistrationChangedEvent registration => [new IrcMessage(serverName, "NOTICE", registration.Room,
             registration.Registered ? $"{registration.By} registered the channel to their account" : $"{registration.By} unregistered the channel")],
@@ -38,6 +37,17 @@ internal static class IrcRoomEvents
         AccountChangedEvent account => [new IrcMessage(IrcEventEncoder.Mask(account.Nick, account.Address), "ACCOUNT", account.Account ?? "*")],
         _ => null,
     };
+
+    // #chan, the change, then the key and the limit it sets, in the order of their letters (k before l).
+    private static List<string> ModeParameters(RoomModeChangedEvent mode)
+    {
+        List<string> parameters = [mode.Room, mode.Change];
+        if (mode.Key is { } key)
+            parameters.Add(key);
+        if (mode.Limit is { } limit)
+            parameters.Add(limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return parameters;
+    }
 
     /// <summary>
     /// A JOIN in IRCv3 extended-join form, <c>:nick!u@h JOIN #chan &lt;account|*&gt; :&lt;real name&gt;</c>
@@ -57,7 +67,8 @@ internal static class IrcRoomEvents
         {
             RoomLeaveKind.Parted when left.Reason is { } reason => [new IrcMessage(source, "PART", left.Room, IrcText.ForWire(reason))],
             RoomLeaveKind.Parted => [new IrcMessage(source, "PART", left.Room)],
-            RoomLeaveKind.Kicked => [new IrcMessage(IrcEventEncoder.Mask(left.By ?? left.Nick, left.ActorAddress), "KICK", left.Room, left.Nick, IrcText.ForWire(left.Reason ?? left.Nick))],
+            // Without a reason, the kicker's nick (modern.ircdocs.horse, KICK: "the default is the nickname of the kicker").
+            RoomLeaveKind.Kicked => [new IrcMessage(IrcEventEncoder.Mask(left.By ?? left.Nick, left.ActorAddress), "KICK", left.Room, left.Nick, IrcText.ForWire(left.Reason ?? left.By ?? left.Nick))],
             // The QUIT comes once, from the server-wide UserLeftEvent; only when the nick stays
             // online (another device) does this room see the session go, as a PART.
             _ when left.NickStays => [new IrcMessage(source, "PART", left.Room, QuitReason(left.Kind == RoomLeaveKind.Quit, left.Reason))],

@@ -18,7 +18,7 @@ internal sealed class IrcSaslExchange(string mechanism)
     /// <summary>
     /// Longest whole payload, base64, in bytes: 1,200 (three chunks). A PLAIN payload Parley can
     /// accept is at most 195 bytes (two 32-character nicks, a 128-character password, two NULs),
-    /// 260 in base64, so this is generous; longer gets 905 ERR_SASLTOOLONG.
+    /// 260 in base64, so this is generous; longer gets 904 ERR_SASLFAIL.
     /// </summary>
     public const int MaxPayloadBytes = 3 * ChunkBytes;
 

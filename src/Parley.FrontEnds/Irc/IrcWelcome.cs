@@ -38,9 +38,9 @@ internal sealed class IrcWelcome
         // (~, mode q), which Parley rooms have and IRC clients know; MODE cannot give it.
         string[] tokens =
         [
-            "AWAYLEN=" + MaxTextLength, "CASEMAPPING=ascii", "CHANLIMIT=#:" + roomLimits.MaxRoomsPerUser, "CHANMODES=b,k,,imnst",
+            "AWAYLEN=" + MaxTextLength, "CASEMAPPING=ascii", "CHANLIMIT=#:" + roomLimits.MaxRoomsPerUser, "CHANMODES=beI,k,l,Cimnst",
             "CHANNELLEN=" + (RoomNames.MaxLength + 1), "CHANTYPES=#", "CHATHISTORY=" + Commands.ChatHistoryCommand.MaxLimit, "ELIST=MNU",
-            "KICKLEN=" + MaxTextLength, "LINELEN=512", "MAXLIST=b:" + roomOptions.MaxBansPerRoom,
+            "EXCEPTS=e", "EXTBAN=~,am", "INVEX=I", "KICKLEN=" + MaxTextLength, "LINELEN=512", "MAXLIST=b:" + roomOptions.MaxBansPerRoom + ",e:" + roomOptions.MaxBansPerRoom + ",I:" + roomOptions.MaxBansPerRoom,
             "MODES=" + Commands.ChannelModes.MaxParameterModes, "MONITOR=" + IrcConnection.MaxMonitored, "MSGREFTYPES=msgid,timestamp",
             "NETWORK=" + options.NetworkName, "NICKLEN=" + NickRules.MaxLength, "PREFIX=(qov)~@+",
             "TARGMAX=JOIN:,KICK:,NAMES:,NOTICE:4,PART:,PRIVMSG:4,TAGMSG:1,WHOIS:1", "TOPICLEN=" + RoomHub.MaxTopicLength,
@@ -60,14 +60,17 @@ internal sealed class IrcWelcome
         connection.Numeric(IrcNumerics.RPL_YOURHOST, $"Your host is {_options.ServerName}, running version {_version}");
         connection.Numeric(IrcNumerics.RPL_CREATED, $"This server was created {_created}");
         // User modes, channel modes, channel modes with a parameter: what the rooms issue brings.
-        connection.Numeric(IrcNumerics.RPL_MYINFO, _options.ServerName, _version, "i", "bikmnoqstv", "bkoqv");
+        connection.Numeric(IrcNumerics.RPL_MYINFO, _options.ServerName, _version, "iow", "CIbeiklmnoqstv", "Ibekloqv");
         foreach (var tokens in Isupport)
             connection.Numeric(IrcNumerics.RPL_ISUPPORT, [.. tokens, "are supported by this server"]);
         SendLusers(connection);
         SendMotd(connection);
     }
 
-    /// <summary>251-255: users, operators, unregistered connections, channels, this server.</summary>
+    /// <summary>
+    /// 251-255: users, operators, unregistered connections, channels, this server; then 265 and 266
+    /// (local and global users with the most seen: one server, so the same numbers).
+    /// </summary>
     public static void SendLusers(IrcConnection connection)
     {
         var hub = connection.Hub;
@@ -76,11 +79,19 @@ internal sealed class IrcWelcome
         // Connections without a nick; an account on several devices is one user but several sessions.
         var unknown = hub.UnregisteredCount;
         connection.Numeric(IrcNumerics.RPL_LUSERCLIENT, $"There are {registered - invisible} users and {invisible} invisible on 1 servers");
-        connection.Numeric(IrcNumerics.RPL_LUSEROP, "0", "operator(s) online");
+        connection.Numeric(IrcNumerics.RPL_LUSEROP, OperatorsOnline(hub).ToString(CultureInfo.InvariantCulture), "operator(s) online");
         connection.Numeric(IrcNumerics.RPL_LUSERUNKNOWN, unknown.ToString(CultureInfo.InvariantCulture), "unknown connection(s)");
         connection.Numeric(IrcNumerics.RPL_LUSERCHANNELS, hub.Rooms.Count.ToString(CultureInfo.InvariantCulture), "channels formed");
         connection.Numeric(IrcNumerics.RPL_LUSERME, $"I have {registered} clients and 0 servers");
+        var users = registered.ToString(CultureInfo.InvariantCulture);
+        var max = connection.FrontEnd.NoteUserCount(registered).ToString(CultureInfo.InvariantCulture);
+        connection.Numeric(IrcNumerics.RPL_LOCALUSERS, users, max, $"Current local users {users}, max {max}");
+        connection.Numeric(IrcNumerics.RPL_GLOBALUSERS, users, max, $"Current global users {users}, max {max}");
     }
+
+    // Nicks online whose session is a server operator; a cold path (LUSERS), O(users).
+    private static int OperatorsOnline(ChatHub hub) =>
+        hub.OnlineNicks().Count(nick => hub.FindByNick(nick) is { } session && hub.Operators.IsOperator(session));
 
     /// <summary>375, 372 per line, 376; or 422 when there is no MOTD.</summary>
     public void SendMotd(IrcConnection connection)

@@ -64,12 +64,27 @@ internal static class ChatErrorReplies
     public static byte[] AlreadyLoggedIn(string? nick) =>
         LineWriter.Error(LineErrorCodes.AlreadyLoggedIn, $"you are logged in as {nick}; /logout first");
 
+    public static readonly byte[] ServerBusy = LineWriter.Error(
+        LineErrorCodes.Busy, "the server is checking too many passwords at once; try again in a few seconds");
+
     public static byte[] RateLimited(TimeSpan retryAfter) => LineWriter.Error(
-        LineErrorCodes.RateLimited, $"too many failed logins; try again in {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))} s");
+        LineErrorCodes.RateLimited, $"too many failed logins; try again in {Seconds(retryAfter)} s");
+
+    public static byte[] TooManyRegistrations(TimeSpan retryAfter) => LineWriter.Error(
+        LineErrorCodes.RateLimited, $"too many new accounts lately; try again in {Seconds(retryAfter)} s");
+
+    public static byte[] TooManySessions(string? nick, int max) => LineWriter.Error(
+        LineErrorCodes.TooManySessions, $"{nick} is logged in from {max} connections, the most allowed; log out or /quit one of them first");
+
+    /// <summary>Whole seconds, rounded up, at least 1: "try again in 0 s" would be wrong.</summary>
+    public static int Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
 
     /// <summary>The refusal for an account operation's error (never <see cref="ChatError.None"/>).</summary>
-    public static byte[] For(SignInResult result, string? nick, string? currentNick) => result.Error switch
+    public static byte[] For(SignInResult result, string? nick, string? currentNick, int maxSessions = 0) => result.Error switch
     {
+        ChatError.TooManyRegistrations => TooManyRegistrations(result.RetryAfter),
+        ChatError.ServerBusy => ServerBusy,
+        ChatError.TooManySessions => TooManySessions(nick, maxSessions),
         ChatError.NotRegistered => NotRegistered,
         ChatError.InvalidNick => InvalidNick,
         ChatError.NickTaken => NickTaken(nick ?? ""),

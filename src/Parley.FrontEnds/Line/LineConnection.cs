@@ -19,7 +19,7 @@ namespace Parley.FrontEnds.Line;
 /// Commands run on the read loop only. <see cref="Deliver"/>, <see cref="Close"/> and
 /// <see cref="Reply"/> may be called from any thread and never block.
 /// </remarks>
-internal sealed class LineConnection : ISessionSink
+internal sealed partial class LineConnection : ISessionSink
 {
     // Commands whose replies may wait for commits at once; one commit batch takes all of them.
     private const int MaxPendingReplies = 256;
@@ -83,6 +83,7 @@ internal sealed class LineConnection : ISessionSink
         var timeout = _frontEnd.Limits.RegistrationTimeout;
         await using var registrationTimer = _frontEnd.Time.CreateTimer(
             static state => ((LineConnection)state!).OnRegistrationTimeout(), this, timeout, Timeout.InfiniteTimeSpan);
+        await using var idleTimer = StartIdleTimer();
 
         var reason = "connection closed";
         try
@@ -205,6 +206,8 @@ internal sealed class LineConnection : ISessionSink
                     var status = _framer.TryReadLine(ref buffer, out var line);
                     if (status == LineFrameStatus.NeedMoreData)
                         break;
+                    // Any line is life, the empty keep-alive too (the idle limit).
+                    NoteInput();
                     if (status == LineFrameStatus.LineTooLong)
                     {
                         Reply(LineWriter.Error(LineErrorCodes.LineTooLong, $"lines are at most {_framer.MaxLineBytes} bytes"));

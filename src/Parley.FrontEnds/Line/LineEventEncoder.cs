@@ -26,6 +26,7 @@ internal sealed class LineEventEncoder : IEventEncoder
         UserLeftEvent { Quit: true } left => LineWriter.System($"{left.Nick} left ({LineText.Strip(left.Reason!)})"),
         UserLeftEvent left => LineWriter.System($"{left.Nick} dropped ({LineText.Strip(left.Reason ?? "connection closed")})"),
         NickChangedEvent renamed => LineWriter.System($"{renamed.OldNick} is now {renamed.NewNick}"),
+        PresenceSummaryEvent summary => LineWriter.System(Summarise(summary)),
         ServerNoticeEvent notice => LineWriter.System(notice.Text),
         MissedMessageEvent { Message: var m } => LineWriter.Missed(m.Id, m.SentUtc, m.From, m.To, LineText.Render(m.From, m.Text)),
         EchoEvent { Message: var m } => LineWriter.Echo(m.Id, m.SentUtc, m.From, m.To, LineText.Render(m.From, m.Text)),
@@ -45,8 +46,12 @@ internal sealed class LineEventEncoder : IEventEncoder
         },
         RoomTopicChangedEvent { Text: null } topic => $"{topic.By} cleared the topic",
         RoomTopicChangedEvent topic => $"{topic.By} set the topic: {LineText.Strip(topic.Text)}",
+        RoomModeChangedEvent { Limit: { } limit } mode => $"{mode.By} set mode {mode.Change} (limit {limit})",
         RoomModeChangedEvent mode => $"{mode.By} set mode {mode.Change}",
         RoomRoleChangedEvent role => $"{role.By} {(role.Granted ? "gave" : "took")} {(role.Role == MemberRole.Op ? "op" : "voice")} {(role.Granted ? "to" : "from")} {role.Target}",
+        RoomBanChangedEvent { List: RoomList.Exceptions } entry => $"{entry.By} {(entry.Added ? "added" : "removed")} ban exception {entry.Mask}",
+        RoomBanChangedEvent { List: RoomList.InviteExceptions } entry => $"{entry.By} {(entry.Added ? "added" : "removed")} invite exception {entry.Mask}",
+        RoomBanChangedEvent { List: RoomList.Mutes } entry => $"{entry.By} {(entry.Added ? "muted" : "unmuted")} {entry.Mask}",
         RoomBanChangedEvent { Added: true } ban => $"{ban.By} banned {ban.Mask}",
         RoomBanChangedEvent ban => $"{ban.By} unbanned {ban.Mask}",
         RoomRegistrationChangedEvent { Registered: true } registered => $"{registered.By} registered the room to their account",
@@ -54,6 +59,15 @@ internal sealed class LineEventEncoder : IEventEncoder
         RoomInviteEvent invite => $"{invite.By} invited you; /join {invite.Room}",
         _ => "",
     };
+
+    // "312 users left: a, b, c, d, e, f, g, h, i, j and 302 more" (docs/protocol.md, "Presence").
+    private static string Summarise(PresenceSummaryEvent summary)
+    {
+        var verb = summary.Joined ? "joined" : "left";
+        var rest = summary.Count - summary.Nicks.Count;
+        var names = string.Join(", ", summary.Nicks);
+        return rest > 0 ? $"{summary.Count} users {verb}: {names} and {rest} more" : $"{summary.Count} users {verb}: {names}";
+    }
 
     private static string Reason(string? reason) => reason is null ? "" : $" ({LineText.Strip(reason)})";
 }

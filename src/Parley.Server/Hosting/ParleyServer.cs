@@ -105,6 +105,9 @@ public static class ParleyServer
             services.GetRequiredService<IRoomHistory>(),
             services.GetRequiredService<OperatorPolicy>(),
             services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(services => new RegistrationThrottle(options.Accounts, services.GetRequiredService<TimeProvider>()));
+        // Fewer hashes at once than cores, and a bounded wait: a login or registration flood cannot starve chat.
+        builder.Services.AddSingleton(new PasswordHashingLimiter(options.Accounts.MaxConcurrentHashes, options.Accounts.MaxQueuedHashes));
         builder.Services.AddSingleton<AccountService>();
         builder.Services.AddSingleton<LineFrontEnd>();
         builder.Services.AddSingleton(options.Irc);

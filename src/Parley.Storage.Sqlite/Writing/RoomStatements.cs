@@ -22,14 +22,14 @@ internal sealed class RoomStatements : IDisposable
     {
         _upsertRoom = WriterStatements.Create(connection,
             """
-            INSERT INTO rooms (name_key, name, owner_account, modes, join_key, topic, topic_set_by, topic_set_utc, created_utc)
-            VALUES ($key, $name, $owner, $modes, $joinKey, $topic, $topicBy, $topicAt, $created)
+            INSERT INTO rooms (name_key, name, owner_account, modes, join_key, topic, topic_set_by, topic_set_utc, created_utc, member_limit)
+            VALUES ($key, $name, $owner, $modes, $joinKey, $topic, $topicBy, $topicAt, $created, $limit)
             ON CONFLICT (name_key) DO UPDATE SET
                 name = excluded.name, owner_account = excluded.owner_account, modes = excluded.modes,
                 join_key = excluded.join_key, topic = excluded.topic, topic_set_by = excluded.topic_set_by,
-                topic_set_utc = excluded.topic_set_utc
+                topic_set_utc = excluded.topic_set_utc, member_limit = excluded.member_limit
             """,
-            "$key", "$name", "$owner", "$modes", "$joinKey", "$topic", "$topicBy", "$topicAt", "$created");
+            "$key", "$name", "$owner", "$modes", "$joinKey", "$topic", "$topicBy", "$topicAt", "$created", "$limit");
         _deleteRoom = WriterStatements.Create(connection, "DELETE FROM rooms WHERE name_key = $key", "$key");
         _deleteBans = WriterStatements.Create(connection, "DELETE FROM room_bans WHERE room_key = $key", "$key");
         _insertBan = WriterStatements.Create(connection,
@@ -74,16 +74,26 @@ internal sealed class RoomStatements : IDisposable
         p[6].Value = (object?)room.Topic?.SetBy ?? DBNull.Value;
         p[7].Value = room.Topic is { } topic ? topic.SetAt.ToUnixTimeMilliseconds() : DBNull.Value;
         p[8].Value = room.CreatedAt.ToUnixTimeMilliseconds();
+        p[9].Value = room.Limit;
         _upsertRoom.ExecuteNonQuery();
 
         _deleteBans.Parameters[0].Value = key;
         _deleteBans.ExecuteNonQuery();
-        foreach (var ban in room.Bans)
+        InsertMasks(key, RoomList.Bans, room.Bans);
+        foreach (var (list, masks) in room.Lists)
+            InsertMasks(key, list, masks);
+    }
+
+    // One list's masks into room_bans, prefixed by list (RoomListMasks).
+    private void InsertMasks(string key, RoomList list, IReadOnlyList<Parley.Core.Moderation.BanMask> masks)
+    {
+        foreach (var ban in masks)
         {
+            var stored = RoomListMasks.Encode(list, ban.Mask);
             var b = _insertBan.Parameters;
             b[0].Value = key;
-            b[1].Value = ban.Mask.ToLowerInvariant();
-            b[2].Value = ban.Mask;
+            b[1].Value = stored.ToLowerInvariant();
+            b[2].Value = stored;
             b[3].Value = ban.SetBy;
             b[4].Value = ban.SetAt.ToUnixTimeMilliseconds();
             _insertBan.ExecuteNonQuery();

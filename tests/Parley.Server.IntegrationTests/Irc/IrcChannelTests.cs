@@ -351,18 +351,23 @@ public sealed class IrcChannelTests
     }
 
     [Fact]
-    public async Task Notice_to_a_channel_reaches_members_as_a_room_message()
+    // RFC 2812 §3.3.2: a NOTICE to a channel reaches its members as a NOTICE.
+    public async Task Notice_to_a_channel_reaches_irc_members_as_a_notice_and_line_members_as_a_room_message()
     {
         await using var server = await ParleyTestServer.StartWithIrcAsync();
         await using var alice = await server.ConnectIrcAsAsync("alice");
+        await using var carol = await server.ConnectIrcAsAsync("carol");
         await using var line = await server.ConnectAsAsync("bob");
         await alice.SendAsync("JOIN #dev");
         await alice.DrainAsync();
+        await carol.SendAsync("JOIN #dev");
+        await carol.DrainAsync();
         await line.JoinAsync("#dev");
 
         await alice.SendAsync("NOTICE #dev :heads up");
 
         await line.WaitForAsync(l => l == "RM #dev alice: heads up");
+        await carol.WaitForAsync(l => l == ":alice!u@parley NOTICE #dev :heads up");
     }
 
     [Fact]

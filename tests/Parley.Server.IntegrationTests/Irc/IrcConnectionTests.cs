@@ -52,13 +52,11 @@ public sealed class IrcConnectionTests
         await alice.SendAsync("@" + new string('a', 5000) + " PRIVMSG bob :tagged");
         await alice.SendAsync("PRIVMSG bob :" + new string('y', 510 - "PRIVMSG bob :".Length));
 
-        await alice.ExpectAsync(":parley 417 alice :Input line was too long", ":parley 417 alice :Input line was too long");
-        // The longest line a client may send, relayed with the longer source, takes two lines.
-        var first = await bob.ReadLineAsync();
-        var second = await bob.ReadLineAsync();
-        const string Relayed = ":alice!u@parley PRIVMSG bob ";
-        Assert.StartsWith(Relayed + "yyy", first, StringComparison.Ordinal);
-        Assert.Equal(510 - "PRIVMSG bob :".Length, first.Length + second.Length - (2 * Relayed.Length));
+        // The longest line a client may send does not fit once relayed with the longer source: 417
+        // too (modern.ircdocs.horse, ERR_INPUTTOOLONG), never split in two.
+        await alice.ExpectAsync(":parley 417 alice :Input line was too long", ":parley 417 alice :Input line was too long", ":parley 417 alice :Input line was too long");
+        await alice.SendAsync("PRIVMSG bob :still here");
+        await bob.ExpectAsync(":alice!u@parley PRIVMSG bob :still here");
     }
 
     [Fact]

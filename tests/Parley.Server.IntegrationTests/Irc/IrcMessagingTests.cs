@@ -251,7 +251,8 @@ public sealed class IrcMessagingTests
     }
 
     [Fact]
-    public async Task Privmsg_to_oneself_arrives_once_even_with_echo_message()
+    // IRCv3 echo-message: a message to oneself is both echoed and delivered (two lines, as Ergo sends).
+    public async Task Privmsg_to_oneself_with_echo_message_gives_the_echo_and_the_delivery()
     {
         await using var server = await ParleyTestServer.StartWithIrcAsync();
         await using var alice = await server.ConnectIrcAsync();
@@ -261,6 +262,6 @@ public sealed class IrcMessagingTests
 
         await alice.SendAsync("PRIVMSG alice :note to self");
 
-        Assert.Equal([":alice!u@parley PRIVMSG alice :note to self"], await alice.DrainAsync());
+        Assert.Equal([":alice!u@parley PRIVMSG alice :note to self", ":alice!u@parley PRIVMSG alice :note to self"], await alice.DrainAsync());
     }
 }

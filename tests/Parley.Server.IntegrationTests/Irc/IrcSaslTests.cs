@@ -103,8 +103,9 @@ public sealed class IrcSaslTests : IDisposable
             ":parley 904 * :SASL authentication failed");
     }
 
+    // IRCv3 sasl-3.1, AUTHENTICATE: a payload past what the server accepts fails (904), as Ergo answers it.
     [Fact]
-    public async Task Authenticate_payload_over_the_limit_gets_905()
+    public async Task Authenticate_payload_over_the_limit_gets_904()
     {
         await using var server = await ParleyTestServer.StartWithIrcAsync();
         await using var irc = await server.ConnectIrcAsync();
@@ -115,6 +116,20 @@ public sealed class IrcSaslTests : IDisposable
         for (var i = 0; i < 3; i++)
             await irc.SendAsync("AUTHENTICATE " + chunk);
         await irc.SendAsync("AUTHENTICATE " + chunk);
+
+        await irc.ExpectAsync(":parley 904 * :SASL authentication failed: payload too long");
+    }
+
+    // IRCv3 sasl-3.1: "ERR_SASLTOOLONG ... the AUTHENTICATE command's parameter was longer than 400 bytes".
+    [Fact]
+    public async Task Authenticate_chunk_over_400_bytes_gets_905()
+    {
+        await using var server = await ParleyTestServer.StartWithIrcAsync();
+        await using var irc = await server.ConnectIrcAsync();
+        await irc.SendAsync("AUTHENTICATE PLAIN");
+        await irc.ExpectAsync("AUTHENTICATE +");
+
+        await irc.SendAsync("AUTHENTICATE " + new string('A', 401));
 
         await irc.ExpectAsync(":parley 905 * :SASL message too long");
     }

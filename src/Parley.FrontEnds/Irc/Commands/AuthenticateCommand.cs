@@ -7,7 +7,7 @@ namespace Parley.FrontEnds.Irc.Commands;
 /// (a password: only where <see cref="Core.Security.LoginTransportPolicy"/> lets one through) and
 /// <c>EXTERNAL</c> (the TLS client certificate registered with <c>/cert add</c>). The payload comes
 /// in base64 chunks of at most 400 bytes; a chunk of exactly 400 means more follow, <c>+</c> is an
-/// empty chunk. Replies: 900 and 903 on success, 904 failed, 905 too long, 906 aborted
+/// empty chunk. Replies: 900 and 903 on success, 904 failed (also for a whole payload over 1,200 bytes), 905 a chunk over 400 bytes, 906 aborted
 /// (<c>AUTHENTICATE *</c>), 907 already logged in, 908 with the mechanisms for an unknown one.
 /// </summary>
 internal sealed class AuthenticateCommand : IIrcCommand
@@ -76,10 +76,19 @@ internal sealed class AuthenticateCommand : IIrcCommand
 
     private static ValueTask Continue(IrcConnection connection, IrcSaslExchange exchange, string chunk)
     {
-        if (chunk.Length > IrcSaslExchange.ChunkBytes || exchange.Length + chunk.Length > IrcSaslExchange.MaxPayloadBytes)
+        // IRCv3 sasl-3.1: a chunk over 400 bytes is 905; a whole payload past what any login could
+        // need is a failed authentication (904), as Ergo answers it.
+        if (chunk.Length > IrcSaslExchange.ChunkBytes)
         {
             connection.Sasl = null;
             connection.Numeric(IrcNumerics.ERR_SASLTOOLONG, "SASL message too long");
+            return ValueTask.CompletedTask;
+        }
+
+        if (exchange.Length + chunk.Length > IrcSaslExchange.MaxPayloadBytes)
+        {
+            connection.Sasl = null;
+            connection.Numeric(IrcNumerics.ERR_SASLFAIL, "SASL authentication failed: payload too long");
             return ValueTask.CompletedTask;
         }
 

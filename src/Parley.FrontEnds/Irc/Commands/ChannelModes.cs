@@ -1,3 +1,4 @@
+using System.Globalization;
 using Parley.Core.Moderation;
 using Parley.Core.Presence;
 using Parley.Core.Rooms;
@@ -6,12 +7,14 @@ using Parley.Protocols.Irc;
 namespace Parley.FrontEnds.Irc.Commands;
 
 /// <summary>
-/// Channel <c>MODE</c> on a room. <c>MODE #chan</c>: 324 (with the key for members) and 329.
-/// <c>MODE #chan +b</c>: the ban list (367 per mask, 368). Changes: <c>+i +k key +m +n +s +t</c>
-/// (and <c>-</c>), <c>+o/-o nick</c>, <c>+v/-v nick</c>, <c>+b/-b mask</c>; every member sees
-/// what changed as MODE lines from the core's events. 482 without op, 441 for a nick not on the
-/// channel (401 for one not online at all), 472 for an unknown letter, 403 for no such channel. At most
-/// <see cref="MaxParameterModes"/> modes with a parameter per command (MODES in ISUPPORT).
+/// Channel <c>MODE</c> on a room. <c>MODE #chan</c>: 324 (with the key for members, and the limit)
+/// and 329. <c>MODE #chan +b</c>, <c>+e</c>, <c>+I</c>: the lists (367/368, 348/349, 346/347).
+/// Changes: <c>+C +i +k key +l limit +m +n +s +t</c> (and <c>-</c>; <c>-l</c> takes no parameter),
+/// <c>+o/-o nick</c>, <c>+v/-v nick</c>, <c>+b/-b mask</c> (<c>~a:account</c> bans an account,
+/// <c>~m:mask</c> mutes), <c>+e/-e mask</c>, <c>+I/-I mask</c>; every member sees what changed as
+/// MODE lines from the core's events. 482 without op, 441 for a nick not on the channel (401 for
+/// one not online at all), 472 for an unknown letter, 696 for a bad limit, 403 for no such channel.
+/// At most <see cref="MaxParameterModes"/> modes with a parameter per command (MODES in ISUPPORT).
 /// </summary>
 /// <remarks>
 /// Owner (<c>q</c>, shown <c>~</c>) is not given or taken by MODE: a room's owner is the account
@@ -39,12 +42,12 @@ internal static class ChannelModes
             return;
         }
 
-        var change = Parse(connection, modes, message.Parameters.Skip(2).ToArray());
-        if (change.ListBans)
-            SendBans(connection, room!);
+        var change = Parse(connection, room!, modes, message.Parameters.Skip(2).ToArray());
+        foreach (var letter in change.ListQueries)
+            SendList(connection, room!, letter);
         if (change.Add != RoomModes.None || change.Remove != RoomModes.None)
         {
-            error = await rooms.SetModesAsync(connection.Session, channel, change.Add, change.Remove, change.Key);
+            error = await rooms.SetModesAsync(connection.Session, channel, change.Add, change.Remove, change.Key, change.Limit);
             if (error != ChatError.None)
             {
                 IrcChannelReplies.Error(connection, error, channel);
@@ -59,7 +62,7 @@ internal static class ChannelModes
                 'o' => rooms.SetRole(connection.Session, channel, argument, MemberRole.Op, adding),
                 'v' => rooms.SetRole(connection.Session, channel, argument, MemberRole.Voice, adding),
                 'q' => ChatError.NotRoomOperator,
-                _ => await SetBanAsync(connection, channel, argument, adding),
+                _ => await SetListEntryAsync(connection, channel, letter, argument, adding),
             };
             if (error == ChatError.None)
                 continue;
@@ -72,16 +75,23 @@ internal static class ChannelModes
         }
     }
 
-    private static ValueTask<ChatError> SetBanAsync(IrcConnection connection, string channel, string mask, bool adding)
+    private static ValueTask<ChatError> SetListEntryAsync(IrcConnection connection, string channel, char letter, string mask, bool adding)
     {
-        var parley = IrcBanMasks.FromIrc(mask);
+        var list = letter switch
+        {
+            'e' => RoomList.Exceptions,
+            'I' => RoomList.InviteExceptions,
+            _ when mask.StartsWith(IrcBanMasks.MutePrefix, StringComparison.Ordinal) => RoomList.Mutes,
+            _ => RoomList.Bans,
+        };
+        var parley = IrcBanMasks.FromIrc(list == RoomList.Mutes ? mask[IrcBanMasks.MutePrefix.Length..] : mask);
         // A mask Parley cannot hold is ignored, as servers drop masks they cannot parse.
         return BanMask.IsValid(parley)
-            ? connection.Hub.Rooms.SetBanAsync(connection.Session, channel, parley, adding)
+            ? connection.Hub.Rooms.SetListEntryAsync(connection.Session, channel, list, parley, adding)
             : ValueTask.FromResult(ChatError.None);
     }
 
-    private static Change Parse(IrcConnection connection, string modes, string[] arguments)
+    private static Change Parse(IrcConnection connection, Room room, string modes, string[] arguments)
     {
         var change = new Change();
         var adding = true;
@@ -94,7 +104,7 @@ internal static class ChannelModes
                 continue;
             }
 
-            if (RoomModeLetters.TryParse(c, out var mode) && c != 'k')
+            if (c is not ('k' or 'l') && RoomModeLetters.TryParse(c, out var mode))
             {
                 if (adding)
                     change.Add |= mode;
@@ -113,10 +123,27 @@ internal static class ChannelModes
                     else if (key is not null)
                         (change.Add, change.Key) = (change.Add | RoomModes.Keyed, key);
                     break;
-                case 'o' or 'v' or 'q' or 'b':
+                case 'l':
+                    // CHANMODES type C: +l takes a parameter, -l none.
+                    if (!adding)
+                    {
+                        change.Remove |= RoomModes.Limited;
+                        break;
+                    }
+
+                    if (next >= arguments.Length)
+                        break;
+                    var given = arguments[next++];
+                    if (int.TryParse(given, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit is >= 1 and <= RoomHub.MaxMemberLimit)
+                        (change.Add, change.Limit) = (change.Add | RoomModes.Limited, limit);
+                    else
+                        connection.Numeric(IrcNumerics.ERR_INVALIDMODEPARAM, room.Name, "l", given, $"Invalid limit: a number from 1 to {RoomHub.MaxMemberLimit}");
+                    break;
+                case 'o' or 'v' or 'q' or 'b' or 'e' or 'I':
                     if (next >= arguments.Length)
                     {
-                        change.ListBans |= c == 'b';
+                        if (c is 'b' or 'e' or 'I' && !change.ListQueries.Contains(c))
+                            change.ListQueries.Add(c);
                         break;
                     }
 
@@ -135,19 +162,31 @@ internal static class ChannelModes
 
     private static void SendModes(IrcConnection connection, Room room)
     {
-        var modes = RoomModeLetters.Format(room.Modes);
+        List<string> parameters = [room.Name, RoomModeLetters.Format(room.Modes)];
         if (room.Key is { } key && room.FindMember(connection.Session) is not null)
-            connection.Numeric(IrcNumerics.RPL_CHANNELMODEIS, room.Name, modes, key);
-        else
-            connection.Numeric(IrcNumerics.RPL_CHANNELMODEIS, room.Name, modes);
+            parameters.Add(key);
+        if (room.Modes.HasFlag(RoomModes.Limited))
+            parameters.Add(room.Limit.ToString(CultureInfo.InvariantCulture));
+        connection.Numeric(IrcNumerics.RPL_CHANNELMODEIS, parameters);
         connection.Numeric(IrcNumerics.RPL_CREATIONTIME, room.Name, IrcChannelReplies.UnixTime(room.CreatedAt));
     }
 
-    private static void SendBans(IrcConnection connection, Room room)
+    // 367/368 (bans and, as ~m:, mutes), 348/349 (exceptions), 346/347 (invite exceptions).
+    private static void SendList(IrcConnection connection, Room room, char letter)
     {
-        foreach (var ban in room.Bans)
-            connection.Numeric(IrcNumerics.RPL_BANLIST, room.Name, IrcBanMasks.ToIrc(ban.Mask), ban.SetBy, IrcChannelReplies.UnixTime(ban.SetAt));
-        connection.Numeric(IrcNumerics.RPL_ENDOFBANLIST, room.Name, "End of channel ban list");
+        var (lists, entry, end, text) = letter switch
+        {
+            'e' => (new[] { RoomList.Exceptions }, IrcNumerics.RPL_EXCEPTLIST, IrcNumerics.RPL_ENDOFEXCEPTLIST, "End of channel exception list"),
+            'I' => (new[] { RoomList.InviteExceptions }, IrcNumerics.RPL_INVITELIST, IrcNumerics.RPL_ENDOFINVITELIST, "End of channel invite list"),
+            _ => (new[] { RoomList.Bans, RoomList.Mutes }, IrcNumerics.RPL_BANLIST, IrcNumerics.RPL_ENDOFBANLIST, "End of channel ban list"),
+        };
+        foreach (var list in lists)
+        {
+            foreach (var mask in room.List(list))
+                connection.Numeric(entry, room.Name, IrcBanMasks.ToIrc(list, mask.Mask), mask.SetBy, IrcChannelReplies.UnixTime(mask.SetAt));
+        }
+
+        connection.Numeric(end, room.Name, text);
     }
 
     private sealed class Change
@@ -155,7 +194,8 @@ internal static class ChannelModes
         public RoomModes Add { get; set; }
         public RoomModes Remove { get; set; }
         public string? Key { get; set; }
-        public bool ListBans { get; set; }
+        public int? Limit { get; set; }
+        public List<char> ListQueries { get; } = [];
         public List<(char Letter, bool Adding, string Argument)> WithParameter { get; } = [];
     }
 }

@@ -11,8 +11,10 @@ namespace Parley.FrontEnds.Irc.Commands;
 /// (neither online nor an account), 407 too many targets; 301 when the recipient is away. To a
 /// <c>#channel</c>: a room message, as <c>/say</c> (404 when not a member, or in a <c>+m</c>
 /// channel without voice, or banned; 403 for no such channel). A NOTICE to a channel is a room
-/// message too: rooms have no notices, so members see a PRIVMSG. NOTICE never gets an error or
-/// away reply (RFC 2812 §3.3.2). Client-only tags (<c>+typing</c>, <c>+draft/reply</c>) go to
+/// message that IRC members receive as a NOTICE. NOTICE never gets an error or away reply (RFC
+/// 2812 §3.3.2). A message whose relayed line (<c>:nick!user@host PRIVMSG target :text</c>) would
+/// not fit 512 bytes is refused with 417 for a PRIVMSG, cut to fit for a NOTICE: never split into
+/// lines the recipient could not tell apart (modern.ircdocs.horse, "Message Format"). Client-only tags (<c>+typing</c>, <c>+draft/reply</c>) go to
 /// recipients (nicks or channel members) with message-tags, and are never stored.
 /// </summary>
 /// <remarks>
@@ -61,8 +63,22 @@ internal sealed class MessageCommand(bool notice) : IIrcCommand
                 break;
             }
 
-            await SendToAsync(connection, targets[i], text, clientTags);
+            if (Fit(connection, targets[i], text) is { } fitting)
+                await SendToAsync(connection, targets[i], fitting, clientTags);
         }
+    }
+
+    // The text when its relayed line fits 512 bytes with the sender's full mask; else a NOTICE's
+    // text cut to fit, or null (417) for a PRIVMSG. Tags have their own budget (IRCv3 message-tags).
+    private string? Fit(IrcConnection connection, string target, string text)
+    {
+        var budget = IrcTextSplitter.GetMaxTextBytes(connection.Mask, Name, target);
+        if (System.Text.Encoding.UTF8.GetByteCount(IrcText.ForWire(text)) <= budget)
+            return text;
+        if (notice)
+            return IrcText.Truncate(text, Math.Max(budget, 1));
+        connection.Numeric(IrcNumerics.ERR_INPUTTOOLONG, "Input line was too long");
+        return null;
     }
 
     /// <summary>The client-only tags (<c>+key</c>) of a message, relayed to recipients with message-tags.</summary>
@@ -73,7 +89,7 @@ internal sealed class MessageCommand(bool notice) : IIrcCommand
     // the room's history; the sender's echo waits for the commit, as for a direct message.
     private async ValueTask SendToRoomAsync(IrcConnection connection, string channel, string text, KeyValuePair<string, string>[] clientTags)
     {
-        var (result, echo) = await connection.SayAsync(channel, text, clientTags);
+        var (result, echo) = await connection.SayAsync(channel, text, clientTags, notice);
         if (result.Error != ChatError.None)
         {
             if (!notice)
@@ -111,7 +127,7 @@ internal sealed class MessageCommand(bool notice) : IIrcCommand
             return;
         }
 
-        var result = await connection.Hub.SendDirectAsync(connection.Session, target, text, notice, clientTags);
+        var (result, toSelf) = await connection.SendDirectAsync(target, text, notice, clientTags);
         if (result.Error != ChatError.None)
         {
             if (!notice)
@@ -124,21 +140,32 @@ internal sealed class MessageCommand(bool notice) : IIrcCommand
         // read loop goes on (pipelined commits); with one it belongs in this command's buffer.
         if (!connection.IsLabeled)
         {
-            connection.AfterCommit(result.Committed, notice ? DirectNoticeStored : DirectMessageStored, result);
+            connection.AfterCommit(result.Committed, notice ? DirectNoticeStored : DirectMessageStored, new DirectConfirmation(result, toSelf));
             return;
         }
 
         await result.Committed.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         if (result.Committed.Exception is not null)
         {
+            if (toSelf is not null)
+                connection.Deliver(toSelf);
             // Reading the exception marks it observed; the store has logged it.
             connection.FromServer("FAIL", Name, "STORAGE_FAILED", result.Recipient ?? target, StorageFailedText);
             return;
         }
 
-        // A message to oneself already arrived through the hub; echoing it would double it.
-        if (connection.Has(IrcCapabilities.EchoMessage) && !result.ToSelf)
+        if (toSelf is not null)
+        {
+            // To oneself: with echo-message the delivery and the echo (two lines, as Ergo sends);
+            // without, the one delivery, which carries the label of a labeled command.
+            if (connection.Has(IrcCapabilities.EchoMessage))
+                connection.Deliver(toSelf);
+            connection.Echo(toSelf);
+        }
+        else if (connection.Has(IrcCapabilities.EchoMessage) && !result.ToSelf)
+        {
             connection.Echo(result.Message!);
+        }
         if (!notice && result.RecipientAway is { } away)
             connection.Numeric(IrcNumerics.RPL_AWAY, result.Recipient ?? target, away);
     }
@@ -146,10 +173,10 @@ internal sealed class MessageCommand(bool notice) : IIrcCommand
     // The confirmations after the commit, sent in command order by the connection (static: no
     // closure per message).
     private static readonly Action<IrcConnection, Task, object> DirectMessageStored =
-        static (c, committed, state) => ConfirmDirect(c, committed, (SendResult)state, "PRIVMSG");
+        static (c, committed, state) => ConfirmDirect(c, committed, (DirectConfirmation)state, "PRIVMSG");
 
     private static readonly Action<IrcConnection, Task, object> DirectNoticeStored =
-        static (c, committed, state) => ConfirmDirect(c, committed, (SendResult)state, "NOTICE");
+        static (c, committed, state) => ConfirmDirect(c, committed, (DirectConfirmation)state, "NOTICE");
 
     private static readonly Action<IrcConnection, Task, object> RoomMessageStored =
         static (c, committed, state) => ConfirmRoom(c, committed, (RoomConfirmation)state, "PRIVMSG");
@@ -157,8 +184,17 @@ internal sealed class MessageCommand(bool notice) : IIrcCommand
     private static readonly Action<IrcConnection, Task, object> RoomNoticeStored =
         static (c, committed, state) => ConfirmRoom(c, committed, (RoomConfirmation)state, "NOTICE");
 
-    private static void ConfirmDirect(IrcConnection connection, Task committed, SendResult result, string command)
+    private static void ConfirmDirect(IrcConnection connection, Task committed, DirectConfirmation confirmation, string command)
     {
+        var result = confirmation.Result;
+        // To oneself: the held delivery, and with echo-message the echo too (two lines, as Ergo sends).
+        if (confirmation.ToSelf is { } toSelf)
+        {
+            connection.EchoNow(toSelf);
+            if (committed.Exception is null && connection.Has(IrcCapabilities.EchoMessage))
+                connection.EchoNow(toSelf);
+        }
+
         if (committed.Exception is not null)
         {
             // Reading the exception marks it observed; the store has logged it.

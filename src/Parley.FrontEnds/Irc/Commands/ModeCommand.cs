@@ -5,8 +5,10 @@ using Parley.Protocols.Irc;
 namespace Parley.FrontEnds.Irc.Commands;
 
 /// <summary>
-/// <c>MODE ownnick [+i|-i]</c>: user mode +i (221 to query; a MODE line for a change; 501 for an
-/// unknown flag; 502 for another user), and channel modes on rooms (<see cref="ChannelModes"/>).
+/// <c>MODE ownnick [+i|-i|+w|-w|-o]</c>: user modes +i (invisible), +w (receives WALLOPS) and +o
+/// (server operator: given by OPER, only taken by MODE, and a session logged in to an operator
+/// account stays one); 221 to query; a MODE line for a change; 501 for an unknown flag; 502 for
+/// another user. Channel modes on rooms: <see cref="ChannelModes"/>.
 /// </summary>
 internal sealed class ModeCommand : IIrcCommand
 {
@@ -31,7 +33,8 @@ internal sealed class ModeCommand : IIrcCommand
 
         if (message.GetParameter(1) is not { } modes)
         {
-            connection.Numeric(IrcNumerics.RPL_UMODEIS, connection.Invisible ? "+i" : "+");
+            connection.Numeric(IrcNumerics.RPL_UMODEIS, "+" + (connection.Invisible ? "i" : "")
+                + (connection.Hub.Operators.IsOperator(connection.Session) ? "o" : "") + (connection.Wallops ? "w" : ""));
             return ValueTask.CompletedTask;
         }
 
@@ -56,15 +59,26 @@ internal sealed class ModeCommand : IIrcCommand
                     if (connection.Invisible == adding)
                         continue;
                     connection.Invisible = adding;
-                    var sign = adding ? '+' : '-';
-                    if (sign != appliedSign)
-                        applied.Append(appliedSign = sign);
-                    applied.Append('i');
-                    continue;
+                    break;
+                case 'w':
+                    if (connection.Wallops == adding)
+                        continue;
+                    connection.Wallops = adding;
+                    break;
+                case 'o':
+                    // +o comes from OPER only (RFC 2812 §3.1.5: "+o" by MODE is ignored); -o drops it.
+                    if (adding || !connection.DropOperator())
+                        continue;
+                    break;
                 default:
                     unknown = true;
                     continue;
             }
+
+            var sign = adding ? '+' : '-';
+            if (sign != appliedSign)
+                applied.Append(appliedSign = sign);
+            applied.Append(c);
         }
 
         if (unknown)

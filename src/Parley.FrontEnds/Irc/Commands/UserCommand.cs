@@ -6,7 +6,8 @@ namespace Parley.FrontEnds.Irc.Commands;
 /// <summary>
 /// <c>USER username mode unused :realname</c>: the user name (ident) and real name. The user
 /// name keeps only letters, digits, <c>_</c>, <c>-</c> and <c>.</c> (at most USERLEN); when
-/// nothing is left, the nick stands in.
+/// nothing is left, the nick stands in. An empty user name or real name is 461
+/// (modern.ircdocs.horse, USER: an empty real name is ERR_NEEDMOREPARAMS).
 /// </summary>
 internal sealed class UserCommand : IIrcCommand
 {
@@ -22,6 +23,11 @@ internal sealed class UserCommand : IIrcCommand
             return ValueTask.CompletedTask;
         }
 
+        if (message.Parameters[0].Length == 0 || message.Parameters[3].Length == 0)
+        {
+            connection.Numeric(IrcNumerics.ERR_NEEDMOREPARAMS, Name, "Not enough parameters");
+            return ValueTask.CompletedTask;
+        }
 
         var userName = Clean(message.Parameters[0]);
         var realName = IrcText.Truncate(IrcText.FromClient(message.Parameters[3]), IrcWelcome.MaxTextLength);

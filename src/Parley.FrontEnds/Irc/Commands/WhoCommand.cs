@@ -1,3 +1,4 @@
+using Parley.Core.Moderation;
 using Parley.Core.Presence;
 using Parley.Core.Rooms;
 using Parley.Core.Sessions;
@@ -6,10 +7,13 @@ using Parley.Protocols.Irc;
 namespace Parley.FrontEnds.Irc.Commands;
 
 /// <summary>
-/// <c>WHO #chan</c> (its members, unless secret to the asker) or <c>WHO nick</c>: 352
-/// <c>channel user host server nick flags :0 realname</c> per user, then 315. Flags: <c>H</c>
-/// here or <c>G</c> away, <c>*</c> for a server operator, then the channel prefixes (all of them
-/// with multi-prefix). Masks with wildcards are not searched: they match nobody.
+/// <c>WHO #chan</c> (its members, unless secret to the asker), <c>WHO nick</c>, or <c>WHO mask [o]</c>:
+/// 352 <c>channel user host server nick flags :0 realname</c> per user, then 315. A mask (<c>*</c>,
+/// <c>coolni*</c>) is matched against each online user's nick, user name, host, real name and
+/// <c>nick!user@host</c> (modern.ircdocs.horse, WHO); a user with <c>+i</c> is listed only to
+/// itself and to users sharing a channel with it; <c>o</c> lists server operators only. Flags:
+/// <c>H</c> here or <c>G</c> away, <c>*</c> for a server operator, then the channel prefixes (all
+/// of them with multi-prefix).
 /// </summary>
 internal sealed class WhoCommand : IIrcCommand
 {
@@ -28,6 +32,15 @@ internal sealed class WhoCommand : IIrcCommand
                     Reply(connection, room!.Name, member.Session, member.Role);
             }
         }
+        else if (mask.AsSpan().ContainsAny('*', '?') || mask == "0")
+        {
+            var operatorsOnly = message.GetParameter(1) is { } flags && flags.Contains('o', StringComparison.Ordinal);
+            foreach (var user in Matching(connection, mask == "0" ? "*" : mask))
+            {
+                if (!operatorsOnly || connection.Hub.Operators.IsOperator(user))
+                    Reply(connection, "*", user, MemberRole.None);
+            }
+        }
         else if (connection.Hub.FindByNick(mask) is { } target)
         {
             Reply(connection, "*", target, MemberRole.None);
@@ -35,6 +48,34 @@ internal sealed class WhoCommand : IIrcCommand
 
         connection.Numeric(IrcNumerics.RPL_ENDOFWHO, mask, "End of WHO list");
         return ValueTask.CompletedTask;
+    }
+
+    // Every online nick once (an account on several devices is one user), visible to the asker.
+    private static IEnumerable<ChatSession> Matching(IrcConnection connection, string mask)
+    {
+        var me = connection.Session;
+        foreach (var nick in connection.Hub.OnlineNicks())
+        {
+            if (connection.Hub.FindByNick(nick) is not { } user)
+                continue;
+            var matches = Glob.IsMatch(mask, nick) || Glob.IsMatch(mask, user.UserName) || Glob.IsMatch(mask, user.Host)
+                || Glob.IsMatch(mask, user.RealName) || Glob.IsMatch(mask, $"{nick}!{user.UserName}@{user.Host}");
+            if (matches && (user == me || !IsInvisible(user) || SharesRoom(me, user)))
+                yield return user;
+        }
+    }
+
+    private static bool IsInvisible(ChatSession user) => user.Sink is IrcConnection { Invisible: true };
+
+    private static bool SharesRoom(ChatSession me, ChatSession user)
+    {
+        foreach (var room in user.Rooms)
+        {
+            if (me.IsIn(room))
+                return true;
+        }
+
+        return false;
     }
 
     private static void Reply(IrcConnection connection, string channel, ChatSession user, MemberRole role)

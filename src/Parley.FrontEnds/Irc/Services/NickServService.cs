@@ -229,6 +229,9 @@ internal sealed class NickServService : IrcService
         ChatError.NoSuchNick => $"{nick} is not registered.",
         ChatError.InvalidNick => $"{nick} is not a valid nick.",
         ChatError.ServerBanned => $"{nick} is banned from this server.",
+        ChatError.TooManyRegistrations => $"Too many new accounts lately: try again in {Math.Max(1, (int)Math.Ceiling(result.RetryAfter.TotalSeconds))} s.",
+        ChatError.ServerBusy => "The server is checking too many passwords at once: try again in a few seconds.",
+        ChatError.TooManySessions => $"{nick} is logged in from {connection.Hub.AccountOptions.MaxSessionsPerAccount} connections, the most allowed.",
         _ => "That did not work: " + result.Error,
     };
 }

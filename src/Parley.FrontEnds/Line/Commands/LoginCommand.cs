@@ -43,7 +43,7 @@ internal sealed class LoginCommand : ILineCommand
                 FrontEndLog.LoginFailed(connection.Logger, session.Id, session.RemoteAddress, tried, result.Error.ToString());
             }
 
-            connection.Reply(ChatErrorReplies.For(result, nick, session.Nick));
+            connection.Reply(ChatErrorReplies.For(result, nick, session.Nick, connection.AccountOptions.MaxSessionsPerAccount));
             return;
         }
 

@@ -4,12 +4,15 @@ using Parley.Protocols.Line;
 
 namespace Parley.FrontEnds.Line.Commands;
 
-/// <summary><c>/mode #room [+-modes [key]]</c>: show a room's modes, or change them (ops only).</summary>
+/// <summary>
+/// <c>/mode #room [+-modes [key] [limit]]</c>: show a room's modes, or change them (ops only). The
+/// words after the mode string go, in order, to each <c>+k</c> (the key) and <c>+l</c> (the limit).
+/// </summary>
 internal sealed class ModeCommand : ILineCommand
 {
     public string Name => "mode";
-    public string Usage => "/mode #<room> [+|-<i k m n s t> [key]]";
-    public string Summary => "show or change modes: +i invite-only, +k key, +m moderated, +s secret, +t ops set the topic";
+    public string Usage => "/mode #<room> [+|-<C i k l m n s t> [key] [limit]]";
+    public string Summary => "show or change modes: +C no CTCP, +i invite-only, +k key, +l member limit, +m moderated, +n members only speak, +s secret, +t ops set the topic";
     public bool AllowedBeforeRegistration => false;
     public bool RequiresArguments => true;
 
@@ -32,8 +35,24 @@ internal sealed class ModeCommand : ILineCommand
             return;
         }
 
-        var (key, _) = LineRequestParser.SplitWord(tail);
-        var error = await connection.Rooms.SetModesAsync(connection.Session, name, add, remove, key.Length == 0 ? null : key);
+        string? key = null;
+        int? limit = null;
+        var adding = true;
+        foreach (var c in changes)
+        {
+            if (c is '+' or '-')
+                adding = c == '+';
+            else if (adding && c is 'k' or 'l')
+            {
+                (var word, tail) = LineRequestParser.SplitWord(tail);
+                if (c == 'k')
+                    key = word.Length == 0 ? null : word;
+                else
+                    limit = int.TryParse(word, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+            }
+        }
+
+        var error = await connection.Rooms.SetModesAsync(connection.Session, name, add, remove, key, limit);
         if (error != ChatError.None)
         {
             connection.Reply(LineErrors.For(error, name));

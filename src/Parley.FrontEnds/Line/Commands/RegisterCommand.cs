@@ -49,7 +49,7 @@ internal sealed class RegisterCommand : ILineCommand
         {
             connection.Reply(result.Error == ChatError.BadPassword
                 ? ChatErrorReplies.BadPasswordFor(connection.Hub.AccountOptions.MinPasswordLength)
-                : ChatErrorReplies.For(result, nick ?? session.Nick, session.Nick));
+                : ChatErrorReplies.For(result, nick ?? session.Nick, session.Nick, connection.AccountOptions.MaxSessionsPerAccount));
             return;
         }
 

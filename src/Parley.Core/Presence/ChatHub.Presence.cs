@@ -1,0 +1,97 @@
+using Parley.Core.Events;
+using Parley.Core.Rooms;
+using Parley.Core.Sessions;
+
+namespace Parley.Core.Presence;
+
+public sealed partial class ChatHub
+{
+    // Presence per audience: sessions that see everyone's presence (line) get it from the
+    // coalescer or at once; the others (IRC) only through the rooms they share with the user, so
+    // no session is handed what it would discard and n arrivals never cost n x n deliveries.
+
+    /// <summary>
+    /// Makes <paramref name="session"/> a presence watcher, or no longer one: handed every arrival,
+    /// departure and rename server-wide, at once and uncoalesced, whatever its sink's
+    /// <see cref="Sessions.ISessionSink.SeesAllPresence"/> (IRC's MONITOR). Idempotent.
+    /// </summary>
+    /// <param name="session">The session.</param>
+    /// <param name="watch">True to watch, false to stop.</param>
+    public void WatchPresence(ChatSession session, bool watch)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (watch && !session.HasLeft)
+            _presenceWatchers[session.Id] = session;
+        else
+            _presenceWatchers.TryRemove(session.Id, out _);
+    }
+
+    // An arrival: coalesced for the everyone-audience; room peers are not told (IRC shows none).
+    private void AnnounceJoined(OnlineNick holder, UserJoinedEvent joined)
+    {
+        _presence.Publish(joined, holder);
+        DeliverToWatchers(joined, holder);
+    }
+
+    // A departure: coalesced for the everyone-audience, at once for room peers of the other kind.
+    private void AnnounceLeft(OnlineNick holder, UserLeftEvent left)
+    {
+        _presence.Publish(left, holder);
+        SendToRoomAudience(left.Rooms, holder, left);
+        DeliverToWatchers(left, holder);
+    }
+
+    private void DeliverToWatchers(ChatEvent chatEvent, OnlineNick except)
+    {
+        if (_presenceWatchers.IsEmpty)
+            return;
+        foreach (var (_, session) in _presenceWatchers)
+        {
+            if (session.Presence != except && !session.Sink.SeesAllPresence)
+                session.Sink.Deliver(chatEvent);
+        }
+    }
+
+    // A rename (or a guest turning into an account online elsewhere): rare, never coalesced.
+    private void AnnounceNow(OnlineNick holder, ChatEvent chatEvent)
+    {
+        DeliverPresence(chatEvent, holder);
+        var rooms = chatEvent switch
+        {
+            NickChangedEvent renamed => renamed.Rooms,
+            UserLeftEvent left => left.Rooms,
+            _ => [],
+        };
+        SendToRoomAudience(rooms, holder, chatEvent);
+        DeliverToWatchers(chatEvent, holder);
+    }
+
+    // The coalescer's way out: every session that sees all presence, but the subject's own.
+    private void DeliverPresence(ChatEvent chatEvent, OnlineNick? except)
+    {
+        foreach (var (_, session) in _presenceAudience)
+        {
+            if (except is null || session.Presence != except)
+                session.Sink.Deliver(chatEvent);
+        }
+    }
+
+    // The members of `rooms` whose sinks see presence only through rooms, once each.
+    private void SendToRoomAudience(IReadOnlyCollection<Room> rooms, OnlineNick except, ChatEvent chatEvent)
+    {
+        if (rooms.Count == 0)
+            return;
+        HashSet<ChatSession>? seen = rooms.Count > 1 ? [] : null;
+        foreach (var room in rooms)
+        {
+            foreach (var member in room.Members)
+            {
+                var peer = member.Session;
+                // Watchers get it once, as watchers (and show the QUIT when they share a room).
+                if (peer.Sink.SeesAllPresence || peer.Presence == except || _presenceWatchers.ContainsKey(peer.Id) || (seen is not null && !seen.Add(peer)))
+                    continue;
+                peer.Sink.Deliver(chatEvent);
+            }
+        }
+    }
+}
