@@ -237,7 +237,7 @@ public sealed partial class RoomHub
         foreach (var target in targets)
             target.Sink.Deliver(invite);
         // The room's ops learn of it too (IRC's invite-notify), the inviter excepted.
-        var notice = new RoomInviteEvent(room.Name, by.Nick!) { Time = invite.Time, ActorAddress = by.UserAddress, ActorSession = by, Nick = nick, ToMembers = true };
+        var notice = new RoomInviteEvent(room.Name, by.Nick!) { Time = invite.Time, ActorAddress = by.UserAddress, ActorSession = by, Nick = nick, ByAccount = invite.ByAccount, ToMembers = true };
         foreach (var other in room.MemberArrayForReading)
         {
             if (other.IsOp && other.Session != by && !targets.Contains(other.Session))
