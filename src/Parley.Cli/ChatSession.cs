@@ -165,14 +165,35 @@ internal static class ChatSession
             show(line);
         }
 
-        show(reply.Final);
+        // The server's hint names its own command (/login nick <password>); say what to do here.
+        var final = reply.ErrorCode == LineErrorCodes.NickRegistered && reply.Final.Text.Split(' ')[0] is { Length: > 0 } registered
+            ? reply.Final with { Text = $"{registered} is registered; log in with parley --name {registered} --password" }
+            : reply.Final;
+        show(final);
         if (reply.IsSuccess)
         {
             return true;
         }
 
-        await io.Error.WriteLineAsync($"parley: registration refused: {reply.ErrorCode} {reply.Text}".TrimEnd());
+        await io.Error.WriteLineAsync($"parley: registration refused: {final.Code} {final.Text}".TrimEnd());
         return false;
+    }
+
+    /// <summary>
+    /// The server's greeting as the client shows it: when the client takes the nick itself
+    /// (<paramref name="signsIn"/>: <c>--name</c>, a certificate), the server's "pick a nick with
+    /// #nick" hint is for nc users and is left out (<c>Parley 0.1; /help lists commands</c>).
+    /// </summary>
+    public static string Greeting(string greeting, bool signsIn)
+    {
+        var hint = greeting.IndexOf(": pick a nick", StringComparison.Ordinal);
+        if (!signsIn || hint < 0)
+        {
+            return greeting;
+        }
+
+        var help = greeting.IndexOf("; /help", hint, StringComparison.Ordinal);
+        return greeting[..hint] + (help < 0 ? "" : greeting[help..]);
     }
 
     /// <summary>Whether a typed line means "leave": <c>exit</c> or <c>/quit [reason]</c> (any case).</summary>

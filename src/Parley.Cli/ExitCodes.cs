@@ -14,4 +14,10 @@ internal static class ExitCodes
 
     /// <summary>No nick given, or the server refused it (<c>INVALID_NICK</c>, <c>NICK_TAKEN</c>).</summary>
     public const int RegistrationRefused = 3;
+
+    /// <summary>
+    /// The server closed an interactive chat (shutdown, <c>/kill</c>, a ban, a dropped network): the
+    /// user did not leave, so a script or a wrapper can tell it from <c>/quit</c> (0) and reconnect.
+    /// </summary>
+    public const int ServerClosed = 4;
 }

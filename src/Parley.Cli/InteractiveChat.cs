@@ -56,7 +56,7 @@ internal static class InteractiveChat
             var view = new ChatView(io.Output);
             void Show(ServerLine line) => view.WriteLine(LineFormatter.Format(line, color));
 
-            view.WriteLine(LineFormatter.Format(new ServerLine(ServerLineKind.Hello, "") { Text = connection.Greeting }, color));
+            view.WriteLine(LineFormatter.Format(new ServerLine(ServerLineKind.Hello, "") { Text = ChatSession.Greeting(connection.Greeting, nick is not null || certificateLogin) }, color));
             var printer = PrintIncomingAsync(connection, Show);
             try
             {
@@ -129,9 +129,9 @@ internal static class InteractiveChat
             show(reply.Final);
         }
 
-        // The server closed the connection (shutdown, kicked, network).
-        view.WriteLine("*** disconnected");
-        return connection.Error is null ? ExitCodes.Success : ExitCodes.ConnectionFailed;
+        // The server closed the connection (shutdown, killed, banned, network): not the user's doing.
+        view.WriteLine("*** disconnected by the server");
+        return connection.Error is null ? ExitCodes.ServerClosed : ExitCodes.ConnectionFailed;
     }
 
     private static void ReadKeys(ChatView view, ChannelWriter<string> typed)

@@ -34,7 +34,7 @@ internal static class PipedChat
         {
             void Show(ServerLine line) => io.Output.WriteLine(LineFormatter.Format(line));
 
-            io.Output.WriteLine($"*** {connection.Greeting}");
+            io.Output.WriteLine($"*** {ChatSession.Greeting(connection.Greeting, signsIn: true)}");
             var printer = PrintIncomingAsync(connection, Show);
             try
             {

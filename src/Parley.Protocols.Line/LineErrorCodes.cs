@@ -111,6 +111,9 @@ public static class LineErrorCodes
     /// <summary>A new password that is too short, too long or holds spaces.</summary>
     public const string BadPassword = "BAD_PASSWORD";
 
+    /// <summary>An operator's <c>/sadrop</c> or <c>/sapasswd</c> names no account.</summary>
+    public const string NoSuchAccount = "NO_SUCH_ACCOUNT";
+
     /// <summary>The server could not store the message; it may or may not have been delivered.</summary>
     public const string StorageFailed = "STORAGE_FAILED";
 

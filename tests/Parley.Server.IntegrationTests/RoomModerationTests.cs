@@ -198,4 +198,19 @@ public sealed class RoomModerationTests
         await bob.JoinAsync("#a");
         Assert.Equal("ERR ROOM_FULL #a is full", (await carol.CommandAsync("/join #a")).Reply);
     }
+    // The room's +l is one mode for both protocols: set from the line protocol, it refuses joins.
+    [Fact]
+    public async Task Limit_and_no_ctcp_modes_are_set_from_the_line_protocol_and_refuse_a_join_past_the_limit()
+    {
+        await using var server = await ParleyTestServer.StartAsync();
+        await using var alice = await server.ConnectAsAsync("alice");
+        await using var bob = await server.ConnectAsAsync("bob");
+        await alice.JoinAsync("#dev");
+
+        Assert.Equal("ERR INVALID_MODE modes are +/- C i k l m n s t; +k needs a key of one word, +l a number of members", (await alice.CommandAsync("/mode #dev +l none")).Reply);
+        Assert.Equal("OK #dev modes +Cln", (await alice.CommandAsync("/mode #dev +Cl 1")).Reply);
+        Assert.Equal("ERR ROOM_FULL #dev is full", (await bob.CommandAsync("/join #dev")).Reply);
+        Assert.Equal("OK #dev modes +Cn", (await alice.CommandAsync("/mode #dev -l")).Reply);
+        Assert.StartsWith("OK joined #dev", (await bob.CommandAsync("/join #dev")).Reply, StringComparison.Ordinal);
+    }
 }

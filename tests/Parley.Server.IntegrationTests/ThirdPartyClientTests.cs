@@ -12,6 +12,7 @@ public sealed class ThirdPartyClientTests
     {
         await using var server = await ParleyTestServer.StartAsync();
         await using var alice = await server.ConnectAsAsync("alice");
+        TestPrerequisites.Require("python3");
         var script = Path.Combine(RepositoryRoot.Find(), "examples", "seed_client.py");
         var start = new ProcessStartInfo("python3")
         {
@@ -46,6 +47,7 @@ public sealed class ThirdPartyClientTests
     {
         await using var server = await ParleyTestServer.StartAsync(new Dictionary<string, string?> { ["Parley:Operators:0"] = "alice" });
         await using var alice = await server.ConnectNewAccountAsync("alice", "correct-horse");
+        TestPrerequisites.Require("python3");
         var script = Path.Combine(RepositoryRoot.Find(), "examples", "seed_client.py");
         var start = new ProcessStartInfo("python3")
         {

@@ -35,6 +35,21 @@ public sealed class LineTestClient : TestConnection
         return client;
     }
 
+    /// <summary>
+    /// Connects, sends <paramref name="preamble"/> before anything else (a load balancer's PROXY
+    /// header), then, with <paramref name="tls"/>, does the TLS handshake, and reads the first line
+    /// (the greeting, or the reason of a refusal).
+    /// </summary>
+    public static async Task<LineTestClient> ConnectAsync(int port, ReadOnlyMemory<byte> preamble, bool tls = false)
+    {
+        var socket = await OpenSocketAsync(port);
+        await socket.SendAsync(preamble);
+        var stream = tls ? await AuthenticateAsync(socket, null) : (Stream)new NetworkStream(socket, ownsSocket: true);
+        var client = new LineTestClient(socket, stream);
+        client.Greeting = await client.ReadLineAsync();
+        return client;
+    }
+
     /// <summary>Connects to 127.0.0.1:<paramref name="port"/> over TLS and reads the greeting.</summary>
     /// <param name="port">Server TLS port.</param>
     /// <param name="clientCertificate">A certificate (with key) to present, or null.</param>

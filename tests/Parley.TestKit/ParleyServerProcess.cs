@@ -12,6 +12,7 @@ public sealed partial class ParleyServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly List<string> _log = [];
+    private readonly List<(string Text, TaskCompletionSource Found)> _logWaiters = [];
 
     private ParleyServerProcess(Process process, int port)
     {
@@ -24,9 +25,16 @@ public sealed partial class ParleyServerProcess : IAsyncDisposable
 
     /// <summary>Starts the server on <paramref name="dataDirectory"/> and waits until it listens.</summary>
     /// <exception cref="TimeoutException">It did not log its port within 60 s.</exception>
-    public static async Task<ParleyServerProcess> StartAsync(string dataDirectory)
+    public static Task<ParleyServerProcess> StartAsync(string dataDirectory) => StartAsync(dataDirectory, null, null);
+
+    /// <summary>
+    /// Starts the server with extra settings as environment variables (<c>Parley__Limits__MaxConnections</c>)
+    /// and, with <paramref name="descriptorLimit"/>, under <c>prlimit --nofile</c> (soft and hard limit).
+    /// </summary>
+    /// <exception cref="TimeoutException">It did not log its port within 60 s.</exception>
+    public static async Task<ParleyServerProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string>? environment, int? descriptorLimit)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(descriptorLimit is null ? "dotnet" : "prlimit")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -34,6 +42,13 @@ public sealed partial class ParleyServerProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = dataDirectory,
         };
+        // prlimit execs the command: the process (and its PID) is the server's.
+        if (descriptorLimit is { } limit)
+        {
+            start.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"--nofile={limit}"));
+            start.ArgumentList.Add("dotnet");
+        }
+
         start.ArgumentList.Add(ServerDll());
         foreach (var argument in Arguments(dataDirectory))
             start.ArgumentList.Add(argument);
@@ -45,6 +60,8 @@ public sealed partial class ParleyServerProcess : IAsyncDisposable
         start.Environment["Parley__Limits__Flood__MessagesPerSecond"] = "0";
         start.Environment["Logging__Console__FormatterName"] = "simple";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[key] = value;
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         var server = new ParleyServerProcess(process, 0);
@@ -98,6 +115,34 @@ public sealed partial class ParleyServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The process id, e.g. to read its <c>/proc</c> entries.</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>Whether the process is still running.</summary>
+    public bool IsRunning => !_process.HasExited;
+
+    /// <summary>Waits until the server has logged a line containing <paramref name="text"/> (one already logged counts).</summary>
+    /// <exception cref="TimeoutException">Not within <paramref name="timeout"/> (default 30 s).</exception>
+    public async Task WaitForLogAsync(string text, TimeSpan? timeout = null)
+    {
+        var found = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_log)
+        {
+            if (_log.Any(l => l.Contains(text, StringComparison.Ordinal)))
+                return;
+            _logWaiters.Add((text, found));
+        }
+
+        try
+        {
+            await found.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(30));
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"the server did not log '{text}': {Log}");
+        }
+    }
+
     /// <summary>Kills the process and its children at once, as kill -9 would, and waits until it is gone.</summary>
     public void Kill()
     {
@@ -118,7 +163,18 @@ public sealed partial class ParleyServerProcess : IAsyncDisposable
         if (line is null)
             return;
         lock (_log)
+        {
             _log.Add(line);
+            for (var i = _logWaiters.Count - 1; i >= 0; i--)
+            {
+                if (line.Contains(_logWaiters[i].Text, StringComparison.Ordinal))
+                {
+                    _logWaiters[i].Found.TrySetResult();
+                    _logWaiters.RemoveAt(i);
+                }
+            }
+        }
+
         var match = ListeningLine().Match(line);
         if (match.Success)
             listening.TrySetResult(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture));
@@ -126,7 +182,7 @@ public sealed partial class ParleyServerProcess : IAsyncDisposable
 
     // src/Parley.Server/bin/<Configuration>/net10.0/parley-server.dll: its own deps.json finds the
     // native SQLite library, which the copy beside the test assembly would not.
-    private static string ServerDll()
+    internal static string ServerDll()
     {
         var testDirectory = new DirectoryInfo(AppContext.BaseDirectory);
         var framework = testDirectory.Name;

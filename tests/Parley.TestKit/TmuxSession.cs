@@ -15,8 +15,11 @@ public sealed class TmuxSession : IAsyncDisposable
     private TmuxSession(string socket) => _socket = socket;
 
     /// <summary>Starts <paramref name="program"/> with <paramref name="arguments"/> in a 200x50 window.</summary>
+    /// <exception cref="InvalidOperationException">tmux or <paramref name="program"/> is not installed (the message says how to get it).</exception>
     public static async Task<TmuxSession> StartAsync(string program, params string[] arguments)
     {
+        TestPrerequisites.Require("tmux");
+        TestPrerequisites.Require(program);
         var session = new TmuxSession("parley-test-" + Guid.NewGuid().ToString("N")[..12]);
         await session.RunAsync(["new-session", "-d", "-s", "main", "-x", "200", "-y", "50", program, .. arguments]);
         return session;

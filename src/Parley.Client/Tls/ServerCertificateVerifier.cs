@@ -46,10 +46,14 @@ internal sealed class ServerCertificateVerifier(ParleyTlsOptions options, string
 
         if ((errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0)
         {
+            // As ssh does: a fingerprint pinned for this host:port (known_hosts or
+            // --trust-fingerprint) is trusted whatever names the certificate carries.
+            if (PinnedTrust(fingerprint) is { } pinned)
+                return Accept(pinned);
             var names = leaf.Extensions.OfType<X509SubjectAlternativeNameExtension>()
                 .SelectMany(e => e.EnumerateDnsNames().Concat(e.EnumerateIPAddresses().Select(a => a.ToString())));
             return Reject(CertificateRejection.NameMismatch, fingerprint, null,
-                $"The certificate of {server} is for {string.Join(", ", names.DefaultIfEmpty(leaf.Subject))}, not for {targetHost}; refusing it.");
+                $"The certificate of {server} is for {string.Join(", ", names.DefaultIfEmpty(leaf.Subject))}, not for {targetHost}; refusing it. If it is the server's (compare {fingerprint} with the one it logs), pin it for this address with --trust-fingerprint {fingerprint}.");
         }
 
         if (errors == SslPolicyErrors.None)
@@ -71,6 +75,21 @@ internal sealed class ServerCertificateVerifier(ParleyTlsOptions options, string
     {
         if (_remember is { } fingerprint && options.KnownHosts is { } knownHosts)
             knownHosts.Add(server, fingerprint);
+    }
+
+    // The trust a pin gives this certificate, or null when nothing pinned for this endpoint matches it.
+    private ServerTrust? PinnedTrust(string fingerprint)
+    {
+        if (options.KnownHosts?.Find(server) is { } known)
+            return string.Equals(known, fingerprint, StringComparison.Ordinal) ? ServerTrust.KnownServer : null;
+        if (options.TrustedFingerprint is { } given && CertificateFingerprint.TryNormalize(given, out var expected)
+            && string.Equals(expected, fingerprint, StringComparison.Ordinal))
+        {
+            _remember = fingerprint;
+            return ServerTrust.TrustedFingerprint;
+        }
+
+        return null;
     }
 
     private bool TrustOnFirstUse(X509Certificate2 leaf, string fingerprint)

@@ -15,7 +15,7 @@ namespace Parley.Core.Moderation;
 /// </remarks>
 public sealed class OperatorPolicy
 {
-    private readonly FrozenSet<string> _accounts;
+    private volatile FrozenSet<string> _accounts;
 
     /// <summary>Creates the policy.</summary>
     /// <param name="accounts">Operator account names, any case.</param>
@@ -24,6 +24,20 @@ public sealed class OperatorPolicy
         ArgumentNullException.ThrowIfNull(accounts);
         _accounts = accounts.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).ToFrozenSet(NickRules.Comparer);
     }
+
+    /// <summary>Replaces the operator accounts (a configuration reload); sessions are checked against the new list from their next command. Thread-safe.</summary>
+    /// <param name="accounts">Operator account names, any case.</param>
+    /// <exception cref="InvalidOperationException">This is the shared <see cref="None"/>.</exception>
+    public void Replace(IEnumerable<string> accounts)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        if (ReferenceEquals(this, None))
+            throw new InvalidOperationException("OperatorPolicy.None is shared and never changes.");
+        _accounts = accounts.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).ToFrozenSet(NickRules.Comparer);
+    }
+
+    /// <summary>The operator account names, for a reload's log line.</summary>
+    public int Count => _accounts.Count;
 
     /// <summary>A policy with no operators.</summary>
     public static OperatorPolicy None { get; } = new([]);

@@ -2,7 +2,9 @@ namespace Parley.Core.Moderation;
 
 /// <summary>
 /// The server-wide bans: by address, checked on every new connection; by account, checked at
-/// every login and registration. Kept in memory: they end with the process.
+/// every login and registration. Kept in memory and read from there; a store (the server's
+/// SQLite) keeps them across restarts by listening to <see cref="Changed"/> and filling the list
+/// with <see cref="Replace"/> at start.
 /// </summary>
 /// <remarks>
 /// Thread-safe. The list is copy-on-write: <see cref="FindMatch"/> reads a snapshot without a
@@ -15,6 +17,12 @@ public sealed class ServerBanList
 
     private readonly Lock _writers = new();
     private ServerBan[] _bans = [];
+
+    /// <summary>
+    /// Raised after a ban was added or removed (not by <see cref="Replace"/>), outside the writers'
+    /// lock, on the thread that changed the list. Handlers must not block.
+    /// </summary>
+    public event EventHandler<ServerBanChange>? Changed;
 
     /// <summary>The bans in the order set, a snapshot.</summary>
     public IReadOnlyList<ServerBan> Bans => Volatile.Read(ref _bans);
@@ -58,8 +66,20 @@ public sealed class ServerBanList
             if (_bans.Length >= MaxBans || Array.Exists(_bans, b => string.Equals(b.Mask, ban.Mask, StringComparison.OrdinalIgnoreCase)))
                 return false;
             Volatile.Write(ref _bans, [.. _bans, ban]);
-            return true;
         }
+
+        Changed?.Invoke(this, new ServerBanChange(ban, null));
+        return true;
+    }
+
+    /// <summary>Replaces every ban with <paramref name="bans"/> (the stored list, at start or on a rehash), without raising <see cref="Changed"/>.</summary>
+    /// <param name="bans">The bans; beyond <see cref="MaxBans"/> and repeated masks are dropped.</param>
+    public void Replace(IEnumerable<ServerBan> bans)
+    {
+        ArgumentNullException.ThrowIfNull(bans);
+        var kept = bans.DistinctBy(b => b.Mask, StringComparer.OrdinalIgnoreCase).Take(MaxBans).ToArray();
+        lock (_writers)
+            Volatile.Write(ref _bans, kept);
     }
 
     /// <summary>Removes the ban with <paramref name="mask"/> (any case).</summary>
@@ -73,7 +93,9 @@ public sealed class ServerBanList
             if (kept.Length == _bans.Length)
                 return false;
             Volatile.Write(ref _bans, kept);
-            return true;
         }
+
+        Changed?.Invoke(this, new ServerBanChange(null, mask));
+        return true;
     }
 }

@@ -118,4 +118,7 @@ public enum ChatError
 
     /// <summary>The account has the most sessions allowed (<see cref="Accounts.AccountOptions.MaxSessionsPerAccount"/>).</summary>
     TooManySessions,
+
+    /// <summary>No account has that name (<c>/sadrop</c>, <c>/sapasswd</c>).</summary>
+    NoSuchAccount,
 }

@@ -108,6 +108,13 @@ public sealed partial class ChatHub
     /// <summary>Who may <c>/kill</c> and set server-wide bans.</summary>
     public OperatorPolicy Operators { get; }
 
+    /// <summary>
+    /// Reloads the server's live settings (operators, MOTD, limits, bans) for an operator's
+    /// <c>/rehash</c> or IRC <c>REHASH</c>; set by the host, null when it offers none. Returns a
+    /// one-line summary, or throws <see cref="ArgumentException"/> naming a bad setting.
+    /// </summary>
+    public Func<string>? RehashHandler { get; set; }
+
     /// <summary>Server-wide bans by address, checked when a session connects.</summary>
     public ServerBanList ServerBans { get; } = new();
 

@@ -5,13 +5,13 @@ namespace Parley.FrontEnds.Connections;
 /// <summary>Log messages of the front-ends. Event ids are stable: 1xx connections and accounts. Never log a password.</summary>
 internal static partial class FrontEndLog
 {
-    [LoggerMessage(100, LogLevel.Debug, "Session {SessionId} opened from {Remote}")]
+    [LoggerMessage(100, LogLevel.Information, "Session {SessionId} connected from {Remote}")]
     public static partial void Opened(ILogger logger, long sessionId, string remote);
 
     [LoggerMessage(101, LogLevel.Information, "Session {SessionId} from {Remote} registered as {Nick}")]
     public static partial void Registered(ILogger logger, long sessionId, string remote, string nick);
 
-    [LoggerMessage(102, LogLevel.Debug, "Session {SessionId} ({Nick}) closed: {Reason}")]
+    [LoggerMessage(102, LogLevel.Information, "Session {SessionId} ({Nick}) disconnected: {Reason}")]
     public static partial void Closed(ILogger logger, long sessionId, string? nick, string reason);
 
     [LoggerMessage(103, LogLevel.Warning, "Disconnecting session {SessionId} ({Nick}) from {Remote}: slow consumer, outbound queue over {MaxBytes} bytes")]
@@ -55,4 +55,12 @@ internal static partial class FrontEndLog
 
     [LoggerMessage(114, LogLevel.Information, "Session {SessionId} ({Nick}) removed client certificate {Fingerprint}")]
     public static partial void CertificateRemoved(ILogger logger, long sessionId, string? nick, string? fingerprint);
+
+    [LoggerMessage(115, LogLevel.Information, "Session {SessionId} ({Nick}) created room {Room}")]
+    public static partial void RoomCreated(ILogger logger, long sessionId, string? nick, string room);
+    [LoggerMessage(150, LogLevel.Information, "Session {SessionId}: account {Account} dropped by {By}")]
+    public static partial void AccountDropped(ILogger logger, long sessionId, string account, string by);
+
+    [LoggerMessage(151, LogLevel.Information, "Session {SessionId}: password of account {Account} set by server operator {By}")]
+    public static partial void PasswordReset(ILogger logger, long sessionId, string account, string by);
 }

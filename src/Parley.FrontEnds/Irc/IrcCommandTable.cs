@@ -35,6 +35,7 @@ internal sealed class IrcCommandTable
         new AwayCommand(),
         new ModeCommand(),
         new MotdCommand(),
+        new RehashCommand(),
         new LusersCommand(),
         new JoinCommand(),
         new PartCommand(),

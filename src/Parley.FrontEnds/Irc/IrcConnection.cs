@@ -39,6 +39,8 @@ internal sealed partial class IrcConnection : ISessionSink
     private volatile int _capabilities;
     private int _closing;
     private string? _closeReason;
+    private string? _logReason;
+    private ReadLoopFairness _fairness;
 
     public IrcConnection(IDuplexPipe transport, IrcFrontEnd frontEnd, string remoteAddress, ConnectionSecurity security, Action abort)
     {
@@ -113,7 +115,7 @@ internal sealed partial class IrcConnection : ISessionSink
             if (_invisible)
                 _frontEnd.CountInvisible(-1);
             Hub.Disconnect(_session, reason);
-            FrontEndLog.Closed(Logger, _session.Id, _session.Nick, reason);
+            FrontEndLog.Closed(Logger, _session.Id, _session.Nick, Volatile.Read(ref _logReason) ?? reason);
             _outbox.Complete();
             await writer;
             await _transport.Input.CompleteAsync();
@@ -124,6 +126,8 @@ internal sealed partial class IrcConnection : ISessionSink
     /// <inheritdoc />
     public void Deliver(ChatEvent chatEvent) => DeliverCore(chatEvent, hold: true);
 
+    /// <summary>Logs that this session created <paramref name="room"/> by joining it.</summary>
+    public void LogRoomCreated(string room) => FrontEndLog.RoomCreated(Logger, _session.Id, _session.Nick, room);
     /// <inheritdoc />
     /// <remarks>False: IRC shows quits and nick changes only to users sharing a channel (the hub routes them through the rooms).</remarks>
     public bool SeesAllPresence => false;
@@ -154,6 +158,9 @@ internal sealed partial class IrcConnection : ISessionSink
         if (!bytes.IsEmpty && !_outbox.TryEnqueue(bytes))
             OnOutboxOverflow();
     }
+
+    /// <summary>The reason the log gives for the coming close, when the one sent holds the user's own text (a quit message).</summary>
+    public void SetLogReason(string reason) => Volatile.Write(ref _logReason, reason);
 
     /// <inheritdoc />
     /// <remarks>Sends <c>ERROR :Closing Link: nick[host] (reason)</c>, as ircds do, then closes.</remarks>
@@ -190,6 +197,8 @@ internal sealed partial class IrcConnection : ISessionSink
                     }
 
                     await HandleLineAsync(line, cancellationToken);
+                    // One connection's pipelined burst gives the thread back now and then.
+                    await _fairness.AfterCommandAsync();
                 }
 
                 if (result.IsCompleted || result.IsCanceled)

@@ -52,6 +52,18 @@ public sealed class IrcFrontEnd
         Welcome = new IrcWelcome(options, hub.Rooms.Limits, hub.Rooms.Options, Version, StartedAt);
     }
 
+    /// <summary>
+    /// The one line a connection refused before it is served gets (by the host's connection limits):
+    /// <c>ERROR :Closing Link: *[parley] (&lt;reason&gt;)</c>, as ircds close a link.
+    /// </summary>
+    /// <param name="reason">Why, e.g. "Too many connections from your address".</param>
+    /// <returns>The encoded line, CR LF included.</returns>
+    public static byte[] RefusalLine(string reason)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reason);
+        return Protocols.Irc.IrcMessageFormatter.Format(null, "ERROR", $"Closing Link: *[{ChatSession.CloakedHost}] ({IrcText.ForWire(reason)})");
+    }
+
     internal ChatHub Hub { get; }
 
     internal AccountService Accounts { get; }
@@ -82,6 +94,9 @@ public sealed class IrcFrontEnd
 
     internal IrcWelcome Welcome { get; }
 
+    /// <summary>Replaces the message of the day (a configuration reload); later MOTD replies and welcomes show it. Thread-safe.</summary>
+    /// <param name="motd">Lines separated by LF; null or empty for none (422).</param>
+    public void SetMotd(string? motd) => Welcome.SetMotd(motd);
     /// <summary>When the front-end started, UTC (INFO, STATS u).</summary>
     internal DateTimeOffset StartedAt { get; }
 

@@ -24,16 +24,14 @@ internal sealed class IrcWelcome
     private readonly IrcOptions _options;
     private readonly string _version;
     private readonly string _created;
-    private readonly string[] _motd;
+    private volatile string[] _motd;
 
     public IrcWelcome(IrcOptions options, RoomLimits roomLimits, RoomOptions roomOptions, string version, DateTimeOffset started)
     {
         _options = options;
         _version = version;
         _created = started.UtcDateTime.ToString("ddd MMM dd yyyy 'at' HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
-        _motd = string.IsNullOrEmpty(options.Motd)
-            ? []
-            : [.. options.Motd.Replace("\r", "", StringComparison.Ordinal).Split('\n').Select(l => IrcText.Truncate(IrcText.ForWire(l), 400))];
+        _motd = MotdLines(options.Motd);
         // Channels are rooms: their limits come from the rooms' settings. PREFIX shows the owner
         // (~, mode q), which Parley rooms have and IRC clients know; MODE cannot give it.
         string[] tokens =
@@ -89,6 +87,8 @@ internal sealed class IrcWelcome
         connection.Numeric(IrcNumerics.RPL_GLOBALUSERS, users, max, $"Current global users {users}, max {max}");
     }
 
+    /// <summary>Replaces the message of the day (a rehash); later MOTDs and welcomes show it. Thread-safe.</summary>
+    public void SetMotd(string? motd) => _motd = MotdLines(motd);
     // Nicks online whose session is a server operator; a cold path (LUSERS), O(users).
     private static int OperatorsOnline(ChatHub hub) =>
         hub.OnlineNicks().Count(nick => hub.FindByNick(nick) is { } session && hub.Operators.IsOperator(session));
@@ -96,15 +96,20 @@ internal sealed class IrcWelcome
     /// <summary>375, 372 per line, 376; or 422 when there is no MOTD.</summary>
     public void SendMotd(IrcConnection connection)
     {
-        if (_motd.Length == 0)
+        var motd = _motd;
+        if (motd.Length == 0)
         {
             connection.Numeric(IrcNumerics.ERR_NOMOTD, "MOTD File is missing");
             return;
         }
 
         connection.Numeric(IrcNumerics.RPL_MOTDSTART, $"- {_options.ServerName} Message of the day - ");
-        foreach (var line in _motd)
+        foreach (var line in motd)
             connection.Numeric(IrcNumerics.RPL_MOTD, "- " + line);
         connection.Numeric(IrcNumerics.RPL_ENDOFMOTD, "End of /MOTD command.");
     }
+
+    private static string[] MotdLines(string? motd) => string.IsNullOrEmpty(motd)
+        ? []
+        : [.. motd.Replace("\r", "", StringComparison.Ordinal).Split('\n').Select(l => IrcText.Truncate(IrcText.ForWire(l), 400))];
 }

@@ -37,6 +37,8 @@ internal sealed partial class LineConnection : ISessionSink
     private int _pendingReplies;
     private int _closing;
     private string? _closeReason;
+    private string? _logReason;
+    private ReadLoopFairness _fairness;
 
     public LineConnection(IDuplexPipe transport, LineFrontEnd frontEnd, string remoteAddress, ConnectionSecurity security, Action abort)
     {
@@ -101,7 +103,7 @@ internal sealed partial class LineConnection : ISessionSink
             // Replies still waiting for a commit find the connection closed and are dropped.
             Interlocked.Exchange(ref _closing, 1);
             Hub.Disconnect(_session, reason);
-            FrontEndLog.Closed(Logger, _session.Id, _session.Nick, reason);
+            FrontEndLog.Closed(Logger, _session.Id, _session.Nick, Volatile.Read(ref _logReason) ?? reason);
             _outbox.Complete();
             await writer;
             await _transport.Input.CompleteAsync();
@@ -175,6 +177,9 @@ internal sealed partial class LineConnection : ISessionSink
             OnOutboxOverflow();
     }
 
+    /// <summary>The reason the log gives for the coming close, when the one sent holds the user's own text (a quit message).</summary>
+    public void SetLogReason(string reason) => Volatile.Write(ref _logReason, reason);
+
     /// <inheritdoc />
     public void Close(string reason)
     {
@@ -226,6 +231,8 @@ internal sealed partial class LineConnection : ISessionSink
                         if (verdict == FloodVerdict.Allowed)
                         {
                             await _frontEnd.Commands.DispatchAsync(this, request);
+                            // One connection's pipelined burst gives the thread back now and then.
+                            await _fairness.AfterCommandAsync();
                         }
                         else if (verdict == FloodVerdict.Abusive)
                         {

@@ -32,6 +32,7 @@ internal static class LineErrors
         ChatError.TooManyRooms => LineWriter.Error(LineErrorCodes.TooManyRooms, "you are in the most rooms allowed; /part one first"),
         ChatError.InvalidMask => LineWriter.Error(LineErrorCodes.InvalidMask, "a mask is <nick>, <nick>@<address> or ~<account>, with * and ?; a room has at most so many bans"),
         ChatError.InvalidMode => LineWriter.Error(LineErrorCodes.InvalidMode, "modes are +/- C i k l m n s t; +k needs a key of one word, +l a number of members"),
+        ChatError.NoSuchAccount => LineWriter.Error(LineErrorCodes.NoSuchAccount, $"{nick} is not a registered account"),
         ChatError.NotServerOperator => LineWriter.Error(LineErrorCodes.NotServerOp, "only server operators may do that"),
         ChatError.NickRegistered => ChatErrorReplies.NickRegistered(nick ?? ""),
         ChatError.GuestsDisabled => ChatErrorReplies.GuestsDisabled,

@@ -56,6 +56,18 @@ public sealed class LineFrontEnd
     internal byte[] Greeting { get; } = LineWriter.Hello(
         $"Parley {typeof(LineFrontEnd).Assembly.GetName().Version?.ToString(2)}: pick a nick with #<nick>, or log in with #<nick> <password>; /help lists commands");
 
+    /// <summary>
+    /// The one line a connection refused before it is served gets (by the host's connection limits):
+    /// <c>BYE &lt;reason&gt;</c>, the reason in lower case as the line protocol's other texts.
+    /// </summary>
+    /// <param name="reason">Why, e.g. "Too many connections from your address".</param>
+    /// <returns>The encoded line, LF included.</returns>
+    public static byte[] RefusalLine(string reason)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reason);
+        return LineWriter.Bye(char.ToLowerInvariant(reason[0]) + reason[1..]);
+    }
+
     /// <summary>Serves one accepted connection until it closes.</summary>
     /// <param name="transport">The connection's duplex pipe (Kestrel's, or an in-memory one in tests).</param>
     /// <param name="remoteAddress">The peer's address, for logs.</param>

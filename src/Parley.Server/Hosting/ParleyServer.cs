@@ -19,6 +19,7 @@ using Parley.FrontEnds.Irc;
 using Parley.FrontEnds.Line;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
+using Parley.Server.Connections;
 using Parley.Server.Listeners;
 using Parley.Server.Observability;
 using Parley.Server.Security;
@@ -68,11 +69,18 @@ public static class ParleyServer
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Configuration.AddInMemoryCollection(overrides);
+        AddConfigFile(builder.Configuration);
+        ConfigureConsoleLogging(builder.Services, builder.Configuration);
+        // A listener that cannot bind is told in one line by Program (StartupErrors); the host's
+        // own "Hosting failed to start" would add the stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         configureLogging?.Invoke(builder.Logging);
 
         var options = ReadOptions(builder.Configuration);
         var roomLimits = builder.Configuration.GetSection(RoomLimits.SectionName).Get<RoomLimits>() ?? new RoomLimits();
         roomLimits.Validate();
+        var admissionOptions = builder.Configuration.GetSection(AdmissionOptions.SectionName).Get<AdmissionOptions>() ?? new AdmissionOptions();
+        admissionOptions.Validate();
         var listeners = new ListenerRegistry();
 
         builder.Services.AddSingleton(options);
@@ -116,10 +124,24 @@ public static class ParleyServer
         builder.Services.AddSingleton(new LoginTransportPolicy(options.Tls.RequireForLogin));
         builder.Services.AddSingleton(new TrustedNetworkList(options.Tls));
         builder.Services.AddSingleton<ServerCertificateSource>();
+        // Connection limits in front of every listener (docs/security.md), and an accept loop
+        // that backs off when descriptors run out instead of spinning (registered after Kestrel's
+        // socket transport, so Kestrel prefers it for TCP endpoints).
+        builder.Services.AddSingleton(admissionOptions);
+        builder.Services.AddSingleton(_ => CreateAdmission(admissionOptions));
+        builder.Services.AddSingleton<ConnectionMetrics>();
+        builder.Services.AddSingleton<ConnectionGate>();
+        builder.Services.AddSingleton<IConnectionListenerFactory, BackoffSocketTransportFactory>();
         builder.Services.AddSingleton<ServerMetrics>();
         AddMetrics(builder.Services, options.Metrics);
         // Before Kestrel listens (hosted services start first): restore the registered rooms.
         builder.Services.AddHostedService<RoomRestoreService>();
+        builder.Services.AddSingleton<SqliteServerBanStore>();
+        builder.Services.AddSingleton(services => new ConfigurationReloader(
+            services.GetRequiredService<IConfiguration>(), services.GetRequiredService<ChatHub>(),
+            services.GetRequiredService<IrcFrontEnd>(), services.GetRequiredService<ILogger<ConfigurationReloader>>()));
+        builder.Services.AddSingleton<ServerBanPersistence>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ServerBanPersistence>());
         configureServices?.Invoke(builder.Services);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
 
@@ -132,6 +154,7 @@ public static class ParleyServer
                 kestrel.Listen(address, BindPort(options.Port), listen =>
                 {
                     ConnectionCounting.Use(listen, metrics, LineProtocol, LineProtocol);
+                    ConnectionLimitMiddleware.UseBeforeTls(listen, LineProtocol, LineFrontEnd.RefusalLine, tls: false);
                     listen.UseConnectionHandler<LineConnectionHandler>();
                     listeners.Add(LineProtocol, listen);
                 });
@@ -143,7 +166,9 @@ public static class ParleyServer
                 kestrel.Listen(address, BindPort(options.Tls.Port), listen =>
                 {
                     ConnectionCounting.Use(listen, metrics, LineTlsProtocol, LineProtocol);
+                    ConnectionLimitMiddleware.UseBeforeTls(listen, LineTlsProtocol, LineFrontEnd.RefusalLine, tls: true);
                     TlsListener.UseTls(listen, certificates, options.Tls);
+                    ConnectionLimitMiddleware.UseAfterTls(listen);
                     listen.UseConnectionHandler<LineConnectionHandler>();
                     listeners.Add(LineTlsProtocol, listen);
                 });
@@ -154,6 +179,7 @@ public static class ParleyServer
                 kestrel.Listen(address, BindPort(options.Irc.Port), listen =>
                 {
                     ConnectionCounting.Use(listen, metrics, IrcProtocol, IrcProtocol);
+                    ConnectionLimitMiddleware.UseBeforeTls(listen, IrcProtocol, IrcFrontEnd.RefusalLine, tls: false);
                     listen.UseConnectionHandler<IrcConnectionHandler>();
                     listeners.Add(IrcProtocol, listen);
                 });
@@ -166,7 +192,9 @@ public static class ParleyServer
                 kestrel.Listen(address, BindPort(options.Irc.TlsPort), listen =>
                 {
                     ConnectionCounting.Use(listen, metrics, IrcTlsProtocol, IrcProtocol);
+                    ConnectionLimitMiddleware.UseBeforeTls(listen, IrcTlsProtocol, IrcFrontEnd.RefusalLine, tls: true);
                     TlsListener.UseTls(listen, certificates, options.Tls);
+                    ConnectionLimitMiddleware.UseAfterTls(listen);
                     listen.UseConnectionHandler<IrcConnectionHandler>();
                     listeners.Add(IrcTlsProtocol, listen);
                 });
@@ -183,21 +211,34 @@ public static class ParleyServer
             }
         });
 
-        var app = builder.Build();
-        HttpEndpoints.Map(app);
-
-        // Open the database now: a bad data directory or a too-new schema stops the start, and
-        // migrations run before the first connection rather than during it.
-        app.Services.GetRequiredService<SqliteDatabase>();
+        // Kestrel's listeners are configured during Build, and their connection handlers need the
+        // hub and so the database: Build opens it (and runs migrations), so a bad data directory
+        // or a too-new schema stops the start here, before the first connection.
+        WebApplication app;
+        try
+        {
+            app = builder.Build();
+            app.Services.GetRequiredService<SqliteDatabase>();
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+        {
+            throw new ArgumentException(
+                $"Parley:DataDirectory is '{options.DataDirectory}': cannot open {options.SqliteStore.DatabasePath}: {e.Message.Split('\n')[0].Trim()} (it must be a writable directory; --data)", e);
+        }
 
         // Load (or create) the certificate now, so a bad one fails the start, not the first client.
         if (options.Tls.Port != ParleyOptions.Disabled || options.Irc.TlsPort != ParleyOptions.Disabled)
             app.Services.GetRequiredService<ServerCertificateSource>();
 
+        app.Services.GetRequiredService<ServerMetrics>().Observe(app.Services.GetRequiredService<ChatHub>());
+        UseReload(app);
+        HttpEndpoints.Map(app);
+
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ParleyServer).FullName!);
         lifetime.ApplicationStarted.Register(() =>
         {
+            LogConnectionLimits(app.Services.GetRequiredService<ConnectionAdmission>(), admissionOptions, logger);
             foreach (var (protocol, endpoint) in listeners.All)
                 ServerLog.Listening(logger, protocol, endpoint?.ToString());
             ServerLog.Started(logger, typeof(ParleyServer).Assembly.GetName().Version?.ToString(3));
@@ -221,16 +262,101 @@ public static class ParleyServer
     /// <exception cref="ArgumentException">The configuration holds an invalid value.</exception>
     public static ParleyOptions ReadOptions(IEnumerable<KeyValuePair<string, string?>> overrides)
     {
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(AppContext.BaseDirectory)
+        var configuration = new ConfigurationManager();
+        configuration.SetBasePath(AppContext.BaseDirectory)
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables()
-            .AddInMemoryCollection(overrides)
-            .Build();
+            .AddInMemoryCollection(overrides);
+        AddConfigFile(configuration);
         return ReadOptions(configuration);
     }
 
-    private static ParleyOptions ReadOptions(IConfiguration configuration)
+    /// <summary>
+    /// Checks the configuration as a start would, without binding a port or touching the data
+    /// directory: every setting, the room limits, the log format, and the TLS certificate files
+    /// when some are configured (<c>--check-config</c>).
+    /// </summary>
+    /// <param name="overrides">Configuration keys and their values.</param>
+    /// <returns>The validated options.</returns>
+    /// <exception cref="ArgumentException">A setting is invalid.</exception>
+    public static ParleyOptions CheckConfiguration(IEnumerable<KeyValuePair<string, string?>> overrides)
+    {
+        var configuration = new ConfigurationManager();
+        configuration.SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(overrides);
+        AddConfigFile(configuration);
+        var options = ReadOptions(configuration);
+        (configuration.GetSection(RoomLimits.SectionName).Get<RoomLimits>() ?? new RoomLimits()).Validate();
+        _ = LogFormatOf(configuration);
+        if (options.Tls.CertificatePath is not null && (options.Tls.Port != ParleyOptions.Disabled || options.Irc.TlsPort != ParleyOptions.Disabled))
+            _ = new ServerCertificateSource(options, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<ServerCertificateSource>.Instance);
+        return options;
+    }
+
+    /// <summary>
+    /// The configuration key naming a JSON configuration file (<c>--config</c>, or the environment's
+    /// <c>Parley__ConfigFile</c>): read after appsettings.json, before environment variables and the command line.
+    /// </summary>
+    public const string ConfigFileKey = "Parley:ConfigFile";
+
+    /// <summary>The configuration key of the console log format: <c>simple</c> (default, one line per event) or <c>json</c> (<c>--log-format</c>).</summary>
+    public const string LogFormatKey = "Parley:LogFormat";
+
+    // The --config file goes in just before the (unprefixed) environment variables, so the
+    // environment and the command line still override it, as ASP.NET Core layers configuration.
+    private static void AddConfigFile(ConfigurationManager configuration)
+    {
+        if (configuration[ConfigFileKey] is not { Length: > 0 } file)
+            return;
+        var path = Path.GetFullPath(file);
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"{ConfigFileKey} (--config) is '{file}': no such file ({path})", path);
+        var source = new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
+        {
+            Path = Path.GetFileName(path),
+            Optional = false,
+            ReloadOnChange = false,
+            FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.GetDirectoryName(path)!),
+        };
+        var sources = ((IConfigurationBuilder)configuration).Sources;
+        var environment = sources
+            .Select((s, i) => (Source: s, Index: i))
+            .FirstOrDefault(p => p.Source is Microsoft.Extensions.Configuration.EnvironmentVariables.EnvironmentVariablesConfigurationSource { Prefix: null or "" });
+        if (environment.Source is null)
+            sources.Insert(0, source);
+        else
+            sources.Insert(environment.Index, source);
+    }
+
+    private static string LogFormatOf(ConfigurationManager configuration)
+    {
+        var format = configuration[LogFormatKey] ?? configuration["Logging:Console:FormatterName"] ?? "simple";
+        return format is "simple" or "json" or "systemd"
+            ? format
+            : throw new ArgumentException($"{LogFormatKey} (--log-format) is '{format}': allowed are simple, json or systemd");
+    }
+
+    // Timestamps (UTC, ISO 8601) and one line per event by default; JSON lines with --log-format json.
+    private static void ConfigureConsoleLogging(IServiceCollection services, ConfigurationManager configuration)
+    {
+        var format = LogFormatOf(configuration);
+        services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(console => console.FormatterName = format);
+        services.Configure<Microsoft.Extensions.Logging.Console.SimpleConsoleFormatterOptions>(simple =>
+        {
+            simple.SingleLine = true;
+            simple.UseUtcTimestamp = true;
+            simple.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+        });
+        services.Configure<Microsoft.Extensions.Logging.Console.JsonConsoleFormatterOptions>(json =>
+        {
+            json.UseUtcTimestamp = true;
+            json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+        });
+    }
+
+    internal static ParleyOptions ReadOptions(ConfigurationManager configuration)
     {
         // One key for the data directory: the accounts branch's Parley:Storage:DataDirectory was
         // merged into it, so a setting of the old key must not be silently ignored.
@@ -239,6 +365,68 @@ public static class ParleyServer
         var options = configuration.GetSection(ParleyOptions.SectionName).Get<ParleyOptions>() ?? new ParleyOptions();
         options.Validate();
         return options;
+    }
+
+    // SIGHUP (systemctl reload) and an operator's /rehash or REHASH reload the live settings.
+    private static void UseReload(WebApplication app)
+    {
+        var reloader = app.Services.GetRequiredService<ConfigurationReloader>();
+        var hub = app.Services.GetRequiredService<ChatHub>();
+        hub.RehashHandler = () => reloader.Reload("REHASH");
+        var hangUp = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGHUP, context =>
+        {
+            // Handled: the default action of SIGHUP would end the process.
+            context.Cancel = true;
+            try
+            {
+                reloader.Reload("SIGHUP");
+            }
+            catch (ArgumentException)
+            {
+                // Logged by the reloader; the running settings stay.
+            }
+        });
+        app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopped.Register(hangUp.Dispose);
+    }
+
+    // The cap in force: configured, or derived from the descriptor limit, and never more than the
+    // derived one (the runtime aborts with "Out of memory." once descriptors run out, whatever the
+    // accept loop does: measured with MaxConnections=10000 under prlimit --nofile=256). Derived
+    // twice: now, provisionally, and again once started, when the runtime, Kestrel and the database
+    // hold the descriptors they keep (about 50 more than at this point, measured).
+    private static ConnectionAdmission CreateAdmission(AdmissionOptions options)
+    {
+        var limit = DescriptorBudget.SoftLimit();
+        var derived = DescriptorBudget.Cap(limit, DescriptorBudget.OpenNow());
+        if (options.MaxConnections == 0)
+            return new(options, derived);
+        return new(options, limit is null ? options.MaxConnections : Math.Min(options.MaxConnections, derived));
+    }
+
+    private static void LogConnectionLimits(ConnectionAdmission admission, AdmissionOptions options, ILogger logger)
+    {
+        var limit = DescriptorBudget.SoftLimit();
+        var open = DescriptorBudget.OpenNow();
+        var derived = DescriptorBudget.Cap(limit, open);
+        var source = limit is { } l && open is { } o
+            ? $"descriptor limit {l} - {o} open - {DescriptorBudget.Reserve(l)} reserved"
+            : "descriptor limit unknown";
+        // Not Linux: no limit to check a configured cap against.
+        if (options.MaxConnections > 0 && (options.MaxConnections <= derived || limit is null))
+        {
+            admission.MaxConnections = options.MaxConnections;
+            source = "Parley:Limits:MaxConnections";
+        }
+        else
+        {
+            admission.MaxConnections = derived;
+            if (options.MaxConnections > derived)
+                ConnectionsLog.MaxConnectionsOverDescriptors(logger, options.MaxConnections, derived);
+            if (limit is { } low && open is { } already && derived <= DescriptorBudget.MinimumCap)
+                ConnectionsLog.LowDescriptorLimit(logger, low, already, derived);
+        }
+
+        ConnectionsLog.Limits(logger, admission.MaxConnections, source, options.MaxConnectionsPerAddress, options.MaxNewConnectionsPerAddress, options.NewConnectionWindow);
     }
 
     // Every Parley.* meter, to Prometheus text at /metrics and, when configured, to OTLP.

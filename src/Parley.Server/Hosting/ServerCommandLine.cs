@@ -11,11 +11,13 @@ internal static class ServerCommandLine
     /// <summary>Builds the command line.</summary>
     /// <param name="run">Runs the server with the configuration overrides.</param>
     /// <param name="backup">Runs <c>backup &lt;file&gt;</c> with the overrides and the file; null leaves it out.</param>
+    /// <param name="checkConfig">Runs instead of <paramref name="run"/> with <c>--check-config</c>; null leaves the option out.</param>
     /// <param name="stats">Runs <c>stats [--url URL]</c> with the overrides and the URL (null: from the configuration); null leaves it out.</param>
     public static RootCommand Create(
         Func<IReadOnlyList<KeyValuePair<string, string?>>, CancellationToken, Task<int>> run,
         Func<IReadOnlyList<KeyValuePair<string, string?>>, string, CancellationToken, Task<int>>? backup = null,
-        Func<IReadOnlyList<KeyValuePair<string, string?>>, string?, CancellationToken, Task<int>>? stats = null)
+        Func<IReadOnlyList<KeyValuePair<string, string?>>, string?, CancellationToken, Task<int>>? stats = null,
+        Func<IReadOnlyList<KeyValuePair<string, string?>>, CancellationToken, Task<int>>? checkConfig = null)
     {
         var host = new Option<string>("--host")
         {
@@ -64,10 +66,27 @@ internal static class ServerCommandLine
             Description = "How long a connection may stay unregistered, as hh:mm:ss (Parley:Limits:RegistrationTimeout). Default 00:01:00.",
         };
 
+        var config = new Option<string>("--config", "-c")
+        {
+            Description = "A JSON configuration file (Parley:ConfigFile), read after appsettings.json and before the environment and these options; see parley.example.json.",
+            Recursive = true,
+        };
+        var logFormat = new Option<string>("--log-format")
+        {
+            Description = "Console log format (Parley:LogFormat): simple (default: a UTC timestamp and one line per event) or json.",
+        };
+        logFormat.AcceptOnlyFromAmong("simple", "json", "systemd");
+        var check = new Option<bool>("--check-config")
+        {
+            Description = "Check the configuration (every setting, the TLS certificate files) and exit: 0 when valid, 2 with one line naming the bad setting.",
+        };
+
         var root = new RootCommand("Parley chat server: the seeds' line protocol and IRC, on TCP and TLS. Stop with Ctrl+C.")
         {
-            host, port, tlsPort, ircPort, ircsPort, httpPort, tlsCertificate, tlsKey, data, maxOutbound, registrationTimeout,
+            host, port, tlsPort, ircPort, ircsPort, httpPort, tlsCertificate, tlsKey, data, maxOutbound, registrationTimeout, config, logFormat,
         };
+        if (checkConfig is not null)
+            root.Options.Add(check);
 
         List<KeyValuePair<string, string?>> Overrides(ParseResult parse)
         {
@@ -89,10 +108,14 @@ internal static class ServerCommandLine
             Map(data, "Parley:DataDirectory");
             Map(maxOutbound, "Parley:Limits:MaxOutboundBytes");
             Map(registrationTimeout, "Parley:Limits:RegistrationTimeout");
+            Map(config, "Parley:ConfigFile");
+            Map(logFormat, "Parley:LogFormat");
             return overrides;
         }
 
-        root.SetAction((parse, cancellationToken) => run(Overrides(parse), cancellationToken));
+        root.SetAction((parse, cancellationToken) => checkConfig is not null && parse.GetValue(check)
+            ? checkConfig(Overrides(parse), cancellationToken)
+            : run(Overrides(parse), cancellationToken));
 
         if (backup is not null)
         {

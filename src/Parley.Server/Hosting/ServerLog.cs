@@ -16,4 +16,16 @@ internal static partial class ServerLog
 
     [LoggerMessage(4, LogLevel.Information, "Restored {Count} registered rooms")]
     public static partial void RoomsRestored(ILogger logger, int count);
+
+    [LoggerMessage(5, LogLevel.Information, "Loaded {Count} server bans from the store")]
+    public static partial void ServerBansLoaded(ILogger logger, int count);
+
+    [LoggerMessage(6, LogLevel.Error, "A server ban change was not stored; it holds until the next restart only")]
+    public static partial void ServerBanNotStored(ILogger logger, Exception exception);
+
+    [LoggerMessage(7, LogLevel.Information, "Configuration reloaded ({Trigger}): operators {Operators}, MOTD {Motd}, {Bans} server bans")]
+    public static partial void Reloaded(ILogger logger, string trigger, int operators, string motd, int bans);
+
+    [LoggerMessage(8, LogLevel.Error, "Configuration not reloaded ({Trigger}): {Reason}; the running settings stay")]
+    public static partial void ReloadRefused(ILogger logger, string trigger, string reason);
 }

@@ -10,10 +10,10 @@ namespace Parley.Server.Listeners;
 internal sealed class IrcConnectionHandler(IrcFrontEnd frontEnd, ConnectionSecurityReader security) : ConnectionHandler
 {
     public override Task OnConnectedAsync(ConnectionContext connection) =>
-        frontEnd.RunConnectionAsync(
+        TlsCloseNotify.ServeAsync(connection, frontEnd.RunConnectionAsync(
             connection.Transport,
             connection.RemoteEndPoint?.ToString() ?? "unknown",
             security.Read(connection),
             () => connection.Abort(),
-            connection.ConnectionClosed);
+            connection.ConnectionClosed));
 }

@@ -14,11 +14,11 @@ internal sealed class LineConnectionHandler(LineFrontEnd frontEnd, ConnectionSec
     {
         // Dead peers are found by the kernel: line clients have no PING to answer.
         TcpKeepAlive.Apply(connection, limits);
-        return frontEnd.RunConnectionAsync(
+        return TlsCloseNotify.ServeAsync(connection, frontEnd.RunConnectionAsync(
             connection.Transport,
             connection.RemoteEndPoint?.ToString() ?? "unknown",
             security.Read(connection),
             () => connection.Abort(),
-            connection.ConnectionClosed);
+            connection.ConnectionClosed));
     }
 }

@@ -24,10 +24,18 @@ internal sealed class ServerMetrics : IDisposable
     private readonly UpDownCounter<long> _open;
     private readonly Counter<long> _accepted;
 
-    public ServerMetrics(ChatHub hub)
+    public ServerMetrics()
     {
         _open = _meter.CreateUpDownCounter<long>("parley.connections", "{connection}", "Open connections, by listener and protocol.");
         _accepted = _meter.CreateCounter<long>("parley.connections.accepted", "{connection}", "Connections accepted since start, by listener and protocol.");
+    }
+
+    /// <summary>
+    /// Adds the gauges read from <paramref name="hub"/>; once, after the store opened (Kestrel's
+    /// listeners, which count connections, are configured before the hub can be made).
+    /// </summary>
+    public void Observe(ChatHub hub)
+    {
         _meter.CreateObservableGauge("parley.sessions", () => hub.SessionCount, "{session}", "Open sessions, registered or not.");
         _meter.CreateObservableGauge("parley.nicks.online", () => hub.RegisteredCount, "{nick}", "Nicks online (an account on several devices counts once).");
         _meter.CreateObservableGauge("parley.accounts.online", () => hub.AccountsOnlineCount, "{account}", "Accounts signed in.");

@@ -69,10 +69,14 @@ internal sealed class WriterStatements : IDisposable
             "DELETE FROM client_certificates WHERE account_id = $account AND fingerprint = $fingerprint",
             "$account", "$fingerprint");
         Rooms = new RoomStatements(connection);
+        ServerBans = new ServerBanStatements(connection);
     }
 
     /// <summary>The statements for rooms and room messages.</summary>
     public RoomStatements Rooms { get; }
+
+    /// <summary>Statements for the server-wide ban list.</summary>
+    public ServerBanStatements ServerBans { get; }
 
     /// <summary>Enlists every statement in the batch's transaction.</summary>
     public void Begin(SqliteTransaction transaction)
@@ -86,6 +90,7 @@ internal sealed class WriterStatements : IDisposable
         _addCertificate.Transaction = transaction;
         _removeCertificate.Transaction = transaction;
         Rooms.Begin(transaction);
+        ServerBans.Begin(transaction);
     }
 
     public void InsertMessage(long id, NewMessage message)
@@ -178,6 +183,7 @@ internal sealed class WriterStatements : IDisposable
         _addCertificate.Dispose();
         _removeCertificate.Dispose();
         Rooms.Dispose();
+        ServerBans.Dispose();
     }
 
     /// <summary>A command with the named parameters, values to be bound per use.</summary>

@@ -125,16 +125,27 @@ public sealed class TlsConnectionTests : IDisposable
     }
 
     [Fact]
-    public async Task Connect_to_a_server_whose_certificate_is_for_another_name_is_refused_even_when_its_fingerprint_is_trusted()
+    public async Task Connect_to_a_server_whose_certificate_is_for_another_name_is_refused_unless_its_fingerprint_is_pinned_for_the_endpoint()
     {
         using var wrongName = TestCertificates.Create(["chat.example.org"]);
         await using var server = await StartAsync(wrongName);
 
         var error = await Assert.ThrowsAsync<ServerCertificateRejectedException>(() =>
-            ConnectAsync(server, new ParleyTlsOptions { KnownHosts = KnownHosts, TrustedFingerprint = TestCertificates.Fingerprint(wrongName) }));
-
+            ConnectAsync(server, new ParleyTlsOptions { KnownHosts = KnownHosts }));
         Assert.Equal(CertificateRejection.NameMismatch, error.Reason);
         Assert.Contains("chat.example.org", error.Message, StringComparison.Ordinal);
+        Assert.Contains(TestCertificates.Fingerprint(wrongName), error.Message, StringComparison.Ordinal);
+
+        // As ssh does: a fingerprint the user pinned for this host:port is trusted whatever names it carries.
+        await using (var pinned = await ConnectAsync(server, new ParleyTlsOptions { KnownHosts = KnownHosts, TrustedFingerprint = TestCertificates.Fingerprint(wrongName) }))
+            Assert.Equal(ServerTrust.TrustedFingerprint, pinned.Tls!.Trust);
+        await using (var known = await ConnectAsync(server, new ParleyTlsOptions { KnownHosts = KnownHosts }))
+            Assert.Equal(ServerTrust.KnownServer, known.Tls!.Trust);
+
+        using var other = TestCertificates.Create(["chat.example.org"]);
+        var mismatch = await Assert.ThrowsAsync<ServerCertificateRejectedException>(() =>
+            ConnectAsync(server, new ParleyTlsOptions { KnownHosts = null, TrustedFingerprint = TestCertificates.Fingerprint(other) }));
+        Assert.Equal(CertificateRejection.NameMismatch, mismatch.Reason);
     }
 
     [Fact]

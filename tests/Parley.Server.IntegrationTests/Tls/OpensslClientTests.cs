@@ -14,6 +14,7 @@ public sealed class OpensslClientTests
     {
         await using var server = await ParleyTestServer.StartWithTlsAsync();
         await using var bob = await server.ConnectAsAsync("bob");
+        TestPrerequisites.Require("openssl");
         using var openssl = Process.Start(new ProcessStartInfo("openssl")
         {
             ArgumentList = { "s_client", "-connect", "127.0.0.1:" + server.TlsPort.ToString(CultureInfo.InvariantCulture), "-servername", "localhost", "-quiet" },
@@ -40,6 +41,8 @@ public sealed class OpensslClientTests
             Assert.Equal("BYE done", await ReadLineAsync(openssl));
             await openssl.WaitForExitAsync().WaitAsync(Timeout);
             Assert.True(server.Hub.FindByNick("alice") is null);
+            // The server ended TLS with close_notify, not by cutting the TCP connection.
+            Assert.DoesNotContain("unexpected eof", await stderr.WaitAsync(Timeout), StringComparison.OrdinalIgnoreCase);
         }
         finally
         {
@@ -57,6 +60,7 @@ public sealed class OpensslClientTests
         // OpenSSL's default security level would stop a 1.0/1.1 hello before it is sent; level 0
         // lets it out, so the refusal seen here is the server's (alert 70, protocol_version).
         await using var server = await ParleyTestServer.StartWithTlsAsync();
+        TestPrerequisites.Require("openssl");
         using var openssl = Process.Start(new ProcessStartInfo("openssl")
         {
             ArgumentList = { "s_client", "-connect", "127.0.0.1:" + server.TlsPort.ToString(CultureInfo.InvariantCulture), version, "-cipher", "DEFAULT@SECLEVEL=0" },

@@ -44,6 +44,8 @@ internal sealed class JoinCommand : IIrcCommand
             }
 
             var room = result.Room!;
+            if (result.Created)
+                connection.LogRoomCreated(room.Name);
             var session = connection.Session;
             connection.Reply(connection.Has(IrcCapabilities.ExtendedJoin)
                 ? IrcRoomEvents.ExtendedJoin(connection.Mask, room.Name, session.IsLoggedIn ? session.Nick : null, session.RealName)

@@ -18,6 +18,8 @@ internal sealed class QuitCommand : IIrcCommand
             ? IrcText.Truncate(IrcText.FromClient(given), IrcWelcome.MaxTextLength)
             : null;
         connection.Hub.Quit(connection.Session, reason);
+        // The log says "quit", never the user's own words.
+        connection.SetLogReason("quit");
         connection.Close(reason is null ? "Quit" : "Quit: " + reason);
         return ValueTask.CompletedTask;
     }

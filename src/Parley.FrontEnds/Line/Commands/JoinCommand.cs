@@ -1,4 +1,5 @@
 using Parley.Core.Presence;
+using Parley.FrontEnds.Connections;
 using Parley.Protocols.Line;
 
 namespace Parley.FrontEnds.Line.Commands;
@@ -23,6 +24,8 @@ internal sealed class JoinCommand : ILineCommand
         }
 
         var joined = result.Room!;
+        if (result.Created)
+            FrontEndLog.RoomCreated(connection.Logger, connection.Session.Id, connection.Session.Nick, joined.Name);
         RoomLines.SendTopic(connection, joined);
         var members = RoomLines.SendMembers(connection, joined);
         RoomLines.SendHistory(connection, result.History);

@@ -15,6 +15,8 @@ internal sealed class QuitCommand : ILineCommand
         await connection.RepliesSentAsync();
         var reason = arguments.Length == 0 ? null : arguments;
         connection.Hub.Quit(connection.Session, reason);
+        // The log says "quit", never the user's own words.
+        connection.SetLogReason("quit");
         connection.Close(reason ?? "goodbye");
     }
 }

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Parley.Benchmarks.Codecs.LineCodecBenchmarks).Assembly).Run(args);

@@ -1,0 +1,201 @@
+using System.Net;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Parley.Server.Connections.Proxy;
+
+namespace Parley.Server.Connections;
+
+/// <summary>
+/// The one connection middleware in front of every listener, before TLS: reads the PROXY header
+/// of connections from a configured load balancer (so what follows sees the client's address),
+/// admits or refuses the connection under <see cref="AdmissionOptions"/>, and on TLS listeners
+/// logs (at debug) and counts every handshake that does not complete.
+/// </summary>
+/// <remarks>
+/// A refused connection on a plain listener gets its protocol's one-line reason, then is closed;
+/// on a TLS listener it is closed before the handshake, since writing a reason would mean doing
+/// the handshake, the costliest part, for the connection being refused. One instance per
+/// listener; the counts are shared (<see cref="ConnectionGate"/>). Thread-safe.
+/// </remarks>
+internal sealed class ConnectionLimitMiddleware
+{
+    private readonly ConnectionDelegate _next;
+    private readonly ConnectionGate _gate;
+    private readonly string _listener;
+    private readonly bool _tls;
+    private readonly byte[]?[] _refusals;
+
+    private ConnectionLimitMiddleware(ConnectionDelegate next, ConnectionGate gate, string listener, Func<string, byte[]>? refusalLine, bool tls)
+    {
+        _next = next;
+        _gate = gate;
+        _listener = listener;
+        _tls = tls;
+        // Encoded once per listener: refusing under a flood allocates nothing.
+        _refusals = [.. Enum.GetValues<AdmissionVerdict>().Select(v => refusalLine is null || v == AdmissionVerdict.Admitted ? null : refusalLine(Describe(v)))];
+    }
+
+    /// <summary>
+    /// Puts the middleware in front of <paramref name="listen"/>'s other middleware. Call it first,
+    /// before <c>UseHttps</c>; on a TLS listener call <see cref="UseAfterTls"/> right after it.
+    /// </summary>
+    /// <param name="listen">The listener.</param>
+    /// <param name="listener">Its protocol name, for logs and metrics (<c>line</c>, <c>ircs</c>...).</param>
+    /// <param name="refusalLine">The protocol's last line for a refused connection, from its reason; null when there is none (TLS).</param>
+    /// <param name="tls">Whether TLS follows, so handshakes are watched.</param>
+    public static void UseBeforeTls(ListenOptions listen, string listener, Func<string, byte[]>? refusalLine, bool tls)
+    {
+        var gate = listen.ApplicationServices.GetRequiredService<ConnectionGate>();
+        listen.Use(next => new ConnectionLimitMiddleware(next, gate, listener, tls ? null : refusalLine, tls).OnConnectionAsync);
+    }
+
+    /// <summary>Marks, after Kestrel's TLS middleware, that the handshake completed.</summary>
+    public static void UseAfterTls(ListenOptions listen) =>
+        listen.Use(next => connection =>
+        {
+            connection.Features.Get<TlsHandshakeWatch>()?.Completed = true;
+            return next(connection);
+        });
+
+    /// <summary>The reason given to a refused client, capitalised as IRC's ERROR shows it.</summary>
+    public static string Describe(AdmissionVerdict verdict) => verdict switch
+    {
+        AdmissionVerdict.ServerFull => "Server is full; try again later",
+        AdmissionVerdict.TooManyFromAddress => "Too many connections from your address",
+        AdmissionVerdict.TooManyNewFromAddress => "Too many new connections from your address; wait a few minutes",
+        _ => verdict.ToString(),
+    };
+
+    private async Task OnConnectionAsync(ConnectionContext connection)
+    {
+        if (connection.RemoteEndPoint is not IPEndPoint peer)
+        {
+            // Not TCP (a Unix socket, an in-memory test transport): nothing to count by.
+            await _next(connection);
+            return;
+        }
+
+        if (!_gate.ProxyNetworks.IsEmpty && _gate.ProxyNetworks.Contains(peer.Address) && !await TryReadProxyHeaderAsync(connection, peer))
+            return;
+
+        var client = ((IPEndPoint)connection.RemoteEndPoint).Address;
+        var verdict = _gate.Admission.TryAdmit(client, out var ticket);
+        if (verdict != AdmissionVerdict.Admitted)
+        {
+            _gate.Metrics.Refused(verdict, _listener);
+            _gate.Refusals.Refused(client, _listener, verdict);
+            await RefuseAsync(connection, _refusals[(int)verdict]);
+            return;
+        }
+
+        _gate.Refusals.Admitted();
+        try
+        {
+            if (_tls)
+                await RunWatchingHandshakeAsync(connection);
+            else
+                await _next(connection);
+        }
+        finally
+        {
+            _gate.Admission.Release(ticket);
+        }
+    }
+
+    private static async Task RefuseAsync(ConnectionContext connection, byte[]? line)
+    {
+        // Returning closes the socket; Kestrel sends what was written first. The write goes to the
+        // transport's pipe, which never waits on a fresh connection.
+        if (line is not null)
+        {
+            try
+            {
+                await connection.Transport.Output.WriteAsync(line);
+            }
+            catch (Exception e) when (e is IOException or ConnectionResetException or InvalidOperationException)
+            {
+                // Gone already: nothing to tell.
+            }
+        }
+
+        await connection.Transport.Output.CompleteAsync();
+    }
+
+    private async Task RunWatchingHandshakeAsync(ConnectionContext connection)
+    {
+        var watch = new TlsHandshakeWatch();
+        connection.Features.Set(watch);
+        try
+        {
+            await _next(connection);
+        }
+        catch (Exception e) when (!watch.Completed)
+        {
+            // Kestrel logs the usual failures (AuthenticationException, IOException, timeout) at
+            // debug and swallows them; anything else would reach its error-level "unhandled
+            // exception" log with a stack trace, a log-flooding lever for unauthenticated peers.
+            HandshakeFailed(connection, $"{e.GetType().Name}: {e.Message}");
+            return;
+        }
+
+        if (!watch.Completed)
+            HandshakeFailed(connection, "failed, timed out or abandoned (Kestrel's debug log has the details)");
+    }
+
+    private void HandshakeFailed(ConnectionContext connection, string problem)
+    {
+        _gate.Metrics.TlsHandshakeFailed(_listener);
+        ConnectionsLog.TlsHandshakeFailed(_gate.Logger, connection.RemoteEndPoint?.ToString() ?? "unknown", _listener, problem);
+    }
+
+    /// <summary>Reads and applies the PROXY header; false (after closing it) when the connection must go.</summary>
+    private async Task<bool> TryReadProxyHeaderAsync(ConnectionContext connection, IPEndPoint peer)
+    {
+        var input = connection.Transport.Input;
+        using var timeout = new CancellationTokenSource(_gate.Options.ProxyHeaderTimeout, _gate.Time);
+        try
+        {
+            while (true)
+            {
+                var result = await input.ReadAsync(timeout.Token);
+                var buffer = result.Buffer;
+                var status = ProxyHeaderParser.TryParse(buffer, out var header);
+                var consumed = buffer.Start;
+                var examined = buffer.End;
+                try
+                {
+                    if (status == ProxyParseStatus.Done)
+                    {
+                        consumed = examined = buffer.GetPosition(header.Length);
+                        if (header.Source is { } source)
+                            connection.RemoteEndPoint = source;
+                        return true;
+                    }
+
+                    if (status == ProxyParseStatus.Invalid)
+                        return ProxyRejected(connection, peer, "it did not start with a valid PROXY protocol header (v1 or v2)");
+                    if (result.IsCompleted)
+                        return ProxyRejected(connection, peer, "it closed before its PROXY protocol header was complete");
+                }
+                finally
+                {
+                    input.AdvanceTo(consumed, examined);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            return ProxyRejected(connection, peer, $"no PROXY protocol header within {_gate.Options.ProxyHeaderTimeout}");
+        }
+    }
+
+    private bool ProxyRejected(ConnectionContext connection, IPEndPoint peer, string problem)
+    {
+        _gate.Metrics.ProxyHeaderRejected(_listener);
+        if (_gate.ProxyProblems.TryPass())
+            ConnectionsLog.ProxyHeaderRejected(_gate.Logger, peer.ToString(), _listener, problem);
+        connection.Abort(new ConnectionAbortedException("invalid PROXY protocol header"));
+        return false;
+    }
+}
