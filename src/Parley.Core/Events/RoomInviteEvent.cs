@@ -11,6 +11,12 @@ public sealed class RoomInviteEvent(string Room, string By) : RoomEvent(Room)
     /// <summary>The invited nick as shown (IRC's <c>INVITE nick #room</c> names it).</summary>
     public string Nick { get; init; } = "";
 
+    /// <summary>
+    /// True for the copy told to the room's ops (IRC's invite-notify) rather than to the invited
+    /// user; the line protocol shows it nothing.
+    /// </summary>
+    public bool ToMembers { get; init; }
+
     /// <summary>The inviter's account when it is logged in (its nick), else null; IRC's <c>account</c> tag.</summary>
     public string? ByAccount { get; init; }
 }

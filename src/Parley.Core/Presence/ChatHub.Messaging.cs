@@ -187,6 +187,21 @@ public sealed partial class ChatHub
             SendToRoomPeers(session, new AwayChangedEvent(holder.Nick, after) { Time = _time.GetUtcNow(), Address = session.UserAddress });
     }
 
+    /// <summary>
+    /// Changes the session's real name (IRC's <c>SETNAME</c>); the users sharing a room with it are
+    /// told (<see cref="RealNameChangedEvent"/>), the session itself is not.
+    /// </summary>
+    /// <param name="session">A registered session.</param>
+    /// <param name="realName">The new real name, not empty.</param>
+    public void SetRealName(ChatSession session, string realName)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentException.ThrowIfNullOrEmpty(realName);
+        session.SetUserInfo(session.UserName, realName);
+        if (session.Presence is { } holder)
+            SendToRoomPeers(session, new RealNameChangedEvent(holder.Nick, realName) { Time = _time.GetUtcNow(), Address = session.UserAddress });
+    }
+
     /// <summary>Sends a message to every other nick online, stores it, and echoes it to the sender's other sessions.</summary>
     /// <param name="from">The sender; must be registered.</param>
     /// <param name="text">Message text.</param>

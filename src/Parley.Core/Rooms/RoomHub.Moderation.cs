@@ -236,6 +236,14 @@ public sealed partial class RoomHub
         var invite = new RoomInviteEvent(room.Name, by.Nick!) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSession = by, Nick = nick, ByAccount = by.AccountId is null ? null : by.Nick };
         foreach (var target in targets)
             target.Sink.Deliver(invite);
+        // The room's ops learn of it too (IRC's invite-notify), the inviter excepted.
+        var notice = new RoomInviteEvent(room.Name, by.Nick!) { Time = invite.Time, ActorAddress = by.UserAddress, ActorSession = by, Nick = nick, ByAccount = invite.ByAccount, ToMembers = true };
+        foreach (var other in room.MemberArrayForReading)
+        {
+            if (other.IsOp && other.Session != by && !targets.Contains(other.Session))
+                other.Session.Sink.Deliver(notice);
+        }
+
         invited = nick;
         return ChatError.None;
     }

@@ -20,11 +20,13 @@ internal static class IrcCapabilityNames
         ["draft/chathistory"] = IrcCapabilities.ChatHistory,
         ["echo-message"] = IrcCapabilities.EchoMessage,
         ["extended-join"] = IrcCapabilities.ExtendedJoin,
+        ["invite-notify"] = IrcCapabilities.InviteNotify,
         ["labeled-response"] = IrcCapabilities.LabeledResponse,
         ["message-tags"] = IrcCapabilities.MessageTags,
         ["multi-prefix"] = IrcCapabilities.MultiPrefix,
         ["sasl"] = IrcCapabilities.Sasl,
         ["server-time"] = IrcCapabilities.ServerTime,
+        ["setname"] = IrcCapabilities.SetName,
         ["userhost-in-names"] = IrcCapabilities.UserhostInNames,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 

@@ -47,6 +47,7 @@ internal sealed class IrcCommandTable
         new InviteCommand(),
         new RegisterCommand(),
         new MonitorCommand(),
+        new SetnameCommand(),
         new HelpCommand("HELP"),
         new HelpCommand("HELPOP"),
         new VerifyCommand(),

@@ -70,6 +70,10 @@ internal sealed partial class IrcConnection
                 return Has(IrcCapabilities.AwayNotify);
             case AccountChangedEvent:
                 return Has(IrcCapabilities.AccountNotify);
+            case RealNameChangedEvent:
+                return Has(IrcCapabilities.SetName);
+            case RoomInviteEvent { ToMembers: true }:
+                return Has(IrcCapabilities.InviteNotify);
             case RoomMessageEvent { IsEcho: true } echo when _roomSendThread == Environment.CurrentManagedThreadId:
                 // This connection's own message: echoed after the commit, and only with echo-message.
                 _ownEcho = echo;

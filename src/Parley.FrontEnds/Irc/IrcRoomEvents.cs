@@ -33,6 +33,7 @@ internal static class IrcRoomEvents
         NickChangedEvent renamed => [new IrcMessage(IrcEventEncoder.Mask(renamed.OldNick, renamed.Address), "NICK", renamed.NewNick)],
         AwayChangedEvent { Message: { } message } away => [new IrcMessage(IrcEventEncoder.Mask(away.Nick, away.Address), "AWAY", IrcText.ForWire(message))],
         AwayChangedEvent back => [new IrcMessage(IrcEventEncoder.Mask(back.Nick, back.Address), "AWAY")],
+        RealNameChangedEvent renamed => [new IrcMessage(IrcEventEncoder.Mask(renamed.Nick, renamed.Address), "SETNAME", IrcText.ForWire(renamed.RealName))],
         AccountChangedEvent account => [new IrcMessage(IrcEventEncoder.Mask(account.Nick, account.Address), "ACCOUNT", account.Account ?? "*")],
         _ => null,
     };
