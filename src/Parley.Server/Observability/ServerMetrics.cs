@@ -27,6 +27,7 @@ internal sealed class ServerMetrics : IDisposable
     // starts late (or several servers in one test process) then still reads a whole count.
     private readonly ConcurrentDictionary<ListenerTags, StrongBox<long>> _open = new();
     private readonly Counter<long> _accepted;
+    private volatile ChatHub? _hub;
 
     public ServerMetrics()
     {
@@ -40,10 +41,11 @@ internal sealed class ServerMetrics : IDisposable
     /// </summary>
     public void Observe(ChatHub hub)
     {
-        _meter.CreateObservableGauge("parley.sessions", () => hub.SessionCount, "{session}", "Open sessions, registered or not.");
-        _meter.CreateObservableGauge("parley.nicks.online", () => hub.RegisteredCount, "{nick}", "Nicks online (an account on several devices counts once).");
-        _meter.CreateObservableGauge("parley.accounts.online", () => hub.AccountsOnlineCount, "{account}", "Accounts signed in.");
-        _meter.CreateObservableGauge("parley.rooms", () => hub.Rooms.Count, "{room}", "Rooms open or registered.");
+        _hub = hub;
+        _meter.CreateObservableGauge("parley.sessions", () => _hub?.SessionCount ?? 0, "{session}", "Open sessions, registered or not.");
+        _meter.CreateObservableGauge("parley.nicks.online", () => _hub?.RegisteredCount ?? 0, "{nick}", "Nicks online (an account on several devices counts once).");
+        _meter.CreateObservableGauge("parley.accounts.online", () => _hub?.AccountsOnlineCount ?? 0, "{account}", "Accounts signed in.");
+        _meter.CreateObservableGauge("parley.rooms", () => _hub?.Rooms.Count ?? 0, "{room}", "Rooms open or registered.");
     }
 
     /// <summary>A connection was accepted on a listener with these tags (<see cref="ListenerTags.For"/>).</summary>
@@ -62,5 +64,14 @@ internal sealed class ServerMetrics : IDisposable
             yield return new Measurement<long>(Volatile.Read(ref open.Value), tags.Listener, tags.Protocol);
     }
 
-    public void Dispose() => _meter.Dispose();
+    /// <summary>
+    /// Stops reporting this server; the meter itself is left to the process. Disposing a meter
+    /// ends the exporter's stream for every meter of that name, so a second server in the same
+    /// process (the in-process test servers) would lose its connection and session series.
+    /// </summary>
+    public void Dispose()
+    {
+        _hub = null;
+        _open.Clear();
+    }
 }
