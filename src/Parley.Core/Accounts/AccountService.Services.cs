@@ -70,7 +70,7 @@ public sealed partial class AccountService
         ArgumentNullException.ThrowIfNull(password);
         if (session.Nick is not { } nick || session.AccountId is not { } accountId)
             return SignInResult.Refused(ChatError.NotLoggedIn);
-        var check = await CheckPasswordAsync(session, nick, password, cancellationToken);
+        var (check, _, _) = await CheckPasswordAsync(session, nick, password, cancellationToken);
         if (check.Error != ChatError.None)
             return check;
 
@@ -102,40 +102,12 @@ public sealed partial class AccountService
             return SignInResult.Refused(ChatError.NoSuchNick);
         if (session.AccountId != account.Id)
         {
-            var check = await CheckPasswordAsync(session, account.Nick, password ?? "", cancellationToken);
+            var (check, _, _) = await CheckPasswordAsync(session, account.Nick, password ?? "", cancellationToken);
             if (check.Error != ChatError.None)
                 return check;
         }
 
         var closed = _hub.CloseSessions(account.Nick, except: session, "ghosted");
         return new SignInResult(ChatError.None, account.Nick, Delivered: closed);
-    }
-
-    // The password check of a login, with its limits, without signing in.
-    private async ValueTask<SignInResult> CheckPasswordAsync(ChatSession session, string nick, string password, CancellationToken cancellationToken)
-    {
-        var reservation = _throttle.Reserve(nick, session.RemoteAddress);
-        if (!reservation.IsGranted)
-            return new SignInResult(ChatError.RateLimited, RetryAfter: reservation.RetryAfter);
-
-        var failed = false;
-        try
-        {
-            await DelayAsync(reservation, cancellationToken);
-            var account = await _accounts.FindAsync(nick, cancellationToken);
-            if (await VerifyAsync(account?.PasswordHash, password, cancellationToken) is not { } check)
-                return SignInResult.Refused(ChatError.ServerBusy);
-            if (account is null || check == PasswordCheck.Failed)
-            {
-                failed = true;
-                return SignInResult.Refused(ChatError.AuthFailed);
-            }
-
-            return new SignInResult(ChatError.None, account.Nick);
-        }
-        finally
-        {
-            _throttle.Complete(reservation, failed);
-        }
     }
 }

@@ -105,38 +105,16 @@ public sealed partial class AccountService
             return SignInResult.Refused(ChatError.AlreadyLoggedIn);
         if (!NickRules.IsValid(nick))
             return SignInResult.Refused(ChatError.InvalidNick);
-        var reservation = _throttle.Reserve(nick, session.RemoteAddress);
-        if (!reservation.IsGranted)
-        {
-            ChatMetrics.LoginThrottledOnce();
-            return new SignInResult(ChatError.RateLimited, RetryAfter: reservation.RetryAfter);
-        }
+        var (check, account, rehashNeeded) = await CheckPasswordAsync(session, nick, password, cancellationToken);
+        if (account is null)
+            return check;
 
-        var failed = false;
-        try
-        {
-            await DelayAsync(reservation, cancellationToken);
-            var account = await _accounts.FindAsync(nick, cancellationToken);
-            if (await VerifyAsync(account?.PasswordHash, password, cancellationToken) is not { } check)
-                return SignInResult.Refused(ChatError.ServerBusy);
-            if (account is null || check == PasswordCheck.Failed)
-            {
-                failed = true;
-                ChatMetrics.LoginFailed();
-                return SignInResult.Refused(ChatError.AuthFailed);
-            }
+        ChatMetrics.LoginSucceeded();
 
-            ChatMetrics.LoginSucceeded();
-
-            // A fresh hash is an improvement, not a need: skipped when hashing is busy.
-            if (check == PasswordCheck.SuccessRehashNeeded && await HashAsync(password, cancellationToken) is { } fresh)
-                await _accounts.UpdatePasswordHashAsync(account.Id, fresh, cancellationToken);
-            return await _hub.SignInAsync(session, account, cancellationToken);
-        }
-        finally
-        {
-            _throttle.Complete(reservation, failed);
-        }
+        // A fresh hash is an improvement, not a need: skipped when hashing is busy.
+        if (rehashNeeded && await HashAsync(password, cancellationToken) is { } fresh)
+            await _accounts.UpdatePasswordHashAsync(account.Id, fresh, cancellationToken);
+        return await _hub.SignInAsync(session, account, cancellationToken);
     }
 
     /// <summary>Changes the signed-in account's password (<c>/passwd</c>).</summary>
@@ -158,11 +136,27 @@ public sealed partial class AccountService
             return SignInResult.Refused(ChatError.NotLoggedIn);
         if (!PasswordRules.IsAcceptable(newPassword, _hub.AccountOptions.MinPasswordLength))
             return SignInResult.Refused(ChatError.BadPassword);
+        var (check, account, _) = await CheckPasswordAsync(session, nick, oldPassword, cancellationToken);
+        if (account is null)
+            return check;
+
+        if (await HashAsync(newPassword, cancellationToken) is not { } hash)
+            return SignInResult.Refused(ChatError.ServerBusy);
+        await _accounts.UpdatePasswordHashAsync(account.Id, hash, cancellationToken);
+        return new SignInResult(ChatError.None, account.Nick);
+    }
+
+    // The password check of every password login path (line, SASL PLAIN, /passwd, NickServ), with
+    // its limits and metrics, without signing in. The permit is taken before hashing, so concurrent
+    // guesses cannot overrun it; the account comes back only when the password is right.
+    private async ValueTask<(SignInResult Result, Account? Account, bool RehashNeeded)> CheckPasswordAsync(
+        ChatSession session, string nick, string password, CancellationToken cancellationToken)
+    {
         var reservation = _throttle.Reserve(nick, session.RemoteAddress);
         if (!reservation.IsGranted)
         {
             ChatMetrics.LoginThrottledOnce();
-            return new SignInResult(ChatError.RateLimited, RetryAfter: reservation.RetryAfter);
+            return (new SignInResult(ChatError.RateLimited, RetryAfter: reservation.RetryAfter), null, false);
         }
 
         var failed = false;
@@ -170,19 +164,16 @@ public sealed partial class AccountService
         {
             await DelayAsync(reservation, cancellationToken);
             var account = await _accounts.FindAsync(nick, cancellationToken);
-            if (await VerifyAsync(account?.PasswordHash, oldPassword, cancellationToken) is not { } check)
-                return SignInResult.Refused(ChatError.ServerBusy);
+            if (await VerifyAsync(account?.PasswordHash, password, cancellationToken) is not { } check)
+                return (SignInResult.Refused(ChatError.ServerBusy), null, false);
             if (account is null || check == PasswordCheck.Failed)
             {
                 failed = true;
                 ChatMetrics.LoginFailed();
-                return SignInResult.Refused(ChatError.AuthFailed);
+                return (SignInResult.Refused(ChatError.AuthFailed), null, false);
             }
 
-            if (await HashAsync(newPassword, cancellationToken) is not { } hash)
-                return SignInResult.Refused(ChatError.ServerBusy);
-            await _accounts.UpdatePasswordHashAsync(account.Id, hash, cancellationToken);
-            return new SignInResult(ChatError.None, account.Nick);
+            return (new SignInResult(ChatError.None, account.Nick), account, check == PasswordCheck.SuccessRehashNeeded);
         }
         finally
         {
