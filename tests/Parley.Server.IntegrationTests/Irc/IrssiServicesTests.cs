@@ -6,14 +6,16 @@ namespace Parley.Server.IntegrationTests.Irc;
 /// <summary>
 /// The services driven through a real IRC client, irssi under tmux: an IRC-only user registers
 /// with NickServ, identifies after reconnecting (its nick was taken by its own account, so irssi
-/// fell back to another), registers a channel with ChanServ and is opped by ChanServ.
+/// fell back to another), registers a channel with ChanServ and is opped by ChanServ, then, its
+/// account being listed in <c>Parley:Operators</c>, becomes a server operator with OPER and kills a
+/// user (issue 11's client walk-through).
 /// </summary>
 public sealed class IrssiServicesTests
 {
     [Fact]
-    public async Task Irc_only_user_registers_identifies_on_reconnect_and_registers_a_channel()
+    public async Task Irc_only_user_registers_identifies_on_reconnect_registers_a_channel_opers_and_kills()
     {
-        await using var server = await ParleyTestServer.StartWithIrcAsync();
+        await using var server = await ParleyTestServer.StartWithIrcAsync(new Dictionary<string, string?> { ["Parley:Operators:0"] = "ircfan" });
         await using var bob = await server.ConnectAsAsync("bob");
         var home = ParleyTestServer.NewTemporaryDirectory();
         var port = server.IrcPort.ToString(CultureInfo.InvariantCulture);
@@ -51,6 +53,13 @@ public sealed class IrssiServicesTests
             await again.WaitForScreenAsync("[-o ircfan] by ChanServ");
             await again.SendLineAsync("/msg ChanServ OP #fans");
             await again.WaitForScreenAsync("[+o ircfan] by ChanServ");
+
+            // modern.ircdocs.horse: OPER answers 381; KILL closes the victim's connection.
+            await again.SendLineAsync("/oper ircfan correct-horse");
+            await again.SendLineAsync("/window goto 1"); // irssi shows server numerics in its status window
+            await again.WaitForScreenAsync("You are now an IRC operator");
+            await again.SendLineAsync("/kill bob spamming");
+            Assert.Equal("BYE killed by ircfan: spamming", (await bob.ReadUntilClosedAsync()).Last());
         }
         finally
         {
