@@ -110,10 +110,11 @@ public sealed partial class ChatHub
 
     /// <summary>
     /// Reloads the server's live settings (operators, MOTD, limits, bans) for an operator's
-    /// <c>/rehash</c> or IRC <c>REHASH</c>; set by the host, null when it offers none. Returns a
-    /// one-line summary, or throws <see cref="ArgumentException"/> naming a bad setting.
+    /// <c>/rehash</c> or IRC <c>REHASH</c>; set by the host, null when it offers none. Takes who
+    /// asked (the operator's account, for the log); returns a one-line summary, or throws
+    /// <see cref="ArgumentException"/> naming a bad setting.
     /// </summary>
-    public Func<string>? RehashHandler { get; set; }
+    public Func<string, string>? RehashHandler { get; set; }
 
     /// <summary>Server-wide bans by address, checked when a session connects.</summary>
     public ServerBanList ServerBans { get; } = new();
