@@ -314,6 +314,7 @@ public sealed partial class ChatHub
     {
         var before = session.Presence is not null;
         session.Presence = holder;
+        NoteOperator(session);
         if (session.HasLeft || before == (holder is not null))
             return;
         Interlocked.Add(ref _registeredSessions, before ? -1 : 1);
@@ -329,6 +330,7 @@ public sealed partial class ChatHub
         if (session.HasLeft)
             return;
         session.HasLeft = true;
+        NoteOperator(session);
         if (_sessions.TryRemove(session.Id, out _))
         {
             Interlocked.Decrement(ref _sessionCount);
