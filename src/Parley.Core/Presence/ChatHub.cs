@@ -116,6 +116,12 @@ public sealed partial class ChatHub
     /// </summary>
     public Func<string, string>? RehashHandler { get; set; }
 
+    /// <summary>
+    /// The server's metrics at a glance for an operator's <c>/stats</c>: one line per series, as
+    /// <c>parley-server stats</c> prints them; set by the host, null when it offers none.
+    /// </summary>
+    public Func<CancellationToken, Task<IReadOnlyList<string>>>? StatsHandler { get; set; }
+
     /// <summary>Server-wide bans by address, checked when a session connects.</summary>
     public ServerBanList ServerBans { get; } = new();
 
