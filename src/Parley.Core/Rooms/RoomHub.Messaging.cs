@@ -48,8 +48,8 @@ public sealed partial class RoomHub
     private static int SendMessage(RoomMember[] members, RoomMessage message, ChatSession from, IReadOnlyList<KeyValuePair<string, string>> clientTags, bool notice)
     {
         var account = message.FromAccountId is null ? null : message.From;
-        var chatEvent = new RoomMessageEvent(message, IsEcho: false) { Time = message.Time, ActorAddress = from.UserAddress, FromAccount = account, ClientTags = clientTags, IsNotice = notice };
-        var echo = new RoomMessageEvent(message, IsEcho: true) { Time = message.Time, ActorAddress = from.UserAddress, FromAccount = account, ClientTags = clientTags, IsNotice = notice };
+        var chatEvent = new RoomMessageEvent(message, IsEcho: false) { Time = message.Time, ActorAddress = from.UserAddress, FromAccount = account, ClientTags = clientTags, IsNotice = notice, FromBot = from.IsBot };
+        var echo = new RoomMessageEvent(message, IsEcho: true) { Time = message.Time, ActorAddress = from.UserAddress, FromAccount = account, ClientTags = clientTags, IsNotice = notice, FromBot = from.IsBot };
         var sender = from.Presence;
         var count = 0;
         var echoed = false;
@@ -99,6 +99,7 @@ public sealed partial class RoomHub
             Time = _time.GetUtcNow(),
             ActorAddress = from.UserAddress,
             FromAccount = from.AccountId is null ? null : from.Nick,
+            FromBot = from.IsBot,
         };
         foreach (var other in room.MemberArrayForReading)
         {
