@@ -139,6 +139,15 @@ public sealed class ChatSession
         set => _isBot = value;
     }
 
+    private int _countedAsOperator;
+
+    // Whether the hub's operator count includes this session; true when that changed.
+    internal bool SetCountedAsOperator(bool counted)
+    {
+        var value = counted ? 1 : 0;
+        return Interlocked.Exchange(ref _countedAsOperator, value) != value;
+    }
+
     internal OnlineNick? Presence
     {
         get => _presence;
