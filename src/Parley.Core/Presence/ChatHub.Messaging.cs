@@ -145,6 +145,7 @@ public sealed partial class ChatHub
             Time = _time.GetUtcNow(),
             FromAddress = from.UserAddress,
             FromAccount = me.AccountId is null ? null : me.Nick,
+            FromBot = from.IsBot,
         };
         DeliverAll(target, tags);
         return new SendResult(ChatError.None, target.Nick, true, 1, Task.CompletedTask) { ToSelf = target == me, Tags = tags };
@@ -262,6 +263,7 @@ public sealed partial class ChatHub
             MessageId = id,
             FromAccount = me.AccountId is null ? null : me.Nick,
             ClientTags = clientTags,
+            FromBot = from.IsBot,
         };
 
     private static SendResult Sent(string nick, OnlineNick? holder, OnlineNick me, DirectMessageEvent message, Task committed) =>
