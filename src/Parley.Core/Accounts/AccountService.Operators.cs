@@ -28,7 +28,7 @@ public sealed partial class AccountService
             return ChatError.NotServerOperator;
         if (session.Presence is { AccountName: { } signedIn } && NickRules.Comparer.Equals(signedIn, account))
         {
-            session.OperatorAccount = signedIn;
+            _hub.SetOperatorAccount(session, signedIn);
             return ChatError.None;
         }
 
@@ -50,7 +50,7 @@ public sealed partial class AccountService
                 return ChatError.AuthFailed;
             }
 
-            session.OperatorAccount = found.Nick;
+            _hub.SetOperatorAccount(session, found.Nick);
             return ChatError.None;
         }
         finally

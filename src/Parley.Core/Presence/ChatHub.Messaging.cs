@@ -152,6 +152,7 @@ public sealed partial class ChatHub
             Time = _time.GetUtcNow(),
             FromAddress = from.UserAddress,
             FromAccount = me.AccountName,
+            FromBot = from.IsBot,
         };
         DeliverAll(target, tags);
         return new SendResult(ChatError.None, target.Nick, true, 1, Task.CompletedTask) { ToSelf = target == me, Tags = tags };
@@ -269,6 +270,7 @@ public sealed partial class ChatHub
             MessageId = id,
             FromAccount = me.AccountName,
             ClientTags = clientTags,
+            FromBot = from.IsBot,
         };
 
     private static SendResult Sent(string nick, OnlineNick? holder, OnlineNick me, DirectMessageEvent message, Task committed) =>

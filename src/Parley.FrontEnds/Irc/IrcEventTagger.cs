@@ -5,12 +5,15 @@ using Parley.Protocols.Irc;
 namespace Parley.FrontEnds.Irc;
 
 /// <summary>
-/// The server tags of an event's lines: <c>time</c>, <c>account</c>, <c>msgid</c>, then the
-/// sender's client-only tags, in that order. None depends on the recipient.
+/// The server tags of an event's lines: <c>time</c>, <c>account</c>, <c>msgid</c>, <c>bot</c>, then
+/// the sender's client-only tags, in that order. None depends on the recipient.
 /// </summary>
 /// <remarks>Stateless and thread-safe.</remarks>
 internal static class IrcEventTagger
 {
+    /// <summary>The tag, without a value, on messages from a user in bot mode (ircv3.net/specs/extensions/bot-mode).</summary>
+    public const string BotTag = "bot";
+
     /// <summary>The tags of line <paramref name="lineIndex"/> of <paramref name="chatEvent"/>.</summary>
     public static List<IrcTag> TagsOf(ChatEvent chatEvent, IrcEventTags wanted, int lineIndex)
     {
@@ -23,6 +26,8 @@ internal static class IrcEventTagger
             return tags;
         if (MessageIdOf(chatEvent) is { } id)
             tags.Add(new IrcTag("msgid", lineIndex == 0 ? id : id + "." + lineIndex.ToString(CultureInfo.InvariantCulture)));
+        if (IsFromBot(chatEvent))
+            tags.Add(new IrcTag(BotTag, ""));
         foreach (var (key, value) in ClientTagsOf(chatEvent))
             tags.Add(new IrcTag(key, value));
         return tags;
@@ -51,6 +56,16 @@ internal static class IrcEventTagger
         RoomInviteEvent invite => invite.ByAccount,
         EchoEvent echo => echo.FromAccount ?? echo.Message.From,
         _ => null,
+    };
+
+    // A bot's PRIVMSG, NOTICE and TAGMSG carry the bot tag (bot-mode: "servers may include the bot tag").
+    private static bool IsFromBot(ChatEvent chatEvent) => chatEvent switch
+    {
+        DirectMessageEvent dm => dm.FromBot,
+        TagMessageEvent tagged => tagged.FromBot,
+        RoomMessageEvent said => said.FromBot,
+        RoomTagMessageEvent tagged => tagged.FromBot,
+        _ => false,
     };
 
     private static string? MessageIdOf(ChatEvent chatEvent) => chatEvent switch
