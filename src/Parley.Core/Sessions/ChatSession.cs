@@ -71,6 +71,12 @@ public sealed class ChatSession
     public bool IsLoggedIn => _presence?.AccountId is not null;
 
     /// <summary>
+    /// The signed-in account's name, or null for a guest or an unregistered session. Usually the
+    /// nick; an IRC client may keep another nick when it logs in (docs/irc.md, "Nick and account").
+    /// </summary>
+    public string? AccountName => _presence?.AccountName;
+
+    /// <summary>
     /// The user name (IRC's ident from <c>USER</c>), or the nick when the client gave none (the
     /// line protocol has none); <c>*</c> before either is known.
     /// </summary>

@@ -43,7 +43,7 @@ internal static class IrcEventTagger
         return long.TryParse(dot < 0 ? msgid : msgid[..dot], NumberStyles.None, CultureInfo.InvariantCulture, out id) && id > 0;
     }
 
-    // The account of a logged-in sender; its nick, since Parley nicks are account names. A stored
+    // The account of a logged-in sender (its nick is usually its name, but an IRC client may keep another). A stored
     // message read back carries no account (the store does not say whether a guest sent it),
     // except the echo of one's own message, which only a logged-in sender gets.
     private static string? AccountOf(ChatEvent chatEvent) => chatEvent switch
@@ -54,7 +54,7 @@ internal static class IrcEventTagger
         RoomMessageEvent said => said.FromAccount,
         RoomTagMessageEvent tagged => tagged.FromAccount,
         RoomInviteEvent invite => invite.ByAccount,
-        EchoEvent echo => echo.Message.From,
+        EchoEvent echo => echo.FromAccount ?? echo.Message.From,
         _ => null,
     };
 

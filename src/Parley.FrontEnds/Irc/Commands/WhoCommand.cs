@@ -110,8 +110,8 @@ internal sealed class WhoCommand : IIrcCommand
                 'f' => flags,
                 'd' => "0",
                 'l' => IdleSeconds(connection, user),
-                // Parley nicks are account names: a logged-in user's account is its nick; 0 when logged out.
-                'a' => user.IsLoggedIn ? nick : "0",
+                // The account's name (an IRC user may hold another nick, docs/irc.md); 0 when logged out.
+                'a' => user.AccountName ?? "0",
                 // Channel op levels (ircu's +A/+U) do not exist here.
                 'o' => "n/a",
                 _ => user.RealName.Length == 0 ? "*" : user.RealName,

@@ -32,8 +32,8 @@ internal sealed class WhoisCommand : IIrcCommand
         connection.Numeric(IrcNumerics.RPL_WHOISUSER, shown, target.UserName, target.Host, "*", target.RealName);
         SendChannels(connection, shown);
         connection.Numeric(IrcNumerics.RPL_WHOISSERVER, shown, connection.ServerName, "Parley chat server");
-        if (target.IsLoggedIn)
-            connection.Numeric(IrcNumerics.RPL_WHOISACCOUNT, shown, shown, "is logged in as");
+        if (target.AccountName is { } account)
+            connection.Numeric(IrcNumerics.RPL_WHOISACCOUNT, shown, account, "is logged in as");
         if (target.IsBot)
             connection.Numeric(IrcNumerics.RPL_WHOISBOT, shown, $"is a bot on {connection.FrontEnd.Options.NetworkName}");
         if (target.Security.IsTls)
