@@ -35,6 +35,8 @@ internal static class IrcRoomEvents
         AwayChangedEvent { Message: { } message } away => [new IrcMessage(IrcEventEncoder.Mask(away.Nick, away.Address), "AWAY", IrcText.ForWire(message))],
         AwayChangedEvent back => [new IrcMessage(IrcEventEncoder.Mask(back.Nick, back.Address), "AWAY")],
         RealNameChangedEvent renamed => [new IrcMessage(IrcEventEncoder.Mask(renamed.Nick, renamed.Address), "SETNAME", IrcText.ForWire(renamed.RealName))],
+        // ircv3.net/specs/extensions/chghost: ":nick!old_user@old_host CHGHOST new_user new_host".
+        HostChangedEvent changed => [new IrcMessage(IrcEventEncoder.Mask(changed.Nick, changed.Address), "CHGHOST", changed.UserName, changed.Host)],
         AccountChangedEvent account => [new IrcMessage(IrcEventEncoder.Mask(account.Nick, account.Address), "ACCOUNT", account.Account ?? "*")],
         _ => null,
     };
