@@ -32,6 +32,7 @@ public sealed partial class RoomHub
             var room = _rooms.GetOrAdd(name, static (n, time) => new Room(n, time.GetUtcNow()) { Modes = RoomModes.NoExternal }, _time);
             RoomMember[] others;
             RoomMember joined;
+            RoomRoster roster;
             bool created;
             var closed = false;
             lock (room.Gate)
@@ -54,6 +55,9 @@ public sealed partial class RoomHub
                 created = others.Length == 0 && !room.IsRegistered;
                 joined = new RoomMember(session, InitialRole(room, session, others.Length));
                 room.PublishMembers([.. others, joined]);
+                // The joiner's member list is this snapshot's: later joiners are announced to it.
+                // Under the gate so no later join slips in; O(n) like the copy above (RoomRoster).
+                roster = room.Roster;
                 room.Invites.RemoveAll(invited => NickRules.Comparer.Equals(invited, nick));
                 session.AddRoom(room);
             }
@@ -61,7 +65,7 @@ public sealed partial class RoomHub
             // An account's second device in the room: the others see the nick there already.
             if (!HasOtherSessionOfAccount(others, session))
             {
-                Send(others, new RoomMemberJoinedEvent(room.Name, nick)
+                await SendInTurnsAsync(others, new RoomMemberJoinedEvent(room.Name, nick)
                 {
                     Time = _time.GetUtcNow(),
                     ActorAddress = session.UserAddress,
@@ -70,12 +74,12 @@ public sealed partial class RoomHub
                 });
                 // IRCv3 away-notify: members learn at once that the user who joined is away.
                 if (_hub.AwayMessageOf(nick) is { } away)
-                    Send(others, new AwayChangedEvent(nick, away) { Time = _time.GetUtcNow(), Address = session.UserAddress });
+                    await SendInTurnsAsync(others, new AwayChangedEvent(nick, away) { Time = _time.GetUtcNow(), Address = session.UserAddress });
             }
             IReadOnlyList<RoomMessage> history = Options.HistoryOnJoin > 0
                 ? await _history.ReadAsync(room.Name, Options.HistoryOnJoin, beforeId: null, cancellationToken)
                 : [];
-            return new JoinResult(ChatError.None, room, created, history);
+            return new JoinResult(ChatError.None, room, created, history) { Roster = roster };
         }
     }
 

@@ -85,7 +85,10 @@ internal static class IrcChannelReplies
     }
 
     /// <summary>353 lines (as many as the 512-byte limit needs) and 366 for a room.</summary>
-    public static void Names(IrcConnection connection, Room room)
+    /// <param name="connection">The asker.</param>
+    /// <param name="room">The room.</param>
+    /// <param name="roster">The members to list: a join's snapshot, or null for the room's current ones.</param>
+    public static void Names(IrcConnection connection, Room room, RoomRoster? roster = null)
     {
         var symbol = room.IsSecret ? "@" : "=";
         var multi = connection.Has(IrcCapabilities.MultiPrefix);
@@ -95,7 +98,7 @@ internal static class IrcChannelReplies
         var budget = IrcLimits.MaxLineBytes - 2 - prefix.Length;
         var line = new StringBuilder();
         // Appended piece by piece: a 5,000-member room is listed to each of 5,000 joiners in a storm.
-        foreach (var member in room.Roster.Entries)
+        foreach (var member in (roster ?? room.Roster).Entries)
         {
             var rights = Prefix(member.Role, multi);
             var nick = member.Session.Nick ?? "*";

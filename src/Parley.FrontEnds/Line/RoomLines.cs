@@ -17,10 +17,13 @@ internal static class RoomLines
     /// (<see cref="Room.Roster"/>: owner, op, voice, member, then by nick).
     /// </summary>
     /// <returns>How many nicks were listed.</returns>
-    public static int SendMembers(LineConnection connection, Room room)
+    /// <param name="connection">The asker.</param>
+    /// <param name="room">The room.</param>
+    /// <param name="roster">The members to list: a join's snapshot, or null for the room's current ones.</param>
+    public static int SendMembers(LineConnection connection, Room room, RoomRoster? roster = null)
     {
         // The room's cached roster: no group-and-sort per joiner (a storm's n joiners, n members each).
-        var members = room.Roster.Entries;
+        var members = (roster ?? room.Roster).Entries;
         var names = new string[Math.Min(NicksPerLine, members.Length)];
         for (var start = 0; start < members.Length; start += NicksPerLine)
         {

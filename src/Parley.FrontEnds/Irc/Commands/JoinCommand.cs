@@ -51,7 +51,7 @@ internal sealed class JoinCommand : IIrcCommand
                 ? IrcRoomEvents.ExtendedJoin(connection.Mask, room.Name, session.IsLoggedIn ? session.Nick : null, session.RealName)
                 : new IrcMessage(connection.Mask, "JOIN", room.Name));
             IrcChannelReplies.Topic(connection, room, orNone: false);
-            IrcChannelReplies.Names(connection, room);
+            IrcChannelReplies.Names(connection, room, result.Roster);
             await ReplayAsync(connection, room.Name);
         }
     }
