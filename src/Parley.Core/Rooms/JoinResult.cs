@@ -1,6 +1,6 @@
 namespace Parley.Core.Rooms;
 
-/// <summary>What <see cref="RoomHub.JoinAsync"/> did.</summary>
+/// <summary>What <see cref="RoomHub.JoinAsync(Sessions.ChatSession, string, string?, int, CancellationToken)"/> did.</summary>
 /// <param name="Error"><see cref="Presence.ChatError.None"/> when joined, else why not.</param>
 /// <param name="Room">The room when joined.</param>
 /// <param name="Created">True when the joiner created the room and owns it.</param>
