@@ -99,6 +99,37 @@ public sealed class SqliteRoomHistory : IRoomHistory
     }
 
     /// <inheritdoc />
+    public async ValueTask<RoomMessage?> FindAsync(string room, long id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(room);
+        await _database.Writer.FlushAsync(cancellationToken);
+        using var connection = _database.OpenReader();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, room, from_nick, from_account, text, sent_utc FROM room_messages WHERE id = $id AND room_key = $key";
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$key", RoomKey.Of(room));
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+            return null;
+        return new RoomMessage(
+            reader.GetInt64(0),
+            reader.GetString(1),
+            reader.GetString(2),
+            reader.GetString(4),
+            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
+            reader.IsDBNull(3) ? null : reader.GetInt64(3));
+    }
+
+    /// <inheritdoc />
+    public Task RemoveAsync(string room, long id)
+    {
+        ArgumentNullException.ThrowIfNull(room);
+        var op = new RedactMessageOp(room, id);
+        _database.Writer.Enqueue(op);
+        return op.Completion;
+    }
+
+    /// <inheritdoc />
     public void OnRoomClosed(string room)
     {
         ArgumentNullException.ThrowIfNull(room);

@@ -56,4 +56,18 @@ public interface IRoomHistory
     /// <returns>The newest message's time in the window, or null.</returns>
     ValueTask<DateTimeOffset?> GetLatestTimeAsync(string room, DateTimeOffset after, DateTimeOffset before, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult<DateTimeOffset?>(null);
+
+    /// <summary>One stored message of a room by id (redaction); null when there is none. Read-your-writes as <see cref="ReadAsync"/>.</summary>
+    /// <param name="room">The room's name, any case.</param>
+    /// <param name="id">The message's id.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The message, or null (also from histories without the notion).</returns>
+    ValueTask<RoomMessage?> FindAsync(string room, long id, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult<RoomMessage?>(null);
+
+    /// <summary>Removes one message of a room (redaction): later reads no longer return it. Never blocks.</summary>
+    /// <param name="room">The room's name, any case.</param>
+    /// <param name="id">The message's id.</param>
+    /// <returns>A task that completes when the removal is durable.</returns>
+    Task RemoveAsync(string room, long id) => Task.CompletedTask;
 }

@@ -85,5 +85,26 @@ public sealed class InMemoryRoomHistory : IRoomHistory
     }
 
     /// <inheritdoc />
+    public ValueTask<RoomMessage?> FindAsync(string room, long id, CancellationToken cancellationToken = default)
+    {
+        if (!_rooms.TryGetValue(room, out var messages))
+            return ValueTask.FromResult<RoomMessage?>(null);
+        lock (messages)
+            return ValueTask.FromResult(messages.Find(m => m.Id == id));
+    }
+
+    /// <inheritdoc />
+    public Task RemoveAsync(string room, long id)
+    {
+        if (_rooms.TryGetValue(room, out var messages))
+        {
+            lock (messages)
+                messages.RemoveAll(m => m.Id == id);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
     public void OnRoomClosed(string room) => _rooms.TryRemove(room, out _);
 }

@@ -23,4 +23,6 @@ internal enum IrcCapabilities
     InviteNotify = 1 << 15,
     SetName = 1 << 16,
     ExtendedMonitor = 1 << 17,
+    ReadMarker = 1 << 18,
+    MessageRedaction = 1 << 19,
 }

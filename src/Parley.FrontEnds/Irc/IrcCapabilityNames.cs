@@ -18,6 +18,8 @@ internal static class IrcCapabilityNames
         ["cap-notify"] = IrcCapabilities.CapNotify,
         ["draft/account-registration"] = IrcCapabilities.AccountRegistration,
         ["draft/chathistory"] = IrcCapabilities.ChatHistory,
+        ["draft/message-redaction"] = IrcCapabilities.MessageRedaction,
+        ["draft/read-marker"] = IrcCapabilities.ReadMarker,
         ["echo-message"] = IrcCapabilities.EchoMessage,
         ["extended-join"] = IrcCapabilities.ExtendedJoin,
         ["invite-notify"] = IrcCapabilities.InviteNotify,
