@@ -25,4 +25,5 @@ internal enum IrcCapabilities
     ExtendedMonitor = 1 << 17,
     ReadMarker = 1 << 18,
     MessageRedaction = 1 << 19,
+    EventPlayback = 1 << 20,
 }

@@ -18,6 +18,7 @@ internal static class IrcCapabilityNames
         ["cap-notify"] = IrcCapabilities.CapNotify,
         ["draft/account-registration"] = IrcCapabilities.AccountRegistration,
         ["draft/chathistory"] = IrcCapabilities.ChatHistory,
+        ["draft/event-playback"] = IrcCapabilities.EventPlayback,
         ["draft/message-redaction"] = IrcCapabilities.MessageRedaction,
         ["draft/read-marker"] = IrcCapabilities.ReadMarker,
         ["echo-message"] = IrcCapabilities.EchoMessage,

@@ -73,6 +73,7 @@ internal sealed class WriterStatements : IDisposable
         ServerBans = new ServerBanStatements(connection);
         ReadMarkers = new ReadMarkerStatements(connection);
         Redaction = new RedactionStatements(connection);
+        RoomEvents = new RoomEventStatements(connection);
     }
 
     /// <summary>The statements for rooms and room messages.</summary>
@@ -86,6 +87,9 @@ internal sealed class WriterStatements : IDisposable
 
     /// <summary>Statements for redaction (REDACT).</summary>
     public RedactionStatements Redaction { get; }
+
+    /// <summary>The insert for room events (draft/event-playback).</summary>
+    public RoomEventStatements RoomEvents { get; }
 
     /// <summary>Enlists every statement in the batch's transaction.</summary>
     public void Begin(SqliteTransaction transaction)
@@ -197,6 +201,7 @@ internal sealed class WriterStatements : IDisposable
         ServerBans.Dispose();
         ReadMarkers.Dispose();
         Redaction.Dispose();
+        RoomEvents.Dispose();
     }
 
     /// <summary>A command with the named parameters, values to be bound per use.</summary>
