@@ -23,7 +23,8 @@ internal enum IrcCapabilities
     InviteNotify = 1 << 15,
     SetName = 1 << 16,
     ExtendedMonitor = 1 << 17,
-    ReadMarker = 1 << 18,
-    MessageRedaction = 1 << 19,
-    EventPlayback = 1 << 20,
+    Chghost = 1 << 18,
+    ReadMarker = 1 << 19,
+    MessageRedaction = 1 << 20,
+    EventPlayback = 1 << 21,
 }
