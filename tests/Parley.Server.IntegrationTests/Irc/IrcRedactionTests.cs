@@ -100,6 +100,26 @@ public sealed partial class IrcRedactionTests
         Assert.Empty(await IrcChatHistoryTests.ReadBatchAsync(bob));
     }
 
+    [Fact]
+    public async Task Redact_by_a_server_operator_works_from_outside_the_channel()
+    {
+        await using var server = await ParleyTestServer.StartWithIrcAsync(new Dictionary<string, string?> { ["Parley:Operators:0"] = "root" });
+        await using var root = await IrcChatHistoryTests.ConnectLoggedInAsync(server, "root", Caps);
+        await using var bob = await IrcChatHistoryTests.ConnectLoggedInAsync(server, "bob", Caps);
+        await bob.SendAsync("JOIN #dev");
+        await bob.WaitForAsync(l => l.Contains(" 366 ", StringComparison.Ordinal));
+        await bob.SendAsync("PRIVMSG #dev :buy cheap pills");
+        var (echo, _) = await bob.WaitForAsync(l => l.EndsWith("PRIVMSG #dev :buy cheap pills", StringComparison.Ordinal));
+        var id = MsgId(echo);
+
+        await root.SendAsync($"REDACT #dev {id} spam");
+
+        var (toBob, _) = await bob.WaitForAsync(l => l.Contains(" REDACT ", StringComparison.Ordinal));
+        Assert.Matches($@" :root![^@ ]+@parley REDACT #dev {id} spam$", toBob);
+        var (toRoot, _) = await root.WaitForAsync(l => l.Contains(" REDACT ", StringComparison.Ordinal));
+        Assert.Matches($@" :root![^@ ]+@parley REDACT #dev {id} spam$", toRoot);
+    }
+
     [Theory]
     [InlineData("REDACT #dev", ":parley FAIL REDACT NEED_MORE_PARAMS :Not enough parameters")]
     [InlineData("REDACT #nowhere 123", ":parley FAIL REDACT INVALID_TARGET #nowhere :You cannot delete messages from #nowhere")]
