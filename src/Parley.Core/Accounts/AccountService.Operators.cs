@@ -28,7 +28,7 @@ public sealed partial class AccountService
             return ChatError.NotServerOperator;
         if (session.Presence is { AccountId: not null } signedIn && NickRules.Comparer.Equals(signedIn.Nick, account))
         {
-            session.OperatorAccount = signedIn.Nick;
+            _hub.SetOperatorAccount(session, signedIn.Nick);
             return ChatError.None;
         }
 
@@ -50,7 +50,7 @@ public sealed partial class AccountService
                 return ChatError.AuthFailed;
             }
 
-            session.OperatorAccount = found.Nick;
+            _hub.SetOperatorAccount(session, found.Nick);
             return ChatError.None;
         }
         finally

@@ -110,10 +110,11 @@ public sealed partial class ChatHub
 
     /// <summary>
     /// Reloads the server's live settings (operators, MOTD, limits, bans) for an operator's
-    /// <c>/rehash</c> or IRC <c>REHASH</c>; set by the host, null when it offers none. Returns a
-    /// one-line summary, or throws <see cref="ArgumentException"/> naming a bad setting.
+    /// <c>/rehash</c> or IRC <c>REHASH</c>; set by the host, null when it offers none. Takes who
+    /// asked (the operator's account, for the log); returns a one-line summary, or throws
+    /// <see cref="ArgumentException"/> naming a bad setting.
     /// </summary>
-    public Func<string>? RehashHandler { get; set; }
+    public Func<string, string>? RehashHandler { get; set; }
 
     /// <summary>Server-wide bans by address, checked when a session connects.</summary>
     public ServerBanList ServerBans { get; } = new();
@@ -313,6 +314,7 @@ public sealed partial class ChatHub
     {
         var before = session.Presence is not null;
         session.Presence = holder;
+        NoteOperator(session);
         if (session.HasLeft || before == (holder is not null))
             return;
         Interlocked.Add(ref _registeredSessions, before ? -1 : 1);
@@ -328,6 +330,7 @@ public sealed partial class ChatHub
         if (session.HasLeft)
             return;
         session.HasLeft = true;
+        NoteOperator(session);
         if (_sessions.TryRemove(session.Id, out _))
         {
             Interlocked.Decrement(ref _sessionCount);

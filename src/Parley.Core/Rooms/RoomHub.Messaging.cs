@@ -145,4 +145,13 @@ public sealed partial class RoomHub
         var messages = await _history.ReadAsync(room!.Name, Math.Clamp(count, 1, Options.MaxHistoryPage), beforeId, cancellationToken);
         return new HistoryResult(ChatError.None, messages);
     }
+
+    /// <summary>The time of a room's newest message strictly between two times; null when none (no membership check: the caller passes its own rooms).</summary>
+    /// <param name="name">The room.</param>
+    /// <param name="after">The window's start (exclusive).</param>
+    /// <param name="before">The window's end (exclusive).</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The time, or null.</returns>
+    internal ValueTask<DateTimeOffset?> GetLatestTimeAsync(string name, DateTimeOffset after, DateTimeOffset before, CancellationToken cancellationToken) =>
+        _history.GetLatestTimeAsync(name, after, before, cancellationToken);
 }

@@ -126,6 +126,14 @@ public sealed class ChatSession
     }
 
     private string? _operatorAccount;
+    private int _countedAsOperator;
+
+    // Whether the hub's operator count includes this session; true when that changed.
+    internal bool SetCountedAsOperator(bool counted)
+    {
+        var value = counted ? 1 : 0;
+        return Interlocked.Exchange(ref _countedAsOperator, value) != value;
+    }
 
     internal OnlineNick? Presence
     {

@@ -77,7 +77,7 @@ internal sealed class IrcWelcome
         // Connections without a nick; an account on several devices is one user but several sessions.
         var unknown = hub.UnregisteredCount;
         connection.Numeric(IrcNumerics.RPL_LUSERCLIENT, $"There are {registered - invisible} users and {invisible} invisible on 1 servers");
-        connection.Numeric(IrcNumerics.RPL_LUSEROP, OperatorsOnline(hub).ToString(CultureInfo.InvariantCulture), "operator(s) online");
+        connection.Numeric(IrcNumerics.RPL_LUSEROP, hub.OperatorsOnline.ToString(CultureInfo.InvariantCulture), "operator(s) online");
         connection.Numeric(IrcNumerics.RPL_LUSERUNKNOWN, unknown.ToString(CultureInfo.InvariantCulture), "unknown connection(s)");
         connection.Numeric(IrcNumerics.RPL_LUSERCHANNELS, hub.Rooms.Count.ToString(CultureInfo.InvariantCulture), "channels formed");
         connection.Numeric(IrcNumerics.RPL_LUSERME, $"I have {registered} clients and 0 servers");
@@ -89,14 +89,6 @@ internal sealed class IrcWelcome
 
     /// <summary>Replaces the message of the day (a rehash); later MOTDs and welcomes show it. Thread-safe.</summary>
     public void SetMotd(string? motd) => _motd = MotdLines(motd);
-
-    // Nicks online whose session is a server operator. O(users), and the welcome burst of every
-    // registration runs it: without operator accounts configured (nobody can be one) it is 0 at
-    // once, so registrations stay O(1) (docs/benchmarks.md, fix 2).
-    private static int OperatorsOnline(ChatHub hub) =>
-        hub.Operators.Accounts.Count == 0
-            ? 0
-            : hub.OnlineNicks().Count(nick => hub.FindByNick(nick) is { } session && hub.Operators.IsOperator(session));
 
     /// <summary>375, 372 per line, 376; or 422 when there is no MOTD.</summary>
     public void SendMotd(IrcConnection connection)
