@@ -47,9 +47,9 @@ public sealed partial class RoomHub
     // sender's account's other sessions in the room (they see their own message as an echo too).
     private static int SendMessage(RoomMember[] members, RoomMessage message, ChatSession from, IReadOnlyList<KeyValuePair<string, string>> clientTags, bool notice)
     {
-        var account = message.FromAccountId is null ? null : message.From;
-        var chatEvent = new RoomMessageEvent(message, IsEcho: false) { Time = message.Time, ActorAddress = from.UserAddress, FromAccount = account, ClientTags = clientTags, IsNotice = notice };
-        var echo = new RoomMessageEvent(message, IsEcho: true) { Time = message.Time, ActorAddress = from.UserAddress, FromAccount = account, ClientTags = clientTags, IsNotice = notice };
+        var account = from.AccountName;
+        var chatEvent = new RoomMessageEvent(message, IsEcho: false) { Time = message.Time, ActorAddress = from.UserAddress, FromAccount = account, ClientTags = clientTags, IsNotice = notice, FromBot = from.IsBot };
+        var echo = new RoomMessageEvent(message, IsEcho: true) { Time = message.Time, ActorAddress = from.UserAddress, FromAccount = account, ClientTags = clientTags, IsNotice = notice, FromBot = from.IsBot };
         var sender = from.Presence;
         var count = 0;
         var echoed = false;
@@ -98,7 +98,8 @@ public sealed partial class RoomHub
         {
             Time = _time.GetUtcNow(),
             ActorAddress = from.UserAddress,
-            FromAccount = from.AccountId is null ? null : from.Nick,
+            FromAccount = from.AccountName,
+            FromBot = from.IsBot,
         };
         foreach (var other in room.MemberArrayForReading)
         {

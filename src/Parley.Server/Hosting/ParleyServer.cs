@@ -231,6 +231,9 @@ public static partial class ParleyServer
         app.Services.GetRequiredService<ServerMetrics>().Observe(app.Services.GetRequiredService<ChatHub>());
         UseReload(app);
         HttpEndpoints.Map(app);
+        // An operator's /stats: the same series as /metrics and parley-server stats, read in the process.
+        var scrape = new MetricsScrape(app);
+        app.Services.GetRequiredService<ChatHub>().StatsHandler = async cancellationToken => StatsReport.Lines(await scrape.ReadAsync(cancellationToken));
 
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ParleyServer).FullName!);
