@@ -144,6 +144,8 @@ internal sealed class IrcEventEncoder(string serverName, IrcEventTags tags) : IE
         MissedMessageEvent missed => Stored(missed.Message, missed.ShownTo),
         EchoEvent { Message: var sent } => Stored(sent, null),
         TagMessageEvent tagged => [new IrcMessage(Mask(tagged.From, tagged.FromAddress), "TAGMSG", tagged.To)],
+        ReadMarkerEvent marker => [Commands.MarkReadCommand.Line(serverName, marker.Target, marker.ReadTime)],
+        DirectMessageRedactedEvent redacted => [Redact(Mask(redacted.From, redacted.FromAddress), redacted.To, redacted.MessageId, redacted.Reason)],
         _ => [],
     });
 
@@ -155,6 +157,11 @@ internal sealed class IrcEventEncoder(string serverName, IrcEventTags tags) : IE
         MessageKind.Broadcast => Text(Mask(message.From, null), "NOTICE", "$*", message.Text),
         _ => [],
     };
+
+    /// <summary><c>:nick!u@h REDACT &lt;target&gt; &lt;msgid&gt; [:reason]</c> (draft/message-redaction).</summary>
+    public static IrcMessage Redact(string source, string target, long id, string? reason) => reason is null
+        ? new IrcMessage(source, "REDACT", target, IrcEventTagger.MessageId(id))
+        : new IrcMessage(source, "REDACT", target, IrcEventTagger.MessageId(id), IrcText.ForWire(reason));
 
     /// <summary><c>nick!user@host</c>.</summary>
     public static string Mask(string nick, UserAddress? address) =>
