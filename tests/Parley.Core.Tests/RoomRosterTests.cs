@@ -4,7 +4,7 @@ using Parley.Core.Sessions;
 
 namespace Parley.Core.Tests;
 
-/// <summary>The cached, incrementally extended NAMES/MEMBERS order of a room (docs/benchmarks.md, fix 7).</summary>
+/// <summary>The cached, incrementally extended NAMES/MEMBERS order of a room (docs/benchmarks.md, fix 10).</summary>
 public sealed class RoomRosterTests
 {
     private readonly CountingEncoder _encoder = new();

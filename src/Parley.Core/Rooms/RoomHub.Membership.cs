@@ -88,6 +88,7 @@ public sealed partial class RoomHub
                     Account = session.AccountName,
                     RealName = session.RealName,
                 });
+                RecordEvent(room, RoomEntryKind.Join, nick, null);
                 // IRCv3 away-notify: members learn at once that the user who joined is away.
                 if (_hub.AwayMessageOf(nick) is { } away)
                     await SendInTurnsAsync(others, new AwayChangedEvent(nick, away) { Time = _time.GetUtcNow(), Address = session.UserAddress });
@@ -110,7 +111,10 @@ public sealed partial class RoomHub
         if (error != ChatError.None)
             return error;
         if (TryRemove(room!, session, out var remaining) && !HasOtherSessionOfAccount(remaining, session))
+        {
             Send(remaining, new RoomMemberLeftEvent(room!.Name, session.Nick!, RoomLeaveKind.Parted, reason, By: null) { Time = _time.GetUtcNow(), ActorAddress = session.UserAddress });
+            RecordEvent(room, RoomEntryKind.Part, session.Nick!, reason);
+        }
         return ChatError.None;
     }
 
@@ -156,6 +160,7 @@ public sealed partial class RoomHub
         if (closed)
             _history.OnRoomClosed(room.Name);
         Send(before, new RoomMemberLeftEvent(room.Name, targets[0].Session.Nick ?? targetNick, RoomLeaveKind.Kicked, reason, by.Nick) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSession = by });
+        RecordEvent(room, RoomEntryKind.Kick, by.Nick!, reason, targets[0].Session.Nick ?? targetNick);
         return ChatError.None;
     }
 
@@ -172,7 +177,10 @@ public sealed partial class RoomHub
         foreach (var room in session.Rooms)
         {
             if (TryRemove(room, session, out var remaining) && !HasOtherSessionOfAccount(remaining, session))
+            {
                 Send(remaining, new RoomMemberLeftEvent(room.Name, nick, kind, reason, By: null) { Time = _time.GetUtcNow(), ActorAddress = session.UserAddress, NickStays = nickStays });
+                RecordEvent(room, RoomEntryKind.Quit, nick, reason);
+            }
         }
     }
 

@@ -145,7 +145,7 @@ public sealed partial class RoomHub
     /// <summary>
     /// Deliveries a join's announcement makes before giving the thread back: 128. A turn is tens
     /// of microseconds, so a neighbour's line waits for one turn per joiner at work, not for each
-    /// joiner's whole fan-out (docs/benchmarks.md, fix 7).
+    /// joiner's whole fan-out (docs/benchmarks.md, fix 10).
     /// </summary>
     internal const int DeliveriesPerTurn = 128;
 

@@ -14,7 +14,7 @@ namespace Parley.Core.Rooms;
 /// (<see cref="Room.Roster"/>): a join storm appends members one at a time, so each joiner's list
 /// is the previous one with the newcomers inserted by binary search (O(n) copying, no sort and no
 /// allocation per member), not a fresh group-and-sort of every member (O(n log n) per joiner,
-/// O(n² log n) for a storm; docs/benchmarks.md, fix 7).
+/// O(n² log n) for a storm; docs/benchmarks.md, fix 10).
 /// </remarks>
 public sealed class RoomRoster
 {

@@ -53,6 +53,7 @@ internal sealed class JoinCommand : IIrcCommand
             connection.Reply(connection.Has(IrcCapabilities.ExtendedJoin)
                 ? IrcRoomEvents.ExtendedJoin(connection.Mask, room.Name, session.AccountName, session.RealName)
                 : new IrcMessage(connection.Mask, "JOIN", room.Name));
+            await MarkReadCommand.SendOnJoinAsync(connection, room.Name);
             IrcChannelReplies.Topic(connection, room, orNone: false);
             IrcChannelReplies.Names(connection, room, result.Roster);
             Replay(connection, room.Name, result.History);
