@@ -34,7 +34,14 @@ public sealed class OperatorPolicy
         if (ReferenceEquals(this, None))
             throw new InvalidOperationException("OperatorPolicy.None is shared and never changes.");
         _accounts = accounts.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).ToFrozenSet(NickRules.Comparer);
+        Interlocked.Increment(ref _generation);
     }
+
+    // Bumped by every Replace, so the hub's kept operator count knows to recount once.
+    private int _generation;
+
+    /// <summary>How many times the accounts were replaced: the hub recounts its operators when it changes.</summary>
+    internal int Generation => Volatile.Read(ref _generation);
 
     /// <summary>The operator account names, for a reload's log line.</summary>
     public int Count => _accounts.Count;
@@ -51,7 +58,7 @@ public sealed class OperatorPolicy
     public bool IsOperator(ChatSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return (session.Presence is { AccountId: not null } signedIn && _accounts.Contains(signedIn.Nick))
+        return (session.Presence is { AccountId: not null } signedIn && _accounts.Contains(signedIn.AccountName!))
             || (session.OperatorAccount is { } oper && _accounts.Contains(oper));
     }
 

@@ -71,6 +71,12 @@ public sealed class ChatSession
     public bool IsLoggedIn => _presence?.AccountId is not null;
 
     /// <summary>
+    /// The signed-in account's name, or null for a guest or an unregistered session. Usually the
+    /// nick; an IRC client may keep another nick when it logs in (docs/irc.md, "Nick and account").
+    /// </summary>
+    public string? AccountName => _presence?.AccountName;
+
+    /// <summary>
     /// The user name (IRC's ident from <c>USER</c>), or the nick when the client gave none (the
     /// line protocol has none); <c>*</c> before either is known.
     /// </summary>
@@ -126,6 +132,27 @@ public sealed class ChatSession
     }
 
     private string? _operatorAccount;
+    private volatile bool _isBot;
+
+    /// <summary>
+    /// True when the user marked itself a bot (IRC's user mode <c>+B</c>, ircv3.net bot-mode): its
+    /// messages carry the flag (<see cref="Events.DirectMessageEvent.FromBot"/>). Set on the
+    /// session's read loop, read by any thread.
+    /// </summary>
+    public bool IsBot
+    {
+        get => _isBot;
+        set => _isBot = value;
+    }
+
+    private int _countedAsOperator;
+
+    // Whether the hub's operator count includes this session; true when that changed.
+    internal bool SetCountedAsOperator(bool counted)
+    {
+        var value = counted ? 1 : 0;
+        return Interlocked.Exchange(ref _countedAsOperator, value) != value;
+    }
 
     internal OnlineNick? Presence
     {

@@ -74,7 +74,7 @@ internal sealed partial class IrcConnection : ISessionSink
 
     public bool Has(IrcCapabilities capability) => (Capabilities & capability) == capability;
 
-    private ILogger Logger => _frontEnd.Logger;
+    internal ILogger Logger => _frontEnd.Logger;
 
     /// <summary>The tags this connection's capabilities ask for on events (message-tags: all of them).</summary>
     public IrcEventTags EventTags

@@ -36,13 +36,13 @@ internal sealed class IrcWelcome
         // (~, mode q), which Parley rooms have and IRC clients know; MODE cannot give it.
         string[] tokens =
         [
-            "AWAYLEN=" + MaxTextLength, "CASEMAPPING=ascii", "CHANLIMIT=#:" + roomLimits.MaxRoomsPerUser, "CHANMODES=beI,k,l,Cimnst",
+            "AWAYLEN=" + MaxTextLength, "BOT=" + Commands.ModeCommand.BotMode, "CASEMAPPING=ascii", "CHANLIMIT=#:" + roomLimits.MaxRoomsPerUser, "CHANMODES=beI,k,l,Cimnst",
             "CHANNELLEN=" + (RoomNames.MaxLength + 1), "CHANTYPES=#", "CHATHISTORY=" + Commands.ChatHistoryCommand.MaxLimit, "ELIST=MNU",
             "EXCEPTS=e", "EXTBAN=~,am", "INVEX=I", "KICKLEN=" + MaxTextLength, "LINELEN=512", "MAXLIST=b:" + roomOptions.MaxBansPerRoom + ",e:" + roomOptions.MaxBansPerRoom + ",I:" + roomOptions.MaxBansPerRoom,
             "MODES=" + Commands.ChannelModes.MaxParameterModes, "MONITOR=" + IrcConnection.MaxMonitored, "MSGREFTYPES=msgid,timestamp",
-            "NETWORK=" + options.NetworkName, "NICKLEN=" + NickRules.MaxLength, "PREFIX=(qov)~@+",
+            "NETWORK=" + options.NetworkName, "NICKLEN=" + NickRules.MaxLength, "PREFIX=(qov)~@+", "STATUSMSG=" + IrcChannelReplies.StatusPrefixes,
             "TARGMAX=JOIN:,KICK:,NAMES:,NOTICE:4,PART:,PRIVMSG:4,TAGMSG:1,WHOIS:1", "TOPICLEN=" + RoomHub.MaxTopicLength,
-            "USERLEN=" + MaxUserNameLength, "UTF8ONLY",
+            "USERLEN=" + MaxUserNameLength, "UTF8ONLY", "WHOX",
         ];
         Isupport = [.. tokens.Chunk(MaxIsupportTokens)];
     }
@@ -58,7 +58,7 @@ internal sealed class IrcWelcome
         connection.Numeric(IrcNumerics.RPL_YOURHOST, $"Your host is {_options.ServerName}, running version {_version}");
         connection.Numeric(IrcNumerics.RPL_CREATED, $"This server was created {_created}");
         // User modes, channel modes, channel modes with a parameter: what the rooms issue brings.
-        connection.Numeric(IrcNumerics.RPL_MYINFO, _options.ServerName, _version, "iow", "CIbeiklmnoqstv", "Ibekloqv");
+        connection.Numeric(IrcNumerics.RPL_MYINFO, _options.ServerName, _version, "Biow", "CIbeiklmnoqstv", "Ibekloqv");
         foreach (var tokens in Isupport)
             connection.Numeric(IrcNumerics.RPL_ISUPPORT, [.. tokens, "are supported by this server"]);
         SendLusers(connection);
@@ -77,7 +77,7 @@ internal sealed class IrcWelcome
         // Connections without a nick; an account on several devices is one user but several sessions.
         var unknown = hub.UnregisteredCount;
         connection.Numeric(IrcNumerics.RPL_LUSERCLIENT, $"There are {registered - invisible} users and {invisible} invisible on 1 servers");
-        connection.Numeric(IrcNumerics.RPL_LUSEROP, OperatorsOnline(hub).ToString(CultureInfo.InvariantCulture), "operator(s) online");
+        connection.Numeric(IrcNumerics.RPL_LUSEROP, hub.OperatorsOnline.ToString(CultureInfo.InvariantCulture), "operator(s) online");
         connection.Numeric(IrcNumerics.RPL_LUSERUNKNOWN, unknown.ToString(CultureInfo.InvariantCulture), "unknown connection(s)");
         connection.Numeric(IrcNumerics.RPL_LUSERCHANNELS, hub.Rooms.Count.ToString(CultureInfo.InvariantCulture), "channels formed");
         connection.Numeric(IrcNumerics.RPL_LUSERME, $"I have {registered} clients and 0 servers");
@@ -89,14 +89,6 @@ internal sealed class IrcWelcome
 
     /// <summary>Replaces the message of the day (a rehash); later MOTDs and welcomes show it. Thread-safe.</summary>
     public void SetMotd(string? motd) => _motd = MotdLines(motd);
-
-    // Nicks online whose session is a server operator. O(users), and the welcome burst of every
-    // registration runs it: without operator accounts configured (nobody can be one) it is 0 at
-    // once, so registrations stay O(1) (docs/benchmarks.md, fix 2).
-    private static int OperatorsOnline(ChatHub hub) =>
-        hub.Operators.Accounts.Count == 0
-            ? 0
-            : hub.OnlineNicks().Count(nick => hub.FindByNick(nick) is { } session && hub.Operators.IsOperator(session));
 
     /// <summary>375, 372 per line, 376; or 422 when there is no MOTD.</summary>
     public void SendMotd(IrcConnection connection)
