@@ -142,6 +142,12 @@ internal sealed partial class IrcConnection : ISessionSink
         NotifyMonitors(chatEvent);
         if (!ShouldDeliver(chatEvent))
             return;
+        if (chatEvent is HostChangedEvent changed && !Has(IrcCapabilities.Chghost))
+        {
+            SendHostChangeFallback(changed);
+            return;
+        }
+
         if (chatEvent is RoomMemberJoinedEvent joined && Has(IrcCapabilities.ExtendedJoin))
         {
             // extended-join's JOIN is formatted per recipient: joins are rare next to messages, and
