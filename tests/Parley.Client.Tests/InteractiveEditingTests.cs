@@ -123,10 +123,9 @@ public sealed class InteractiveEditingTests : IDisposable
         await WaitForCursorAsync(parley, 7);
 
         await bob.SendAsync("/bm ping from bob");
-        var screen = await parley.WaitForScreenAsync("[BM] bob: ping from bob");
-        var lines = Lines(screen);
-        var message = lines.FindLastIndex(l => l == "[BM] bob: ping from bob");
-        Assert.Equal("> half typed", lines[message + 1]);
+        // The message is printed first and the prompt redrawn just after: await both.
+        await parley.WaitForScreenAsync("[BM] bob: ping from bob\n> half typed");
+        await WaitForPromptAsync(parley, "half typed");
         await WaitForCursorAsync(parley, 7);
 
         await parley.SendKeysAsync("-l", "and ");
