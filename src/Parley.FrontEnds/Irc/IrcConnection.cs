@@ -41,6 +41,8 @@ internal sealed partial class IrcConnection : ISessionSink
     private string? _closeReason;
     private string? _logReason;
     private ReadLoopFairness _fairness;
+    // Disposed once registered: an idle registered connection holds no timer but the liveness one.
+    private ITimer? _registrationTimer;
 
     public IrcConnection(IDuplexPipe transport, IrcFrontEnd frontEnd, string remoteAddress, ConnectionSecurity security, Action abort)
     {
@@ -97,6 +99,7 @@ internal sealed partial class IrcConnection : ISessionSink
         var time = _frontEnd.Time;
         await using var registrationTimer = time.CreateTimer(
             static state => ((IrcConnection)state!).OnRegistrationTimeout(), this, _frontEnd.Limits.RegistrationTimeout, Timeout.InfiniteTimeSpan);
+        _registrationTimer = registrationTimer;
         await using var livenessTimer = StartLivenessTimer();
 
         var reason = "connection closed";
@@ -133,7 +136,11 @@ internal sealed partial class IrcConnection : ISessionSink
     public bool SeesAllPresence => false;
 
     // Every way to registration (NICK/USER, PASS, SASL) ends here: latency for the metrics.
-    private void RecordRegistered() => FrontEndMetrics.Registered(_frontEnd.Time, _openedTimestamp, FrontEndMetrics.Irc);
+    private void RecordRegistered()
+    {
+        FrontEndMetrics.Registered(_frontEnd.Time, _openedTimestamp, FrontEndMetrics.Irc);
+        Interlocked.Exchange(ref _registrationTimer, null)?.Dispose();
+    }
 
     private void DeliverCore(ChatEvent chatEvent, bool hold)
     {

@@ -36,6 +36,8 @@ internal sealed partial class LineConnection : ISessionSink
     private Task _replyTail = Task.CompletedTask;
     private int _pendingReplies;
     private int _closing;
+    // Disposed once registered (OnRegistered): the idle timer is the one a registered connection keeps.
+    private ITimer? _registrationTimer;
     private string? _closeReason;
     private string? _logReason;
     private ReadLoopFairness _fairness;
@@ -85,6 +87,7 @@ internal sealed partial class LineConnection : ISessionSink
         var timeout = _frontEnd.Limits.RegistrationTimeout;
         await using var registrationTimer = _frontEnd.Time.CreateTimer(
             static state => ((LineConnection)state!).OnRegistrationTimeout(), this, timeout, Timeout.InfiniteTimeSpan);
+        _registrationTimer = registrationTimer;
         await using var idleTimer = StartIdleTimer();
 
         var reason = "connection closed";
@@ -193,6 +196,10 @@ internal sealed partial class LineConnection : ISessionSink
     /// <summary>Called by the nick and login commands when the connection takes a nick.</summary>
     public void OnRegistered()
     {
+        // The registration timeout is over once a nick is taken (a /logout later is not timed
+        // again; before, only one within the first timeout was): an idle registered connection
+        // holds no registration timer.
+        Interlocked.Exchange(ref _registrationTimer, null)?.Dispose();
         FrontEndMetrics.Registered(_frontEnd.Time, _openedTimestamp, FrontEndMetrics.Line);
         FrontEndLog.Registered(Logger, _session.Id, _session.RemoteAddress, _session.Nick ?? "");
     }
