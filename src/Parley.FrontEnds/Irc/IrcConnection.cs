@@ -97,9 +97,9 @@ internal sealed partial class IrcConnection : ISessionSink
         FrontEndLog.Opened(Logger, _session.Id, _session.RemoteAddress);
         var writer = _outbox.PumpAsync(_transport, e => FrontEndLog.TransportError(Logger, _session.Id, e), cancellationToken);
         var time = _frontEnd.Time;
-        await using var registrationTimer = time.CreateTimer(
+        // A field, not a local: a local would keep the disposed timer alive in this state machine.
+        _registrationTimer = time.CreateTimer(
             static state => ((IrcConnection)state!).OnRegistrationTimeout(), this, _frontEnd.Limits.RegistrationTimeout, Timeout.InfiniteTimeSpan);
-        _registrationTimer = registrationTimer;
         await using var livenessTimer = StartLivenessTimer();
 
         var reason = "connection closed";
@@ -114,6 +114,7 @@ internal sealed partial class IrcConnection : ISessionSink
         }
         finally
         {
+            Interlocked.Exchange(ref _registrationTimer, null)?.Dispose();
             reason = Volatile.Read(ref _closeReason) ?? reason;
             if (_invisible)
                 _frontEnd.CountInvisible(-1);

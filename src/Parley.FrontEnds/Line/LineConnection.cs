@@ -85,9 +85,9 @@ internal sealed partial class LineConnection : ISessionSink
         var writer = _outbox.PumpAsync(_transport, e => FrontEndLog.TransportError(Logger, _session.Id, e), cancellationToken);
         Reply(_frontEnd.Greeting);
         var timeout = _frontEnd.Limits.RegistrationTimeout;
-        await using var registrationTimer = _frontEnd.Time.CreateTimer(
+        // A field, not a local: a local would keep the disposed timer alive in this state machine.
+        _registrationTimer = _frontEnd.Time.CreateTimer(
             static state => ((LineConnection)state!).OnRegistrationTimeout(), this, timeout, Timeout.InfiniteTimeSpan);
-        _registrationTimer = registrationTimer;
         await using var idleTimer = StartIdleTimer();
 
         var reason = "connection closed";
@@ -102,6 +102,7 @@ internal sealed partial class LineConnection : ISessionSink
         }
         finally
         {
+            Interlocked.Exchange(ref _registrationTimer, null)?.Dispose();
             reason = Volatile.Read(ref _closeReason) ?? reason;
             // Replies still waiting for a commit find the connection closed and are dropped.
             Interlocked.Exchange(ref _closing, 1);
