@@ -103,11 +103,17 @@ public static partial class IrcNumerics
     /// <summary>333 <c>&lt;client&gt; &lt;channel&gt; &lt;nick&gt; &lt;setat&gt;</c>: who set the topic and when (Unix seconds).</summary>
     public const string RPL_TOPICWHOTIME = "333";
 
+    /// <summary>335 <c>&lt;client&gt; &lt;nick&gt; :is a bot</c>: in WHOIS, the user has bot mode (ircv3.net/specs/extensions/bot-mode).</summary>
+    public const string RPL_WHOISBOT = "335";
+
     /// <summary>341 <c>&lt;client&gt; &lt;nick&gt; &lt;channel&gt;</c>: the invitation was sent.</summary>
     public const string RPL_INVITING = "341";
 
     /// <summary>352 <c>&lt;client&gt; &lt;channel&gt; &lt;username&gt; &lt;host&gt; &lt;server&gt; &lt;nick&gt; &lt;flags&gt; :&lt;hopcount&gt; &lt;realname&gt;</c>.</summary>
     public const string RPL_WHOREPLY = "352";
+
+    /// <summary>354 <c>&lt;client&gt; [token] [channel] [user] [ip] [host] [server] [nick] [flags] [hopcount] [idle] [account] [oplevel] [:realname]</c>: a WHOX reply, the fields asked for in that order (ircv3.net/specs/extensions/whox).</summary>
+    public const string RPL_WHOSPCRPL = "354";
 
     /// <summary>353 <c>&lt;client&gt; &lt;symbol&gt; &lt;channel&gt; :[prefix]&lt;nick&gt;{ [prefix]&lt;nick&gt;}</c>.</summary>
     public const string RPL_NAMREPLY = "353";

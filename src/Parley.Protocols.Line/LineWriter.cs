@@ -106,6 +106,11 @@ public static class LineWriter
     public static byte[] Ban(string room, string mask, string setBy, DateTimeOffset setAt) =>
         Format("BAN ", room, " ", mask, " ", setBy, " ", FormatTime(setAt));
 
+    /// <summary>One metric series, data line of <c>/stats</c>: <c>STATS name{labels}  value</c>.</summary>
+    /// <param name="text">The series and its value, as <c>parley-server stats</c> prints it.</param>
+    /// <returns>The encoded line.</returns>
+    public static byte[] Stats(string text) => Format("STATS ", text);
+
     /// <summary>One server-wide ban, data line of <c>/serverban</c>: <c>SERVERBAN mask setter time reason</c>.</summary>
     /// <param name="mask">The address mask.</param>
     /// <param name="setBy">Who set it.</param>

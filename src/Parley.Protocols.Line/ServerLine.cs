@@ -74,9 +74,9 @@ public sealed record ServerLine(ServerLineKind Kind, string Raw)
     /// <summary>
     /// <see langword="true"/> for the data lines a command sends before its final reply: <c>USERS</c>, <c>HELP</c>,
     /// <c>TOPIC</c>, <c>MEMBERS</c>, <c>HIST</c>, <c>MISSED</c> (of a login or <c>/missed</c>), <c>LIST</c>, <c>BAN</c>
-    /// and <c>SERVERBAN</c>.
+    /// , <c>SERVERBAN</c> and <c>STATS</c>.
     /// </summary>
     public bool IsDataLine => Kind is ServerLineKind.Users or ServerLineKind.Help or ServerLineKind.Topic
         or ServerLineKind.Members or ServerLineKind.History or ServerLineKind.Missed or ServerLineKind.RoomList
-        or ServerLineKind.Ban or ServerLineKind.ServerBan;
+        or ServerLineKind.Ban or ServerLineKind.ServerBan or ServerLineKind.Stats;
 }

@@ -78,4 +78,7 @@ public enum ServerLineKind
 
     /// <summary><c>CERT &lt;fingerprint&gt; &lt;time&gt; [label]</c>: data line of <c>/cert list</c>.</summary>
     Certificate,
+
+    /// <summary><c>STATS &lt;series&gt; &lt;value&gt;</c>: data line of <c>/stats</c> (server operators), one per metric series.</summary>
+    Stats,
 }

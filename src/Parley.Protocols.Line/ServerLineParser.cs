@@ -59,6 +59,7 @@ public static class ServerLineParser
             "LIST" => ParseList(rawText, rest),
             "SERVERBAN" => Simple(ServerLineKind.ServerBan, rawText, rest),
             "CERT" => Simple(ServerLineKind.Certificate, rawText, rest),
+            "STATS" => Simple(ServerLineKind.Stats, rawText, rest),
             "HIST" => ParseRecord(ServerLineKind.History, rawText, rest),
             "MISSED" => ParseRecord(ServerLineKind.Missed, rawText, rest),
             "ECHO" => ParseRecord(ServerLineKind.Echo, rawText, rest),

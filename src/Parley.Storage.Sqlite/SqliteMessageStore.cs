@@ -108,6 +108,34 @@ public sealed class SqliteMessageStore : IMessageStore
         return ValueTask.FromResult<IReadOnlyList<ChatMessage>>(ReadAll(command, reverse: true));
     }
 
+    /// <inheritdoc />
+    /// <remarks>Reads the account's direct messages through its two partial indexes; nicks compare by key.</remarks>
+    public ValueTask<IReadOnlyList<HistoryTarget>> GetTargetsAsync(long accountId, DateTimeOffset after, DateTimeOffset before, int limit, bool newest, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        using var connection = _database.OpenReader();
+        using var command = connection.CreateCommand();
+        // SQLite takes the bare column (nick) from the row that gave MAX: the newest spelling.
+        command.CommandText = $"""
+            SELECT nick, MAX(sent_utc) AS latest FROM (
+              SELECT to_nick AS nick, to_key AS nick_key, sent_utc FROM messages
+              WHERE kind = 1 AND from_account = $account AND sent_utc > $after AND sent_utc < $before
+              UNION ALL
+              SELECT from_nick, from_key, sent_utc FROM messages
+              WHERE kind = 1 AND to_account = $account AND sent_utc > $after AND sent_utc < $before
+            ) GROUP BY nick_key ORDER BY latest {(newest ? "DESC" : "ASC")} LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$account", accountId);
+        command.Parameters.AddWithValue("$after", after.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$before", before.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$limit", limit);
+        var targets = new List<HistoryTarget>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            targets.Add(new HistoryTarget(reader.GetString(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1))));
+        return ValueTask.FromResult<IReadOnlyList<HistoryTarget>>(targets);
+    }
+
     private static List<ChatMessage> ReadAll(SqliteCommand command, bool reverse)
     {
         var messages = new List<ChatMessage>();

@@ -80,6 +80,25 @@ public sealed class SqliteRoomHistory : IRoomHistory
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Walks the room's index back from its newest message to the first inside the window: at
+    /// once when the window ends now (what clients ask), the room's messages at worst.
+    /// </remarks>
+    public async ValueTask<DateTimeOffset?> GetLatestTimeAsync(string room, DateTimeOffset after, DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(room);
+        await _database.Writer.FlushAsync(cancellationToken);
+        using var connection = _database.OpenReader();
+        using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT sent_utc FROM room_messages WHERE room_key = $key AND sent_utc > $after AND sent_utc < $before ORDER BY id DESC LIMIT 1";
+        command.Parameters.AddWithValue("$key", RoomKey.Of(room));
+        command.Parameters.AddWithValue("$after", after.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$before", before.ToUnixTimeMilliseconds());
+        return command.ExecuteScalar() is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+    }
+
+    /// <inheritdoc />
     public void OnRoomClosed(string room)
     {
         ArgumentNullException.ThrowIfNull(room);

@@ -143,6 +143,17 @@ public sealed partial class ParleyServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Sends the process a signal with <c>kill -s</c> (e.g. <c>HUP</c>, as <c>systemctl reload</c> does).</summary>
+    /// <exception cref="InvalidOperationException">kill failed.</exception>
+    public async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-s", signal, ProcessId.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false })
+            ?? throw new InvalidOperationException("kill did not start");
+        await kill.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        if (kill.ExitCode != 0)
+            throw new InvalidOperationException($"kill -s {signal} {ProcessId} exited {kill.ExitCode}");
+    }
+
     /// <summary>Kills the process and its children at once, as kill -9 would, and waits until it is gone.</summary>
     public void Kill()
     {

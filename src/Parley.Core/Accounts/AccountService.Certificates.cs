@@ -31,19 +31,35 @@ public sealed partial class AccountService
     /// <see cref="ChatError.RateLimited"/>.
     /// </returns>
     /// <remarks>
-    /// The same sign-in as a password login (<see cref="ChatHub.SignInAsync"/>): several devices,
+    /// The same sign-in as a password login (<see cref="ChatHub.SignInAsync(Parley.Core.Sessions.ChatSession, Parley.Core.Accounts.Account, System.Threading.CancellationToken)"/>): several devices,
     /// stored messages delivered first, presence. Without a nick, only the address's failure limit
     /// applies, so password guessing against the account cannot lock its certificate out.
     /// </remarks>
     public async ValueTask<SignInResult> LoginWithCertificateAsync(ChatSession session, string? nick, CancellationToken cancellationToken = default)
     {
+        var (check, account) = await AuthenticateWithCertificateAsync(session, nick, cancellationToken);
+        return account is null ? check : await _hub.SignInAsync(session, account, cancellationToken);
+    }
+
+    /// <summary>
+    /// Finds the account that registered the connection's client certificate, with the limits and
+    /// metrics of <see cref="LoginWithCertificateAsync"/>, without signing in (IRC's SASL EXTERNAL
+    /// signs in at registration, with the nick the client chose).
+    /// </summary>
+    /// <param name="session">The session: not signed in, with a client certificate.</param>
+    /// <param name="nick">The account the caller expects, any case, or null.</param>
+    /// <param name="cancellationToken">Cancels waiting.</param>
+    /// <returns>The account, or null and why (as <see cref="LoginWithCertificateAsync"/>).</returns>
+    public async ValueTask<(SignInResult Result, Account? Account)> AuthenticateWithCertificateAsync(
+        ChatSession session, string? nick, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(session);
         if (session.IsLoggedIn)
-            return SignInResult.Refused(ChatError.AlreadyLoggedIn);
+            return (SignInResult.Refused(ChatError.AlreadyLoggedIn), null);
         if (nick is not null && !NickRules.IsValid(nick))
-            return SignInResult.Refused(ChatError.InvalidNick);
+            return (SignInResult.Refused(ChatError.InvalidNick), null);
         if (session.Security.ClientCertificateSha256 is not { } fingerprint)
-            return SignInResult.Refused(ChatError.NoClientCertificate);
+            return (SignInResult.Refused(ChatError.NoClientCertificate), null);
 
         // The per-account bucket is keyed by the nick when one is named, else by the fingerprint
         // (which no nick can equal: nicks hold no ':').
@@ -52,7 +68,7 @@ public sealed partial class AccountService
         if (!reservation.IsGranted)
         {
             ChatMetrics.LoginThrottledOnce();
-            return new SignInResult(ChatError.RateLimited, RetryAfter: reservation.RetryAfter);
+            return (new SignInResult(ChatError.RateLimited, RetryAfter: reservation.RetryAfter), null);
         }
 
         var failed = false;
@@ -64,12 +80,11 @@ public sealed partial class AccountService
             {
                 failed = true;
                 ChatMetrics.LoginFailed();
-                return SignInResult.Refused(ChatError.AuthFailed);
+                return (SignInResult.Refused(ChatError.AuthFailed), null);
             }
 
             ChatMetrics.LoginSucceeded();
-
-            return await _hub.SignInAsync(session, account, cancellationToken);
+            return (new SignInResult(ChatError.None, account.Nick) { Account = account.Nick }, account);
         }
         finally
         {

@@ -26,9 +26,9 @@ public sealed partial class AccountService
         ArgumentNullException.ThrowIfNull(account);
         if (!_hub.Operators.IsOperatorAccount(account))
             return ChatError.NotServerOperator;
-        if (session.Presence is { AccountId: not null } signedIn && NickRules.Comparer.Equals(signedIn.Nick, account))
+        if (session.Presence is { AccountName: { } signedIn } && NickRules.Comparer.Equals(signedIn, account))
         {
-            _hub.SetOperatorAccount(session, signedIn.Nick);
+            _hub.SetOperatorAccount(session, signedIn);
             return ChatError.None;
         }
 

@@ -68,7 +68,7 @@ public sealed partial class AccountService
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(password);
-        if (session.Nick is not { } nick || session.AccountId is not { } accountId)
+        if (session.AccountName is not { } nick || session.AccountId is not { } accountId)
             return SignInResult.Refused(ChatError.NotLoggedIn);
         var (check, _, _) = await CheckPasswordAsync(session, nick, password, cancellationToken);
         if (check.Error != ChatError.None)
@@ -76,7 +76,7 @@ public sealed partial class AccountService
 
         await _hub.Rooms.OnAccountDroppedAsync(accountId, cancellationToken);
         await _accounts.DeleteAsync(accountId, cancellationToken);
-        _hub.CloseSessions(nick, except: session, "account dropped");
+        _hub.CloseAccountSessions(accountId, nick, except: session, "account dropped");
         return new SignInResult(ChatError.None, nick);
     }
 
@@ -107,7 +107,7 @@ public sealed partial class AccountService
                 return check;
         }
 
-        var closed = _hub.CloseSessions(account.Nick, except: session, "ghosted");
+        var closed = _hub.CloseAccountSessions(account.Id, account.Nick, except: session, "ghosted");
         return new SignInResult(ChatError.None, account.Nick, Delivered: closed);
     }
 }

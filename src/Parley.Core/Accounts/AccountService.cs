@@ -98,23 +98,44 @@ public sealed partial class AccountService
     /// </returns>
     public async ValueTask<SignInResult> LoginAsync(ChatSession session, string nick, string password, CancellationToken cancellationToken = default)
     {
+        var (check, account) = await AuthenticateAsync(session, nick, password, cancellationToken);
+        return account is null ? check : await _hub.SignInAsync(session, account, cancellationToken);
+    }
+
+    /// <summary>
+    /// Checks the password of an account, with the limits and metrics of a login, without signing
+    /// in: the caller signs in with <see cref="ChatHub.SignInAsync(ChatSession, Account, string?, CancellationToken)"/>
+    /// when it chooses (IRC's SASL, at registration with the nick the client chose).
+    /// </summary>
+    /// <param name="session">The session: not signed in.</param>
+    /// <param name="nick">The account's name, any case.</param>
+    /// <param name="password">The password.</param>
+    /// <param name="cancellationToken">Cancels waiting.</param>
+    /// <returns>
+    /// The account when the password is right; else null and why, as <see cref="LoginAsync"/>:
+    /// <see cref="ChatError.AlreadyLoggedIn"/>, <see cref="ChatError.InvalidNick"/>,
+    /// <see cref="ChatError.AuthFailed"/>, <see cref="ChatError.RateLimited"/>, <see cref="ChatError.ServerBusy"/>.
+    /// </returns>
+    public async ValueTask<(SignInResult Result, Account? Account)> AuthenticateAsync(
+        ChatSession session, string nick, string password, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(nick);
         ArgumentNullException.ThrowIfNull(password);
         if (session.IsLoggedIn)
-            return SignInResult.Refused(ChatError.AlreadyLoggedIn);
+            return (SignInResult.Refused(ChatError.AlreadyLoggedIn), null);
         if (!NickRules.IsValid(nick))
-            return SignInResult.Refused(ChatError.InvalidNick);
+            return (SignInResult.Refused(ChatError.InvalidNick), null);
         var (check, account, rehashNeeded) = await CheckPasswordAsync(session, nick, password, cancellationToken);
         if (account is null)
-            return check;
+            return (check, null);
 
         ChatMetrics.LoginSucceeded();
 
         // A fresh hash is an improvement, not a need: skipped when hashing is busy.
         if (rehashNeeded && await HashAsync(password, cancellationToken) is { } fresh)
             await _accounts.UpdatePasswordHashAsync(account.Id, fresh, cancellationToken);
-        return await _hub.SignInAsync(session, account, cancellationToken);
+        return (check with { Account = account.Nick }, account);
     }
 
     /// <summary>Changes the signed-in account's password (<c>/passwd</c>).</summary>
@@ -132,7 +153,7 @@ public sealed partial class AccountService
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(oldPassword);
         ArgumentNullException.ThrowIfNull(newPassword);
-        if (session.Nick is not { } nick || !session.IsLoggedIn)
+        if (session.AccountName is not { } nick)
             return SignInResult.Refused(ChatError.NotLoggedIn);
         if (!PasswordRules.IsAcceptable(newPassword, _hub.AccountOptions.MinPasswordLength))
             return SignInResult.Refused(ChatError.BadPassword);

@@ -34,6 +34,13 @@ public sealed class DirectMessageEvent(string From, string To, string Text) : Ch
     public string? FromAccount { get; init; }
 
     /// <summary>
+    /// True when the sender had marked itself a bot (IRC's user mode <c>+B</c>,
+    /// ircv3.net/specs/extensions/bot-mode), shown as IRC's <c>bot</c> tag.
+    /// </summary>
+    public bool FromBot { get; init; }
+
+
+    /// <summary>
     /// Client metadata sent with the message, relayed as is and never stored: IRCv3 client-only
     /// tags (keys starting with <c>+</c>, e.g. <c>+draft/reply</c>). Empty when none.
     /// </summary>

@@ -11,4 +11,7 @@ public sealed class EchoEvent(ChatMessage Message) : ChatEvent
 {
     /// <summary>The message as stored.</summary>
     public ChatMessage Message { get; } = Message;
+
+    /// <summary>The sender's account (the message's sender is one of its nicks), IRC's <c>account</c> tag; null when unknown.</summary>
+    public string? FromAccount { get; init; }
 }

@@ -8,4 +8,10 @@ public sealed class MissedMessageEvent(ChatMessage Message) : ChatEvent
 {
     /// <summary>The message as stored, with its original time.</summary>
     public ChatMessage Message { get; } = Message;
+
+    /// <summary>
+    /// The nick to show as the recipient when the session holds a nick that is not its account's
+    /// name (IRC: the nick kept after SASL), else null (the stored recipient).
+    /// </summary>
+    public string? ShownTo { get; init; }
 }

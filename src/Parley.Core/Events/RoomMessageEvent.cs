@@ -23,6 +23,13 @@ public sealed class RoomMessageEvent(RoomMessage Message, bool IsEcho) : RoomEve
     public string? FromAccount { get; init; }
 
     /// <summary>
+    /// True when the sender had marked itself a bot (IRC's user mode <c>+B</c>,
+    /// ircv3.net/specs/extensions/bot-mode), shown as IRC's <c>bot</c> tag.
+    /// </summary>
+    public bool FromBot { get; init; }
+
+
+    /// <summary>
     /// Client metadata sent with the message, relayed as is and never stored (IRCv3 client-only
     /// tags, as <see cref="DirectMessageEvent.ClientTags"/>). Empty when none.
     /// </summary>
@@ -33,4 +40,11 @@ public sealed class RoomMessageEvent(RoomMessage Message, bool IsEcho) : RoomEve
     /// NOTICE; the line protocol and the room's history keep it as a message.
     /// </summary>
     public bool IsNotice { get; init; }
+
+    /// <summary>
+    /// The status prefix of a message to some members only (IRC's STATUSMSG, <c>@</c> in
+    /// <c>PRIVMSG @#chan</c>; <see cref="RoomHub.SayToRole"/>), shown before the channel; null for
+    /// a message to every member.
+    /// </summary>
+    public string? StatusPrefix { get; init; }
 }

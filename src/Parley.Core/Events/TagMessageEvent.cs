@@ -27,4 +27,11 @@ public sealed class TagMessageEvent(string From, string To, IReadOnlyList<KeyVal
 
     /// <summary>The sender's account when logged in, as <see cref="DirectMessageEvent.FromAccount"/>; else null.</summary>
     public string? FromAccount { get; init; }
+
+    /// <summary>
+    /// True when the sender had marked itself a bot (IRC's user mode <c>+B</c>,
+    /// ircv3.net/specs/extensions/bot-mode), shown as IRC's <c>bot</c> tag.
+    /// </summary>
+    public bool FromBot { get; init; }
+
 }

@@ -44,4 +44,19 @@ public interface IMessageStore
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>Up to <see cref="HistoryQuery.Limit"/> messages in id order.</returns>
     ValueTask<IReadOnlyList<ChatMessage>> GetHistoryAsync(HistoryQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The nicks <paramref name="accountId"/> exchanged direct messages with strictly between
+    /// <paramref name="after"/> and <paramref name="before"/>, each with the time of its newest
+    /// message there. Stores without the notion return none.
+    /// </summary>
+    /// <param name="accountId">Whose direct messages.</param>
+    /// <param name="after">The window's start (exclusive), UTC.</param>
+    /// <param name="before">The window's end (exclusive), UTC.</param>
+    /// <param name="limit">How many nicks at most, 1 or more.</param>
+    /// <param name="newest">True: the <paramref name="limit"/> most recently active; false: the least.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>Up to <paramref name="limit"/> nicks, in no particular order.</returns>
+    ValueTask<IReadOnlyList<HistoryTarget>> GetTargetsAsync(long accountId, DateTimeOffset after, DateTimeOffset before, int limit, bool newest, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult<IReadOnlyList<HistoryTarget>>([]);
 }

@@ -57,7 +57,7 @@ public sealed record BanMask(string Mask, string SetBy, DateTimeOffset SetAt)
     {
         ArgumentNullException.ThrowIfNull(session);
         if (IsAccountBan)
-            return session.IsLoggedIn && MatchesAccount(Mask, session.Nick!);
+            return session.IsLoggedIn && MatchesAccount(Mask, session.AccountName!);
         return Matches(Mask, session.Nick ?? "", session.Address);
     }
 

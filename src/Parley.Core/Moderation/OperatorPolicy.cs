@@ -58,7 +58,7 @@ public sealed class OperatorPolicy
     public bool IsOperator(ChatSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return (session.Presence is { AccountId: not null } signedIn && _accounts.Contains(signedIn.Nick))
+        return (session.Presence is { AccountId: not null } signedIn && _accounts.Contains(signedIn.AccountName!))
             || (session.OperatorAccount is { } oper && _accounts.Contains(oper));
     }
 

@@ -30,7 +30,26 @@ public sealed partial class ChatHub
     /// Stored messages reach the session as <see cref="MissedMessageEvent"/>s, oldest first, before
     /// any message sent to the account after the sign-in (the account's gate is held throughout).
     /// </remarks>
-    public async ValueTask<SignInResult> SignInAsync(ChatSession session, Account account, CancellationToken cancellationToken = default)
+    public ValueTask<SignInResult> SignInAsync(ChatSession session, Account account, CancellationToken cancellationToken = default) =>
+        SignInAsync(session, account, nick: null, cancellationToken);
+
+    /// <summary>
+    /// Signs <paramref name="session"/> in to <paramref name="account"/> as
+    /// <see cref="SignInAsync(ChatSession, Account, CancellationToken)"/>, holding
+    /// <paramref name="nick"/> rather than the account's name: IRC keeps the nick a client chose
+    /// when it logs in (Ergo's behaviour; the account is separate from the nick).
+    /// </summary>
+    /// <param name="session">The session: unregistered, or a guest (its nick may be <paramref name="nick"/>).</param>
+    /// <param name="account">The account, whose credentials the caller has checked.</param>
+    /// <param name="nick">
+    /// The nick to hold, or null (or the account's name in any case) for the account's name. Any
+    /// other nick must be free and no account's: a nick that is another account's name is refused
+    /// with <see cref="ChatError.NickRegistered"/>, one held by someone else with
+    /// <see cref="ChatError.NickTaken"/>.
+    /// </param>
+    /// <param name="cancellationToken">Cancels waiting.</param>
+    /// <returns>The result, as the overload without a nick, with <see cref="SignInResult.Account"/>.</returns>
+    public async ValueTask<SignInResult> SignInAsync(ChatSession session, Account account, string? nick, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(account);
@@ -38,6 +57,9 @@ public sealed partial class ChatHub
             return SignInResult.Refused(ChatError.AlreadyLoggedIn);
         if (IsAccountBanned(account.Nick))
             return SignInResult.Refused(ChatError.ServerBanned);
+        var alias = nick is not null && !NickRules.Comparer.Equals(nick, account.Nick);
+        if (alias && await CheckAliasAsync(nick!, cancellationToken) is var refused && refused != ChatError.None)
+            return SignInResult.Refused(refused);
 
         var gate = GateOf(account.Id);
         await gate.WaitAsync(cancellationToken);
@@ -45,11 +67,20 @@ public sealed partial class ChatHub
         {
             var old = session.Presence;
             // Under the account's gate, so two sign-ins cannot both take the last place.
-            if (_byNick.TryGetValue(account.Nick, out var online) && online.AccountId == account.Id
-                && online.Sessions.Length >= _options.MaxSessionsPerAccount)
+            if (AccountSessionCount(account.Id, account.Nick) >= _options.MaxSessionsPerAccount)
                 return SignInResult.Refused(ChatError.TooManySessions);
-            if (!TryJoin(session, account, old, out var holder, out var first))
+            OnlineNick holder;
+            bool first;
+            if (alias)
+            {
+                if (!TryClaimAlias(session, nick!, account.Id, account.Nick, old, out holder))
+                    return SignInResult.Refused(ChatError.NickTaken);
+                first = true;
+            }
+            else if (!TryJoin(session, account.Id, account.Nick, old, out holder, out first))
+            {
                 return SignInResult.Refused(ChatError.NickTaken);
+            }
 
             if (old is not null && old != holder && !NickRules.Comparer.Equals(old.Nick, holder.Nick))
                 TryRemoveNick(old);
@@ -57,17 +88,105 @@ public sealed partial class ChatHub
             var oldAddress = session.UserAddress;
             SetPresence(session, holder);
             Announce(session, holder, old, first, oldAddress);
+            ChangeHost(session, holder, _options.AccountCloaks ? ChatSession.AccountCloak(account.Nick) : ChatSession.CloakedHost, announce: old is not null);
             // A guest in rooms became an account's: its room peers learn the account (IRC's account-notify).
             if (old is not null)
                 SendToRoomPeers(session, new AccountChangedEvent(holder.Nick, account.Nick) { Time = _time.GetUtcNow(), Address = session.UserAddress });
 
             var (delivered, waiting) = await DeliverMissedCoreAsync(session, account.Id, cancellationToken);
-            return new SignInResult(ChatError.None, holder.Nick, delivered, waiting);
+            return new SignInResult(ChatError.None, holder.Nick, delivered, waiting) { Account = account.Nick };
         }
         finally
         {
             gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="account"/> could sign in now: <see cref="ChatError.ServerBanned"/>,
+    /// <see cref="ChatError.TooManySessions"/> or <see cref="ChatError.None"/>. A hint for callers
+    /// that check credentials before signing in (IRC's SASL before registration); the sign-in
+    /// checks again.
+    /// </summary>
+    /// <param name="account">The account.</param>
+    /// <returns>The error the sign-in would give now, or <see cref="ChatError.None"/>.</returns>
+    public ChatError CheckSignIn(Account account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        if (IsAccountBanned(account.Nick))
+            return ChatError.ServerBanned;
+        return AccountSessionCount(account.Id, account.Nick) >= _options.MaxSessionsPerAccount ? ChatError.TooManySessions : ChatError.None;
+    }
+
+    /// <summary>
+    /// Changes the nick of a signed-in session (IRC's <c>NICK</c> after SASL): to its account's
+    /// name, or to a nick that is free and no account's. The account stays signed in.
+    /// </summary>
+    /// <param name="session">A signed-in session.</param>
+    /// <param name="nick">The wanted nick.</param>
+    /// <param name="cancellationToken">Cancels the account lookup.</param>
+    /// <returns>
+    /// <see cref="ChatError.None"/>, <see cref="ChatError.NotLoggedIn"/>, <see cref="ChatError.InvalidNick"/>,
+    /// <see cref="ChatError.NickRegistered"/> (another account's name) or <see cref="ChatError.NickTaken"/>.
+    /// </returns>
+    /// <remarks>
+    /// Others are told as for a guest's change (<see cref="NickChangedEvent"/>). When the account is
+    /// online under the old nick on other devices too, they keep it: only this session changes.
+    /// </remarks>
+    public async ValueTask<ChatError> ChangeSignedInNickAsync(ChatSession session, string nick, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(nick);
+        if (session.Presence is not { AccountId: { } accountId, AccountName: { } accountName })
+            return ChatError.NotLoggedIn;
+        if (!NickRules.IsValid(nick))
+            return ChatError.InvalidNick;
+        var toName = NickRules.Comparer.Equals(nick, accountName);
+        if (!toName && await CheckAliasAsync(nick, cancellationToken) is var refused && refused != ChatError.None)
+            return refused;
+
+        var gate = GateOf(accountId);
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var old = session.Presence;
+            if (old is null || session.HasLeft || string.Equals(old.Nick, toName ? accountName : nick, StringComparison.Ordinal))
+                return ChatError.None;
+            OnlineNick holder;
+            if (toName ? !TryJoin(session, accountId, accountName, old: null, out holder, out _) : !TryClaimAlias(session, nick, accountId, accountName, old, out holder))
+                return ChatError.NickTaken;
+            if (old != holder && old.Remove(session))
+                TryRemoveNick(old);
+            var oldAddress = session.UserAddress;
+            SetPresence(session, holder);
+            NickHistory.Add(new WhowasEntry(old.Nick, oldAddress.UserName, oldAddress.Host, session.RealName, _time.GetUtcNow()));
+            AnnounceNow(holder, new NickChangedEvent(old.Nick, holder.Nick) { Time = _time.GetUtcNow(), Address = oldAddress, Rooms = session.Rooms });
+            return ChatError.None;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    // A nick an account may hold besides its name: valid, not a service's, no account's.
+    private async ValueTask<ChatError> CheckAliasAsync(string nick, CancellationToken cancellationToken)
+    {
+        if (!NickRules.IsValid(nick))
+            return ChatError.InvalidNick;
+        if (ServiceNicks.IsReserved(nick))
+            return ChatError.NickTaken;
+        return await _accounts.FindAsync(nick, cancellationToken) is null ? ChatError.None : ChatError.NickRegistered;
+    }
+
+    // Makes a holder of `nick` for the account: a free nick, or the session's own holder of it
+    // (a guest logging in under its nick, or a case change).
+    private bool TryClaimAlias(ChatSession session, string nick, long accountId, string accountName, OnlineNick? old, out OnlineNick holder)
+    {
+        holder = new OnlineNick(nick, accountId, accountName, session);
+        if (_byNick.TryGetValue(nick, out var current))
+            return current == old && TryReplaceNick(nick, holder, current);
+        return TryAddNick(nick, holder);
     }
 
     /// <summary>Delivers the next stored messages still waiting for the signed-in account (<c>/missed</c>).</summary>
@@ -108,20 +227,37 @@ public sealed partial class ChatHub
         var last = Release(session, holder);
         Rooms.OnSessionLeft(session, quit: true, "logged out", nickStays: !last);
         SetPresence(session, null);
+        // In no room now and unregistered: nobody to tell.
+        session.Host = ChatSession.CloakedHost;
         if (last)
             AnnounceLeft(holder, new UserLeftEvent(holder.Nick, Quit: true, "logged out") { Time = _time.GetUtcNow(), Address = session.UserAddress, Rooms = rooms });
         return ChatError.None;
     }
 
+    // Sets the session's shown host; when it was online already (a guest signing in), its room
+    // peers, its watchers and the session itself are told (IRC's CHGHOST, or its fallback).
+    private void ChangeHost(ChatSession session, OnlineNick holder, string host, bool announce)
+    {
+        if (string.Equals(session.Host, host, StringComparison.Ordinal))
+            return;
+        var oldAddress = session.UserAddress;
+        session.Host = host;
+        if (!announce)
+            return;
+        var changed = new HostChangedEvent(holder.Nick, session.UserName, host) { Time = _time.GetUtcNow(), Address = oldAddress, Subject = session };
+        SendToRoomPeers(session, changed);
+        session.Sink.Deliver(changed);
+    }
+
     // Joins the account's online holder, or makes one. A guest holder of the same nick can only be
     // this session itself (it is registering the nick it uses), which turns into the account's.
-    private bool TryJoin(ChatSession session, Account account, OnlineNick? old, out OnlineNick holder, out bool first)
+    private bool TryJoin(ChatSession session, long accountId, string accountName, OnlineNick? old, out OnlineNick holder, out bool first)
     {
         while (true)
         {
-            if (_byNick.TryGetValue(account.Nick, out var current))
+            if (_byNick.TryGetValue(accountName, out var current))
             {
-                if (current.AccountId == account.Id)
+                if (current.AccountId == accountId)
                 {
                     if (current.TryAdd(session))
                     {
@@ -138,8 +274,8 @@ public sealed partial class ChatHub
                     return false;
                 }
 
-                holder = new OnlineNick(account.Nick, account.Id, session);
-                if (_byNick.TryUpdate(account.Nick, holder, current))
+                holder = new OnlineNick(accountName, accountId, accountName, session);
+                if (TryReplaceNick(accountName, holder, current))
                 {
                     first = true;
                     return true;
@@ -148,8 +284,8 @@ public sealed partial class ChatHub
                 continue;
             }
 
-            holder = new OnlineNick(account.Nick, account.Id, session);
-            if (TryAddNick(account.Nick, holder))
+            holder = new OnlineNick(accountName, accountId, accountName, session);
+            if (TryAddNick(accountName, holder))
             {
                 first = true;
                 return true;
@@ -191,8 +327,11 @@ public sealed partial class ChatHub
         var missed = await _messages.GetUndeliveredAsync(accountId, MaxMissedPerDelivery, cancellationToken);
         if (missed.Count == 0)
             return (0, 0);
+        // One event per session anyway: each is addressed to the nick the session holds (an IRC
+        // client that kept its nick at SASL sees PRIVMSG <its nick>).
+        var shownTo = session.Presence is { IsAlias: true } alias ? alias.Nick : null;
         foreach (var message in missed)
-            session.Sink.Deliver(new MissedMessageEvent(message) { Time = message.SentUtc });
+            session.Sink.Deliver(new MissedMessageEvent(message) { Time = message.SentUtc, ShownTo = message.Kind == Messages.MessageKind.Direct ? shownTo : null });
         // Marked only after they are queued to the session: a crash in between delivers them
         // again at the next sign-in (at least once), never not at all.
         await _messages.MarkDeliveredAsync(accountId, missed[^1].Id);

@@ -96,28 +96,35 @@ public sealed partial class ChatHub
         MessageReceipt receipt;
         OnlineNick? holder;
         DirectMessageEvent message;
+        int aliases;
         try
         {
             // Under the gate: a sign-in either happened before (deliver now) or reads this after.
             if (!_byNick.TryGetValue(to, out holder) || holder.AccountId != accountId || holder.Sessions.Length == 0)
                 holder = null;
-            if (holder is null && notice)
+            // A message to the account's name also reaches the other nicks it holds (IRC clients
+            // that kept their nick at SASL); one to such a nick reaches that nick only, as on IRC.
+            var viaName = holder is not { IsAlias: true };
+            var others = viaName && _aliases.TryGetValue(accountId, out var list) ? list.Length : 0;
+            if (holder is null && others == 0 && notice)
                 return SendResult.Refused(ChatError.NoSuchNick);
             var now = _time.GetUtcNow();
             receipt = _messages.Append(new NewMessage(
-                MessageKind.Direct, now, me.Nick, me.AccountId, nick, accountId, text, Delivered: holder is not null));
+                MessageKind.Direct, now, me.Nick, me.AccountId, nick, accountId, text, Delivered: holder is not null || others > 0));
             message = NewDirect(from, me, nick, text, notice, now, receipt.Message.Id, clientTags);
             if (holder is not null)
                 DeliverAll(holder, message);
+            aliases = viaName ? DeliverToAliases(accountId, holder, message) : 0;
         }
         finally
         {
             gate.Release();
         }
 
-        ChatMetrics.DirectSent(notice, holder?.Sessions.Length ?? 0);
+        ChatMetrics.DirectSent(notice, (holder?.Sessions.Length ?? 0) + aliases);
         Echo(me, from, holder, receipt.Message);
-        return Sent(nick, holder, me, message, receipt.Committed);
+        var result = Sent(nick, holder, me, message, receipt.Committed);
+        return holder is null && aliases > 0 ? result with { Delivered = true, Recipients = 1 } : result;
     }
 
     /// <summary>
@@ -144,7 +151,8 @@ public sealed partial class ChatHub
         {
             Time = _time.GetUtcNow(),
             FromAddress = from.UserAddress,
-            FromAccount = me.AccountId is null ? null : me.Nick,
+            FromAccount = me.AccountName,
+            FromBot = from.IsBot,
         };
         DeliverAll(target, tags);
         return new SendResult(ChatError.None, target.Nick, true, 1, Task.CompletedTask) { ToSelf = target == me, Tags = tags };
@@ -219,7 +227,7 @@ public sealed partial class ChatHub
             Time = now,
             FromAddress = from.UserAddress,
             MessageId = receipt.Message.Id,
-            FromAccount = me.AccountId is null ? null : me.Nick,
+            FromAccount = me.AccountName,
         });
         ChatMetrics.BroadcastSent(recipients);
         Echo(me, from, null, receipt.Message);
@@ -260,8 +268,9 @@ public sealed partial class ChatHub
             FromAddress = from.UserAddress,
             IsNotice = notice,
             MessageId = id,
-            FromAccount = me.AccountId is null ? null : me.Nick,
+            FromAccount = me.AccountName,
             ClientTags = clientTags,
+            FromBot = from.IsBot,
         };
 
     private static SendResult Sent(string nick, OnlineNick? holder, OnlineNick me, DirectMessageEvent message, Task committed) =>
@@ -299,7 +308,7 @@ public sealed partial class ChatHub
         var sessions = me.Sessions;
         if (sessions.Length < 2)
             return;
-        var echo = new EchoEvent(message) { Time = message.SentUtc };
+        var echo = new EchoEvent(message) { Time = message.SentUtc, FromAccount = me.AccountName };
         foreach (var session in sessions)
         {
             if (session != from)

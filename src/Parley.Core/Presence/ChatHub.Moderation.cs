@@ -37,11 +37,24 @@ public sealed partial class ChatHub
     /// <param name="except">A session to keep open, or null.</param>
     /// <param name="reason">Why, shown as the drop reason.</param>
     /// <returns>How many sessions were closed.</returns>
-    public int CloseSessions(string nick, ChatSession? except, string reason)
+    public int CloseSessions(string nick, ChatSession? except, string reason) => Close(FindSessions(nick), except, reason);
+
+    /// <summary>
+    /// Closes every session signed in to the account but <paramref name="except"/>, under its name
+    /// or another nick (NickServ <c>GHOST</c>, <c>DROP</c>); the caller has checked the right to.
+    /// </summary>
+    /// <param name="accountId">The account.</param>
+    /// <param name="accountName">The account's name.</param>
+    /// <param name="except">A session to keep open, or null.</param>
+    /// <param name="reason">Why, shown as the drop reason.</param>
+    /// <returns>How many sessions were closed.</returns>
+    public int CloseAccountSessions(long accountId, string accountName, ChatSession? except, string reason) =>
+        Close(FindAccountSessions(accountId, accountName), except, reason);
+
+    private static int Close(IReadOnlyList<ChatSession> sessions, ChatSession? except, string reason)
     {
-        ArgumentNullException.ThrowIfNull(nick);
         var closed = 0;
-        foreach (var target in FindSessions(nick))
+        foreach (var target in sessions)
         {
             if (target == except)
                 continue;
@@ -110,7 +123,7 @@ public sealed partial class ChatHub
 
     private static bool IsCovered(ServerBan ban, ChatSession session) =>
         ban.IsAccountBan
-            ? session.Presence is { AccountId: not null } signedIn && ban.MatchesAccount(signedIn.Nick)
+            ? session.Presence is { AccountId: not null } signedIn && ban.MatchesAccount(signedIn.AccountName!)
             : ban.Matches(session.Address);
 
     // Operators' accounts are never refused, so a mistaken "/serverban ~*" cannot lock them out.

@@ -110,10 +110,17 @@ public sealed partial class ChatHub
 
     /// <summary>
     /// Reloads the server's live settings (operators, MOTD, limits, bans) for an operator's
-    /// <c>/rehash</c> or IRC <c>REHASH</c>; set by the host, null when it offers none. Returns a
-    /// one-line summary, or throws <see cref="ArgumentException"/> naming a bad setting.
+    /// <c>/rehash</c> or IRC <c>REHASH</c>; set by the host, null when it offers none. Takes who
+    /// asked (the operator's account, for the log); returns a one-line summary, or throws
+    /// <see cref="ArgumentException"/> naming a bad setting.
     /// </summary>
-    public Func<string>? RehashHandler { get; set; }
+    public Func<string, string>? RehashHandler { get; set; }
+
+    /// <summary>
+    /// The server's metrics at a glance for an operator's <c>/stats</c>: one line per series, as
+    /// <c>parley-server stats</c> prints them; set by the host, null when it offers none.
+    /// </summary>
+    public Func<CancellationToken, Task<IReadOnlyList<string>>>? StatsHandler { get; set; }
 
     /// <summary>Server-wide bans by address, checked when a session connects.</summary>
     public ServerBanList ServerBans { get; } = new();
@@ -259,7 +266,7 @@ public sealed partial class ChatHub
         if (_byNick.TryGetValue(nick, out var current))
         {
             // Only the session's own nick, in another case, may be replaced.
-            if (current != old || !_byNick.TryUpdate(nick, holder, current))
+            if (current != old || !TryReplaceNick(nick, holder, current))
                 return ChatError.NickTaken;
         }
         else if (!TryAddNick(nick, holder))
@@ -299,13 +306,30 @@ public sealed partial class ChatHub
         if (!_byNick.TryAdd(nick, holder))
             return false;
         Interlocked.Increment(ref _nickCount);
+        if (holder.IsAlias)
+            AddAlias(holder);
+        return true;
+    }
+
+    // Replaces `current` (the session's own holder of the nick) with `holder`.
+    private bool TryReplaceNick(string nick, OnlineNick holder, OnlineNick current)
+    {
+        if (!_byNick.TryUpdate(nick, holder, current))
+            return false;
+        if (current.IsAlias)
+            RemoveAlias(current);
+        if (holder.IsAlias)
+            AddAlias(holder);
         return true;
     }
 
     private void TryRemoveNick(OnlineNick holder)
     {
-        if (_byNick.TryRemove(new KeyValuePair<string, OnlineNick>(holder.Nick, holder)))
-            Interlocked.Decrement(ref _nickCount);
+        if (!_byNick.TryRemove(new KeyValuePair<string, OnlineNick>(holder.Nick, holder)))
+            return;
+        Interlocked.Decrement(ref _nickCount);
+        if (holder.IsAlias)
+            RemoveAlias(holder);
     }
 
     // Every change of a session's presence goes through here, so the registered count stays exact.

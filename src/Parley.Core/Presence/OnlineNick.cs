@@ -7,6 +7,11 @@ namespace Parley.Core.Presence;
 /// account signed in from several devices.
 /// </summary>
 /// <remarks>
+/// An account's nick is usually its name (the line protocol's rule), but an IRC client keeps the
+/// nick it chose when it logs in (Ergo's behaviour): then <see cref="Nick"/> is that nick and
+/// <see cref="AccountName"/> the account's (<see cref="IsAlias"/>).
+/// </remarks>
+/// <remarks>
 /// <see cref="Sessions"/> is a copy-on-write array, read without locking while routing. Adds and
 /// removes take the instance lock. Once the last session leaves the holder is closed for good:
 /// a later sign-in makes a new one.
@@ -18,9 +23,16 @@ internal sealed class OnlineNick
     private bool _closed;
 
     public OnlineNick(string nick, long? accountId, ChatSession first)
+        : this(nick, accountId, accountId is null ? null : nick, first)
+    {
+    }
+
+    public OnlineNick(string nick, long? accountId, string? accountName, ChatSession first)
     {
         Nick = nick;
         AccountId = accountId;
+        AccountName = accountName;
+        IsAlias = accountName is not null && !NickRules.Comparer.Equals(nick, accountName);
         _sessions = [first];
     }
 
@@ -29,6 +41,12 @@ internal sealed class OnlineNick
 
     /// <summary>The owning account, or null for a guest.</summary>
     public long? AccountId { get; }
+
+    /// <summary>The owning account's name, or null for a guest.</summary>
+    public string? AccountName { get; }
+
+    /// <summary>True when an account holds a nick that is not its name (IRC: the nick kept after SASL).</summary>
+    public bool IsAlias { get; }
 
     /// <summary>The sessions holding the nick now (a snapshot).</summary>
     public ChatSession[] Sessions => Volatile.Read(ref _sessions);

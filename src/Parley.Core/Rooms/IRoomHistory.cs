@@ -43,4 +43,17 @@ public interface IRoomHistory
     /// </summary>
     /// <param name="room">The room's name.</param>
     void OnRoomClosed(string room);
+
+    /// <summary>
+    /// The time of a room's newest message strictly between <paramref name="after"/> and
+    /// <paramref name="before"/> (IRC's <c>CHATHISTORY TARGETS</c>); null when it has none there.
+    /// Read-your-writes as <see cref="ReadAsync"/>. Histories without the notion return null.
+    /// </summary>
+    /// <param name="room">The room's name, any case.</param>
+    /// <param name="after">The window's start (exclusive), UTC.</param>
+    /// <param name="before">The window's end (exclusive), UTC.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The newest message's time in the window, or null.</returns>
+    ValueTask<DateTimeOffset?> GetLatestTimeAsync(string room, DateTimeOffset after, DateTimeOffset before, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult<DateTimeOffset?>(null);
 }

@@ -67,5 +67,23 @@ public sealed class InMemoryRoomHistory : IRoomHistory
     }
 
     /// <inheritdoc />
+    public ValueTask<DateTimeOffset?> GetLatestTimeAsync(string room, DateTimeOffset after, DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        if (!_rooms.TryGetValue(room, out var messages))
+            return ValueTask.FromResult<DateTimeOffset?>(null);
+        lock (messages)
+        {
+            for (var i = messages.Count - 1; i >= 0; i--)
+            {
+                var time = messages[i].Time;
+                if (time > after && time < before)
+                    return ValueTask.FromResult<DateTimeOffset?>(time);
+            }
+        }
+
+        return ValueTask.FromResult<DateTimeOffset?>(null);
+    }
+
+    /// <inheritdoc />
     public void OnRoomClosed(string room) => _rooms.TryRemove(room, out _);
 }

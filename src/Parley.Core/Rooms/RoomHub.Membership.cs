@@ -65,7 +65,7 @@ public sealed partial class RoomHub
                 {
                     Time = _time.GetUtcNow(),
                     ActorAddress = session.UserAddress,
-                    Account = session.IsLoggedIn ? nick : null,
+                    Account = session.AccountName,
                     RealName = session.RealName,
                 });
                 // IRCv3 away-notify: members learn at once that the user who joined is away.

@@ -47,9 +47,9 @@ public sealed partial class RoomHub
     // sender's account's other sessions in the room (they see their own message as an echo too).
     private static int SendMessage(RoomMember[] members, RoomMessage message, ChatSession from, IReadOnlyList<KeyValuePair<string, string>> clientTags, bool notice)
     {
-        var account = message.FromAccountId is null ? null : message.From;
-        var chatEvent = new RoomMessageEvent(message, IsEcho: false) { Time = message.Time, ActorAddress = from.UserAddress, FromAccount = account, ClientTags = clientTags, IsNotice = notice };
-        var echo = new RoomMessageEvent(message, IsEcho: true) { Time = message.Time, ActorAddress = from.UserAddress, FromAccount = account, ClientTags = clientTags, IsNotice = notice };
+        var account = from.AccountName;
+        var chatEvent = new RoomMessageEvent(message, IsEcho: false) { Time = message.Time, ActorAddress = from.UserAddress, FromAccount = account, ClientTags = clientTags, IsNotice = notice, FromBot = from.IsBot };
+        var echo = new RoomMessageEvent(message, IsEcho: true) { Time = message.Time, ActorAddress = from.UserAddress, FromAccount = account, ClientTags = clientTags, IsNotice = notice, FromBot = from.IsBot };
         var sender = from.Presence;
         var count = 0;
         var echoed = false;
@@ -98,7 +98,8 @@ public sealed partial class RoomHub
         {
             Time = _time.GetUtcNow(),
             ActorAddress = from.UserAddress,
-            FromAccount = from.AccountId is null ? null : from.Nick,
+            FromAccount = from.AccountName,
+            FromBot = from.IsBot,
         };
         foreach (var other in room.MemberArrayForReading)
         {
@@ -145,4 +146,13 @@ public sealed partial class RoomHub
         var messages = await _history.ReadAsync(room!.Name, Math.Clamp(count, 1, Options.MaxHistoryPage), beforeId, cancellationToken);
         return new HistoryResult(ChatError.None, messages);
     }
+
+    /// <summary>The time of a room's newest message strictly between two times; null when none (no membership check: the caller passes its own rooms).</summary>
+    /// <param name="name">The room.</param>
+    /// <param name="after">The window's start (exclusive).</param>
+    /// <param name="before">The window's end (exclusive).</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The time, or null.</returns>
+    internal ValueTask<DateTimeOffset?> GetLatestTimeAsync(string name, DateTimeOffset after, DateTimeOffset before, CancellationToken cancellationToken) =>
+        _history.GetLatestTimeAsync(name, after, before, cancellationToken);
 }

@@ -233,7 +233,7 @@ public sealed partial class RoomHub
             }
         }
 
-        var invite = new RoomInviteEvent(room.Name, by.Nick!) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSession = by, Nick = nick, ByAccount = by.AccountId is null ? null : by.Nick };
+        var invite = new RoomInviteEvent(room.Name, by.Nick!) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSession = by, Nick = nick, ByAccount = by.AccountName };
         foreach (var target in targets)
             target.Sink.Deliver(invite);
         // The room's ops learn of it too (IRC's invite-notify), the inviter excepted.

@@ -71,6 +71,12 @@ public sealed class ChatSession
     public bool IsLoggedIn => _presence?.AccountId is not null;
 
     /// <summary>
+    /// The signed-in account's name, or null for a guest or an unregistered session. Usually the
+    /// nick; an IRC client may keep another nick when it logs in (docs/irc.md, "Nick and account").
+    /// </summary>
+    public string? AccountName => _presence?.AccountName;
+
+    /// <summary>
     /// The user name (IRC's ident from <c>USER</c>), or the nick when the client gave none (the
     /// line protocol has none); <c>*</c> before either is known.
     /// </summary>
@@ -79,8 +85,23 @@ public sealed class ChatSession
     /// <summary>The real name (IRC's <c>USER</c> realname), or the nick when the client gave none.</summary>
     public string RealName => _realName ?? Nick ?? "";
 
-    /// <summary>The host shown to others: always <see cref="CloakedHost"/>, never the peer's address.</summary>
-    public string Host { get; } = CloakedHost;
+    /// <summary>
+    /// The host shown to others, never the peer's address: <see cref="CloakedHost"/>, or a
+    /// logged-in session's account cloak when <see cref="Accounts.AccountOptions.AccountCloaks"/>
+    /// is on (<see cref="AccountCloak"/>). Read by any thread.
+    /// </summary>
+    public string Host
+    {
+        get => Volatile.Read(ref _host);
+        internal set => Volatile.Write(ref _host, value);
+    }
+
+    private string _host = CloakedHost;
+
+    /// <summary>The account cloak of <paramref name="account"/>: <c>&lt;account&gt;.users.parley</c> (account names are valid host labels).</summary>
+    /// <param name="account">The account's name.</param>
+    /// <returns>The host.</returns>
+    public static string AccountCloak(string account) => account + ".users." + CloakedHost;
 
     /// <summary>The user's away message, or null when present. Set with <see cref="Presence.ChatHub.SetAway"/>.</summary>
     public string? AwayMessage
@@ -126,6 +147,19 @@ public sealed class ChatSession
     }
 
     private string? _operatorAccount;
+    private volatile bool _isBot;
+
+    /// <summary>
+    /// True when the user marked itself a bot (IRC's user mode <c>+B</c>, ircv3.net bot-mode): its
+    /// messages carry the flag (<see cref="Events.DirectMessageEvent.FromBot"/>). Set on the
+    /// session's read loop, read by any thread.
+    /// </summary>
+    public bool IsBot
+    {
+        get => _isBot;
+        set => _isBot = value;
+    }
+
     private int _countedAsOperator;
 
     // Whether the hub's operator count includes this session; true when that changed.

@@ -23,4 +23,5 @@ internal enum IrcCapabilities
     InviteNotify = 1 << 15,
     SetName = 1 << 16,
     ExtendedMonitor = 1 << 17,
+    Chghost = 1 << 18,
 }

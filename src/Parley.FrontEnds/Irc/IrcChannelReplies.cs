@@ -144,6 +144,18 @@ internal static class IrcChannelReplies
         return all || text.Length == 0 ? text : text[..1];
     }
 
+    /// <summary>The least role a STATUSMSG prefix addresses (ISUPPORT <c>STATUSMSG=~@+</c>): <c>~</c> the owner, <c>@</c> ops, <c>+</c> voiced.</summary>
+    public static MemberRole RoleOfPrefix(char prefix) => prefix switch
+    {
+        '~' => MemberRole.Owner,
+        '@' => MemberRole.Op,
+        '+' => MemberRole.Voice,
+        _ => throw new ArgumentOutOfRangeException(nameof(prefix), prefix, "not a STATUSMSG prefix"),
+    };
+
+    /// <summary>The STATUSMSG prefixes, as ISUPPORT <c>STATUSMSG</c> gives them: those of PREFIX.</summary>
+    public const string StatusPrefixes = "~@+";
+
     /// <summary>Seconds since 1970, as IRC's time parameters are.</summary>
     public static string UnixTime(DateTimeOffset time) => time.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 }

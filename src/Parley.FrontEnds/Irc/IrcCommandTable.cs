@@ -9,10 +9,30 @@ namespace Parley.FrontEnds.Irc;
 /// <remarks>Immutable after construction; thread-safe.</remarks>
 internal sealed class IrcCommandTable
 {
-    private readonly FrozenDictionary<string, IIrcCommand> _byName;
+    private readonly FrozenDictionary<string, (IIrcCommand Command, int Index)> _byName;
+    private readonly string[] _names;
+    private readonly IrcCommandCounts _counts;
 
-    public IrcCommandTable(IEnumerable<IIrcCommand> commands) =>
-        _byName = commands.ToFrozenDictionary(c => c.Name, StringComparer.Ordinal);
+    public IrcCommandTable(IEnumerable<IIrcCommand> commands)
+    {
+        _names = [.. commands.Select(c => c.Name).Distinct(StringComparer.Ordinal)];
+        var indexes = _names.Select((name, i) => (name, i)).ToDictionary(x => x.name, x => x.i, StringComparer.Ordinal);
+        _byName = commands.ToFrozenDictionary(c => c.Name, c => (c, indexes[c.Name]), StringComparer.Ordinal);
+        _counts = new IrcCommandCounts(_names.Length);
+    }
+
+    /// <summary>
+    /// Every command that has run at least once since start-up with its count, by name (<c>STATS m</c>).
+    /// Counted when a known command passes the shared checks.
+    /// </summary>
+    public IEnumerable<(string Command, long Count)> Usage()
+    {
+        for (var i = 0; i < _names.Length; i++)
+        {
+            if (_counts.Read(i) is var count and > 0)
+                yield return (_names[i], count);
+        }
+    }
 
     /// <summary>The commands of the IRC front-end (docs/irc.md).</summary>
     public static IrcCommandTable CreateDefault() => new(
@@ -69,13 +89,14 @@ internal sealed class IrcCommandTable
     /// <summary>Runs the shared checks and then the command.</summary>
     public ValueTask DispatchAsync(IrcConnection connection, IrcMessage message)
     {
-        if (!_byName.TryGetValue(message.Command, out var command))
+        if (!_byName.TryGetValue(message.Command, out var entry))
         {
             var verb = message.Command == IrcConnection.UnknownCommandVerb && message.Parameters.Length == 1 ? message.Parameters[0] : message.Command;
             connection.Numeric(IrcNumerics.ERR_UNKNOWNCOMMAND, verb, "Unknown command");
             return ValueTask.CompletedTask;
         }
 
+        var command = entry.Command;
         if (!command.AllowedBeforeRegistration && !connection.IsRegistered)
         {
             connection.Numeric(IrcNumerics.ERR_NOTREGISTERED, "You have not registered");
@@ -88,6 +109,7 @@ internal sealed class IrcCommandTable
             return ValueTask.CompletedTask;
         }
 
+        _counts.Increment(entry.Index);
         return command.ExecuteAsync(connection, message);
     }
 }

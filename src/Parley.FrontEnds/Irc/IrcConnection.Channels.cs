@@ -38,15 +38,22 @@ internal sealed partial class IrcConnection
     }
 
     /// <summary>Runs a room send, keeping its echo back until the message is committed.</summary>
+    /// <param name="room">The channel.</param>
+    /// <param name="text">The text.</param>
+    /// <param name="clientTags">Client-only tags to relay.</param>
+    /// <param name="notice">True for a NOTICE.</param>
+    /// <param name="status">A STATUSMSG prefix (<c>~</c>, <c>@</c>, <c>+</c>): only members with that status or higher get it; null for all.</param>
     /// <returns>The send's result and this connection's echo of it, if any.</returns>
-    public async ValueTask<(RoomSendResult Result, RoomMessageEvent? Echo)> SayAsync(string room, string text, IReadOnlyList<KeyValuePair<string, string>> clientTags, bool notice)
+    public async ValueTask<(RoomSendResult Result, RoomMessageEvent? Echo)> SayAsync(string room, string text, IReadOnlyList<KeyValuePair<string, string>> clientTags, bool notice, string? status = null)
     {
         _ownEcho = null;
         _roomSendThread = Environment.CurrentManagedThreadId;
         RoomSendResult result;
         try
         {
-            result = await Hub.Rooms.SayAsync(_session, room, text, clientTags, notice);
+            result = status is null
+                ? await Hub.Rooms.SayAsync(_session, room, text, clientTags, notice)
+                : Hub.Rooms.SayToRole(_session, room, IrcChannelReplies.RoleOfPrefix(status[0]), status, text, clientTags, notice);
         }
         finally
         {

@@ -19,6 +19,10 @@ internal sealed partial class IrcConnection
     private long _pingSentTicks;
     private ITimer? _livenessTimer;
 
+    /// <summary>How long since this connection last sent a line (WHOX's idle field); any thread.</summary>
+    public TimeSpan IdleFor(DateTimeOffset now) =>
+        TimeSpan.FromTicks(Math.Max(0, now.UtcTicks - Volatile.Read(ref _lastInputTicks)));
+
     private void NoteInput() => Volatile.Write(ref _lastInputTicks, _frontEnd.Time.GetUtcNow().UtcTicks);
 
     private ITimer StartLivenessTimer()

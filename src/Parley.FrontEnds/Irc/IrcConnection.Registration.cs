@@ -67,11 +67,11 @@ internal sealed partial class IrcConnection
 
         if (!CheckServerPassword())
             return;
-        _session.SetUserInfo(user.UserName, user.RealName);
-        if (_session.IsLoggedIn)
+        _session.SetUserInfo(_saslUserName ?? user.UserName, user.RealName);
+        if (_saslAccount is { } account)
         {
-            // SASL did the login: PASS is not needed, and the nick is the account's.
-            CompleteSaslRegistration();
+            // SASL checked the account: PASS is not needed, and the nick from NICK stays.
+            await CompleteSaslRegistrationAsync(account, nick);
             return;
         }
 
@@ -199,7 +199,7 @@ internal sealed partial class IrcConnection
         RecordRegistered();
         FrontEndLog.LoggedIn(Logger, _session.Id, _session.RemoteAddress, result.Nick);
         var shown = _session.Nick!;
-        Numeric(IrcNumerics.RPL_LOGGEDIN, Mask, shown, $"You are now logged in as {shown}");
+        Numeric(IrcNumerics.RPL_LOGGEDIN, Mask, _session.AccountName!, $"You are now logged in as {_session.AccountName}");
         _frontEnd.Welcome.Send(this);
         ReleaseHeldEvents();
         if (result.Waiting > 0)

@@ -107,17 +107,17 @@ internal sealed class IrcEventEncoder(string serverName, IrcEventTags tags) : IE
         DirectMessageEvent dm => Text(Mask(dm.From, dm.FromAddress), dm.IsNotice ? "NOTICE" : "PRIVMSG", dm.To, dm.Text),
         BroadcastEvent bm => Text(Mask(bm.From, bm.FromAddress), "NOTICE", "$*", bm.Text),
         ServerNoticeEvent notice => Text(serverName, "NOTICE", "*", notice.Text),
-        MissedMessageEvent { Message: var missed } => Stored(missed),
-        EchoEvent { Message: var sent } => Stored(sent),
+        MissedMessageEvent missed => Stored(missed.Message, missed.ShownTo),
+        EchoEvent { Message: var sent } => Stored(sent, null),
         TagMessageEvent tagged => [new IrcMessage(Mask(tagged.From, tagged.FromAddress), "TAGMSG", tagged.To)],
         _ => [],
     });
 
     // A stored direct message or broadcast (delivered at login, or echoed to the sender's other
     // connections): the message as it was sent, with the stored time as its server-time.
-    private static List<IrcMessage> Stored(ChatMessage message) => message.Kind switch
+    private static List<IrcMessage> Stored(ChatMessage message, string? shownTo) => message.Kind switch
     {
-        MessageKind.Direct when message.To is { } to => Text(Mask(message.From, null), "PRIVMSG", to, message.Text),
+        MessageKind.Direct when (shownTo ?? message.To) is { } to => Text(Mask(message.From, null), "PRIVMSG", to, message.Text),
         MessageKind.Broadcast => Text(Mask(message.From, null), "NOTICE", "$*", message.Text),
         _ => [],
     };

@@ -5,12 +5,15 @@ using Parley.Protocols.Irc;
 namespace Parley.FrontEnds.Irc;
 
 /// <summary>
-/// The server tags of an event's lines: <c>time</c>, <c>account</c>, <c>msgid</c>, then the
-/// sender's client-only tags, in that order. None depends on the recipient.
+/// The server tags of an event's lines: <c>time</c>, <c>account</c>, <c>msgid</c>, <c>bot</c>, then
+/// the sender's client-only tags, in that order. None depends on the recipient.
 /// </summary>
 /// <remarks>Stateless and thread-safe.</remarks>
 internal static class IrcEventTagger
 {
+    /// <summary>The tag, without a value, on messages from a user in bot mode (ircv3.net/specs/extensions/bot-mode).</summary>
+    public const string BotTag = "bot";
+
     /// <summary>The tags of line <paramref name="lineIndex"/> of <paramref name="chatEvent"/>.</summary>
     public static List<IrcTag> TagsOf(ChatEvent chatEvent, IrcEventTags wanted, int lineIndex)
     {
@@ -23,6 +26,8 @@ internal static class IrcEventTagger
             return tags;
         if (MessageIdOf(chatEvent) is { } id)
             tags.Add(new IrcTag("msgid", lineIndex == 0 ? id : id + "." + lineIndex.ToString(CultureInfo.InvariantCulture)));
+        if (IsFromBot(chatEvent))
+            tags.Add(new IrcTag(BotTag, ""));
         foreach (var (key, value) in ClientTagsOf(chatEvent))
             tags.Add(new IrcTag(key, value));
         return tags;
@@ -38,7 +43,7 @@ internal static class IrcEventTagger
         return long.TryParse(dot < 0 ? msgid : msgid[..dot], NumberStyles.None, CultureInfo.InvariantCulture, out id) && id > 0;
     }
 
-    // The account of a logged-in sender; its nick, since Parley nicks are account names. A stored
+    // The account of a logged-in sender (its nick is usually its name, but an IRC client may keep another). A stored
     // message read back carries no account (the store does not say whether a guest sent it),
     // except the echo of one's own message, which only a logged-in sender gets.
     private static string? AccountOf(ChatEvent chatEvent) => chatEvent switch
@@ -49,8 +54,18 @@ internal static class IrcEventTagger
         RoomMessageEvent said => said.FromAccount,
         RoomTagMessageEvent tagged => tagged.FromAccount,
         RoomInviteEvent invite => invite.ByAccount,
-        EchoEvent echo => echo.Message.From,
+        EchoEvent echo => echo.FromAccount ?? echo.Message.From,
         _ => null,
+    };
+
+    // A bot's PRIVMSG, NOTICE and TAGMSG carry the bot tag (bot-mode: "servers may include the bot tag").
+    private static bool IsFromBot(ChatEvent chatEvent) => chatEvent switch
+    {
+        DirectMessageEvent dm => dm.FromBot,
+        TagMessageEvent tagged => tagged.FromBot,
+        RoomMessageEvent said => said.FromBot,
+        RoomTagMessageEvent tagged => tagged.FromBot,
+        _ => false,
     };
 
     private static string? MessageIdOf(ChatEvent chatEvent) => chatEvent switch

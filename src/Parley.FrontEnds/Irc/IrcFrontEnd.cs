@@ -17,6 +17,7 @@ namespace Parley.FrontEnds.Irc;
 public sealed class IrcFrontEnd
 {
     private readonly IrcEventEncoder[] _encoders;
+    private ConnectionLimits _limits;
     private int _invisible;
     private int _maxUsers;
 
@@ -43,7 +44,7 @@ public sealed class IrcFrontEnd
         Hub = hub;
         Accounts = accounts;
         LoginPolicy = loginPolicy;
-        Limits = limits;
+        _limits = limits;
         Options = options;
         Time = time;
         Logger = logger;
@@ -70,7 +71,22 @@ public sealed class IrcFrontEnd
 
     internal LoginTransportPolicy LoginPolicy { get; }
 
-    internal ConnectionLimits Limits { get; }
+    /// <summary>The per-connection limits in force; a connection reads them when it starts (<see cref="SetLimits"/>).</summary>
+    public ConnectionLimits Limits => Volatile.Read(ref _limits);
+
+    /// <summary>
+    /// Replaces the per-connection limits (a configuration reload). Connections accepted after it
+    /// get the new flood rates, outbound budget, registration timeout and keep-alive; the idle
+    /// limit applies to connections that register after it. Open connections keep what they
+    /// started with. Thread-safe.
+    /// </summary>
+    /// <param name="limits">The new limits, already validated.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="limits"/> is null.</exception>
+    public void SetLimits(ConnectionLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        Volatile.Write(ref _limits, limits);
+    }
 
     /// <summary>Where to find IRC over TLS, for the notice that refuses a password on a plain connection.</summary>
     internal string TlsPortHint => Options.TlsPort > 0

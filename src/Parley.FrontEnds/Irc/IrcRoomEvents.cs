@@ -15,7 +15,8 @@ internal static class IrcRoomEvents
     /// <summary>The event as untagged IRC messages, or null when it is not a room or presence event.</summary>
     public static IReadOnlyList<IrcMessage>? ToMessages(string serverName, ChatEvent chatEvent) => chatEvent switch
     {
-        RoomMessageEvent said => IrcEventEncoder.Text(IrcEventEncoder.Mask(said.Message.From, said.ActorAddress), said.IsNotice ? "NOTICE" : "PRIVMSG", said.Room, said.Message.Text),
+        RoomMessageEvent said => IrcEventEncoder.Text(IrcEventEncoder.Mask(said.Message.From, said.ActorAddress), said.IsNotice ? "NOTICE" : "PRIVMSG",
+            said.StatusPrefix is null ? said.Room : said.StatusPrefix + said.Room, said.Message.Text),
         RoomTagMessageEvent tagged => [new IrcMessage(IrcEventEncoder.Mask(tagged.From, tagged.ActorAddress), "TAGMSG", tagged.Room)],
         RoomMemberJoinedEvent joined => [new IrcMessage(IrcEventEncoder.Mask(joined.Nick, joined.ActorAddress), "JOIN", joined.Room)],
         RoomMemberLeftEvent left => Left(left),
@@ -34,6 +35,8 @@ internal static class IrcRoomEvents
         AwayChangedEvent { Message: { } message } away => [new IrcMessage(IrcEventEncoder.Mask(away.Nick, away.Address), "AWAY", IrcText.ForWire(message))],
         AwayChangedEvent back => [new IrcMessage(IrcEventEncoder.Mask(back.Nick, back.Address), "AWAY")],
         RealNameChangedEvent renamed => [new IrcMessage(IrcEventEncoder.Mask(renamed.Nick, renamed.Address), "SETNAME", IrcText.ForWire(renamed.RealName))],
+        // ircv3.net/specs/extensions/chghost: ":nick!old_user@old_host CHGHOST new_user new_host".
+        HostChangedEvent changed => [new IrcMessage(IrcEventEncoder.Mask(changed.Nick, changed.Address), "CHGHOST", changed.UserName, changed.Host)],
         AccountChangedEvent account => [new IrcMessage(IrcEventEncoder.Mask(account.Nick, account.Address), "ACCOUNT", account.Account ?? "*")],
         _ => null,
     };

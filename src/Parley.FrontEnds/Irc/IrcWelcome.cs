@@ -36,13 +36,13 @@ internal sealed class IrcWelcome
         // (~, mode q), which Parley rooms have and IRC clients know; MODE cannot give it.
         string[] tokens =
         [
-            "AWAYLEN=" + MaxTextLength, "CASEMAPPING=ascii", "CHANLIMIT=#:" + roomLimits.MaxRoomsPerUser, "CHANMODES=beI,k,l,Cimnst",
+            "AWAYLEN=" + MaxTextLength, "BOT=" + Commands.ModeCommand.BotMode, "CASEMAPPING=ascii", "CHANLIMIT=#:" + roomLimits.MaxRoomsPerUser, "CHANMODES=beI,k,l,Cimnst",
             "CHANNELLEN=" + (RoomNames.MaxLength + 1), "CHANTYPES=#", "CHATHISTORY=" + Commands.ChatHistoryCommand.MaxLimit, "ELIST=MNU",
             "EXCEPTS=e", "EXTBAN=~,am", "INVEX=I", "KICKLEN=" + MaxTextLength, "LINELEN=512", "MAXLIST=b:" + roomOptions.MaxBansPerRoom + ",e:" + roomOptions.MaxBansPerRoom + ",I:" + roomOptions.MaxBansPerRoom,
             "MODES=" + Commands.ChannelModes.MaxParameterModes, "MONITOR=" + IrcConnection.MaxMonitored, "MSGREFTYPES=msgid,timestamp",
-            "NETWORK=" + options.NetworkName, "NICKLEN=" + NickRules.MaxLength, "PREFIX=(qov)~@+",
+            "NETWORK=" + options.NetworkName, "NICKLEN=" + NickRules.MaxLength, "PREFIX=(qov)~@+", "STATUSMSG=" + IrcChannelReplies.StatusPrefixes,
             "TARGMAX=JOIN:,KICK:,NAMES:,NOTICE:4,PART:,PRIVMSG:4,TAGMSG:1,WHOIS:1", "TOPICLEN=" + RoomHub.MaxTopicLength,
-            "USERLEN=" + MaxUserNameLength, "UTF8ONLY",
+            "USERLEN=" + MaxUserNameLength, "UTF8ONLY", "WHOX",
         ];
         Isupport = [.. tokens.Chunk(MaxIsupportTokens)];
     }
@@ -58,7 +58,7 @@ internal sealed class IrcWelcome
         connection.Numeric(IrcNumerics.RPL_YOURHOST, $"Your host is {_options.ServerName}, running version {_version}");
         connection.Numeric(IrcNumerics.RPL_CREATED, $"This server was created {_created}");
         // User modes, channel modes, channel modes with a parameter: what the rooms issue brings.
-        connection.Numeric(IrcNumerics.RPL_MYINFO, _options.ServerName, _version, "iow", "CIbeiklmnoqstv", "Ibekloqv");
+        connection.Numeric(IrcNumerics.RPL_MYINFO, _options.ServerName, _version, "Biow", "CIbeiklmnoqstv", "Ibekloqv");
         foreach (var tokens in Isupport)
             connection.Numeric(IrcNumerics.RPL_ISUPPORT, [.. tokens, "are supported by this server"]);
         SendLusers(connection);

@@ -56,6 +56,7 @@ internal sealed class LineCommandTable
             new ModeCommand(),
             new KillCommand(),
             new RehashCommand(),
+            new StatsCommand(),
             new DropCommand(),
             new SaDropCommand(),
             new SaPasswdCommand(),

@@ -17,6 +17,9 @@ internal sealed partial class LineConnection
     private long _lastInputTimestamp;
     private ITimer? _idleTimer;
 
+    // Taken when the timer starts: a reload that changes the limit (to 0, off) must not change a running check.
+    private TimeSpan _idleTimeout;
+
     private void NoteInput() => Volatile.Write(ref _lastInputTimestamp, _frontEnd.Time.GetTimestamp());
 
     private ITimer? StartIdleTimer()
@@ -24,6 +27,7 @@ internal sealed partial class LineConnection
         var timeout = _frontEnd.Limits.IdleTimeout;
         if (timeout <= TimeSpan.Zero)
             return null;
+        _idleTimeout = timeout;
         NoteInput();
         var timer = _frontEnd.Time.CreateTimer(
             static state => ((LineConnection)state!).OnIdleCheck(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
@@ -36,7 +40,7 @@ internal sealed partial class LineConnection
     {
         if (Volatile.Read(ref _closing) != 0 || _idleTimer is not { } timer)
             return;
-        var timeout = _frontEnd.Limits.IdleTimeout;
+        var timeout = _idleTimeout;
         var idle = _frontEnd.Time.GetElapsedTime(Volatile.Read(ref _lastInputTimestamp));
         if (idle >= timeout && _session.IsRegistered)
         {

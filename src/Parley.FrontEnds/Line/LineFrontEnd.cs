@@ -16,6 +16,8 @@ namespace Parley.FrontEnds.Line;
 /// <remarks>Thread-safe; one instance per server.</remarks>
 public sealed class LineFrontEnd
 {
+    private ConnectionLimits _limits;
+
     /// <summary>Creates the front-end.</summary>
     /// <param name="hub">The chat core.</param>
     /// <param name="accounts">Registration, login and password changes.</param>
@@ -32,7 +34,7 @@ public sealed class LineFrontEnd
         Accounts = accounts;
         AccountOptions = accountOptions;
         LoginPolicy = loginPolicy;
-        Limits = limits;
+        _limits = limits;
         Time = time;
         Logger = logger;
     }
@@ -45,7 +47,22 @@ public sealed class LineFrontEnd
 
     internal LoginTransportPolicy LoginPolicy { get; }
 
-    internal ConnectionLimits Limits { get; }
+    /// <summary>The per-connection limits in force; a connection reads them when it starts (<see cref="SetLimits"/>).</summary>
+    public ConnectionLimits Limits => Volatile.Read(ref _limits);
+
+    /// <summary>
+    /// Replaces the per-connection limits (a configuration reload). Connections accepted after it
+    /// get the new flood rates, outbound budget, registration timeout and keep-alive; the idle
+    /// limit applies to connections that register after it. Open connections keep what they
+    /// started with. Thread-safe.
+    /// </summary>
+    /// <param name="limits">The new limits, already validated.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="limits"/> is null.</exception>
+    public void SetLimits(ConnectionLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        Volatile.Write(ref _limits, limits);
+    }
 
     internal TimeProvider Time { get; }
 

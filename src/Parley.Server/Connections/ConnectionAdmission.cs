@@ -16,10 +16,10 @@ namespace Parley.Server.Connections;
 /// </remarks>
 internal sealed class ConnectionAdmission : IDisposable
 {
-    private readonly AdmissionOptions _options;
-    private readonly NetworkList _exempt;
     private readonly ConcurrentDictionary<AddressGroup, int> _perAddress = new();
-    private readonly PartitionedRateLimiter<AddressGroup>? _newPerAddress;
+    private AdmissionOptions _options;
+    private NetworkList _exempt;
+    private PartitionedRateLimiter<AddressGroup>? _newPerAddress;
     private int _open;
     private int _maxConnections;
     private int _sockets;
@@ -31,18 +31,27 @@ internal sealed class ConnectionAdmission : IDisposable
         _options = options;
         _maxConnections = maxConnections;
         _exempt = new NetworkList(options.ExemptNetworks);
-        if (options.MaxNewConnectionsPerAddress > 0)
-        {
-            _newPerAddress = PartitionedRateLimiter.Create<AddressGroup, AddressGroup>(group => RateLimitPartition.GetSlidingWindowLimiter(group, _ => new SlidingWindowRateLimiterOptions
-            {
-                PermitLimit = options.MaxNewConnectionsPerAddress,
-                Window = options.NewConnectionWindow,
-                // Ten segments: a permit comes back within a tenth of the window of its expiry.
-                SegmentsPerWindow = 10,
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            }));
-        }
+        _newPerAddress = CreateNewConnectionLimiter(options);
+    }
+
+    /// <summary>
+    /// Takes new per-address caps and exemptions (a configuration reload) for the connections that
+    /// come after it; open connections are not closed. The new-connection windows start afresh
+    /// only when <see cref="AdmissionOptions.MaxNewConnectionsPerAddress"/> or
+    /// <see cref="AdmissionOptions.NewConnectionWindow"/> changed. The server-wide cap is
+    /// <see cref="MaxConnections"/>, set apart.
+    /// </summary>
+    /// <param name="options">The new options, already validated.</param>
+    public void Reconfigure(AdmissionOptions options)
+    {
+        var old = _options;
+        Volatile.Write(ref _exempt, new NetworkList(options.ExemptNetworks));
+        PartitionedRateLimiter<AddressGroup>? retired = null;
+        if (options.MaxNewConnectionsPerAddress != old.MaxNewConnectionsPerAddress || options.NewConnectionWindow != old.NewConnectionWindow)
+            retired = Interlocked.Exchange(ref _newPerAddress, CreateNewConnectionLimiter(options));
+        Volatile.Write(ref _options, options);
+        // An admission racing with this may still hold the old limiter: TryAdmit lets it through.
+        retired?.Dispose();
     }
 
     /// <summary>
@@ -79,7 +88,7 @@ internal sealed class ConnectionAdmission : IDisposable
 
     /// <summary>Whether <paramref name="address"/> skips the per-address caps (loopback when exempt, <see cref="AdmissionOptions.ExemptNetworks"/>).</summary>
     public bool IsExempt(IPAddress address) =>
-        (_options.ExemptLoopback && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address)) || _exempt.Contains(address);
+        (Volatile.Read(ref _options).ExemptLoopback && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address)) || Volatile.Read(ref _exempt).Contains(address);
 
     /// <summary>Decides on a new connection from <paramref name="address"/>; an admitted one must be released once.</summary>
     /// <param name="address">The client's address (behind a load balancer, the one its PROXY header gave).</param>
@@ -99,26 +108,25 @@ internal sealed class ConnectionAdmission : IDisposable
             return AdmissionVerdict.Admitted;
         }
 
+        // One read of the options per admission: a reload in between must not split the decision.
+        var options = Volatile.Read(ref _options);
+        var counted = options.MaxConnectionsPerAddress > 0;
         var group = AddressGroup.Of(address);
-        if (_options.MaxConnectionsPerAddress > 0 && !TryIncrement(group))
+        if (counted && !TryIncrement(group, options.MaxConnectionsPerAddress))
         {
             Interlocked.Decrement(ref _open);
             return AdmissionVerdict.TooManyFromAddress;
         }
 
-        if (_newPerAddress is not null)
+        if (Volatile.Read(ref _newPerAddress) is { } limiter && !TryAcquireNew(limiter, group))
         {
-            using var lease = _newPerAddress.AttemptAcquire(group);
-            if (!lease.IsAcquired)
-            {
-                if (_options.MaxConnectionsPerAddress > 0)
-                    Decrement(group);
-                Interlocked.Decrement(ref _open);
-                return AdmissionVerdict.TooManyNewFromAddress;
-            }
+            if (counted)
+                Decrement(group);
+            Interlocked.Decrement(ref _open);
+            return AdmissionVerdict.TooManyNewFromAddress;
         }
 
-        ticket = new AdmissionTicket(group, Counted: _options.MaxConnectionsPerAddress > 0);
+        ticket = new AdmissionTicket(group, counted);
         return AdmissionVerdict.Admitted;
     }
 
@@ -132,13 +140,38 @@ internal sealed class ConnectionAdmission : IDisposable
 
     public void Dispose() => _newPerAddress?.Dispose();
 
-    private bool TryIncrement(AddressGroup group)
+    private static PartitionedRateLimiter<AddressGroup>? CreateNewConnectionLimiter(AdmissionOptions options) =>
+        options.MaxNewConnectionsPerAddress <= 0 ? null : PartitionedRateLimiter.Create<AddressGroup, AddressGroup>(group => RateLimitPartition.GetSlidingWindowLimiter(group, _ => new SlidingWindowRateLimiterOptions
+        {
+            PermitLimit = options.MaxNewConnectionsPerAddress,
+            Window = options.NewConnectionWindow,
+            // Ten segments: a permit comes back within a tenth of the window of its expiry.
+            SegmentsPerWindow = 10,
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        }));
+
+    private static bool TryAcquireNew(PartitionedRateLimiter<AddressGroup> limiter, AddressGroup group)
+    {
+        try
+        {
+            using var lease = limiter.AttemptAcquire(group);
+            return lease.IsAcquired;
+        }
+        catch (ObjectDisposedException)
+        {
+            // Retired by a reload this instant; its successor counts from the next connection.
+            return true;
+        }
+    }
+
+    private bool TryIncrement(AddressGroup group, int max)
     {
         while (true)
         {
             if (_perAddress.TryGetValue(group, out var count))
             {
-                if (count >= _options.MaxConnectionsPerAddress)
+                if (count >= max)
                     return false;
                 if (_perAddress.TryUpdate(group, count + 1, count))
                     return true;

@@ -9,19 +9,23 @@ namespace Parley.Server.Connections;
 /// <remarks>Thread-safe.</remarks>
 internal sealed class ConnectionGate
 {
+    private AdmissionOptions _options;
+    private NetworkList _proxyNetworks;
+
     public ConnectionGate(AdmissionOptions options, ConnectionAdmission admission, ConnectionMetrics metrics, TimeProvider time, ILogger<ConnectionGate> logger)
     {
-        Options = options;
+        _options = options;
         Admission = admission;
         Metrics = metrics;
         Time = time;
         Logger = logger;
-        ProxyNetworks = new NetworkList(options.ProxyNetworks);
+        _proxyNetworks = new NetworkList(options.ProxyNetworks);
         Refusals = new RefusalReporter(options, admission, time, logger);
         ProxyProblems = new LogGate(options.RefusalLogInterval, time);
     }
 
-    public AdmissionOptions Options { get; }
+    /// <summary>The options in force (<see cref="Reconfigure"/>).</summary>
+    public AdmissionOptions Options => Volatile.Read(ref _options);
 
     public ConnectionAdmission Admission { get; }
 
@@ -32,10 +36,23 @@ internal sealed class ConnectionGate
     public ILogger Logger { get; }
 
     /// <summary>The load balancers whose PROXY header is read (<see cref="AdmissionOptions.ProxyNetworks"/>).</summary>
-    public NetworkList ProxyNetworks { get; }
+    public NetworkList ProxyNetworks => Volatile.Read(ref _proxyNetworks);
 
     public RefusalReporter Refusals { get; }
 
     /// <summary>Rate limit of the warning about a load balancer's bad header (it could come with every client).</summary>
     public LogGate ProxyProblems { get; }
+
+    /// <summary>
+    /// Takes new options (a configuration reload) for the connections that come after it: the
+    /// per-address caps and exemptions (<see cref="ConnectionAdmission.Reconfigure"/>), the load
+    /// balancers and their header timeout. The refusal log interval stays as it started.
+    /// </summary>
+    /// <param name="options">The new options, already validated.</param>
+    public void Reconfigure(AdmissionOptions options)
+    {
+        Admission.Reconfigure(options);
+        Volatile.Write(ref _proxyNetworks, new NetworkList(options.ProxyNetworks));
+        Volatile.Write(ref _options, options);
+    }
 }

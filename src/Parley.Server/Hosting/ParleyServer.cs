@@ -137,9 +137,7 @@ public static partial class ParleyServer
         // Before Kestrel listens (hosted services start first): restore the registered rooms.
         builder.Services.AddHostedService<RoomRestoreService>();
         builder.Services.AddSingleton<SqliteServerBanStore>();
-        builder.Services.AddSingleton(services => new ConfigurationReloader(
-            services.GetRequiredService<IConfiguration>(), services.GetRequiredService<ChatHub>(),
-            services.GetRequiredService<IrcFrontEnd>(), services.GetRequiredService<ILogger<ConfigurationReloader>>()));
+        builder.Services.AddSingleton<ConfigurationReloader>();
         builder.Services.AddSingleton<ServerBanPersistence>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ServerBanPersistence>());
         configureServices?.Invoke(builder.Services);
@@ -233,12 +231,15 @@ public static partial class ParleyServer
         app.Services.GetRequiredService<ServerMetrics>().Observe(app.Services.GetRequiredService<ChatHub>());
         UseReload(app);
         HttpEndpoints.Map(app);
+        // An operator's /stats: the same series as /metrics and parley-server stats, read in the process.
+        var scrape = new MetricsScrape(app);
+        app.Services.GetRequiredService<ChatHub>().StatsHandler = async cancellationToken => StatsReport.Lines(await scrape.ReadAsync(cancellationToken));
 
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ParleyServer).FullName!);
         lifetime.ApplicationStarted.Register(() =>
         {
-            LogConnectionLimits(app.Services.GetRequiredService<ConnectionAdmission>(), admissionOptions, logger);
+            ApplyConnectionCap(app.Services.GetRequiredService<ConnectionAdmission>(), admissionOptions, logger);
             foreach (var (protocol, endpoint) in listeners.All)
                 ServerLog.Listening(logger, protocol, endpoint?.ToString());
             ServerLog.Started(logger, typeof(ParleyServer).Assembly.GetName().Version?.ToString(3));
@@ -257,7 +258,7 @@ public static partial class ParleyServer
     {
         var reloader = app.Services.GetRequiredService<ConfigurationReloader>();
         var hub = app.Services.GetRequiredService<ChatHub>();
-        hub.RehashHandler = () => reloader.Reload("REHASH");
+        hub.RehashHandler = by => reloader.Reload("rehash by server operator " + by);
         var hangUp = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGHUP, context =>
         {
             // Handled: the default action of SIGHUP would end the process.
@@ -288,7 +289,8 @@ public static partial class ParleyServer
         return new(options, limit is null ? options.MaxConnections : Math.Min(options.MaxConnections, derived));
     }
 
-    private static void LogConnectionLimits(ConnectionAdmission admission, AdmissionOptions options, ILogger logger)
+    // Sets (and logs) the server-wide cap in force: at start, and again on a reload.
+    internal static void ApplyConnectionCap(ConnectionAdmission admission, AdmissionOptions options, ILogger logger)
     {
         var limit = DescriptorBudget.SoftLimit();
         var open = DescriptorBudget.OpenNow();

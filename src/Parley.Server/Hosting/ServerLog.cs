@@ -23,8 +23,8 @@ internal static partial class ServerLog
     [LoggerMessage(6, LogLevel.Error, "A server ban change was not stored; it holds until the next restart only")]
     public static partial void ServerBanNotStored(ILogger logger, Exception exception);
 
-    [LoggerMessage(7, LogLevel.Information, "Configuration reloaded ({Trigger}): operators {Operators}, MOTD {Motd}, {Bans} server bans")]
-    public static partial void Reloaded(ILogger logger, string trigger, int operators, string motd, int bans);
+    [LoggerMessage(7, LogLevel.Information, "Configuration reloaded ({Trigger}): {Summary}")]
+    public static partial void Reloaded(ILogger logger, string trigger, string summary);
 
     [LoggerMessage(8, LogLevel.Error, "Configuration not reloaded ({Trigger}): {Reason}; the running settings stay")]
     public static partial void ReloadRefused(ILogger logger, string trigger, string reason);

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Connections;
-using Parley.FrontEnds.Connections;
 using Parley.FrontEnds.Line;
 
 namespace Parley.Server.Listeners;
@@ -8,12 +7,12 @@ namespace Parley.Server.Listeners;
 /// Kestrel glue: hands each accepted line-protocol connection's pipe to the front-end, with its
 /// security context read from the TLS handshake (when the listener has TLS) and the peer address.
 /// </summary>
-internal sealed class LineConnectionHandler(LineFrontEnd frontEnd, ConnectionSecurityReader security, ConnectionLimits limits) : ConnectionHandler
+internal sealed class LineConnectionHandler(LineFrontEnd frontEnd, ConnectionSecurityReader security) : ConnectionHandler
 {
     public override Task OnConnectedAsync(ConnectionContext connection)
     {
         // Dead peers are found by the kernel: line clients have no PING to answer.
-        TcpKeepAlive.Apply(connection, limits);
+        TcpKeepAlive.Apply(connection, frontEnd.Limits);
         return TlsCloseNotify.ServeAsync(connection, frontEnd.RunConnectionAsync(
             connection.Transport,
             connection.RemoteEndPoint?.ToString() ?? "unknown",

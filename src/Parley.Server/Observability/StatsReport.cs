@@ -1,11 +1,10 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Parley.Server.Observability;
 
 /// <summary>
-/// <c>parley-server stats</c>: the running server's <c>/metrics</c> at a glance, one line per
+/// <c>parley-server stats</c> and an operator's <c>/stats</c>: the running server's <c>/metrics</c> at a glance, one line per
 /// Parley series (histograms as count and mean), without the exporter's scope labels.
 /// </summary>
 internal static partial class StatsReport
@@ -22,6 +21,13 @@ internal static partial class StatsReport
     /// <summary>Formats a Prometheus text exposition: <c>name{labels}  value</c>, sorted, histograms as count and mean.</summary>
     public static string Format(string exposition)
     {
+        var lines = Lines(exposition);
+        return lines.Count == 0 ? "no Parley metrics yet\n" : string.Join('\n', lines) + "\n";
+    }
+
+    /// <summary>The lines of <see cref="Format"/>, without line ends (an operator's <c>/stats</c>); empty when there are no Parley series.</summary>
+    public static IReadOnlyList<string> Lines(string exposition)
+    {
         var values = new SortedDictionary<string, double>(StringComparer.Ordinal);
         foreach (var raw in exposition.Split('\n'))
         {
@@ -36,7 +42,7 @@ internal static partial class StatsReport
             values[key] = values.GetValueOrDefault(key) + value;
         }
 
-        var lines = new StringBuilder();
+        var lines = new List<string>(values.Count);
         var width = values.Count == 0 ? 0 : values.Keys.Max(k => k.Length);
         foreach (var (key, value) in values)
         {
@@ -45,14 +51,14 @@ internal static partial class StatsReport
             {
                 var count = values.GetValueOrDefault(key.Replace("_sum", "_count", StringComparison.Ordinal));
                 var mean = key.Replace("_sum", "_mean", StringComparison.Ordinal);
-                lines.Append(CultureInfo.InvariantCulture, $"{mean.PadRight(width)}  {(count == 0 ? 0 : value / count):G4}\n");
+                lines.Add(string.Create(CultureInfo.InvariantCulture, $"{mean.PadRight(width)}  {(count == 0 ? 0 : value / count):G4}"));
                 continue;
             }
 
-            lines.Append(CultureInfo.InvariantCulture, $"{key.PadRight(width)}  {value:G}\n");
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"{key.PadRight(width)}  {value:G}"));
         }
 
-        return lines.Length == 0 ? "no Parley metrics yet\n" : lines.ToString();
+        return lines;
     }
 
     // name{labels} value [timestamp], Parley's series only.

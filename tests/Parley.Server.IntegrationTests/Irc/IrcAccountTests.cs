@@ -128,8 +128,10 @@ public sealed class IrcAccountTests
         Assert.Equal([":parley 464 * :Password incorrect", "ERROR :Closing Link: *[parley] (Bad password)"], await irc.ReadUntilClosedAsync());
     }
 
+    // The account is separate from the nick (as on Ergo): a logged-in user may take a nick that is
+    // no account's and stays logged in.
     [Fact]
-    public async Task Logged_in_user_cannot_change_its_nick_902()
+    public async Task Logged_in_user_may_change_to_a_free_nick_and_stays_logged_in()
     {
         await using var server = await ParleyTestServer.StartWithIrcAsync();
         await CreateOfflineAccountAsync(server, "alice");
@@ -139,7 +141,9 @@ public sealed class IrcAccountTests
 
         await irc.SendAsync("NICK alice2");
 
-        await irc.ExpectAsync(":parley 902 alice :You must use a nick assigned to you");
+        await irc.ExpectAsync(":alice!u@parley NICK alice2");
+        Assert.Equal("alice", server.Hub.FindByNick("alice2")?.AccountName);
+        Assert.False(server.Hub.IsOnline("alice"));
     }
 
     [Fact]

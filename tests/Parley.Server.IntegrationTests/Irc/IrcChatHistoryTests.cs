@@ -142,7 +142,9 @@ public sealed partial class IrcChatHistoryTests
     }
 
     [Theory]
-    [InlineData("CHATHISTORY TARGETS timestamp=2020-01-01T00:00:00Z timestamp=2030-01-01T00:00:00Z 10", ":parley FAIL CHATHISTORY INVALID_PARAMS TARGETS :Unknown or unsupported subcommand")]
+    [InlineData("CHATHISTORY TARGETS msgid=1 timestamp=2030-01-01T00:00:00Z 10", ":parley FAIL CHATHISTORY INVALID_PARAMS TARGETS :Invalid parameters")]
+    [InlineData("CHATHISTORY TARGETS timestamp=2030-01-01T00:00:00Z 10", ":parley FAIL CHATHISTORY NEED_MORE_PARAMS TARGETS :Insufficient parameters")]
+    [InlineData("CHATHISTORY FOO bob * 10", ":parley FAIL CHATHISTORY INVALID_PARAMS FOO :Unknown or unsupported subcommand")]
     [InlineData("CHATHISTORY LATEST bob", ":parley FAIL CHATHISTORY NEED_MORE_PARAMS LATEST :Insufficient parameters")]
     [InlineData("CHATHISTORY LATEST bob * 0", ":parley FAIL CHATHISTORY INVALID_PARAMS LATEST :Invalid parameters")]
     [InlineData("CHATHISTORY BEFORE bob * 10", ":parley FAIL CHATHISTORY INVALID_PARAMS BEFORE :Invalid parameters")]

@@ -151,6 +151,33 @@ public sealed class IrcOperatorTests
         await alice.ExpectAsync(":parley 219 alice x :End of /STATS report");
     }
 
+    // modern.ircdocs.horse, STATS: m is RPL_STATSCOMMANDS (212) "<command> <count>" per command
+    // used, for operators (481 otherwise), ending in 219.
+    [Fact]
+    public async Task Stats_m_counts_each_command_for_operators_only()
+    {
+        await using var server = await StartWithOperatorAsync();
+        await CreateAccountAsync(server, "root");
+        await using var alice = await server.ConnectIrcAsAsync("alice");
+
+        await alice.SendAsync("STATS m");
+        await alice.ExpectAsync(":parley 481 alice :Permission Denied- You're not an IRC operator");
+        await alice.SendAsync("OPER root " + Password);
+        await alice.SendAsync("TIME");
+        await alice.SendAsync("TIME");
+        await alice.DrainAsync();
+        await alice.SendAsync("STATS m");
+
+        var (end, counts) = await alice.WaitForAsync(l => IrcTestClient.IsNumeric(l, "219"));
+        Assert.Equal(":parley 219 alice m :End of /STATS report", end);
+        Assert.Contains(":parley 212 alice TIME 2", counts);
+        Assert.Contains(":parley 212 alice OPER 1", counts);
+        // alice registered with NICK over IRC; the line user root did not use IRC commands.
+        Assert.Contains(":parley 212 alice NICK 1", counts);
+        Assert.DoesNotContain(counts, l => l.Contains(" 212 alice WALLOPS ", StringComparison.Ordinal));
+        Assert.Equal(counts.Order(StringComparer.Ordinal), counts);
+    }
+
     // RFC 2812 §3.6.3 and modern.ircdocs.horse, WHOWAS: 314 and 312 per past use, 369; 406 for none.
     [Fact]
     public async Task Whowas_lists_nicks_that_left_newest_first_and_406_for_unknown_ones()

@@ -20,9 +20,10 @@ public sealed class IrcRegistrationTests
             ":parley 002 alice :Your host is parley, running version parley-0.1.0");
         Assert.StartsWith(":parley 003 alice :This server was created ", await alice.ReadLineAsync(), StringComparison.Ordinal);
         await alice.ExpectAsync(
-            ":parley 004 alice parley parley-0.1.0 iow CIbeiklmnoqstv Ibekloqv",
-            ":parley 005 alice AWAYLEN=390 CASEMAPPING=ascii CHANLIMIT=#:50 CHANMODES=beI,k,l,Cimnst CHANNELLEN=51 CHANTYPES=# CHATHISTORY=100 ELIST=MNU EXCEPTS=e EXTBAN=~,am INVEX=I KICKLEN=390 LINELEN=512 :are supported by this server",
-            ":parley 005 alice MAXLIST=b:100,e:100,I:100 MODES=4 MONITOR=100 MSGREFTYPES=msgid,timestamp NETWORK=Parley NICKLEN=32 PREFIX=(qov)~@+ TARGMAX=JOIN:,KICK:,NAMES:,NOTICE:4,PART:,PRIVMSG:4,TAGMSG:1,WHOIS:1 TOPICLEN=300 USERLEN=32 UTF8ONLY :are supported by this server",
+            ":parley 004 alice parley parley-0.1.0 Biow CIbeiklmnoqstv Ibekloqv",
+            ":parley 005 alice AWAYLEN=390 BOT=B CASEMAPPING=ascii CHANLIMIT=#:50 CHANMODES=beI,k,l,Cimnst CHANNELLEN=51 CHANTYPES=# CHATHISTORY=100 ELIST=MNU EXCEPTS=e EXTBAN=~,am INVEX=I KICKLEN=390 :are supported by this server",
+            ":parley 005 alice LINELEN=512 MAXLIST=b:100,e:100,I:100 MODES=4 MONITOR=100 MSGREFTYPES=msgid,timestamp NETWORK=Parley NICKLEN=32 PREFIX=(qov)~@+ STATUSMSG=~@+ TARGMAX=JOIN:,KICK:,NAMES:,NOTICE:4,PART:,PRIVMSG:4,TAGMSG:1,WHOIS:1 TOPICLEN=300 USERLEN=32 UTF8ONLY :are supported by this server",
+            ":parley 005 alice WHOX :are supported by this server",
             ":parley 251 alice :There are 1 users and 0 invisible on 1 servers",
             ":parley 252 alice 0 :operator(s) online",
             ":parley 253 alice 0 :unknown connection(s)",

@@ -16,7 +16,7 @@ public sealed class IrcSaslTests : IDisposable
     public void Dispose() => _aliceCertificate.Dispose();
 
     [Fact]
-    public async Task Sasl_plain_logs_in_before_cap_end_and_the_welcome_uses_the_account_nick()
+    public async Task Sasl_plain_logs_in_before_cap_end_and_the_welcome_keeps_the_chosen_nick()
     {
         await using var server = await ParleyTestServer.StartWithIrcAsync();
         await CreateOfflineAccountAsync(server, "alice");
@@ -34,14 +34,14 @@ public sealed class IrcSaslTests : IDisposable
         await irc.ExpectAsync("AUTHENTICATE +");
         await irc.SendAsync("AUTHENTICATE " + Plain("", "alice", Password));
         await irc.ExpectAsync(
-            ":parley 900 alice alice!al@parley alice :You are now logged in as alice",
-            ":parley 903 alice :SASL authentication successful");
+            ":parley 900 someone someone!al@parley alice :You are now logged in as alice",
+            ":parley 903 someone :SASL authentication successful");
         await irc.SendAsync("CAP END");
 
-        await irc.ExpectAsync(":parley 001 alice :Welcome to the Parley IRC Network alice!al@parley");
+        await irc.ExpectAsync(":parley 001 someone :Welcome to the Parley IRC Network someone!al@parley");
         var (missed, _) = await irc.WaitForAsync(l => IrcTestClient.Command(l) == "PRIVMSG");
-        Assert.Equal(":bob!bob@parley PRIVMSG alice :while you were out", missed);
-        Assert.True(server.Hub.IsOnline("alice"));
+        Assert.Equal(":bob!bob@parley PRIVMSG someone :while you were out", missed);
+        Assert.Equal("alice", server.Hub.FindByNick("someone")?.AccountName);
     }
 
     [Fact]
@@ -166,7 +166,7 @@ public sealed class IrcSaslTests : IDisposable
 
         await irc.SendAsync("AUTHENTICATE PLAIN");
 
-        await irc.ExpectAsync(":parley 907 alice :You have already authenticated using SASL");
+        await irc.ExpectAsync(":parley 907 * :You have already authenticated using SASL");
     }
 
     [Fact]
@@ -224,13 +224,15 @@ public sealed class IrcSaslTests : IDisposable
         await irc.ExpectAsync("AUTHENTICATE +");
         await irc.SendAsync("AUTHENTICATE +");
 
+        // sasl-3.1 RPL_LOGGEDIN; before NICK and USER the nick is * and the user name the
+        // account's, which 001 keeps (defect 9: 900 and 001 agree on nick!user@host's user part).
         await irc.ExpectAsync(
-            ":parley 900 alice alice!alice@parley alice :You are now logged in as alice",
-            ":parley 903 alice :SASL authentication successful");
+            ":parley 900 * *!alice@parley alice :You are now logged in as alice",
+            ":parley 903 * :SASL authentication successful");
         await irc.SendAsync("NICK whatever");
         await irc.SendAsync("USER al 0 * :Alice");
         await irc.SendAsync("CAP END");
-        await irc.ExpectAsync(":parley 001 alice :Welcome to the Parley IRC Network alice!al@parley");
+        await irc.ExpectAsync(":parley 001 whatever :Welcome to the Parley IRC Network whatever!alice@parley");
     }
 
     [Fact]

@@ -6,8 +6,8 @@ namespace Parley.Server.IntegrationTests.Irc;
 /// <summary>
 /// The README's steps for the IRC clients Debian 12 ships, typed into them under tmux: irssi (1.4)
 /// and WeeChat 3.8 (weechat-headless), over TLS with the development certificate pinned and SASL
-/// PLAIN. The nick each client asks for differs from the account, so the line user seeing the
-/// account's name join proves that SASL logged it in.
+/// PLAIN. The nick each client asks for differs from the account and stays its nick (docs/irc.md,
+/// "Nick and account"); the hub then shows that nick logged in to the account.
 /// </summary>
 public sealed class ReadmeIrcClientStepsTests
 {
@@ -29,8 +29,9 @@ public sealed class ReadmeIrcClientStepsTests
             await irssi.SendLineAsync($"/server add -tls -notls_verify -tls_pinned_cert {colons} -network parley 127.0.0.1 {server.IrcTlsPort.ToString(CultureInfo.InvariantCulture)}");
             await irssi.SendLineAsync("/connect parley");
 
-            await bob.WaitForAsync(l => l == "SYS alice joined");
+            await bob.WaitForAsync(l => l == "SYS ircfan joined");
             await irssi.WaitForScreenAsync("You are now logged in as alice");
+            Assert.Equal("alice", server.Hub.FindByNick("ircfan")?.AccountName);
         }
         finally
         {
@@ -60,7 +61,8 @@ public sealed class ReadmeIrcClientStepsTests
             ];
             await using var weechat = await TmuxSession.StartAsync("weechat-headless", "-d", home, "--stdout", "-r", string.Join(';', steps));
 
-            await bob.WaitForAsync(l => l == "SYS alice joined");
+            await bob.WaitForAsync(l => l == "SYS weefan joined");
+            Assert.Equal("alice", server.Hub.FindByNick("weefan")?.AccountName);
         }
         finally
         {

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Parley.Core.Moderation;
+using Parley.Storage.Sqlite;
 using Parley.TestKit;
 
 namespace Parley.Server.IntegrationTests.Observability;
@@ -17,7 +20,7 @@ public sealed class RehashTests : IDisposable
 
         await File.WriteAllTextAsync(file, """{ "Parley": { "Operators": [ "alice", "bob" ], "Irc": { "Motd": "second" } } }""");
         var (reply, _) = await alice.CommandAsync("/rehash");
-        Assert.Equal("OK rehashed: 2 operators, MOTD 1 lines, 0 server bans", reply);
+        Assert.StartsWith("OK rehashed: 2 operators, MOTD 1 line, 0 server bans, ", reply, StringComparison.Ordinal);
         await irc.SendAsync("MOTD");
         await irc.WaitForAsync(l => l.Contains(" 372 carol :- second", StringComparison.Ordinal));
 
@@ -32,6 +35,54 @@ public sealed class RehashTests : IDisposable
         Assert.StartsWith("OK rehashed: 0 operators", reply, StringComparison.Ordinal);
         (reply, _) = await alice.CommandAsync("/rehash");
         Assert.StartsWith("ERR", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rehash_applies_new_flood_limits_to_later_connections_and_reloads_bans_from_the_store()
+    {
+        var file = Path.Combine(_directory, "parley.json");
+        await File.WriteAllTextAsync(file, """{ "Parley": { "Operators": [ "alice" ], "Limits": { "Flood": { "MessagesPerSecond": 0 } } } }""");
+        await using var server = await ParleyTestServer.StartAsync(new Dictionary<string, string?> { ["Parley:ConfigFile"] = file });
+        await using var alice = await server.ConnectNewAccountAsync("alice", "alice-password");
+        await using var bob = await server.ConnectAsAsync("bob");
+        // Stored behind the running server's back (another tool, a restore): a rehash reads the store again.
+        await server.Services.GetRequiredService<SqliteServerBanStore>().SaveAsync(new ServerBan("198.51.100.*", "root", DateTimeOffset.UtcNow, "spam"));
+
+        await File.WriteAllTextAsync(file, """{ "Parley": { "Operators": [ "alice" ], "Limits": { "Flood": { "MessagesPerSecond": 1, "Burst": 2, "DisconnectAfterRefusals": 0 } } } }""");
+        var (reply, _) = await alice.CommandAsync("/rehash");
+
+        Assert.Equal("OK rehashed: 1 operator, MOTD none, 1 server ban, flood 1/s burst 2, 16 connections per address", reply);
+        Assert.Equal("198.51.100.*", Assert.Single(server.Hub.ServerBans.Bans).Mask);
+        await using var carol = await server.ConnectAsAsync("carol");
+        Assert.Contains(await BurstAsync(carol), l => l.StartsWith("ERR FLOOD", StringComparison.Ordinal));
+        Assert.DoesNotContain(await BurstAsync(bob), l => l.StartsWith("ERR FLOOD", StringComparison.Ordinal));
+    }
+
+    // Six commands in one write, then the replies to all of them.
+    private static async Task<List<string>> BurstAsync(LineTestClient client)
+    {
+        await client.SendAsync(string.Concat(Enumerable.Repeat("/whoami\n", 5)) + "/quit");
+        var (_, before) = await client.WaitForAsync(l => l.StartsWith("BYE", StringComparison.Ordinal));
+        return before;
+    }
+
+    [Fact]
+    public async Task Sighup_to_a_child_server_applies_a_new_per_address_cap_from_its_config_file()
+    {
+        var file = Path.Combine(_directory, "parley.json");
+        await File.WriteAllTextAsync(file, """{ "Parley": { "Limits": { "ExemptLoopback": false, "MaxConnectionsPerAddress": 16 } } }""");
+        await using var server = await ParleyServerProcess.StartAsync(_directory, new Dictionary<string, string> { ["Parley__ConfigFile"] = file }, null);
+        await using var first = await LineTestClient.ConnectAsync(server.Port);
+        await using (var second = await LineTestClient.ConnectAsync(server.Port))
+            Assert.StartsWith("HELLO", second.Greeting, StringComparison.Ordinal);
+
+        await File.WriteAllTextAsync(file, """{ "Parley": { "Limits": { "ExemptLoopback": false, "MaxConnectionsPerAddress": 1 } } }""");
+        await server.SignalAsync("HUP");
+        await server.WaitForLogAsync("Configuration reloaded (SIGHUP)");
+
+        await using var third = await LineTestClient.ConnectAsync(server.Port);
+        Assert.Equal("BYE too many connections from your address", third.Greeting);
+        Assert.True(server.IsRunning, "SIGHUP reloads; it does not end the server");
     }
 
     [Fact]

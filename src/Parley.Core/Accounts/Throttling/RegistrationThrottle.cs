@@ -10,8 +10,10 @@ public sealed class RegistrationThrottle
 {
     private const string ServerKey = "*";
     private readonly Lock _lock = new();
-    private readonly LeakyBuckets _byAddress;
-    private readonly LeakyBuckets _server;
+    private LeakyBuckets _byAddress;
+    private LeakyBuckets _server;
+    private AccountOptions _options;
+    private readonly TimeProvider _time;
 
     /// <summary>Creates the throttle.</summary>
     /// <param name="options">The limits, already validated.</param>
@@ -20,6 +22,8 @@ public sealed class RegistrationThrottle
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
+        _options = options;
+        _time = time;
         _byAddress = new LeakyBuckets(options.MaxRegistrationsPerAddress, options.RegistrationWindow, time);
         _server = new LeakyBuckets(options.MaxRegistrations, options.RegistrationWindow, time);
     }
@@ -40,6 +44,28 @@ public sealed class RegistrationThrottle
                 return true;
             _byAddress.Remove(addressKey);
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Takes new limits (a configuration reload): when <see cref="AccountOptions.MaxRegistrationsPerAddress"/>,
+    /// <see cref="AccountOptions.MaxRegistrations"/> or <see cref="AccountOptions.RegistrationWindow"/>
+    /// changed, the counts start afresh under them; otherwise nothing changes.
+    /// </summary>
+    /// <param name="options">The new limits, already validated.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    public void Reconfigure(AccountOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        lock (_lock)
+        {
+            if (options.MaxRegistrationsPerAddress == _options.MaxRegistrationsPerAddress
+                && options.MaxRegistrations == _options.MaxRegistrations
+                && options.RegistrationWindow == _options.RegistrationWindow)
+                return;
+            _byAddress = new LeakyBuckets(options.MaxRegistrationsPerAddress, options.RegistrationWindow, _time);
+            _server = new LeakyBuckets(options.MaxRegistrations, options.RegistrationWindow, _time);
+            _options = options;
         }
     }
 }

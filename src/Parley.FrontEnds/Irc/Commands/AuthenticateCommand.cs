@@ -3,12 +3,13 @@ using Parley.Protocols.Irc;
 namespace Parley.FrontEnds.Irc.Commands;
 
 /// <summary>
-/// <c>AUTHENTICATE</c>: SASL (IRCv3 sasl-3.1/3.2) before registration completes. <c>PLAIN</c>
+/// <c>AUTHENTICATE</c>: SASL (IRCv3 sasl-3.1/3.2), before registration completes or after it
+/// (sasl-3.2 "SASL Reauthentication": a guest logs in and keeps its nick). <c>PLAIN</c>
 /// (a password: only where <see cref="Core.Security.LoginTransportPolicy"/> lets one through) and
 /// <c>EXTERNAL</c> (the TLS client certificate registered with <c>/cert add</c>). The payload comes
 /// in base64 chunks of at most 400 bytes; a chunk of exactly 400 means more follow, <c>+</c> is an
 /// empty chunk. Replies: 900 and 903 on success, 904 failed (also for a whole payload over 1,200 bytes), 905 a chunk over 400 bytes, 906 aborted
-/// (<c>AUTHENTICATE *</c>), 907 already logged in, 908 with the mechanisms for an unknown one.
+/// (<c>AUTHENTICATE *</c>), 907 already logged in (changing accounts is not supported, as sasl-3.2 allows), 908 with the mechanisms for an unknown one.
 /// </summary>
 internal sealed class AuthenticateCommand : IIrcCommand
 {
@@ -19,18 +20,10 @@ internal sealed class AuthenticateCommand : IIrcCommand
     public ValueTask ExecuteAsync(IrcConnection connection, IrcMessage message)
     {
         var argument = message.Parameters[0];
-        if (connection.Session.IsLoggedIn)
+        if (connection.IsSaslAuthenticated)
         {
             connection.Sasl = null;
             connection.Numeric(IrcNumerics.ERR_SASLALREADY, "You have already authenticated using SASL");
-            return ValueTask.CompletedTask;
-        }
-
-        if (connection.IsRegistered)
-        {
-            // A guest's nick is already on the network: logging in would change it under the
-            // client. Parley does SASL at registration only (PASS/NICK rules, docs/irc.md).
-            connection.Numeric(IrcNumerics.ERR_SASLFAIL, "SASL authentication failed: log in before registration completes");
             return ValueTask.CompletedTask;
         }
 

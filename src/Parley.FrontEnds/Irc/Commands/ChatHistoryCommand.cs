@@ -15,11 +15,11 @@ namespace Parley.FrontEnds.Irc.Commands;
 /// lines alone). A nick target is the logged-in account's direct messages with that nick (the
 /// message store, as <c>/history nick</c>); a <c>#channel</c> target is the room's history, for
 /// members only (as <c>/history #room</c>). A reference is <c>msgid=</c>, <c>timestamp=</c> or
-/// <c>*</c> (LATEST only).
+/// <c>*</c> (LATEST only). <c>TARGETS</c> lists conversations (<see cref="HistoryTargetsReply"/>).
 /// </summary>
 /// <remarks>
 /// Errors are standard replies: <c>FAIL CHATHISTORY NEED_MORE_PARAMS</c>, <c>INVALID_PARAMS</c>
-/// (an unknown subcommand, TARGETS, a bad reference or limit), <c>INVALID_TARGET</c> (not a nick or
+/// (an unknown subcommand, a bad reference or limit), <c>INVALID_TARGET</c> (not a nick or
 /// room, not a member, not logged in for direct messages), <c>MESSAGE_ERROR</c> (the store failed).
 /// </remarks>
 internal sealed class ChatHistoryCommand : IIrcCommand
@@ -34,6 +34,12 @@ internal sealed class ChatHistoryCommand : IIrcCommand
     public async ValueTask ExecuteAsync(IrcConnection connection, IrcMessage message)
     {
         var subcommand = message.GetParameter(0)?.ToUpperInvariant() ?? "*";
+        if (subcommand == "TARGETS")
+        {
+            await HistoryTargetsReply.SendAsync(connection, message.Parameters, MaxLimit);
+            return;
+        }
+
         var arity = subcommand == "BETWEEN" ? 5 : 4;
         if (subcommand is not ("LATEST" or "BEFORE" or "AFTER" or "AROUND" or "BETWEEN"))
         {

@@ -48,7 +48,7 @@ internal sealed class JoinCommand : IIrcCommand
                 connection.LogRoomCreated(room.Name);
             var session = connection.Session;
             connection.Reply(connection.Has(IrcCapabilities.ExtendedJoin)
-                ? IrcRoomEvents.ExtendedJoin(connection.Mask, room.Name, session.IsLoggedIn ? session.Nick : null, session.RealName)
+                ? IrcRoomEvents.ExtendedJoin(connection.Mask, room.Name, session.AccountName, session.RealName)
                 : new IrcMessage(connection.Mask, "JOIN", room.Name));
             IrcChannelReplies.Topic(connection, room, orNone: false);
             IrcChannelReplies.Names(connection, room);

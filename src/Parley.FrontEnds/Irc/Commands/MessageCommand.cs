@@ -10,7 +10,8 @@ namespace Parley.FrontEnds.Irc.Commands;
 /// nick (at most TARGMAX = 4). PRIVMSG errors: 411 no recipient, 412 no text, 401 no such nick
 /// (neither online nor an account), 407 too many targets; 301 when the recipient is away. To a
 /// <c>#channel</c>: a room message, as <c>/say</c> (404 when not a member, or in a <c>+m</c>
-/// channel without voice, or banned; 403 for no such channel). A NOTICE to a channel is a room
+/// channel without voice, or banned; 403 for no such channel); to <c>@#channel</c> (STATUSMSG, <c>~ @ +</c>) only the
+/// members with that status or higher, not stored. A NOTICE to a channel is a room
 /// message that IRC members receive as a NOTICE. NOTICE never gets an error or away reply (RFC
 /// 2812 §3.3.2). A message whose relayed line (<c>:nick!user@host PRIVMSG target :text</c>) would
 /// not fit 512 bytes is refused with 417 for a PRIVMSG, cut to fit for a NOTICE: never split into
@@ -87,9 +88,9 @@ internal sealed class MessageCommand(bool notice) : IIrcCommand
 
     // A room message, as /say: members only (404 otherwise, and in +m without voice), stored in
     // the room's history; the sender's echo waits for the commit, as for a direct message.
-    private async ValueTask SendToRoomAsync(IrcConnection connection, string channel, string text, KeyValuePair<string, string>[] clientTags)
+    private async ValueTask SendToRoomAsync(IrcConnection connection, string channel, string text, KeyValuePair<string, string>[] clientTags, string? status)
     {
-        var (result, echo) = await connection.SayAsync(channel, text, clientTags, notice);
+        var (result, echo) = await connection.SayAsync(channel, text, clientTags, notice, status);
         if (result.Error != ChatError.None)
         {
             if (!notice)
@@ -115,7 +116,15 @@ internal sealed class MessageCommand(bool notice) : IIrcCommand
     {
         if (target.StartsWith('#'))
         {
-            await SendToRoomAsync(connection, target, text, clientTags);
+            await SendToRoomAsync(connection, target, text, clientTags, status: null);
+            return;
+        }
+
+        // STATUSMSG (modern.ircdocs.horse, PRIVMSG; ISUPPORT STATUSMSG=~@+): "@#chan" reaches the
+        // members with that status or higher only. One prefix, the lowest role, as servers read it.
+        if (target.Length > 1 && IrcChannelReplies.StatusPrefixes.Contains(target[0], StringComparison.Ordinal) && target[1] == '#')
+        {
+            await SendToRoomAsync(connection, target[1..], text, clientTags, target[..1]);
             return;
         }
 

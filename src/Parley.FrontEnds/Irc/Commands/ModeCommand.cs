@@ -5,13 +5,16 @@ using Parley.Protocols.Irc;
 namespace Parley.FrontEnds.Irc.Commands;
 
 /// <summary>
-/// <c>MODE ownnick [+i|-i|+w|-w|-o]</c>: user modes +i (invisible), +w (receives WALLOPS) and +o
+/// <c>MODE ownnick [+B|-B|+i|-i|+w|-w|-o]</c>: user modes +B (bot, ircv3 bot-mode), +i (invisible), +w (receives WALLOPS) and +o
 /// (server operator: given by OPER, only taken by MODE, and a session logged in to an operator
 /// account stays one); 221 to query; a MODE line for a change; 501 for an unknown flag; 502 for
 /// another user. Channel modes on rooms: <see cref="ChannelModes"/>.
 /// </summary>
 internal sealed class ModeCommand : IIrcCommand
 {
+    /// <summary>The bot user mode, as ISUPPORT <c>BOT=B</c> names it.</summary>
+    public const char BotMode = 'B';
+
     public string Name => "MODE";
     public int MinParameters => 1;
     public bool AllowedBeforeRegistration => false;
@@ -33,7 +36,7 @@ internal sealed class ModeCommand : IIrcCommand
 
         if (message.GetParameter(1) is not { } modes)
         {
-            connection.Numeric(IrcNumerics.RPL_UMODEIS, "+" + (connection.Invisible ? "i" : "")
+            connection.Numeric(IrcNumerics.RPL_UMODEIS, "+" + (connection.Session.IsBot ? "B" : "") + (connection.Invisible ? "i" : "")
                 + (connection.Hub.Operators.IsOperator(connection.Session) ? "o" : "") + (connection.Wallops ? "w" : ""));
             return ValueTask.CompletedTask;
         }
@@ -64,6 +67,12 @@ internal sealed class ModeCommand : IIrcCommand
                     if (connection.Wallops == adding)
                         continue;
                     connection.Wallops = adding;
+                    break;
+                case BotMode:
+                    // Bot mode (ircv3.net/specs/extensions/bot-mode, ISUPPORT BOT=B): anyone may set it.
+                    if (connection.Session.IsBot == adding)
+                        continue;
+                    connection.Session.IsBot = adding;
                     break;
                 case 'o':
                     // +o comes from OPER only (RFC 2812 §3.1.5: "+o" by MODE is ignored); -o drops it.

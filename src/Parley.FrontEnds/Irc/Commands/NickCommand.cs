@@ -6,8 +6,9 @@ namespace Parley.FrontEnds.Irc.Commands;
 /// <summary>
 /// <c>NICK nick</c>: choose the nick before registration, or change it after. Nicks follow the
 /// core's rules (1-32 ASCII letters, digits, <c>_</c>, <c>-</c>), shared with the line protocol.
-/// A nick owned by an account is refused to guests with 433; a logged-in user's nick is its
-/// account's and cannot change (902 ERR_NICKLOCKED).
+/// A nick owned by an account is refused to guests with 433. A logged-in user may take its
+/// account's name or any nick that is no account's (the account is separate from the nick, as on
+/// Ergo); another account's name gets 433.
 /// </summary>
 internal sealed class NickCommand : IIrcCommand
 {
@@ -33,9 +34,10 @@ internal sealed class NickCommand : IIrcCommand
         if (!connection.IsRegistered)
         {
             // Answered at once when taken; with PASS, the nick may be an account online on
-            // another device, which registration then logs in to.
-            // After SASL the nick will be the account's whatever NICK says (docs/irc.md).
-            if (connection.Password is null && !connection.Session.IsLoggedIn && connection.Hub.IsOnline(nick))
+            // another device, which registration then logs in to; after SASL, so may the
+            // account's own name.
+            var ownName = connection.SaslAccount is { } account && NickRules.Comparer.Equals(account.Nick, nick);
+            if (connection.Password is null && !ownName && connection.Hub.IsOnline(nick))
             {
                 connection.Numeric(IrcNumerics.ERR_NICKNAMEINUSE, nick, "Nickname is already in use");
                 return;
@@ -46,10 +48,13 @@ internal sealed class NickCommand : IIrcCommand
             return;
         }
 
-        // A guest changes its nick through the core (an account's nick is locked: 902).
+        // Through the core: a guest's rules, or a logged-in user's (its account's name, or a nick
+        // that is no account's).
         var oldMask = connection.Mask;
         var old = connection.Session.Nick;
-        var error = await connection.Hub.RegisterGuestAsync(connection.Session, nick);
+        var error = connection.Session.IsLoggedIn
+            ? await connection.Hub.ChangeSignedInNickAsync(connection.Session, nick)
+            : await connection.Hub.RegisterGuestAsync(connection.Session, nick);
         if (error != ChatError.None)
         {
             connection.NickRefused(error, nick);

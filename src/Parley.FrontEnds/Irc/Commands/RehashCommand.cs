@@ -28,7 +28,7 @@ internal sealed class RehashCommand : IIrcCommand
 
         try
         {
-            var summary = rehash();
+            var summary = rehash(connection.Session.OperatorAccount ?? connection.Session.Nick!);
             connection.Numeric("382", "parley.json", "Rehashing: " + summary);
         }
         catch (ArgumentException e)

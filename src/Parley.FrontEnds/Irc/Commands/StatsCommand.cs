@@ -4,9 +4,10 @@ using Parley.Protocols.Irc;
 namespace Parley.FrontEnds.Irc.Commands;
 
 /// <summary>
-/// <c>STATS &lt;letter&gt;</c> (modern.ircdocs.horse, STATS), two letters: <c>u</c> the uptime
-/// (242), for anyone; <c>o</c> the operator accounts of <c>Parley:Operators</c> (243 each), for
-/// server operators (481 otherwise). Every query ends with 219; other letters give only 219.
+/// <c>STATS &lt;letter&gt;</c> (modern.ircdocs.horse, STATS), three letters: <c>u</c> the uptime
+/// (242), for anyone; <c>m</c> how often each command ran since start-up (212
+/// <c>&lt;command&gt; &lt;count&gt;</c>, by name; <see cref="IrcCommandCounts"/>) and <c>o</c> the
+/// operator accounts of <c>Parley:Operators</c> (243 each), for server operators (481 otherwise). Every query ends with 219; other letters give only 219.
 /// </summary>
 internal sealed class StatsCommand : IIrcCommand
 {
@@ -29,6 +30,13 @@ internal sealed class StatsCommand : IIrcCommand
             case "o" when !connection.Hub.Operators.IsOperator(connection.Session):
                 connection.Numeric(IrcNumerics.ERR_NOPRIVILEGES, "Permission Denied- You're not an IRC operator");
                 return ValueTask.CompletedTask;
+            case "m" when !connection.Hub.Operators.IsOperator(connection.Session):
+                connection.Numeric(IrcNumerics.ERR_NOPRIVILEGES, "Permission Denied- You're not an IRC operator");
+                return ValueTask.CompletedTask;
+            case "m":
+                foreach (var (command, count) in connection.FrontEnd.Commands.Usage().OrderBy(u => u.Command, StringComparer.Ordinal))
+                    connection.Numeric(IrcNumerics.RPL_STATSCOMMANDS, command, count.ToString(CultureInfo.InvariantCulture));
+                break;
             case "o":
                 foreach (var account in connection.Hub.Operators.Accounts.Order(StringComparer.OrdinalIgnoreCase))
                     connection.Numeric(IrcNumerics.RPL_STATSOLINE, "O", "*", "*", account);

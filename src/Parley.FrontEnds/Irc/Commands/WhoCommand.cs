@@ -7,12 +7,13 @@ using Parley.Protocols.Irc;
 namespace Parley.FrontEnds.Irc.Commands;
 
 /// <summary>
-/// <c>WHO #chan</c> (its members, unless secret to the asker), <c>WHO nick</c>, or <c>WHO mask [o]</c>:
+/// <c>WHO #chan</c> (its members, unless secret to the asker), <c>WHO nick</c>, or <c>WHO mask [o]</c>,
+/// each also as WHOX (<c>WHO mask [o]%fields[,token]</c>: 354 with the fields asked for, see <see cref="WhoxFields"/>):
 /// 352 <c>channel user host server nick flags :0 realname</c> per user, then 315. A mask (<c>*</c>,
 /// <c>coolni*</c>) is matched against each online user's nick, user name, host, real name and
 /// <c>nick!user@host</c> (modern.ircdocs.horse, WHO); a user with <c>+i</c> is listed only to
 /// itself and to users sharing a channel with it; <c>o</c> lists server operators only. Flags:
-/// <c>H</c> here or <c>G</c> away, <c>*</c> for a server operator, then the channel prefixes (all
+/// <c>H</c> here or <c>G</c> away, <c>*</c> for a server operator, <c>B</c> for a bot, then the channel prefixes (all
 /// of them with multi-prefix).
 /// </summary>
 internal sealed class WhoCommand : IIrcCommand
@@ -24,26 +25,27 @@ internal sealed class WhoCommand : IIrcCommand
     public ValueTask ExecuteAsync(IrcConnection connection, IrcMessage message)
     {
         var mask = message.GetParameter(0) is { Length: > 0 } given ? given : "*";
+        var whox = WhoxFields.Parse(message.GetParameter(1), out var flags);
         if (mask.StartsWith('#'))
         {
             if (connection.Hub.Rooms.FindVisible(connection.Session, mask, out var room) == ChatError.None)
             {
                 foreach (var member in IrcChannelReplies.Distinct(room!))
-                    Reply(connection, room!.Name, member.Session, member.Role);
+                    Reply(connection, whox, room!.Name, member.Session, member.Role);
             }
         }
         else if (mask.AsSpan().ContainsAny('*', '?') || mask == "0")
         {
-            var operatorsOnly = message.GetParameter(1) is { } flags && flags.Contains('o', StringComparison.Ordinal);
+            var operatorsOnly = flags.Contains('o', StringComparison.Ordinal);
             foreach (var user in Matching(connection, mask == "0" ? "*" : mask))
             {
                 if (!operatorsOnly || connection.Hub.Operators.IsOperator(user))
-                    Reply(connection, "*", user, MemberRole.None);
+                    Reply(connection, whox, "*", user, MemberRole.None);
             }
         }
         else if (connection.Hub.FindByNick(mask) is { } target)
         {
-            Reply(connection, "*", target, MemberRole.None);
+            Reply(connection, whox, "*", target, MemberRole.None);
         }
 
         connection.Numeric(IrcNumerics.RPL_ENDOFWHO, mask, "End of WHO list");
@@ -78,12 +80,49 @@ internal sealed class WhoCommand : IIrcCommand
         return false;
     }
 
-    private static void Reply(IrcConnection connection, string channel, ChatSession user, MemberRole role)
+    private static void Reply(IrcConnection connection, WhoxFields? whox, string channel, ChatSession user, MemberRole role)
     {
         var nick = user.Nick ?? "*";
         var flags = (connection.Hub.AwayMessageOf(nick) is null ? "H" : "G")
             + (connection.Hub.Operators.IsOperator(user) ? "*" : "")
+            + (user.IsBot ? "B" : "")
             + IrcChannelReplies.Prefix(role, connection.Has(IrcCapabilities.MultiPrefix));
-        connection.Numeric(IrcNumerics.RPL_WHOREPLY, channel, user.UserName, user.Host, connection.ServerName, nick, flags, "0 " + user.RealName);
+        if (whox is null)
+        {
+            connection.Numeric(IrcNumerics.RPL_WHOREPLY, channel, user.UserName, user.Host, connection.ServerName, nick, flags, "0 " + user.RealName);
+            return;
+        }
+
+        // 354 with exactly the fields asked for, in WhoxFields.Order (ircv3.net/specs/extensions/whox).
+        var fields = new List<string>(whox.Letters.Length);
+        foreach (var letter in whox.Letters)
+        {
+            fields.Add(letter switch
+            {
+                't' => whox.Token,
+                'c' => channel,
+                'u' => user.UserName,
+                // The address only to server operators; others get the placeholder the spec gives.
+                'i' => connection.Hub.Operators.IsOperator(connection.Session) ? user.Address : "255.255.255.255",
+                'h' => user.Host,
+                's' => connection.ServerName,
+                'n' => nick,
+                'f' => flags,
+                'd' => "0",
+                'l' => IdleSeconds(connection, user),
+                // The account's name (an IRC user may hold another nick, docs/irc.md); 0 when logged out.
+                'a' => user.AccountName ?? "0",
+                // Channel op levels (ircu's +A/+U) do not exist here.
+                'o' => "n/a",
+                _ => user.RealName.Length == 0 ? "*" : user.RealName,
+            });
+        }
+
+        connection.Numeric(IrcNumerics.RPL_WHOSPCRPL, [.. fields]);
     }
+
+    // Seconds since the user's connection last sent a line (IRC users); 0 for line users, whose idle time is not kept.
+    private static string IdleSeconds(IrcConnection connection, ChatSession user) =>
+        (user.Sink is IrcConnection irc ? irc.IdleFor(connection.FrontEnd.Time.GetUtcNow()) : TimeSpan.Zero)
+            .TotalSeconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture);
 }

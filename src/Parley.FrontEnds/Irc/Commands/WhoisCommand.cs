@@ -4,7 +4,7 @@ using Parley.Protocols.Irc;
 namespace Parley.FrontEnds.Irc.Commands;
 
 /// <summary>
-/// <c>WHOIS [server] nick</c>: 311 user, 319 channels (secret ones only to their members), 312 server, 330 account, 671 on TLS, 301 away, 318 end; 401 and 318
+/// <c>WHOIS [server] nick</c>: 311 user, 319 channels (secret ones only to their members), 312 server, 330 account, 335 a bot, 671 on TLS, 301 away, 318 end; 401 and 318
 /// for a nick not online. Only the first of comma-separated nicks is looked up (TARGMAX WHOIS:1).
 /// </summary>
 internal sealed class WhoisCommand : IIrcCommand
@@ -32,8 +32,10 @@ internal sealed class WhoisCommand : IIrcCommand
         connection.Numeric(IrcNumerics.RPL_WHOISUSER, shown, target.UserName, target.Host, "*", target.RealName);
         SendChannels(connection, shown);
         connection.Numeric(IrcNumerics.RPL_WHOISSERVER, shown, connection.ServerName, "Parley chat server");
-        if (target.IsLoggedIn)
-            connection.Numeric(IrcNumerics.RPL_WHOISACCOUNT, shown, shown, "is logged in as");
+        if (target.AccountName is { } account)
+            connection.Numeric(IrcNumerics.RPL_WHOISACCOUNT, shown, account, "is logged in as");
+        if (target.IsBot)
+            connection.Numeric(IrcNumerics.RPL_WHOISBOT, shown, $"is a bot on {connection.FrontEnd.Options.NetworkName}");
         if (target.Security.IsTls)
             connection.Numeric(IrcNumerics.RPL_WHOISSECURE, shown, "is using a secure connection");
         if (connection.Hub.AwayMessageOf(shown) is { } away)

@@ -65,7 +65,7 @@ internal sealed class ChanServService : IrcService
     {
         var error = await connection.Hub.Rooms.RegisterAsync(connection.Session, channel);
         Notice(connection, error == ChatError.None
-            ? $"{channel} is now registered to your account, {connection.Session.Nick}."
+            ? $"{channel} is now registered to your account, {connection.Session.AccountName}."
             : ErrorText(error, channel, connection.Session.Nick ?? "*"));
     }
 

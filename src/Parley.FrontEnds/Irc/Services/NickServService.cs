@@ -1,3 +1,4 @@
+using Parley.FrontEnds.Connections;
 using System.Globalization;
 using Parley.Core.Accounts;
 using Parley.Core.Presence;
@@ -58,7 +59,7 @@ internal sealed class NickServService : IrcService
 
         if (session.IsLoggedIn)
         {
-            Notice(connection, $"You are already logged in as {session.Nick}.");
+            Notice(connection, $"You are already logged in as {session.AccountName}.");
             return;
         }
 
@@ -99,7 +100,7 @@ internal sealed class NickServService : IrcService
         var session = connection.Session;
         if (session.IsLoggedIn)
         {
-            Notice(connection, $"You are already logged in as {session.Nick}.");
+            Notice(connection, $"You are already logged in as {session.AccountName}.");
             return;
         }
 
@@ -118,8 +119,9 @@ internal sealed class NickServService : IrcService
 
         if (!string.Equals(old, session.Nick, StringComparison.Ordinal))
             connection.Reply(new IrcMessage(oldMask, "NICK", session.Nick!));
-        connection.Numeric(IrcNumerics.RPL_LOGGEDIN, connection.Mask, result.Nick!, $"You are now logged in as {result.Nick}");
-        Notice(connection, $"Password accepted: you are now logged in as {result.Nick}.");
+        var accountName = result.Account ?? result.Nick!;
+        connection.Numeric(IrcNumerics.RPL_LOGGEDIN, connection.Mask, accountName, $"You are now logged in as {accountName}");
+        Notice(connection, $"Password accepted: you are now logged in as {accountName}.");
         if (result.Waiting > 0)
             Notice(connection, $"{result.Waiting} more stored messages wait; log in again to receive the next ones");
     }
@@ -162,7 +164,7 @@ internal sealed class NickServService : IrcService
         var error = await connection.FrontEnd.Accounts.SetPasswordAsync(connection.Session, arguments[1]);
         Notice(connection, error == ChatError.None
             ? "Password changed."
-            : ErrorText(connection, SignInResult.Refused(error), connection.Session.Nick ?? "*"));
+            : ErrorText(connection, SignInResult.Refused(error), connection.Session.AccountName ?? connection.Session.Nick ?? "*"));
     }
 
     private async ValueTask DropAsync(IrcConnection connection, string[] arguments)
@@ -176,7 +178,7 @@ internal sealed class NickServService : IrcService
 
         // "DROP <account> <password>" (Atheme) names the account as a confirmation.
         var password = arguments[^1];
-        if (arguments.Length > 1 && !NickRules.Comparer.Equals(arguments[0], session.Nick))
+        if (arguments.Length > 1 && !NickRules.Comparer.Equals(arguments[0], session.AccountName ?? session.Nick))
         {
             Notice(connection, "You can only drop the account you are logged in to.");
             return;
@@ -193,10 +195,11 @@ internal sealed class NickServService : IrcService
         var result = await connection.FrontEnd.Accounts.DropAsync(session, password);
         if (result.Error != ChatError.None)
         {
-            Notice(connection, ErrorText(connection, result, session.Nick ?? "*"));
+            Notice(connection, ErrorText(connection, result, session.AccountName ?? "*"));
             return;
         }
 
+        FrontEndLog.AccountDropped(connection.Logger, session.Id, result.Nick!, result.Nick!);
         // The core closed the account's other sessions; this one closes after the answer.
         Notice(connection, $"Account {result.Nick} has been dropped; reconnect to use the nick as a guest.");
         connection.Close("account dropped");
@@ -204,7 +207,7 @@ internal sealed class NickServService : IrcService
 
     private async ValueTask InfoAsync(IrcConnection connection, string[] arguments)
     {
-        var nick = arguments.Length > 0 ? arguments[0] : connection.Session.Nick ?? "*";
+        var nick = arguments.Length > 0 ? arguments[0] : connection.Session.AccountName ?? connection.Session.Nick ?? "*";
         if (await connection.FrontEnd.Accounts.GetInfoAsync(nick) is not { } info)
         {
             Notice(connection, $"{nick} is not registered.");
@@ -223,7 +226,7 @@ internal sealed class NickServService : IrcService
         ChatError.RateLimited => $"Too many failed logins: try again in {Math.Max(1, (int)Math.Ceiling(result.RetryAfter.TotalSeconds))} s.",
         ChatError.BadPassword => $"That password is not acceptable: {PasswordRules.Describe(connection.Hub.AccountOptions.MinPasswordLength)}.",
         ChatError.NotLoggedIn => "You are not logged in: /msg NickServ IDENTIFY <account> <password> first.",
-        ChatError.AlreadyLoggedIn => $"You are already logged in as {connection.Session.Nick}.",
+        ChatError.AlreadyLoggedIn => $"You are already logged in as {connection.Session.AccountName}.",
         ChatError.NickTaken => $"{nick} is in use by someone else.",
         ChatError.NickRegistered => $"{nick} is already registered.",
         ChatError.NoSuchNick => $"{nick} is not registered.",

@@ -7,7 +7,7 @@ internal sealed class RehashCommand : ILineCommand
 {
     public string Name => "rehash";
     public string Usage => "/rehash";
-    public string Summary => "reload operators, MOTD and bans from the configuration (server operators only)";
+    public string Summary => "reload operators, MOTD, limits and bans from the configuration (server operators only)";
     public bool AllowedBeforeRegistration => false;
     public bool RequiresArguments => false;
     public bool RequiresServerOperator => true;
@@ -22,7 +22,7 @@ internal sealed class RehashCommand : ILineCommand
 
         try
         {
-            connection.Reply(LineWriter.Ok("rehashed: " + rehash()));
+            connection.Reply(LineWriter.Ok("rehashed: " + rehash(connection.Session.OperatorAccount ?? connection.Session.Nick!)));
         }
         catch (ArgumentException e)
         {
