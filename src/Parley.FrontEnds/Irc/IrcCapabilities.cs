@@ -24,4 +24,7 @@ internal enum IrcCapabilities
     SetName = 1 << 16,
     ExtendedMonitor = 1 << 17,
     Chghost = 1 << 18,
+    ReadMarker = 1 << 19,
+    MessageRedaction = 1 << 20,
+    EventPlayback = 1 << 21,
 }

@@ -18,6 +18,7 @@ internal static class IrcRoomEvents
         RoomMessageEvent said => IrcEventEncoder.Text(IrcEventEncoder.Mask(said.Message.From, said.ActorAddress), said.IsNotice ? "NOTICE" : "PRIVMSG",
             said.StatusPrefix is null ? said.Room : said.StatusPrefix + said.Room, said.Message.Text),
         RoomTagMessageEvent tagged => [new IrcMessage(IrcEventEncoder.Mask(tagged.From, tagged.ActorAddress), "TAGMSG", tagged.Room)],
+        RoomMessageRedactedEvent redacted => [IrcEventEncoder.Redact(IrcEventEncoder.Mask(redacted.By, redacted.ActorAddress), redacted.Room, redacted.MessageId, redacted.Reason)],
         RoomMemberJoinedEvent joined => [new IrcMessage(IrcEventEncoder.Mask(joined.Nick, joined.ActorAddress), "JOIN", joined.Room)],
         RoomMemberLeftEvent left => Left(left),
         RoomTopicChangedEvent topic => [new IrcMessage(IrcEventEncoder.Mask(topic.By, topic.ActorAddress), "TOPIC", topic.Room, IrcText.ForWire(topic.Text ?? ""))],
