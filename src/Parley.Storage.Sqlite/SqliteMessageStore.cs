@@ -136,6 +136,35 @@ public sealed class SqliteMessageStore : IMessageStore
         return ValueTask.FromResult<IReadOnlyList<HistoryTarget>>(targets);
     }
 
+    /// <inheritdoc />
+    public ValueTask<StoredMessage?> FindAsync(long id, CancellationToken cancellationToken = default)
+    {
+        using var connection = _database.OpenReader();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns}, from_account, to_account FROM messages WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id);
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+            return ValueTask.FromResult<StoredMessage?>(null);
+        var message = new ChatMessage(
+            reader.GetInt64(0),
+            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
+            (MessageKind)reader.GetInt32(2),
+            reader.GetString(3),
+            reader.IsDBNull(4) ? null : reader.GetString(4),
+            reader.GetString(5));
+        return ValueTask.FromResult<StoredMessage?>(new StoredMessage(
+            message, reader.IsDBNull(6) ? null : reader.GetInt64(6), reader.IsDBNull(7) ? null : reader.GetInt64(7)));
+    }
+
+    /// <inheritdoc />
+    public Task RemoveAsync(long id)
+    {
+        var op = new RedactMessageOp(room: null, id);
+        _database.Writer.Enqueue(op);
+        return op.Completion;
+    }
+
     private static List<ChatMessage> ReadAll(SqliteCommand command, bool reverse)
     {
         var messages = new List<ChatMessage>();

@@ -47,7 +47,22 @@ public sealed class SqliteRoomHistory : IRoomHistory
     }
 
     /// <inheritdoc />
-    public async ValueTask<IReadOnlyList<RoomMessage>> ReadAsync(string room, int count, long? beforeId, CancellationToken cancellationToken = default)
+    public ValueTask<IReadOnlyList<RoomMessage>> ReadAsync(string room, int count, long? beforeId, CancellationToken cancellationToken = default) =>
+        ReadAsync(room, count, beforeId, withEvents: false, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<RoomMessage>> ReadWithEventsAsync(string room, int count, long? beforeId, CancellationToken cancellationToken = default) =>
+        ReadAsync(room, count, beforeId, withEvents: true, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>Queued to the writer beside the messages (group commit), never awaited; a failure is logged by the writer.</remarks>
+    public void AppendEvent(RoomMessage entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        Forget(new InsertRoomEventOp(entry));
+    }
+
+    private async ValueTask<IReadOnlyList<RoomMessage>> ReadAsync(string room, int count, long? beforeId, bool withEvents, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(room);
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
@@ -56,7 +71,7 @@ public sealed class SqliteRoomHistory : IRoomHistory
         using var connection = _database.OpenReader();
         using var command = connection.CreateCommand();
         command.CommandText =
-            "SELECT id, room, from_nick, from_account, text, sent_utc FROM room_messages WHERE room_key = $key AND id < $before ORDER BY id DESC LIMIT $limit";
+            $"SELECT id, room, from_nick, from_account, text, sent_utc, kind, target FROM room_messages WHERE room_key = $key AND id < $before{(withEvents ? "" : " AND kind = 0")} ORDER BY id DESC LIMIT $limit";
         command.Parameters.AddWithValue("$key", RoomKey.Of(room));
         command.Parameters.AddWithValue("$before", beforeId ?? long.MaxValue);
         command.Parameters.AddWithValue("$limit", count);
@@ -71,7 +86,11 @@ public sealed class SqliteRoomHistory : IRoomHistory
                     reader.GetString(2),
                     reader.GetString(4),
                     DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
-                    reader.IsDBNull(3) ? null : reader.GetInt64(3)));
+                    reader.IsDBNull(3) ? null : reader.GetInt64(3))
+                {
+                    Kind = (RoomEntryKind)reader.GetInt32(6),
+                    Target = reader.IsDBNull(7) ? null : reader.GetString(7),
+                });
             }
         }
 
@@ -91,11 +110,42 @@ public sealed class SqliteRoomHistory : IRoomHistory
         using var connection = _database.OpenReader();
         using var command = connection.CreateCommand();
         command.CommandText =
-            "SELECT sent_utc FROM room_messages WHERE room_key = $key AND sent_utc > $after AND sent_utc < $before ORDER BY id DESC LIMIT 1";
+            "SELECT sent_utc FROM room_messages WHERE room_key = $key AND sent_utc > $after AND sent_utc < $before AND kind = 0 ORDER BY id DESC LIMIT 1";
         command.Parameters.AddWithValue("$key", RoomKey.Of(room));
         command.Parameters.AddWithValue("$after", after.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$before", before.ToUnixTimeMilliseconds());
         return command.ExecuteScalar() is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<RoomMessage?> FindAsync(string room, long id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(room);
+        await _database.Writer.FlushAsync(cancellationToken);
+        using var connection = _database.OpenReader();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, room, from_nick, from_account, text, sent_utc FROM room_messages WHERE id = $id AND room_key = $key AND kind = 0";
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$key", RoomKey.Of(room));
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+            return null;
+        return new RoomMessage(
+            reader.GetInt64(0),
+            reader.GetString(1),
+            reader.GetString(2),
+            reader.GetString(4),
+            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
+            reader.IsDBNull(3) ? null : reader.GetInt64(3));
+    }
+
+    /// <inheritdoc />
+    public Task RemoveAsync(string room, long id)
+    {
+        ArgumentNullException.ThrowIfNull(room);
+        var op = new RedactMessageOp(room, id);
+        _database.Writer.Enqueue(op);
+        return op.Completion;
     }
 
     /// <inheritdoc />

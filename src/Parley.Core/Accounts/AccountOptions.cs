@@ -10,6 +10,15 @@ public sealed record AccountOptions
     public bool AllowGuests { get; init; } = true;
 
     /// <summary>
+    /// Whether a session logged in to an account shows the account cloak
+    /// <c>&lt;account&gt;.users.parley</c> as its host (IRC's <c>nick!user@host</c>) instead of the
+    /// fixed <c>parley</c> every session shows by default. Defaults to false. Either way the
+    /// peer's address is never shown: the cloak names only the account, which the nick already
+    /// reveals, and it stays the same across devices and reconnects (docs/irc.md, "Cloaks").
+    /// </summary>
+    public bool AccountCloaks { get; init; }
+
+    /// <summary>
     /// Failed logins allowed per (account, remote address) within <see cref="FailedLoginWindow"/>.
     /// Defaults to 5; further attempts on that account from that address are refused
     /// (<c>RATE_LIMITED</c>, with the real time left) until the allowance drains back. Attempts from

@@ -59,4 +59,16 @@ public interface IMessageStore
     /// <returns>Up to <paramref name="limit"/> nicks, in no particular order.</returns>
     ValueTask<IReadOnlyList<HistoryTarget>> GetTargetsAsync(long accountId, DateTimeOffset after, DateTimeOffset before, int limit, bool newest, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult<IReadOnlyList<HistoryTarget>>([]);
+
+    /// <summary>One stored message by id, with the accounts it links (redaction); null when none. Stores without the notion return null.</summary>
+    /// <param name="id">The message's id.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The message, or null.</returns>
+    ValueTask<StoredMessage?> FindAsync(long id, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult<StoredMessage?>(null);
+
+    /// <summary>Removes one message (redaction): history no longer returns it. Never blocks.</summary>
+    /// <param name="id">The message's id.</param>
+    /// <returns>A task that completes when the removal is durable.</returns>
+    Task RemoveAsync(long id) => Task.CompletedTask;
 }

@@ -121,4 +121,10 @@ public enum ChatError
 
     /// <summary>No account has that name (<c>/sadrop</c>, <c>/sapasswd</c>).</summary>
     NoSuchAccount,
+
+    /// <summary>No message with that id in that conversation (redaction), or none the asker may know of.</summary>
+    NoSuchMessage,
+
+    /// <summary>The message is someone else's and the asker is neither a room operator nor a server operator (redaction).</summary>
+    NotMessageAuthor,
 }

@@ -88,6 +88,7 @@ public sealed partial class ChatHub
             var oldAddress = session.UserAddress;
             SetPresence(session, holder);
             Announce(session, holder, old, first, oldAddress);
+            ChangeHost(session, holder, _options.AccountCloaks ? ChatSession.AccountCloak(account.Nick) : ChatSession.CloakedHost, announce: old is not null);
             // A guest in rooms became an account's: its room peers learn the account (IRC's account-notify).
             if (old is not null)
                 SendToRoomPeers(session, new AccountChangedEvent(holder.Nick, account.Nick) { Time = _time.GetUtcNow(), Address = session.UserAddress });
@@ -226,9 +227,26 @@ public sealed partial class ChatHub
         var last = Release(session, holder);
         Rooms.OnSessionLeft(session, quit: true, "logged out", nickStays: !last);
         SetPresence(session, null);
+        // In no room now and unregistered: nobody to tell.
+        session.Host = ChatSession.CloakedHost;
         if (last)
             AnnounceLeft(holder, new UserLeftEvent(holder.Nick, Quit: true, "logged out") { Time = _time.GetUtcNow(), Address = session.UserAddress, Rooms = rooms });
         return ChatError.None;
+    }
+
+    // Sets the session's shown host; when it was online already (a guest signing in), its room
+    // peers, its watchers and the session itself are told (IRC's CHGHOST, or its fallback).
+    private void ChangeHost(ChatSession session, OnlineNick holder, string host, bool announce)
+    {
+        if (string.Equals(session.Host, host, StringComparison.Ordinal))
+            return;
+        var oldAddress = session.UserAddress;
+        session.Host = host;
+        if (!announce)
+            return;
+        var changed = new HostChangedEvent(holder.Nick, session.UserName, host) { Time = _time.GetUtcNow(), Address = oldAddress, Subject = session };
+        SendToRoomPeers(session, changed);
+        session.Sink.Deliver(changed);
     }
 
     // Joins the account's online holder, or makes one. A guest holder of the same nick can only be

@@ -27,7 +27,7 @@ public interface IRoomHistory
     Task Append(RoomMessage message);
 
     /// <summary>
-    /// Reads the latest <paramref name="count"/> messages of a room, optionally before an id.
+    /// Reads the latest <paramref name="count"/> messages of a room (no events), optionally before an id.
     /// Messages whose <see cref="Append"/> was called before this read are included (read-your-writes).
     /// </summary>
     /// <param name="room">The room's name, any case.</param>
@@ -56,4 +56,38 @@ public interface IRoomHistory
     /// <returns>The newest message's time in the window, or null.</returns>
     ValueTask<DateTimeOffset?> GetLatestTimeAsync(string room, DateTimeOffset after, DateTimeOffset before, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult<DateTimeOffset?>(null);
+
+    /// <summary>One stored message of a room by id (redaction); null when there is none. Read-your-writes as <see cref="ReadAsync"/>.</summary>
+    /// <param name="room">The room's name, any case.</param>
+    /// <param name="id">The message's id.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The message, or null (also from histories without the notion).</returns>
+    ValueTask<RoomMessage?> FindAsync(string room, long id, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult<RoomMessage?>(null);
+
+    /// <summary>Removes one message of a room (redaction): later reads no longer return it. Never blocks.</summary>
+    /// <param name="room">The room's name, any case.</param>
+    /// <param name="id">The message's id.</param>
+    /// <returns>A task that completes when the removal is durable.</returns>
+    Task RemoveAsync(string room, long id) => Task.CompletedTask;
+
+    /// <summary>
+    /// Queues one room event (a join, part, quit, kick or topic change: <see cref="RoomMessage.Kind"/>)
+    /// for IRC's draft/event-playback; fire and forget, never blocks, never waited for (a join storm
+    /// must not wait for the disk). Only <see cref="ReadWithEventsAsync"/> returns events. Histories
+    /// without the notion drop it.
+    /// </summary>
+    /// <param name="entry">The event, with an id from the room's <see cref="MessageIds"/>.</param>
+    void AppendEvent(RoomMessage entry)
+    {
+    }
+
+    /// <summary>As <see cref="ReadAsync"/>, with the room's events (<see cref="AppendEvent"/>) among the messages.</summary>
+    /// <param name="room">The room's name, any case.</param>
+    /// <param name="count">Most entries to return, at least 1.</param>
+    /// <param name="beforeId">Only entries with a smaller id; null for the newest.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The entries, oldest first.</returns>
+    ValueTask<IReadOnlyList<RoomMessage>> ReadWithEventsAsync(string room, int count, long? beforeId, CancellationToken cancellationToken = default) =>
+        ReadAsync(room, count, beforeId, cancellationToken);
 }

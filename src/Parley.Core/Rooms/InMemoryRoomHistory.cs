@@ -47,7 +47,18 @@ public sealed class InMemoryRoomHistory : IRoomHistory
     }
 
     /// <inheritdoc />
-    public ValueTask<IReadOnlyList<RoomMessage>> ReadAsync(string room, int count, long? beforeId, CancellationToken cancellationToken = default)
+    public ValueTask<IReadOnlyList<RoomMessage>> ReadAsync(string room, int count, long? beforeId, CancellationToken cancellationToken = default) =>
+        Read(room, count, beforeId, withEvents: false);
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<RoomMessage>> ReadWithEventsAsync(string room, int count, long? beforeId, CancellationToken cancellationToken = default) =>
+        Read(room, count, beforeId, withEvents: true);
+
+    /// <inheritdoc />
+    /// <remarks>Kept among the messages, within <see cref="Capacity"/>.</remarks>
+    public void AppendEvent(RoomMessage entry) => _ = Append(entry);
+
+    private ValueTask<IReadOnlyList<RoomMessage>> Read(string room, int count, long? beforeId, bool withEvents)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         if (!_rooms.TryGetValue(room, out var messages))
@@ -61,8 +72,15 @@ public sealed class InMemoryRoomHistory : IRoomHistory
                     end--;
             }
 
-            var start = Math.Max(0, end - count);
-            return ValueTask.FromResult<IReadOnlyList<RoomMessage>>(messages.GetRange(start, end - start));
+            var page = new List<RoomMessage>(Math.Min(count, end));
+            for (var i = end - 1; i >= 0 && page.Count < count; i--)
+            {
+                if (withEvents || messages[i].Kind == RoomEntryKind.Message)
+                    page.Add(messages[i]);
+            }
+
+            page.Reverse();
+            return ValueTask.FromResult<IReadOnlyList<RoomMessage>>(page);
         }
     }
 
@@ -76,12 +94,33 @@ public sealed class InMemoryRoomHistory : IRoomHistory
             for (var i = messages.Count - 1; i >= 0; i--)
             {
                 var time = messages[i].Time;
-                if (time > after && time < before)
+                if (time > after && time < before && messages[i].Kind == RoomEntryKind.Message)
                     return ValueTask.FromResult<DateTimeOffset?>(time);
             }
         }
 
         return ValueTask.FromResult<DateTimeOffset?>(null);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<RoomMessage?> FindAsync(string room, long id, CancellationToken cancellationToken = default)
+    {
+        if (!_rooms.TryGetValue(room, out var messages))
+            return ValueTask.FromResult<RoomMessage?>(null);
+        lock (messages)
+            return ValueTask.FromResult(messages.Find(m => m.Id == id && m.Kind == RoomEntryKind.Message));
+    }
+
+    /// <inheritdoc />
+    public Task RemoveAsync(string room, long id)
+    {
+        if (_rooms.TryGetValue(room, out var messages))
+        {
+            lock (messages)
+                messages.RemoveAll(m => m.Id == id);
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />

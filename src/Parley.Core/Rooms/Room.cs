@@ -17,6 +17,7 @@ namespace Parley.Core.Rooms;
 public sealed class Room
 {
     private RoomMember[] _members = [];
+    private RoomRoster? _roster;
     // One array per RoomList (bans, exceptions, invite exceptions, mutes), each copy-on-write.
     private readonly BanMask[][] _lists = [[], [], [], []];
     private int _limit;
@@ -39,6 +40,26 @@ public sealed class Room
 
     /// <summary>The members, a snapshot that never changes.</summary>
     public ImmutableArray<RoomMember> Members => ImmutableCollectionsMarshal.AsImmutableArray(Volatile.Read(ref _members));
+
+    /// <summary>
+    /// The members once per nick, ordered for NAMES and MEMBERS (highest role first, then nick), of
+    /// the current snapshot. Cached: rebuilt only when the members changed, and then by inserting
+    /// the newcomers when members were only added (a join storm), so each joiner's list costs O(n).
+    /// </summary>
+    public RoomRoster Roster
+    {
+        get
+        {
+            var members = Volatile.Read(ref _members);
+            var cached = Volatile.Read(ref _roster);
+            var roster = RoomRoster.For(members, cached);
+            // Two readers may build at once; either result is right for its snapshot, and the next
+            // reader extends whichever stayed.
+            if (roster != cached)
+                Volatile.Write(ref _roster, roster);
+            return roster;
+        }
+    }
 
     /// <summary>How many members the room has.</summary>
     public int MemberCount => Volatile.Read(ref _members).Length;

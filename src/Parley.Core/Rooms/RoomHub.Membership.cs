@@ -15,8 +15,24 @@ public sealed partial class RoomHub
     /// <param name="key">The key, for a <c>+k</c> room; else ignored.</param>
     /// <param name="cancellationToken">Cancels the history read.</param>
     /// <returns>The room and its latest messages, or why the join was refused.</returns>
-    public async ValueTask<JoinResult> JoinAsync(ChatSession session, string name, string? key, CancellationToken cancellationToken = default)
+    public ValueTask<JoinResult> JoinAsync(ChatSession session, string name, string? key, CancellationToken cancellationToken = default) =>
+        JoinAsync(session, name, key, Options.HistoryOnJoin, cancellationToken);
+
+    /// <summary>
+    /// Joins <paramref name="name"/> as <see cref="JoinAsync(ChatSession, string, string?, CancellationToken)"/>
+    /// does, with <paramref name="historyCount"/> of the latest messages instead of
+    /// <see cref="RoomOptions.HistoryOnJoin"/>: 0 reads no history (a front-end that replays its own, or none).
+    /// </summary>
+    /// <param name="session">The joining session; must be registered.</param>
+    /// <param name="name">The room, <c>#</c> included.</param>
+    /// <param name="key">The key, for a <c>+k</c> room; else ignored.</param>
+    /// <param name="historyCount">Latest messages to return, at most <see cref="RoomOptions.MaxHistoryPage"/>; 0 for none.</param>
+    /// <param name="cancellationToken">Cancels the history read.</param>
+    /// <returns>The room and its latest messages, or why the join was refused.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="historyCount"/> is negative.</exception>
+    public async ValueTask<JoinResult> JoinAsync(ChatSession session, string name, string? key, int historyCount, CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(historyCount);
         ArgumentNullException.ThrowIfNull(session);
         if (session.Nick is not { } nick)
             return new JoinResult(ChatError.NotRegistered, null, false, []);
@@ -32,6 +48,7 @@ public sealed partial class RoomHub
             var room = _rooms.GetOrAdd(name, static (n, time) => new Room(n, time.GetUtcNow()) { Modes = RoomModes.NoExternal }, _time);
             RoomMember[] others;
             RoomMember joined;
+            RoomRoster roster;
             bool created;
             var closed = false;
             lock (room.Gate)
@@ -54,6 +71,9 @@ public sealed partial class RoomHub
                 created = others.Length == 0 && !room.IsRegistered;
                 joined = new RoomMember(session, InitialRole(room, session, others.Length));
                 room.PublishMembers([.. others, joined]);
+                // The joiner's member list is this snapshot's: later joiners are announced to it.
+                // Under the gate so no later join slips in; O(n) like the copy above (RoomRoster).
+                roster = room.Roster;
                 room.Invites.RemoveAll(invited => NickRules.Comparer.Equals(invited, nick));
                 session.AddRoom(room);
             }
@@ -61,21 +81,22 @@ public sealed partial class RoomHub
             // An account's second device in the room: the others see the nick there already.
             if (!HasOtherSessionOfAccount(others, session))
             {
-                Send(others, new RoomMemberJoinedEvent(room.Name, nick)
+                await SendInTurnsAsync(others, new RoomMemberJoinedEvent(room.Name, nick)
                 {
                     Time = _time.GetUtcNow(),
                     ActorAddress = session.UserAddress,
                     Account = session.AccountName,
                     RealName = session.RealName,
                 });
+                RecordEvent(room, RoomEntryKind.Join, nick, null);
                 // IRCv3 away-notify: members learn at once that the user who joined is away.
                 if (_hub.AwayMessageOf(nick) is { } away)
-                    Send(others, new AwayChangedEvent(nick, away) { Time = _time.GetUtcNow(), Address = session.UserAddress });
+                    await SendInTurnsAsync(others, new AwayChangedEvent(nick, away) { Time = _time.GetUtcNow(), Address = session.UserAddress });
             }
-            IReadOnlyList<RoomMessage> history = Options.HistoryOnJoin > 0
-                ? await _history.ReadAsync(room.Name, Options.HistoryOnJoin, beforeId: null, cancellationToken)
+            IReadOnlyList<RoomMessage> history = historyCount > 0
+                ? await _history.ReadAsync(room.Name, Math.Min(historyCount, Options.MaxHistoryPage), beforeId: null, cancellationToken)
                 : [];
-            return new JoinResult(ChatError.None, room, created, history);
+            return new JoinResult(ChatError.None, room, created, history) { Roster = roster };
         }
     }
 
@@ -90,7 +111,10 @@ public sealed partial class RoomHub
         if (error != ChatError.None)
             return error;
         if (TryRemove(room!, session, out var remaining) && !HasOtherSessionOfAccount(remaining, session))
+        {
             Send(remaining, new RoomMemberLeftEvent(room!.Name, session.Nick!, RoomLeaveKind.Parted, reason, By: null) { Time = _time.GetUtcNow(), ActorAddress = session.UserAddress });
+            RecordEvent(room, RoomEntryKind.Part, session.Nick!, reason);
+        }
         return ChatError.None;
     }
 
@@ -136,6 +160,7 @@ public sealed partial class RoomHub
         if (closed)
             _history.OnRoomClosed(room.Name);
         Send(before, new RoomMemberLeftEvent(room.Name, targets[0].Session.Nick ?? targetNick, RoomLeaveKind.Kicked, reason, by.Nick) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSession = by });
+        RecordEvent(room, RoomEntryKind.Kick, by.Nick!, reason, targets[0].Session.Nick ?? targetNick);
         return ChatError.None;
     }
 
@@ -152,7 +177,10 @@ public sealed partial class RoomHub
         foreach (var room in session.Rooms)
         {
             if (TryRemove(room, session, out var remaining) && !HasOtherSessionOfAccount(remaining, session))
+            {
                 Send(remaining, new RoomMemberLeftEvent(room.Name, nick, kind, reason, By: null) { Time = _time.GetUtcNow(), ActorAddress = session.UserAddress, NickStays = nickStays });
+                RecordEvent(room, RoomEntryKind.Quit, nick, reason);
+            }
         }
     }
 

@@ -138,12 +138,26 @@ public sealed partial class RoomHub
     /// <param name="beforeId">Only messages older than this id; null for the newest.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The messages, oldest first, or why not.</returns>
-    public async ValueTask<HistoryResult> ReadHistoryAsync(ChatSession asker, string name, int count, long? beforeId, CancellationToken cancellationToken = default)
+    public async ValueTask<HistoryResult> ReadHistoryAsync(ChatSession asker, string name, int count, long? beforeId, CancellationToken cancellationToken = default) =>
+        await ReadHistoryAsync(asker, name, count, beforeId, withEvents: false, cancellationToken);
+
+    /// <summary>Reads a room's history for members, with its events (joins, parts, quits, kicks, topics) when <paramref name="withEvents"/> (IRC's draft/event-playback).</summary>
+    /// <param name="asker">The asking member.</param>
+    /// <param name="name">The room.</param>
+    /// <param name="count">Entries wanted; clamped to 1..<see cref="RoomOptions.MaxHistoryPage"/>.</param>
+    /// <param name="beforeId">Only entries older than this id; null for the newest.</param>
+    /// <param name="withEvents">True to include events (<see cref="RoomMessage.Kind"/>).</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The entries, oldest first, or why not.</returns>
+    public async ValueTask<HistoryResult> ReadHistoryAsync(ChatSession asker, string name, int count, long? beforeId, bool withEvents, CancellationToken cancellationToken = default)
     {
         var error = FindMembership(asker, name, out var room, out _);
         if (error != ChatError.None)
             return new HistoryResult(error, []);
-        var messages = await _history.ReadAsync(room!.Name, Math.Clamp(count, 1, Options.MaxHistoryPage), beforeId, cancellationToken);
+        var clamped = Math.Clamp(count, 1, Options.MaxHistoryPage);
+        var messages = withEvents
+            ? await _history.ReadWithEventsAsync(room!.Name, clamped, beforeId, cancellationToken)
+            : await _history.ReadAsync(room!.Name, clamped, beforeId, cancellationToken);
         return new HistoryResult(ChatError.None, messages);
     }
 

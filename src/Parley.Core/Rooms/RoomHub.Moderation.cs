@@ -42,6 +42,7 @@ public sealed partial class RoomHub
         }
 
         Send(members, new RoomTopicChangedEvent(room.Name, by.Nick!, room.Topic?.Text) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSession = by });
+        RecordEvent(room, RoomEntryKind.Topic, by.Nick!, room.Topic?.Text);
         await PersistAsync(room, cancellationToken);
         return ChatError.None;
     }

@@ -142,6 +142,35 @@ public sealed partial class RoomHub
         return room is null || room.IsSecret ? ChatError.NoSuchRoom : ChatError.NotInRoom;
     }
 
+    /// <summary>
+    /// Deliveries a join's announcement makes before giving the thread back: 128. A turn is tens
+    /// of microseconds, so a neighbour's line waits for one turn per joiner at work, not for each
+    /// joiner's whole fan-out (docs/benchmarks.md, fix 10).
+    /// </summary>
+    internal const int DeliveriesPerTurn = 128;
+
+    // A join's announcement to a large room, in turns: each turn queues the rest behind everyone
+    // else's work (Task.Yield goes to the thread pool's global queue, in arrival order), so n users
+    // joining one room at once (n announcements of n deliveries each) cannot hold the threads while
+    // other connections' lines wait. The joiner's command awaits it, so its own later commands (a
+    // message to the room) still follow its JOIN for every member; a small room is told at once.
+    private static async ValueTask SendInTurnsAsync(RoomMember[] members, ChatEvent chatEvent)
+    {
+        if (members.Length <= DeliveriesPerTurn)
+        {
+            Send(members, chatEvent);
+            return;
+        }
+
+        for (var start = 0; start < members.Length; start += DeliveriesPerTurn)
+        {
+            await Task.Yield();
+            var end = Math.Min(members.Length, start + DeliveriesPerTurn);
+            for (var i = start; i < end; i++)
+                members[i].Session.Sink.Deliver(chatEvent);
+        }
+    }
+
     // Hands one event instance to each member but `except`; it is encoded once per protocol.
     private static int Send(RoomMember[] members, ChatEvent chatEvent, ChatSession? except = null)
     {

@@ -7,4 +7,11 @@ namespace Parley.Core.Rooms;
 /// <param name="Text">Message text.</param>
 /// <param name="Time">When the server accepted it, in UTC.</param>
 /// <param name="FromAccountId">The sender's account when logged in; null for a guest.</param>
-public sealed record RoomMessage(long Id, string Room, string From, string Text, DateTimeOffset Time, long? FromAccountId = null);
+public sealed record RoomMessage(long Id, string Room, string From, string Text, DateTimeOffset Time, long? FromAccountId = null)
+{
+    /// <summary>A message (the default), or an event kept for IRC's draft/event-playback (<see cref="IRoomHistory.AppendEvent"/>).</summary>
+    public RoomEntryKind Kind { get; init; }
+
+    /// <summary>A kick's kicked nick; null otherwise.</summary>
+    public string? Target { get; init; }
+}

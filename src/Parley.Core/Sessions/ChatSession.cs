@@ -85,8 +85,23 @@ public sealed class ChatSession
     /// <summary>The real name (IRC's <c>USER</c> realname), or the nick when the client gave none.</summary>
     public string RealName => _realName ?? Nick ?? "";
 
-    /// <summary>The host shown to others: always <see cref="CloakedHost"/>, never the peer's address.</summary>
-    public string Host { get; } = CloakedHost;
+    /// <summary>
+    /// The host shown to others, never the peer's address: <see cref="CloakedHost"/>, or a
+    /// logged-in session's account cloak when <see cref="Accounts.AccountOptions.AccountCloaks"/>
+    /// is on (<see cref="AccountCloak"/>). Read by any thread.
+    /// </summary>
+    public string Host
+    {
+        get => Volatile.Read(ref _host);
+        internal set => Volatile.Write(ref _host, value);
+    }
+
+    private string _host = CloakedHost;
+
+    /// <summary>The account cloak of <paramref name="account"/>: <c>&lt;account&gt;.users.parley</c> (account names are valid host labels).</summary>
+    /// <param name="account">The account's name.</param>
+    /// <returns>The host.</returns>
+    public static string AccountCloak(string account) => account + ".users." + CloakedHost;
 
     /// <summary>The user's away message, or null when present. Set with <see cref="Presence.ChatHub.SetAway"/>.</summary>
     public string? AwayMessage

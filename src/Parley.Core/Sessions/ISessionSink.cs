@@ -28,4 +28,17 @@ public interface ISessionSink
     /// it through the rooms, so it is never handed what it would discard.
     /// </summary>
     bool SeesAllPresence => true;
+
+    /// <summary>
+    /// Hands the connection a change of a user it watches (<see cref="Presence.ChatHub.WatchPresence"/>,
+    /// IRC's MONITOR) but shares no room with: away, account, real name or host
+    /// (<see cref="AwayChangedEvent"/>, <see cref="AccountChangedEvent"/>,
+    /// <see cref="RealNameChangedEvent"/>). Room peers get the same event through
+    /// <see cref="Deliver"/> instead, once. The default ignores it (IRCv3 extended-monitor is opt-in).
+    /// </summary>
+    /// <param name="chatEvent">The event.</param>
+    /// <remarks>As <see cref="Deliver"/>: never blocks, never reorders.</remarks>
+    void DeliverWatched(ChatEvent chatEvent)
+    {
+    }
 }

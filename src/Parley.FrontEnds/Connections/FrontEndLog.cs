@@ -47,7 +47,7 @@ internal static partial class FrontEndLog
     [LoggerMessage(111, LogLevel.Information, "Session {SessionId} from {Remote} registered the account {Nick}")]
     public static partial void AccountCreated(ILogger logger, long sessionId, string remote, string? nick);
 
-    [LoggerMessage(112, LogLevel.Information, "Session {SessionId} from {Remote} logged in as {Nick} with client certificate {Fingerprint}")]
+    [LoggerMessage(120, LogLevel.Information, "Session {SessionId} from {Remote} logged in as {Nick} with client certificate {Fingerprint}")]
     public static partial void LoggedInWithCertificate(ILogger logger, long sessionId, string remote, string? nick, string? fingerprint);
 
     [LoggerMessage(113, LogLevel.Information, "Session {SessionId} ({Nick}) registered client certificate {Fingerprint}")]
@@ -56,11 +56,24 @@ internal static partial class FrontEndLog
     [LoggerMessage(114, LogLevel.Information, "Session {SessionId} ({Nick}) removed client certificate {Fingerprint}")]
     public static partial void CertificateRemoved(ILogger logger, long sessionId, string? nick, string? fingerprint);
 
-    [LoggerMessage(115, LogLevel.Information, "Session {SessionId} ({Nick}) created room {Room}")]
+    [LoggerMessage(121, LogLevel.Information, "Session {SessionId} ({Nick}) created room {Room}")]
     public static partial void RoomCreated(ILogger logger, long sessionId, string? nick, string room);
     [LoggerMessage(150, LogLevel.Information, "Session {SessionId}: account {Account} dropped by {By}")]
     public static partial void AccountDropped(ILogger logger, long sessionId, string account, string by);
 
     [LoggerMessage(151, LogLevel.Information, "Session {SessionId}: password of account {Account} set by server operator {By}")]
     public static partial void PasswordReset(ILogger logger, long sessionId, string account, string by);
+
+    // Moderation and operator actions: who did what to whom; reasons and messages are not logged.
+    [LoggerMessage(122, LogLevel.Information, "{Nick} kicked from {Room} by {By}")]
+    public static partial void Kicked(ILogger logger, string nick, string room, string by);
+
+    [LoggerMessage(123, LogLevel.Information, "{By} {Change} {Mask} on the {List} list of {Room}")]
+    public static partial void RoomListChanged(ILogger logger, string by, string change, string mask, string list, string room);
+
+    [LoggerMessage(124, LogLevel.Information, "Session {SessionId} ({Nick}) became a server operator with OPER as {Account}")]
+    public static partial void OperatorUp(ILogger logger, long sessionId, string? nick, string account);
+
+    [LoggerMessage(125, LogLevel.Information, "Server operator {Operator} lifted the server ban {Mask}")]
+    public static partial void AddressUnbanned(ILogger logger, string @operator, string mask);
 }

@@ -23,4 +23,8 @@ internal enum IrcCapabilities
     InviteNotify = 1 << 15,
     SetName = 1 << 16,
     ExtendedMonitor = 1 << 17,
+    Chghost = 1 << 18,
+    ReadMarker = 1 << 19,
+    MessageRedaction = 1 << 20,
+    EventPlayback = 1 << 21,
 }

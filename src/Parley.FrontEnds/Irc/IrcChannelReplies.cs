@@ -88,7 +88,10 @@ internal static class IrcChannelReplies
     }
 
     /// <summary>353 lines (as many as the 512-byte limit needs) and 366 for a room.</summary>
-    public static void Names(IrcConnection connection, Room room)
+    /// <param name="connection">The asker.</param>
+    /// <param name="room">The room.</param>
+    /// <param name="roster">The members to list: a join's snapshot, or null for the room's current ones.</param>
+    public static void Names(IrcConnection connection, Room room, RoomRoster? roster = null)
     {
         var symbol = room.IsSecret ? "@" : "=";
         var multi = connection.Has(IrcCapabilities.MultiPrefix);
@@ -97,11 +100,14 @@ internal static class IrcChannelReplies
         // Room for the names within 512 bytes with CR LF, and for a label or time tag's worth of slack.
         var budget = IrcLimits.MaxLineBytes - 2 - prefix.Length;
         var line = new StringBuilder();
-        foreach (var member in Distinct(room))
+        // Appended piece by piece: a 5,000-member room is listed to each of 5,000 joiners in a storm.
+        foreach (var member in (roster ?? room.Roster).Entries)
         {
+            var rights = Prefix(member.Role, multi);
+            var nick = member.Session.Nick ?? "*";
             // userhost-in-names (ircv3.net/specs/extensions/userhost-in-names): nick!user@host.
-            var entry = Prefix(member.Role, multi) + (userhost ? IrcEventEncoder.Mask(member.Session.Nick ?? "*", member.Session.UserAddress) : member.Session.Nick);
-            if (line.Length > 0 && line.Length + 1 + entry.Length > budget)
+            var name = userhost ? IrcEventEncoder.Mask(nick, member.Session.UserAddress) : nick;
+            if (line.Length > 0 && line.Length + 1 + rights.Length + name.Length > budget)
             {
                 connection.Numeric(IrcNumerics.RPL_NAMREPLY, symbol, room.Name, line.ToString());
                 line.Clear();
@@ -109,7 +115,7 @@ internal static class IrcChannelReplies
 
             if (line.Length > 0)
                 line.Append(' ');
-            line.Append(entry);
+            line.Append(rights).Append(name);
         }
 
         if (line.Length > 0)
@@ -121,15 +127,8 @@ internal static class IrcChannelReplies
     /// The members once per nick (an account on several devices is in a room once per device),
     /// with the rights of all its sessions there, highest prefix first, then by nick.
     /// </summary>
-    public static IEnumerable<RoomMember> Distinct(Room room) => room.Members
-        .GroupBy(m => m.Session.Nick ?? "", NickRules.Comparer)
-        .Select(nick => nick.First() with { Role = nick.Aggregate(MemberRole.None, (all, m) => all | m.Role) })
-        .OrderByDescending(m => Rank(m.Role))
-        .ThenBy(m => m.Session.Nick, NickRules.Comparer);
-
-    // The highest prefix counts (owner, op, voice), so two ops sort by nick whoever is also voiced.
-    private static int Rank(MemberRole role) =>
-        role.HasFlag(MemberRole.Owner) ? 3 : role.HasFlag(MemberRole.Op) ? 2 : role.HasFlag(MemberRole.Voice) ? 1 : 0;
+    /// <remarks>The room's cached <see cref="Room.Roster"/>.</remarks>
+    public static IEnumerable<RoomMember> Distinct(Room room) => room.Roster.Entries;
 
     /// <summary>
     /// The membership prefixes of PREFIX=(qov)~@+: the highest only, or with multi-prefix all of
@@ -137,14 +136,20 @@ internal static class IrcChannelReplies
     /// </summary>
     public static string Prefix(MemberRole role, bool all)
     {
-        var text = "";
-        if (role.HasFlag(MemberRole.Owner))
-            text += "~";
-        if (role.HasFlag(MemberRole.Op))
-            text += "@";
-        if (role.HasFlag(MemberRole.Voice))
-            text += "+";
-        return all || text.Length == 0 ? text : text[..1];
+        if (!all)
+            return role.HasFlag(MemberRole.Owner) ? "~" : role.HasFlag(MemberRole.Op) ? "@" : role.HasFlag(MemberRole.Voice) ? "+" : "";
+        // Each combination's text is a constant: NAMES asks once per member per joiner.
+        return (role & (MemberRole.Owner | MemberRole.Op | MemberRole.Voice)) switch
+        {
+            MemberRole.None => "",
+            MemberRole.Voice => "+",
+            MemberRole.Op => "@",
+            MemberRole.Op | MemberRole.Voice => "@+",
+            MemberRole.Owner => "~",
+            MemberRole.Owner | MemberRole.Voice => "~+",
+            MemberRole.Owner | MemberRole.Op => "~@",
+            _ => "~@+",
+        };
     }
 
     /// <summary>The least role a STATUSMSG prefix addresses (ISUPPORT <c>STATUSMSG=~@+</c>): <c>~</c> the owner, <c>@</c> ops, <c>+</c> voiced.</summary>

@@ -49,6 +49,8 @@ internal sealed class IrcCommandTable
         new MessageCommand(notice: true),
         new TagmsgCommand(),
         new ChatHistoryCommand(),
+        new MarkReadCommand(),
+        new RedactCommand(),
         new WhoisCommand(),
         new IsonCommand(),
         new UserhostCommand(),

@@ -79,6 +79,11 @@ internal sealed partial class IrcConnection
                 return Has(IrcCapabilities.AccountNotify);
             case RealNameChangedEvent:
                 return Has(IrcCapabilities.SetName);
+            case ReadMarkerEvent:
+                return Has(IrcCapabilities.ReadMarker);
+            case RoomMessageRedactedEvent or DirectMessageRedactedEvent:
+                // The spec's "MUST not forward" to others: no fallback (docs/irc.md).
+                return Has(IrcCapabilities.MessageRedaction);
             case RoomInviteEvent { ToMembers: true }:
                 return Has(IrcCapabilities.InviteNotify);
             case RoomMessageEvent { IsEcho: true } echo when _roomSendThread == Environment.CurrentManagedThreadId:

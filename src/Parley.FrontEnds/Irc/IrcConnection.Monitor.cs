@@ -61,6 +61,29 @@ internal sealed partial class IrcConnection
         }
     }
 
+    /// <inheritdoc />
+    /// <remarks>
+    /// IRCv3 extended-monitor (ircv3.net/specs/extensions/extended-monitor): with it, the AWAY,
+    /// ACCOUNT, SETNAME and CHGHOST lines of a watched nick that shares no channel with this
+    /// client, each still only with its own capability (away-notify, account-notify, setname,
+    /// chghost; checked by <see cref="ShouldDeliver"/> and <see cref="DeliverCore"/>). Per recipient, rare: the encoded bytes are the event's shared ones.
+    /// </remarks>
+    public void DeliverWatched(ChatEvent chatEvent)
+    {
+        if (!Has(IrcCapabilities.ExtendedMonitor))
+            return;
+        var nick = chatEvent switch
+        {
+            AwayChangedEvent away => away.Nick,
+            AccountChangedEvent account => account.Nick,
+            RealNameChangedEvent renamed => renamed.Nick,
+            HostChangedEvent changed => changed.Nick,
+            _ => null,
+        };
+        if (nick is not null && _monitored.Contains(nick))
+            Deliver(chatEvent);
+    }
+
     private void Monitor(string numeric, string target) =>
         Enqueue(IrcMessageFormatter.Format(new IrcMessage(ServerName, numeric, _session.Nick ?? "*", target)));
 }

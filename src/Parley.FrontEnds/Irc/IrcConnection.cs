@@ -74,7 +74,7 @@ internal sealed partial class IrcConnection : ISessionSink
 
     public bool Has(IrcCapabilities capability) => (Capabilities & capability) == capability;
 
-    private ILogger Logger => _frontEnd.Logger;
+    internal ILogger Logger => _frontEnd.Logger;
 
     /// <summary>The tags this connection's capabilities ask for on events (message-tags: all of them).</summary>
     public IrcEventTags EventTags
@@ -142,6 +142,12 @@ internal sealed partial class IrcConnection : ISessionSink
         NotifyMonitors(chatEvent);
         if (!ShouldDeliver(chatEvent))
             return;
+        if (chatEvent is HostChangedEvent changed && !Has(IrcCapabilities.Chghost))
+        {
+            SendHostChangeFallback(changed);
+            return;
+        }
+
         if (chatEvent is RoomMemberJoinedEvent joined && Has(IrcCapabilities.ExtendedJoin))
         {
             // extended-join's JOIN is formatted per recipient: joins are rare next to messages, and

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Text;
 using Parley.Core.Events;
 using Parley.Core.Messages;
 using Parley.Protocols.Irc;
@@ -70,6 +72,8 @@ internal sealed class IrcEventEncoder(string serverName, IrcEventTags tags) : IE
 
     public byte[] Encode(ChatEvent chatEvent)
     {
+        if (chatEvent is DirectMessageEvent direct && TryEncodeOneLine(direct) is { } oneLine)
+            return oneLine;
         var messages = ToTaggedMessages(serverName, chatEvent, tags);
         if (messages.Count == 0)
             return [];
@@ -85,6 +89,36 @@ internal sealed class IrcEventEncoder(string serverName, IrcEventTags tags) : IE
         }
 
         return all;
+    }
+
+    // The common direct message, one line whose text needs no change for the wire, formatted
+    // straight from its pieces: the same bytes as the general path below, without its message
+    // lists, IrcMessage, parameter array and copy of the text (issue 10, fix 8). Null otherwise.
+    private byte[]? TryEncodeOneLine(DirectMessageEvent direct)
+    {
+        var text = direct.Text;
+        if (text.Length == 0 || text.AsSpan().IndexOfAny('\0', '\r', '\n') >= 0)
+            return null;
+        var source = Mask(direct.From, direct.FromAddress);
+        var command = direct.IsNotice ? "NOTICE" : "PRIVMSG";
+        var budget = Math.Max(IrcTextSplitter.GetMaxTextBytes(source, command, direct.To), IrcTextSplitter.MinChunkBytes);
+        // A UTF-16 unit is at most 3 UTF-8 bytes: count the bytes only when that could pass the budget.
+        if (text.Length > budget || (text.Length * 3 > budget && Encoding.UTF8.GetByteCount(text) > budget))
+            return null;
+        if (tags == IrcEventTags.None)
+            return IrcMessageFormatter.Format(source, command, direct.To, text);
+        var lineTags = CollectionsMarshal.AsSpan(IrcEventTagger.TagsOf(direct, tags, 0));
+        // A repeated key is merged by IrcMessage.WithTags on the general path; leave it to that.
+        for (var i = 1; i < lineTags.Length; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (string.Equals(lineTags[i].Key, lineTags[j].Key, StringComparison.Ordinal))
+                    return null;
+            }
+        }
+
+        return IrcMessageFormatter.FormatWithTags(lineTags, source, command, direct.To, text);
     }
 
     /// <summary>The event as IRC messages with <paramref name="wanted"/> tags (none for events IRC users do not see).</summary>
@@ -110,6 +144,8 @@ internal sealed class IrcEventEncoder(string serverName, IrcEventTags tags) : IE
         MissedMessageEvent missed => Stored(missed.Message, missed.ShownTo),
         EchoEvent { Message: var sent } => Stored(sent, null),
         TagMessageEvent tagged => [new IrcMessage(Mask(tagged.From, tagged.FromAddress), "TAGMSG", tagged.To)],
+        ReadMarkerEvent marker => [Commands.MarkReadCommand.Line(serverName, marker.Target, marker.ReadTime)],
+        DirectMessageRedactedEvent redacted => [Redact(Mask(redacted.From, redacted.FromAddress), redacted.To, redacted.MessageId, redacted.Reason)],
         _ => [],
     });
 
@@ -121,6 +157,11 @@ internal sealed class IrcEventEncoder(string serverName, IrcEventTags tags) : IE
         MessageKind.Broadcast => Text(Mask(message.From, null), "NOTICE", "$*", message.Text),
         _ => [],
     };
+
+    /// <summary><c>:nick!u@h REDACT &lt;target&gt; &lt;msgid&gt; [:reason]</c> (draft/message-redaction).</summary>
+    public static IrcMessage Redact(string source, string target, long id, string? reason) => reason is null
+        ? new IrcMessage(source, "REDACT", target, IrcEventTagger.MessageId(id))
+        : new IrcMessage(source, "REDACT", target, IrcEventTagger.MessageId(id), IrcText.ForWire(reason));
 
     /// <summary><c>nick!user@host</c>.</summary>
     public static string Mask(string nick, UserAddress? address) =>

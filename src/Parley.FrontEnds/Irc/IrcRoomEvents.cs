@@ -18,6 +18,7 @@ internal static class IrcRoomEvents
         RoomMessageEvent said => IrcEventEncoder.Text(IrcEventEncoder.Mask(said.Message.From, said.ActorAddress), said.IsNotice ? "NOTICE" : "PRIVMSG",
             said.StatusPrefix is null ? said.Room : said.StatusPrefix + said.Room, said.Message.Text),
         RoomTagMessageEvent tagged => [new IrcMessage(IrcEventEncoder.Mask(tagged.From, tagged.ActorAddress), "TAGMSG", tagged.Room)],
+        RoomMessageRedactedEvent redacted => [IrcEventEncoder.Redact(IrcEventEncoder.Mask(redacted.By, redacted.ActorAddress), redacted.Room, redacted.MessageId, redacted.Reason)],
         RoomMemberJoinedEvent joined => [new IrcMessage(IrcEventEncoder.Mask(joined.Nick, joined.ActorAddress), "JOIN", joined.Room)],
         RoomMemberLeftEvent left => Left(left),
         RoomTopicChangedEvent topic => [new IrcMessage(IrcEventEncoder.Mask(topic.By, topic.ActorAddress), "TOPIC", topic.Room, IrcText.ForWire(topic.Text ?? ""))],
@@ -35,6 +36,8 @@ internal static class IrcRoomEvents
         AwayChangedEvent { Message: { } message } away => [new IrcMessage(IrcEventEncoder.Mask(away.Nick, away.Address), "AWAY", IrcText.ForWire(message))],
         AwayChangedEvent back => [new IrcMessage(IrcEventEncoder.Mask(back.Nick, back.Address), "AWAY")],
         RealNameChangedEvent renamed => [new IrcMessage(IrcEventEncoder.Mask(renamed.Nick, renamed.Address), "SETNAME", IrcText.ForWire(renamed.RealName))],
+        // ircv3.net/specs/extensions/chghost: ":nick!old_user@old_host CHGHOST new_user new_host".
+        HostChangedEvent changed => [new IrcMessage(IrcEventEncoder.Mask(changed.Nick, changed.Address), "CHGHOST", changed.UserName, changed.Host)],
         AccountChangedEvent account => [new IrcMessage(IrcEventEncoder.Mask(account.Nick, account.Address), "ACCOUNT", account.Account ?? "*")],
         _ => null,
     };

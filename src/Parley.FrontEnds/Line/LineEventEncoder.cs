@@ -17,6 +17,8 @@ internal sealed class LineEventEncoder : IEventEncoder
         RoomMessageEvent { IsEcho: false } said => LineWriter.RoomMessage(said.Room, said.Message.From, LineText.Render(said.Message.From, said.Message.Text)),
         RoomMessageEvent { Message: var m } => LineWriter.Echo(m.Id, m.Time, m.From, m.Room, LineText.Render(m.From, m.Text)),
         RoomTagMessageEvent => [],
+        // The line protocol has no redaction notice: /history simply no longer returns the message.
+        RoomMessageRedactedEvent => [],
         RoomInviteEvent { ToMembers: true } => [],
         RoomEvent roomEvent => LineWriter.RoomNotice(roomEvent.Room, DescribeRoomEvent(roomEvent)),
         DirectMessageEvent dm => LineWriter.Direct(dm.From, LineText.Render(dm.From, dm.Text)),

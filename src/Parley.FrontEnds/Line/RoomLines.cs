@@ -13,21 +13,27 @@ internal static class RoomLines
 
     /// <summary>
     /// Sends <c>MEMBERS</c> lines for a snapshot of the room's members, ordered by role then nick.
-    /// A nick in the room from several devices (one account) is listed once, with its highest role.
+    /// A nick in the room from several devices (one account) is listed once, with its highest role
+    /// (<see cref="Room.Roster"/>: owner, op, voice, member, then by nick).
     /// </summary>
     /// <returns>How many nicks were listed.</returns>
-    public static int SendMembers(LineConnection connection, Room room)
+    /// <param name="connection">The asker.</param>
+    /// <param name="room">The room.</param>
+    /// <param name="roster">The members to list: a join's snapshot, or null for the room's current ones.</param>
+    public static int SendMembers(LineConnection connection, Room room, RoomRoster? roster = null)
     {
-        var members = room.Members
-            .GroupBy(m => m.Session.Nick ?? "", NickRules.Comparer)
-            .Select(nick => nick.MaxBy(m => m.Role)!)
-            .OrderByDescending(m => m.Role)
-            .ThenBy(m => m.Session.Nick, NickRules.Comparer)
-            .Select(m => m.Prefix + m.Session.Nick)
-            .ToList();
-        for (var start = 0; start < members.Count; start += NicksPerLine)
-            connection.Reply(LineWriter.Members(room.Name, members.Skip(start).Take(NicksPerLine)));
-        return members.Count;
+        // The room's cached roster: no group-and-sort per joiner (a storm's n joiners, n members each).
+        var members = (roster ?? room.Roster).Entries;
+        var names = new string[Math.Min(NicksPerLine, members.Length)];
+        for (var start = 0; start < members.Length; start += NicksPerLine)
+        {
+            var count = Math.Min(NicksPerLine, members.Length - start);
+            for (var i = 0; i < count; i++)
+                names[i] = members[start + i].Prefix + members[start + i].Session.Nick;
+            connection.Reply(LineWriter.Members(room.Name, new ArraySegment<string>(names, 0, count)));
+        }
+
+        return members.Length;
     }
 
     /// <summary>Sends the <c>TOPIC</c> line when the room has a topic.</summary>

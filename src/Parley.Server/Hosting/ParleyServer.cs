@@ -112,7 +112,11 @@ public static partial class ParleyServer
             services.GetRequiredService<IRoomStore>(),
             services.GetRequiredService<IRoomHistory>(),
             services.GetRequiredService<OperatorPolicy>(),
-            services.GetRequiredService<TimeProvider>()));
+            services.GetRequiredService<TimeProvider>())
+        {
+            ReadMarkers = services.GetRequiredService<SqliteReadMarkerStore>(),
+        });
+        builder.Services.AddSingleton<SqliteReadMarkerStore>();
         builder.Services.AddSingleton(services => new RegistrationThrottle(options.Accounts, services.GetRequiredService<TimeProvider>()));
         // Fewer hashes at once than cores, and a bounded wait: a login or registration flood cannot starve chat.
         builder.Services.AddSingleton(new PasswordHashingLimiter(options.Accounts.MaxConcurrentHashes, options.Accounts.MaxQueuedHashes));

@@ -46,6 +46,7 @@ internal sealed class WriterStatements : IDisposable
         _deleteAccount = Create(connection,
             """
             DELETE FROM client_certificates WHERE account_id = $id;
+            DELETE FROM read_markers WHERE account_id = $id;
             UPDATE messages SET to_account = NULL, delivered = 1 WHERE to_account = $id;
             UPDATE messages SET from_account = NULL WHERE from_account = $id;
             UPDATE room_messages SET from_account = NULL WHERE from_account = $id;
@@ -70,6 +71,9 @@ internal sealed class WriterStatements : IDisposable
             "$account", "$fingerprint");
         Rooms = new RoomStatements(connection);
         ServerBans = new ServerBanStatements(connection);
+        ReadMarkers = new ReadMarkerStatements(connection);
+        Redaction = new RedactionStatements(connection);
+        RoomEvents = new RoomEventStatements(connection);
     }
 
     /// <summary>The statements for rooms and room messages.</summary>
@@ -77,6 +81,15 @@ internal sealed class WriterStatements : IDisposable
 
     /// <summary>Statements for the server-wide ban list.</summary>
     public ServerBanStatements ServerBans { get; }
+
+    /// <summary>Statements for read markers (MARKREAD).</summary>
+    public ReadMarkerStatements ReadMarkers { get; }
+
+    /// <summary>Statements for redaction (REDACT).</summary>
+    public RedactionStatements Redaction { get; }
+
+    /// <summary>The insert for room events (draft/event-playback).</summary>
+    public RoomEventStatements RoomEvents { get; }
 
     /// <summary>Enlists every statement in the batch's transaction.</summary>
     public void Begin(SqliteTransaction transaction)
@@ -91,6 +104,8 @@ internal sealed class WriterStatements : IDisposable
         _removeCertificate.Transaction = transaction;
         Rooms.Begin(transaction);
         ServerBans.Begin(transaction);
+        ReadMarkers.Begin(transaction);
+        Redaction.Begin(transaction);
     }
 
     public void InsertMessage(long id, NewMessage message)
@@ -184,6 +199,9 @@ internal sealed class WriterStatements : IDisposable
         _removeCertificate.Dispose();
         Rooms.Dispose();
         ServerBans.Dispose();
+        ReadMarkers.Dispose();
+        Redaction.Dispose();
+        RoomEvents.Dispose();
     }
 
     /// <summary>A command with the named parameters, values to be bound per use.</summary>

@@ -162,7 +162,7 @@ public sealed partial class IrcChatHistoryTests
         await guest.ExpectAsync(expected);
     }
 
-    private static async Task<IrcTestClient> ConnectLoggedInAsync(ParleyTestServer server, string nick, string? caps)
+    internal static async Task<IrcTestClient> ConnectLoggedInAsync(ParleyTestServer server, string nick, string? caps)
     {
         var client = await server.ConnectIrcAsync();
         if (caps is not null)
@@ -195,7 +195,7 @@ public sealed partial class IrcChatHistoryTests
         return client;
     }
 
-    private static async Task<List<string>> ReadBatchAsync(IrcTestClient client)
+    internal static async Task<List<string>> ReadBatchAsync(IrcTestClient client)
     {
         var start = await client.ReadLineAsync();
         Assert.Contains(" BATCH +", start, StringComparison.Ordinal);

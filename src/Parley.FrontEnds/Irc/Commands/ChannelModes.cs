@@ -1,3 +1,4 @@
+using Parley.FrontEnds.Connections;
 using System.Globalization;
 using Parley.Core.Moderation;
 using Parley.Core.Presence;
@@ -87,9 +88,26 @@ internal static class ChannelModes
         var parley = IrcBanMasks.FromIrc(list == RoomList.Mutes ? mask[IrcBanMasks.MutePrefix.Length..] : mask);
         // A mask Parley cannot hold is ignored, as servers drop masks they cannot parse.
         return BanMask.IsValid(parley)
-            ? connection.Hub.Rooms.SetListEntryAsync(connection.Session, channel, list, parley, adding)
+            ? SetAndLogAsync(connection, channel, list, parley, adding)
             : ValueTask.FromResult(ChatError.None);
     }
+
+    private static async ValueTask<ChatError> SetAndLogAsync(IrcConnection connection, string channel, RoomList list, string mask, bool adding)
+    {
+        var error = await connection.Hub.Rooms.SetListEntryAsync(connection.Session, channel, list, mask, adding);
+        if (error == ChatError.None)
+            FrontEndLog.RoomListChanged(connection.Logger, connection.Session.Nick!, adding ? "added" : "removed", mask, ListName(list), channel);
+        return error;
+    }
+
+    private static string ListName(RoomList list) => list switch
+    {
+        RoomList.Bans => "ban",
+        RoomList.Mutes => "mute",
+        RoomList.Exceptions => "ban exception",
+        RoomList.InviteExceptions => "invite exception",
+        _ => list.ToString(),
+    };
 
     private static Change Parse(IrcConnection connection, Room room, string modes, string[] arguments)
     {

@@ -145,7 +145,8 @@ internal sealed class ChatHistoryCommand : IIrcCommand
 
     private static HistoryPageReader RoomReader(IrcConnection connection, string room) => async (beforeId, count) =>
     {
-        var result = await connection.Hub.Rooms.ReadHistoryAsync(connection.Session, room, count, beforeId);
+        // draft/event-playback: joins, parts, quits, kicks and topic changes among the messages.
+        var result = await connection.Hub.Rooms.ReadHistoryAsync(connection.Session, room, count, beforeId, connection.Has(IrcCapabilities.EventPlayback));
         var tags = TagsFor(connection);
         return (result.Error, [.. result.Messages.Select(m => new HistoryItem(m.Id, m.Time, RoomLines(m, tags)))]);
     };
@@ -153,7 +154,16 @@ internal sealed class ChatHistoryCommand : IIrcCommand
     /// <summary>A stored room message as the PRIVMSG lines it was, with the tags <paramref name="tags"/> asks for.</summary>
     internal static List<IrcMessage> RoomLines(RoomMessage message, IrcEventTags tags)
     {
-        var lines = IrcEventEncoder.Text(IrcEventEncoder.Mask(message.From, null), "PRIVMSG", message.Room, message.Text);
+        var mask = IrcEventEncoder.Mask(message.From, null);
+        var lines = message.Kind switch
+        {
+            RoomEntryKind.Join => [new IrcMessage(mask, "JOIN", message.Room)],
+            RoomEntryKind.Part => [WithReason(new IrcMessage(mask, "PART", message.Room), message.Text)],
+            RoomEntryKind.Quit => [WithReason(new IrcMessage(mask, "QUIT"), message.Text)],
+            RoomEntryKind.Kick => [new IrcMessage(mask, "KICK", message.Room, message.Target ?? "*", message.Text.Length > 0 ? IrcText.ForWire(message.Text) : message.From)],
+            RoomEntryKind.Topic => [new IrcMessage(mask, "TOPIC", message.Room, IrcText.ForWire(message.Text))],
+            _ => IrcEventEncoder.Text(mask, "PRIVMSG", message.Room, message.Text),
+        };
         for (var i = 0; i < lines.Count; i++)
         {
             var lineTags = new List<IrcTag>();
@@ -172,6 +182,9 @@ internal sealed class ChatHistoryCommand : IIrcCommand
 
         return lines;
     }
+
+    private static IrcMessage WithReason(IrcMessage line, string reason) =>
+        reason.Length == 0 ? line : new IrcMessage(line.Source, line.Command, [.. line.Parameters, IrcText.ForWire(reason)]);
 
     private static void Fail(IrcConnection connection, string code, params string[] context) =>
         connection.FromServer("FAIL", ["CHATHISTORY", code, .. context]);

@@ -1,4 +1,5 @@
 using Parley.Core.Presence;
+using Parley.Core.Rooms;
 using Parley.Protocols.Irc;
 
 namespace Parley.FrontEnds.Irc.Commands;
@@ -32,11 +33,13 @@ internal sealed class JoinCommand : IIrcCommand
         connection.HoldEventsUntilCommandEnds();
         var channels = message.Parameters[0].Split(',', StringSplitOptions.RemoveEmptyEntries);
         var keys = message.GetParameter(1)?.Split(',') ?? [];
+        // The join reads the replay's messages itself: one history read per JOIN, not two.
+        var replay = connection.Has(IrcCapabilities.ChatHistory) ? 0 : connection.FrontEnd.Options.AutoReplayOnJoin;
         for (var i = 0; i < channels.Length; i++)
         {
             var channel = channels[i];
             var key = i < keys.Length && keys[i].Length > 0 ? keys[i] : null;
-            var result = await connection.Hub.Rooms.JoinAsync(connection.Session, channel, key);
+            var result = await connection.Hub.Rooms.JoinAsync(connection.Session, channel, key, replay);
             if (result.Error != ChatError.None)
             {
                 IrcChannelReplies.Error(connection, result.Error, channel);
@@ -50,21 +53,18 @@ internal sealed class JoinCommand : IIrcCommand
             connection.Reply(connection.Has(IrcCapabilities.ExtendedJoin)
                 ? IrcRoomEvents.ExtendedJoin(connection.Mask, room.Name, session.AccountName, session.RealName)
                 : new IrcMessage(connection.Mask, "JOIN", room.Name));
+            await MarkReadCommand.SendOnJoinAsync(connection, room.Name);
             IrcChannelReplies.Topic(connection, room, orNone: false);
-            IrcChannelReplies.Names(connection, room);
-            await ReplayAsync(connection, room.Name);
+            IrcChannelReplies.Names(connection, room, result.Roster);
+            Replay(connection, room.Name, result.History);
         }
     }
 
-    private static async ValueTask ReplayAsync(IrcConnection connection, string room)
+    private static void Replay(IrcConnection connection, string room, IReadOnlyList<RoomMessage> history)
     {
-        var count = connection.FrontEnd.Options.AutoReplayOnJoin;
-        if (count == 0 || connection.Has(IrcCapabilities.ChatHistory))
-            return;
-        var history = await connection.Hub.Rooms.ReadHistoryAsync(connection.Session, room, count, beforeId: null);
-        if (history.Error != ChatError.None || history.Messages.Count == 0)
+        if (history.Count == 0)
             return;
         var tags = connection.EventTags;
-        ChatHistoryCommand.Send(connection, room, [.. history.Messages.Select(m => new History.HistoryItem(m.Id, m.Time, ChatHistoryCommand.RoomLines(m, tags)))]);
+        ChatHistoryCommand.Send(connection, room, [.. history.Select(m => new History.HistoryItem(m.Id, m.Time, ChatHistoryCommand.RoomLines(m, tags)))]);
     }
 }

@@ -1,3 +1,4 @@
+using Parley.FrontEnds.Connections;
 using Parley.Core.Presence;
 using Parley.Protocols.Irc;
 
@@ -38,7 +39,11 @@ internal sealed class KickCommand : IIrcCommand
                 continue;
             var error = connection.Hub.Rooms.Kick(connection.Session, channel, nicks[i], reason);
             if (error == ChatError.None)
+            {
+                FrontEndLog.Kicked(connection.Logger, nicks[i], channel, connection.Session.Nick!);
                 continue;
+            }
+
             IrcChannelReplies.Error(connection, error, channel, nicks[i]);
             // A refusal about the channel (not op, not on it, no such channel) holds for its other nicks.
             if (error != ChatError.TargetNotInRoom)

@@ -1,3 +1,4 @@
+using Parley.FrontEnds.Connections;
 using Parley.Core.Presence;
 using Parley.Protocols.Irc;
 
@@ -19,9 +20,10 @@ internal sealed class KillCommand : IIrcCommand
     {
         var nick = message.Parameters[0];
         var reason = message.GetParameter(1) is { Length: > 0 } given ? IrcText.Truncate(IrcText.FromClient(given), IrcWelcome.MaxTextLength) : null;
-        switch (connection.Hub.Kill(connection.Session, nick, reason, out _))
+        switch (connection.Hub.Kill(connection.Session, nick, reason, out var killed))
         {
             case ChatError.None:
+                FrontEndLog.Killed(connection.Logger, killed!, connection.Session.Nick!, reason);
                 break;
             case ChatError.NotServerOperator:
                 connection.Numeric(IrcNumerics.ERR_NOPRIVILEGES, "Permission Denied- You're not an IRC operator");

@@ -1,3 +1,4 @@
+using Parley.FrontEnds.Connections;
 using Parley.Core.Presence;
 using Parley.Protocols.Irc;
 
@@ -31,6 +32,7 @@ internal sealed class OperCommand : IIrcCommand
         {
             case ChatError.None:
                 connection.Numeric(IrcNumerics.RPL_YOUREOPER, "You are now an IRC operator");
+                FrontEndLog.OperatorUp(connection.Logger, connection.Session.Id, connection.Session.Nick, connection.Session.OperatorAccount ?? message.Parameters[0]);
                 if (!wasOperator)
                     connection.Reply(new IrcMessage(connection.Mask, "MODE", connection.Session.Nick!, "+o"));
                 break;

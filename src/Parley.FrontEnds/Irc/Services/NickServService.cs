@@ -1,3 +1,4 @@
+using Parley.FrontEnds.Connections;
 using System.Globalization;
 using Parley.Core.Accounts;
 using Parley.Core.Presence;
@@ -198,6 +199,7 @@ internal sealed class NickServService : IrcService
             return;
         }
 
+        FrontEndLog.AccountDropped(connection.Logger, session.Id, result.Nick!, result.Nick!);
         // The core closed the account's other sessions; this one closes after the answer.
         Notice(connection, $"Account {result.Nick} has been dropped; reconnect to use the nick as a guest.");
         connection.Close("account dropped");

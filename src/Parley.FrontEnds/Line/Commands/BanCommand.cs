@@ -1,3 +1,4 @@
+using Parley.FrontEnds.Connections;
 using Parley.Core.Presence;
 using Parley.Protocols.Line;
 
@@ -33,6 +34,8 @@ internal sealed class BanCommand : ILineCommand
         }
 
         var error = await connection.Rooms.SetBanAsync(connection.Session, name, mask, add: true);
+        if (error == ChatError.None)
+            FrontEndLog.RoomListChanged(connection.Logger, connection.Session.Nick!, "added", mask, "ban", name);
         connection.Reply(error == ChatError.None ? LineWriter.Ok($"banned {mask} from {name}") : LineErrors.For(error, name));
     }
 }

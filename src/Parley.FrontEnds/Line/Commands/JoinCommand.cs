@@ -27,7 +27,7 @@ internal sealed class JoinCommand : ILineCommand
         if (result.Created)
             FrontEndLog.RoomCreated(connection.Logger, connection.Session.Id, connection.Session.Nick, joined.Name);
         RoomLines.SendTopic(connection, joined);
-        var members = RoomLines.SendMembers(connection, joined);
+        var members = RoomLines.SendMembers(connection, joined, result.Roster);
         RoomLines.SendHistory(connection, result.History);
         connection.Reply(LineWriter.Ok(result.Created
             ? $"joined {joined.Name} (new room; you are its operator)"

@@ -1,3 +1,4 @@
+using Parley.FrontEnds.Connections;
 using Parley.Core.Presence;
 using Parley.Protocols.Line;
 
@@ -23,6 +24,8 @@ internal sealed class KickCommand : ILineCommand
         }
 
         var error = connection.Rooms.Kick(connection.Session, room, nick, reason.Length == 0 ? null : reason);
+        if (error == ChatError.None)
+            FrontEndLog.Kicked(connection.Logger, nick, room, connection.Session.Nick!);
         connection.Reply(error == ChatError.None ? LineWriter.Ok($"kicked {nick} from {room}") : LineErrors.For(error, room, nick));
         return ValueTask.CompletedTask;
     }

@@ -1,3 +1,4 @@
+using Parley.FrontEnds.Connections;
 using Parley.Core.Presence;
 using Parley.Protocols.Line;
 
@@ -17,6 +18,8 @@ internal sealed class ServerUnbanCommand : ILineCommand
     {
         var (mask, _) = LineRequestParser.SplitWord(arguments);
         var error = connection.Hub.UnbanAddress(connection.Session, mask);
+        if (error == ChatError.None)
+            FrontEndLog.AddressUnbanned(connection.Logger, connection.Session.Nick!, mask);
         connection.Reply(error == ChatError.None ? LineWriter.Ok($"unbanned {mask} server-wide") : LineErrors.For(error));
         return ValueTask.CompletedTask;
     }

@@ -1,3 +1,4 @@
+using Parley.FrontEnds.Connections;
 using Parley.Core.Presence;
 using Parley.Protocols.Line;
 
@@ -23,6 +24,8 @@ internal sealed class UnbanCommand : ILineCommand
         }
 
         var error = await connection.Rooms.SetBanAsync(connection.Session, name, mask, add: false);
+        if (error == ChatError.None)
+            FrontEndLog.RoomListChanged(connection.Logger, connection.Session.Nick!, "removed", mask, "ban", name);
         connection.Reply(error == ChatError.None ? LineWriter.Ok($"unbanned {mask} from {name}") : LineErrors.For(error, name));
     }
 }
