@@ -26,4 +26,7 @@ internal sealed record ChatSettings(string? Name, string Host, int Port, string?
 
     /// <summary>The known_hosts file (<c>--known-hosts</c>); <see langword="null"/> for the default.</summary>
     public string? KnownHostsPath { get; init; }
+
+    /// <summary>The interactive input history file (<see cref="Editing.InputHistory.DefaultPath"/>), or <see langword="null"/> to keep none.</summary>
+    public string? HistoryPath { get; init; }
 }

@@ -1,14 +1,17 @@
 using System.Text;
+using System.Threading.Channels;
 
 namespace Parley.Cli;
 
 /// <summary>
-/// The interactive screen: a prompt line the user edits, with incoming lines printed above it the
-/// moment they arrive. The line being typed is erased, the message printed, and the prompt and
-/// buffer redrawn below it, so typing is never lost and messages never wait for Enter.
+/// The plain interactive screen, for a terminal RadLine cannot drive (see
+/// <see cref="Editing.ChatLineEditor"/>): a prompt line the user types on (Backspace, Ctrl+U and
+/// Escape only), with incoming lines printed above it the moment they arrive. The line being typed
+/// is erased, the message printed, and the prompt and buffer redrawn below it, so typing is never
+/// lost and messages never wait for Enter.
 /// </summary>
 /// <remarks>Thread safe: every write to the terminal takes one lock, so lines never interleave.</remarks>
-internal sealed class ChatView
+internal sealed class ChatView : IChatScreen
 {
     // ANSI: carriage return, then erase the whole line.
     private const string ClearLine = "\r\x1b[2K";
@@ -119,5 +122,28 @@ internal sealed class ChatView
         // A surrogate pair is one character on screen: remove both halves.
         var remove = _buffer.Length >= 2 && char.IsLowSurrogate(_buffer[^1]) && char.IsHighSurrogate(_buffer[^2]) ? 2 : 1;
         _buffer.Length -= remove;
+    }
+
+    /// <summary>
+    /// Reads keys on a background thread of its own: <see cref="Console.ReadKey(bool)"/> blocks and
+    /// cannot be cancelled, so when the chat ends that thread is abandoned (the process exits with it).
+    /// </summary>
+    public async Task ReadLinesAsync(ChannelWriter<string> typed, CancellationToken cancellationToken)
+    {
+        ShowPrompt();
+        _ = Task.Factory.StartNew(() => ReadKeys(typed), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    private void ReadKeys(ChannelWriter<string> typed)
+    {
+        while (true)
+        {
+            var key = Console.ReadKey(intercept: true);
+            if (HandleKey(key) is { } line && !typed.TryWrite(line))
+            {
+                return;
+            }
+        }
     }
 }

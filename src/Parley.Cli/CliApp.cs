@@ -137,6 +137,7 @@ internal static class CliApp
                 ClientCertificatePath = parseResult.GetValue(clientCertificate),
                 ClientKeyPath = parseResult.GetValue(clientKey),
                 KnownHostsPath = parseResult.GetValue(knownHosts),
+                HistoryPath = Editing.InputHistory.DefaultPath(environment),
             };
             var io = new ChatIo(input, output, error);
             return interactive

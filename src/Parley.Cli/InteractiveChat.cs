@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Parley.Cli.Editing;
 using Parley.Client;
 using Parley.Protocols.Line;
 using Spectre.Console;
@@ -6,8 +7,9 @@ using Spectre.Console;
 namespace Parley.Cli;
 
 /// <summary>
-/// Interactive mode: keys are read one at a time into <see cref="ChatView"/>, so incoming lines are
-/// printed the moment they arrive and the line being typed is redrawn below them.
+/// Interactive mode: lines are typed in a line editor (<see cref="ChatLineEditor"/>; the plain
+/// <see cref="ChatView"/> where RadLine cannot run), incoming lines are printed the moment they
+/// arrive, and the line being typed is redrawn below them.
 /// </summary>
 internal static class InteractiveChat
 {
@@ -53,8 +55,16 @@ internal static class InteractiveChat
             // Spectre.Console detects what the terminal supports (TERM, NO_COLOR, redirection).
             var color = AnsiConsole.Profile.Capabilities.Ansi
                 && AnsiConsole.Profile.Capabilities.ColorSystem != ColorSystem.NoColors;
-            var view = new ChatView(io.Output);
-            void Show(ServerLine line) => view.WriteLine(LineFormatter.Format(line, color));
+            // Tab completion learns nicks, rooms and commands from every line shown.
+            var completion = new ChatCompletion();
+            IChatScreen view = ChatLineEditor.IsSupported(AnsiConsole.Console)
+                ? new ChatLineEditor(AnsiConsole.Console, io.Output, InputHistory.Load(settings.HistoryPath), completion)
+                : new ChatView(io.Output);
+            void Show(ServerLine line)
+            {
+                completion.Observe(line);
+                view.WriteLine(LineFormatter.Format(line, color));
+            }
 
             view.WriteLine(LineFormatter.Format(new ServerLine(ServerLineKind.Hello, "") { Text = ChatSession.Greeting(connection.Greeting, nick is not null || certificateLogin) }, color));
             var printer = PrintIncomingAsync(connection, Show);
@@ -92,57 +102,50 @@ internal static class InteractiveChat
         }
     }
 
-    private static async Task<int> ChatAsync(ParleyConnection connection, ChatView view, Action<ServerLine> show, CancellationToken cancellationToken)
+    private static async Task<int> ChatAsync(ParleyConnection connection, IChatScreen view, Action<ServerLine> show, CancellationToken cancellationToken)
     {
         var typed = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-
-        // Console.ReadKey blocks and cannot be cancelled, so it gets its own background thread; when the
-        // chat ends that thread is simply abandoned (the process exits with it).
-        _ = Task.Factory.StartNew(() => ReadKeys(view, typed.Writer), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reading = view.ReadLinesAsync(typed.Writer, stopReading.Token);
         _ = connection.Completion.ContinueWith(_ => typed.Writer.TryComplete(), TaskScheduler.Default);
-
-        view.ShowPrompt();
-        await foreach (var line in typed.Reader.ReadAllAsync(cancellationToken))
+        try
         {
-            if (string.IsNullOrWhiteSpace(line))
+            await foreach (var line in typed.Reader.ReadAllAsync(cancellationToken))
             {
-                continue;
-            }
-
-            if (ChatSession.IsQuit(line, out var quit))
-            {
-                var bye = await ChatSession.QuitAsync(connection, quit);
-                if (bye is not null)
+                if (string.IsNullOrWhiteSpace(line))
                 {
-                    show(bye);
+                    continue;
                 }
 
-                return ExitCodes.Success;
+                if (ChatSession.IsQuit(line, out var quit))
+                {
+                    var bye = await ChatSession.QuitAsync(connection, quit);
+                    if (bye is not null)
+                    {
+                        show(bye);
+                    }
+
+                    return ExitCodes.Success;
+                }
+
+                var reply = await connection.SendCommandAsync(line, cancellationToken);
+                foreach (var data in reply.Data)
+                {
+                    show(data);
+                }
+
+                show(reply.Final);
             }
 
-            var reply = await connection.SendCommandAsync(line, cancellationToken);
-            foreach (var data in reply.Data)
-            {
-                show(data);
-            }
-
-            show(reply.Final);
+            // The server closed the connection (shutdown, killed, banned, network): not the user's doing.
+            view.WriteLine("*** disconnected by the server");
+            return connection.Error is null ? ExitCodes.ServerClosed : ExitCodes.ConnectionFailed;
         }
-
-        // The server closed the connection (shutdown, killed, banned, network): not the user's doing.
-        view.WriteLine("*** disconnected by the server");
-        return connection.Error is null ? ExitCodes.ServerClosed : ExitCodes.ConnectionFailed;
-    }
-
-    private static void ReadKeys(ChatView view, ChannelWriter<string> typed)
-    {
-        while (true)
+        finally
         {
-            var key = Console.ReadKey(intercept: true);
-            if (view.HandleKey(key) is { } line && !typed.TryWrite(line))
-            {
-                return;
-            }
+            // Stop the editor before leaving, so what it still had to print is printed.
+            await stopReading.CancelAsync();
+            await reading;
         }
     }
 

@@ -20,11 +20,12 @@ internal static class LineFormatter
         ServerLineKind.Users => $"users online: {string.Join(", ", line.Nicks)}",
         ServerLineKind.Help => $"  {line.Text}",
         ServerLineKind.RoomMessage => $"[{line.Room}] {Said(line)}",
-        ServerLineKind.Echo when line.Room is not null => $"[{line.Room}] {line.From}: {line.Text}",
+        ServerLineKind.Echo when line.Room is not null => $"[{line.Room}] {Said(line)}",
         ServerLineKind.Echo => $"[sent elsewhere] -> {line.To}: {line.Text}",
-        ServerLineKind.History when line.Room is not null => $"[{line.Room}] ({Time(line)}) {line.From}: {line.Text}",
+        ServerLineKind.History when line.Room is not null => $"[{line.Room}] ({Time(line)}) {Said(line)}",
+        ServerLineKind.History when IsAction(line) => $"[{Time(line)}] (-> {line.To}) {line.Text}",
         ServerLineKind.History => $"[{Time(line)}] {line.From} -> {line.To}: {line.Text}",
-        ServerLineKind.Missed => $"[missed {Time(line)}] {line.From}: {line.Text}",
+        ServerLineKind.Missed => $"[missed {Time(line)}] {Said(line)}",
         ServerLineKind.RoomNotice => $"*** [{line.Room}] {line.Text}",
         ServerLineKind.Topic => $"[{line.Room}] topic: {line.Text} (set by {line.From})",
         ServerLineKind.Members => $"[{line.Room}] members: {string.Join(", ", line.Nicks)}",
@@ -32,10 +33,12 @@ internal static class LineFormatter
         _ => line.Raw,
     };
 
-    // The server shows an IRC user's /me as "* alice waves" (docs/protocol.md): keep it as an
-    // action rather than "alice: * alice waves".
-    private static string Said(ServerLine line) =>
-        line.Text.StartsWith($"* {line.From} ", StringComparison.Ordinal) ? line.Text : $"{line.From}: {line.Text}";
+    // The server shows an IRC user's /me as "* alice waves" (docs/protocol.md), live, stored and
+    // echoed alike: keep it as an action rather than "alice: * alice waves".
+    private static string Said(ServerLine line) => IsAction(line) ? line.Text : $"{line.From}: {line.Text}";
+
+    private static bool IsAction(ServerLine line) =>
+        line.From is not null && line.Text.StartsWith($"* {line.From} ", StringComparison.Ordinal);
 
     // Stored messages show their original time, in UTC so every device shows the same.
     private static string Time(ServerLine line) =>

@@ -92,6 +92,10 @@ public sealed class ChatViewTests
     [InlineData("HIST 1748779200000001 2025-06-01T12:00:00.000Z alice -> #dev: hi", "[#dev] (2025-06-01 12:00Z) alice: hi")]
     [InlineData("HIST 42 2025-06-01T12:00:00.000Z alice -> bob: hi", "[2025-06-01 12:00Z] alice -> bob: hi")]
     [InlineData("MISSED 40 2025-06-01T09:00:00.000Z bob -> alice: call me", "[missed 2025-06-01 09:00Z] bob: call me")]
+    [InlineData("MISSED 41 2025-06-01T09:00:00.000Z bob -> alice: * bob waves", "[missed 2025-06-01 09:00Z] * bob waves")]
+    [InlineData("HIST 1748779200000002 2025-06-01T12:00:00.000Z bob -> #dev: * bob nods", "[#dev] (2025-06-01 12:00Z) * bob nods")]
+    [InlineData("HIST 45 2025-06-01T12:00:00.000Z bob -> alice: * bob waves", "[2025-06-01 12:00Z] (-> alice) * bob waves")]
+    [InlineData("ECHO 1748779200000003 2025-06-01T12:00:00.000Z alice -> #dev: * alice waves", "[#dev] * alice waves")]
     public void Format_plain_gives_readable_text(string raw, string expected)
     {
         Assert.Equal(expected, LineFormatter.Format(ServerLineParser.Parse(raw), color: false));

@@ -35,6 +35,9 @@ public sealed class TmuxSession : IAsyncDisposable
     /// <summary>Types keys as tmux names them (e.g. <c>Enter</c>).</summary>
     public Task SendKeysAsync(params string[] keys) => RunAsync(["send-keys", "-t", "main", .. keys]);
 
+    /// <summary>A tmux format about the window, e.g. <c>#{cursor_x}</c> (the cursor's column, from 0).</summary>
+    public Task<string> DisplayAsync(string format) => RunAsync(["display-message", "-p", "-t", "main", format]);
+
     /// <summary>The visible screen as text.</summary>
     public Task<string> CaptureAsync() => RunAsync(["capture-pane", "-p", "-t", "main"]);
 

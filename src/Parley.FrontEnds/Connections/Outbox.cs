@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
-using System.Threading.Channels;
+using System.Threading.Tasks.Sources;
 
 namespace Parley.FrontEnds.Connections;
 
@@ -9,22 +9,50 @@ namespace Parley.FrontEnds.Connections;
 /// Producers (any thread) never wait: when the queued bytes would pass the budget,
 /// <see cref="TryEnqueue"/> refuses and the caller disconnects the slow consumer.
 /// </summary>
-/// <remarks>Thread-safe for any number of producers; <see cref="DrainAsync"/> runs once per connection.</remarks>
-internal sealed class Outbox(long maxBytes, KeyValuePair<string, object?> protocol)
+/// <remarks>
+/// <para>Thread-safe for any number of producers; <see cref="DrainAsync"/> runs once per connection.</para>
+/// <para>A small ring of shared line buffers under a per-connection lock held for a few
+/// instructions, and one reusable signal for the write loop, instead of an unbounded
+/// <c>Channel</c>, whose 32-slot segment and wait operations were about 1.1 KiB per idle
+/// connection (docs/benchmarks.md, fix 5). The ring is made on the first line, doubles when full,
+/// and is dropped once empty when a burst grew it past <see cref="KeptCapacity"/>.</para>
+/// </remarks>
+internal sealed class Outbox(long maxBytes, KeyValuePair<string, object?> protocol) : IValueTaskSource<bool>
 {
+    /// <summary>The largest ring kept once empty, in lines (16 slots, 280 bytes); a bigger one was a burst's.</summary>
+    internal const int KeptCapacity = 16;
+
+    // Slots in a new ring, a power of two.
+    private const int FirstCapacity = 4;
+
+    private readonly Lock _lock = new();
+    private ReadOnlyMemory<byte>[]? _ring;
+    private int _head;
+    private int _count;
+    private bool _completed;
+    private bool _readerWaiting;
+    // Not readonly: a mutable struct. Continuations go to the thread pool, never run on a producer.
+    private ManualResetValueTaskSourceCore<bool> _signal = new() { RunContinuationsAsynchronously = true };
+    private long _queuedBytes;
+
     /// <summary>An outbox with no protocol tag on its metrics (tests).</summary>
     public Outbox(long maxBytes)
         : this(maxBytes, default)
     {
     }
 
-    private readonly Channel<ReadOnlyMemory<byte>> _queue = Channel.CreateUnbounded<ReadOnlyMemory<byte>>(
-        new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
-
-    private long _queuedBytes;
-
     /// <summary>Bytes queued and not yet handed to the transport.</summary>
     public long QueuedBytes => Interlocked.Read(ref _queuedBytes);
+
+    /// <summary>Slots of the ring held now: 0 before the first line and after a big burst drained (tests).</summary>
+    internal int Capacity
+    {
+        get
+        {
+            lock (_lock)
+                return _ring?.Length ?? 0;
+        }
+    }
 
     /// <summary>Queues <paramref name="bytes"/>, shared and never written to, without waiting.</summary>
     /// <returns>False when the budget would be exceeded or the outbox is completed.</returns>
@@ -36,21 +64,48 @@ internal sealed class Outbox(long maxBytes, KeyValuePair<string, object?> protoc
             return false;
         }
 
-        if (_queue.Writer.TryWrite(bytes))
-            return true;
-        Interlocked.Add(ref _queuedBytes, -bytes.Length);
-        return false;
+        bool wake;
+        lock (_lock)
+        {
+            if (_completed)
+            {
+                Interlocked.Add(ref _queuedBytes, -bytes.Length);
+                return false;
+            }
+
+            Push(bytes);
+            wake = _readerWaiting;
+            _readerWaiting = false;
+        }
+
+        if (wake)
+            _signal.SetResult(true);
+        return true;
     }
 
     /// <summary>Accepts nothing more; <see cref="DrainAsync"/> ends once the queue is written.</summary>
-    public void Complete() => _queue.Writer.TryComplete();
+    public void Complete()
+    {
+        bool wake;
+        lock (_lock)
+        {
+            if (_completed)
+                return;
+            _completed = true;
+            wake = _readerWaiting;
+            _readerWaiting = false;
+        }
+
+        if (wake)
+            _signal.SetResult(true);
+    }
 
     /// <summary>Copies everything queued now into <paramref name="output"/> without waiting; the write loop's inner step.</summary>
     /// <returns>Bytes written.</returns>
     public long WriteQueued(IBufferWriter<byte> output)
     {
         long written = 0;
-        while (_queue.Reader.TryRead(out var bytes))
+        while (TryDequeue(out var bytes))
         {
             output.Write(bytes.Span);
             Interlocked.Add(ref _queuedBytes, -bytes.Length);
@@ -88,11 +143,14 @@ internal sealed class Outbox(long maxBytes, KeyValuePair<string, object?> protoc
     }
 
     /// <summary>Writes queued bytes to <paramref name="output"/>, flushing once per batch, until completed.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public async Task DrainAsync(PipeWriter output, CancellationToken cancellationToken = default)
     {
-        var reader = _queue.Reader;
-        while (await reader.WaitToReadAsync(cancellationToken))
+        // One registration per connection (not one per wait): it wakes the loop, which then throws.
+        using var registration = cancellationToken.UnsafeRegister(static state => ((Outbox)state!).Wake(), this);
+        while (await WaitToReadAsync(cancellationToken))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             FrontEndMetrics.Written(WriteQueued(output), protocol);
 
             // Flushing waits while the transport's own buffer is full; meanwhile producers keep
@@ -101,5 +159,88 @@ internal sealed class Outbox(long maxBytes, KeyValuePair<string, object?> protoc
             if (flush.IsCompleted || flush.IsCanceled)
                 return;
         }
+
+        cancellationToken.ThrowIfCancellationRequested();
     }
+
+    // True when there may be lines to write (or the loop was woken); false once completed and empty.
+    private ValueTask<bool> WaitToReadAsync(CancellationToken cancellationToken)
+    {
+        short version;
+        lock (_lock)
+        {
+            if (_count > 0)
+                return new ValueTask<bool>(true);
+            if (_completed)
+                return new ValueTask<bool>(false);
+            _signal.Reset();
+            _readerWaiting = true;
+            version = _signal.Version;
+        }
+
+        // A cancellation whose callback ran before the loop was waiting found no one to wake.
+        if (cancellationToken.IsCancellationRequested)
+            Wake();
+        return new ValueTask<bool>(this, version);
+    }
+
+    private void Wake()
+    {
+        lock (_lock)
+        {
+            if (!_readerWaiting)
+                return;
+            _readerWaiting = false;
+        }
+
+        _signal.SetResult(true);
+    }
+
+    // Under _lock.
+    private void Push(ReadOnlyMemory<byte> bytes)
+    {
+        var ring = _ring ??= new ReadOnlyMemory<byte>[FirstCapacity];
+        if (_count == ring.Length)
+        {
+            var grown = new ReadOnlyMemory<byte>[ring.Length * 2];
+            for (var i = 0; i < _count; i++)
+                grown[i] = ring[(_head + i) & (ring.Length - 1)];
+            _ring = ring = grown;
+            _head = 0;
+        }
+
+        ring[(_head + _count) & (ring.Length - 1)] = bytes;
+        _count++;
+    }
+
+    private bool TryDequeue(out ReadOnlyMemory<byte> bytes)
+    {
+        lock (_lock)
+        {
+            if (_count == 0 || _ring is not { } ring)
+            {
+                bytes = default;
+                return false;
+            }
+
+            bytes = ring[_head];
+            ring[_head] = default;
+            _head = (_head + 1) & (ring.Length - 1);
+            if (--_count == 0)
+            {
+                _head = 0;
+                if (ring.Length > KeptCapacity)
+                    _ring = null;
+            }
+
+            return true;
+        }
+    }
+
+    bool IValueTaskSource<bool>.GetResult(short token) => _signal.GetResult(token);
+
+    ValueTaskSourceStatus IValueTaskSource<bool>.GetStatus(short token) => _signal.GetStatus(token);
+
+    void IValueTaskSource<bool>.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
+        _signal.OnCompleted(continuation, state, token, flags);
 }

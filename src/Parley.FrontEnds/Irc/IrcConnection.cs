@@ -41,6 +41,8 @@ internal sealed partial class IrcConnection : ISessionSink
     private string? _closeReason;
     private string? _logReason;
     private ReadLoopFairness _fairness;
+    // Disposed once registered: an idle registered connection holds no timer but the liveness one.
+    private ITimer? _registrationTimer;
 
     public IrcConnection(IDuplexPipe transport, IrcFrontEnd frontEnd, string remoteAddress, ConnectionSecurity security, Action abort)
     {
@@ -95,7 +97,8 @@ internal sealed partial class IrcConnection : ISessionSink
         FrontEndLog.Opened(Logger, _session.Id, _session.RemoteAddress);
         var writer = _outbox.PumpAsync(_transport, e => FrontEndLog.TransportError(Logger, _session.Id, e), cancellationToken);
         var time = _frontEnd.Time;
-        await using var registrationTimer = time.CreateTimer(
+        // A field, not a local: a local would keep the disposed timer alive in this state machine.
+        _registrationTimer = time.CreateTimer(
             static state => ((IrcConnection)state!).OnRegistrationTimeout(), this, _frontEnd.Limits.RegistrationTimeout, Timeout.InfiniteTimeSpan);
         await using var livenessTimer = StartLivenessTimer();
 
@@ -111,6 +114,7 @@ internal sealed partial class IrcConnection : ISessionSink
         }
         finally
         {
+            Interlocked.Exchange(ref _registrationTimer, null)?.Dispose();
             reason = Volatile.Read(ref _closeReason) ?? reason;
             if (_invisible)
                 _frontEnd.CountInvisible(-1);
@@ -133,7 +137,11 @@ internal sealed partial class IrcConnection : ISessionSink
     public bool SeesAllPresence => false;
 
     // Every way to registration (NICK/USER, PASS, SASL) ends here: latency for the metrics.
-    private void RecordRegistered() => FrontEndMetrics.Registered(_frontEnd.Time, _openedTimestamp, FrontEndMetrics.Irc);
+    private void RecordRegistered()
+    {
+        FrontEndMetrics.Registered(_frontEnd.Time, _openedTimestamp, FrontEndMetrics.Irc);
+        Interlocked.Exchange(ref _registrationTimer, null)?.Dispose();
+    }
 
     private void DeliverCore(ChatEvent chatEvent, bool hold)
     {

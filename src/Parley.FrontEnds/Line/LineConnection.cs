@@ -36,6 +36,8 @@ internal sealed partial class LineConnection : ISessionSink
     private Task _replyTail = Task.CompletedTask;
     private int _pendingReplies;
     private int _closing;
+    // Disposed once registered (OnRegistered): the idle timer is the one a registered connection keeps.
+    private ITimer? _registrationTimer;
     private string? _closeReason;
     private string? _logReason;
     private ReadLoopFairness _fairness;
@@ -83,7 +85,8 @@ internal sealed partial class LineConnection : ISessionSink
         var writer = _outbox.PumpAsync(_transport, e => FrontEndLog.TransportError(Logger, _session.Id, e), cancellationToken);
         Reply(_frontEnd.Greeting);
         var timeout = _frontEnd.Limits.RegistrationTimeout;
-        await using var registrationTimer = _frontEnd.Time.CreateTimer(
+        // A field, not a local: a local would keep the disposed timer alive in this state machine.
+        _registrationTimer = _frontEnd.Time.CreateTimer(
             static state => ((LineConnection)state!).OnRegistrationTimeout(), this, timeout, Timeout.InfiniteTimeSpan);
         await using var idleTimer = StartIdleTimer();
 
@@ -99,6 +102,7 @@ internal sealed partial class LineConnection : ISessionSink
         }
         finally
         {
+            Interlocked.Exchange(ref _registrationTimer, null)?.Dispose();
             reason = Volatile.Read(ref _closeReason) ?? reason;
             // Replies still waiting for a commit find the connection closed and are dropped.
             Interlocked.Exchange(ref _closing, 1);
@@ -193,6 +197,10 @@ internal sealed partial class LineConnection : ISessionSink
     /// <summary>Called by the nick and login commands when the connection takes a nick.</summary>
     public void OnRegistered()
     {
+        // The registration timeout is over once a nick is taken (a /logout later is not timed
+        // again; before, only one within the first timeout was): an idle registered connection
+        // holds no registration timer.
+        Interlocked.Exchange(ref _registrationTimer, null)?.Dispose();
         FrontEndMetrics.Registered(_frontEnd.Time, _openedTimestamp, FrontEndMetrics.Line);
         FrontEndLog.Registered(Logger, _session.Id, _session.RemoteAddress, _session.Nick ?? "");
     }
