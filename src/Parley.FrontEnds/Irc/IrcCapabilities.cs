@@ -27,4 +27,5 @@ internal enum IrcCapabilities
     ReadMarker = 1 << 19,
     MessageRedaction = 1 << 20,
     EventPlayback = 1 << 21,
+    Multiline = 1 << 22,
 }

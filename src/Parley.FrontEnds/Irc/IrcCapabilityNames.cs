@@ -4,8 +4,8 @@ namespace Parley.FrontEnds.Irc;
 
 /// <summary>
 /// The capabilities Parley offers in <c>CAP LS</c>, by wire name. Only what is implemented is
-/// listed (docs/irc.md). Only <c>sasl</c> has a value (its mechanisms), shown with
-/// <c>CAP LS 302</c>.
+/// listed (docs/irc.md). Only <c>sasl</c> (its mechanisms) and <c>draft/multiline</c> (its
+/// limits) have a value, shown with <c>CAP LS 302</c>.
 /// </summary>
 internal static class IrcCapabilityNames
 {
@@ -21,6 +21,7 @@ internal static class IrcCapabilityNames
         ["draft/chathistory"] = IrcCapabilities.ChatHistory,
         ["draft/event-playback"] = IrcCapabilities.EventPlayback,
         ["draft/message-redaction"] = IrcCapabilities.MessageRedaction,
+        ["draft/multiline"] = IrcCapabilities.Multiline,
         ["draft/read-marker"] = IrcCapabilities.ReadMarker,
         ["echo-message"] = IrcCapabilities.EchoMessage,
         ["extended-join"] = IrcCapabilities.ExtendedJoin,
@@ -41,9 +42,14 @@ internal static class IrcCapabilityNames
     /// <summary>The <c>CAP LS</c> list without values (before CAP LS 302), space-separated, in name order.</summary>
     public static string All { get; } = string.Join(' ', ByName.Keys.Order(StringComparer.Ordinal));
 
-    /// <summary>The <c>CAP LS 302</c> list: as <see cref="All"/>, with <c>sasl=PLAIN,EXTERNAL</c>.</summary>
+    /// <summary>The <c>CAP LS 302</c> list: as <see cref="All"/>, with <c>sasl=PLAIN,EXTERNAL</c> and <c>draft/multiline=max-bytes=4096,max-lines=24</c>.</summary>
     public static string AllWithValues { get; } = string.Join(
-        ' ', ByName.Keys.Order(StringComparer.Ordinal).Select(name => name == "sasl" ? "sasl=" + SaslMechanisms : name));
+        ' ', ByName.Keys.Order(StringComparer.Ordinal).Select(name => name switch
+        {
+            "sasl" => "sasl=" + SaslMechanisms,
+            "draft/multiline" => "draft/multiline=" + IrcMultilineBatch.CapabilityValue,
+            _ => name,
+        }));
 
     /// <summary>Looks a capability up by its wire name (case-sensitive, as IRCv3 says).</summary>
     public static bool TryGet(string name, out IrcCapabilities capability) => ByName.TryGetValue(name, out capability);

@@ -86,11 +86,23 @@ internal sealed class IrcCommandTable
         new AdminCommand(),
         new StatsCommand(),
         new WhowasCommand(),
+        new BatchCommand(),
     ]);
 
     /// <summary>Runs the shared checks and then the command.</summary>
     public ValueTask DispatchAsync(IrcConnection connection, IrcMessage message)
     {
+        // A line of a client draft/multiline batch is collected, not run (BatchCommand); a line
+        // tagged for a batch that is not open is dropped, never sent as a message of its own.
+        if (connection.Has(IrcCapabilities.Multiline) && message.TryGetTag("batch", out var batchId))
+        {
+            if (connection.MultilineBatch is { } batch && batch.Id == batchId)
+                BatchCommand.AddLine(connection, batch, message);
+            else
+                connection.FromServer("FAIL", "BATCH", "MULTILINE_INVALID", "No open multiline batch " + batchId);
+            return ValueTask.CompletedTask;
+        }
+
         if (!_byName.TryGetValue(message.Command, out var entry))
         {
             var verb = message.Command == IrcConnection.UnknownCommandVerb && message.Parameters.Length == 1 ? message.Parameters[0] : message.Command;

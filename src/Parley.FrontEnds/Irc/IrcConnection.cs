@@ -166,6 +166,13 @@ internal sealed partial class IrcConnection : ISessionSink
             return;
         }
 
+        if (Has(IrcCapabilities.Multiline) && IrcMultilineRelay.IsMultiline(chatEvent))
+        {
+            // A multiline message as one draft/multiline batch, formatted per recipient (rare).
+            Enqueue(IrcMultilineRelay.Encode(chatEvent, EventTags));
+            return;
+        }
+
         // The common sets of tags are encoded once per event and shared; the rare rest per recipient.
         var encoder = _frontEnd.EncoderFor(EventTags);
         var bytes = encoder.IsCached ? chatEvent.GetBytes(encoder) : encoder.Encode(chatEvent);

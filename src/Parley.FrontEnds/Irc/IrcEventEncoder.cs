@@ -167,13 +167,30 @@ internal sealed class IrcEventEncoder(string serverName, IrcEventTags tags) : IE
     public static string Mask(string nick, UserAddress? address) =>
         $"{nick}!{address?.UserName ?? nick}@{address?.Host ?? Core.Sessions.ChatSession.CloakedHost}";
 
-    /// <summary>A message's text as one or more messages that each fit 512 bytes.</summary>
+    /// <summary>
+    /// A message's text as one or more messages that each fit 512 bytes. A multiline message
+    /// (draft/multiline, lines joined with <c>\n</c>) gives one or more per non-blank line: what a
+    /// recipient without the capability gets (ircv3.net/specs/extensions/multiline, "Fallback").
+    /// </summary>
     public static List<IrcMessage> Text(string source, string command, string target, string text)
     {
-        var budget = IrcTextSplitter.GetMaxTextBytes(source, command, target);
+        var budget = Math.Max(IrcTextSplitter.GetMaxTextBytes(source, command, target), IrcTextSplitter.MinChunkBytes);
         var messages = new List<IrcMessage>(1);
-        foreach (var chunk in IrcTextSplitter.Split(IrcText.ForWire(text), Math.Max(budget, IrcTextSplitter.MinChunkBytes)))
-            messages.Add(new IrcMessage(source, command, target, chunk));
+        if (!text.Contains('\n', StringComparison.Ordinal))
+        {
+            foreach (var chunk in IrcTextSplitter.Split(IrcText.ForWire(text), budget))
+                messages.Add(new IrcMessage(source, command, target, chunk));
+            return messages;
+        }
+
+        foreach (var line in text.Split('\n'))
+        {
+            if (string.IsNullOrWhiteSpace(line))
+                continue;
+            foreach (var chunk in IrcTextSplitter.Split(IrcText.ForWire(line), budget))
+                messages.Add(new IrcMessage(source, command, target, chunk));
+        }
+
         return messages;
     }
 }

@@ -52,6 +52,10 @@ internal static class LineText
                     if (i + 2 < text.Length && text[i + 1] == ',' && char.IsAsciiDigit(text[i + 2]))
                         i = SkipDigits(text, i + 2) - 1;
                     break;
+                case '\n':
+                    // An IRC draft/multiline message's line break: one line-protocol line, lines joined with a space.
+                    builder.Append(' ');
+                    break;
                 case '\x01' or '\x02' or '\x0f' or '\x11' or '\x16' or '\x1d' or '\x1e' or '\x1f':
                     break;
                 default:

@@ -6,8 +6,8 @@ namespace Parley.Server.IntegrationTests.Irc;
 /// <summary>IRCv3: CAP negotiation, labeled-response with batch, echo-message, server-time.</summary>
 public sealed class IrcCapabilityTests
 {
-    private const string AllCaps = "account-notify account-tag away-notify batch cap-notify chghost draft/account-registration draft/chathistory draft/event-playback draft/message-redaction draft/read-marker echo-message extended-join extended-monitor invite-notify labeled-response message-tags multi-prefix sasl server-time setname userhost-in-names";
-    private const string AllCaps302 = "account-notify account-tag away-notify batch cap-notify chghost draft/account-registration draft/chathistory draft/event-playback draft/message-redaction draft/read-marker echo-message extended-join extended-monitor invite-notify labeled-response message-tags multi-prefix sasl=PLAIN,EXTERNAL server-time setname userhost-in-names";
+    private const string AllCaps = "account-notify account-tag away-notify batch cap-notify chghost draft/account-registration draft/chathistory draft/event-playback draft/message-redaction draft/multiline draft/read-marker echo-message extended-join extended-monitor invite-notify labeled-response message-tags multi-prefix sasl server-time setname userhost-in-names";
+    private const string AllCaps302 = "account-notify account-tag away-notify batch cap-notify chghost draft/account-registration draft/chathistory draft/event-playback draft/message-redaction draft/multiline=max-bytes=4096,max-lines=24 draft/read-marker echo-message extended-join extended-monitor invite-notify labeled-response message-tags multi-prefix sasl=PLAIN,EXTERNAL server-time setname userhost-in-names";
 
     [Fact]
     public async Task Cap_ls_302_lists_the_capabilities_with_values_and_holds_registration_until_end()

@@ -93,6 +93,27 @@ public sealed class IrcClientExpectationTests
         Assert.Equal(4, (await alice.DrainAsync()).Count);
     }
 
+    // modern.ircdocs.horse, WHO: a mask is matched against the nick, and also the user name, host,
+    // real name (and nick!user@host); a mask without wildcards is a nick.
+    [Fact]
+    public async Task Who_with_a_mask_matches_user_name_real_name_and_the_full_mask()
+    {
+        await using var server = await ParleyTestServer.StartWithIrcAsync();
+        await using var alice = await server.ConnectIrcAsAsync("alice");
+        await using var bob = await server.ConnectIrcAsync();
+        await bob.RegisterAsync("bob", user: "builder", realName: "Bob the Builder");
+        const string BobLine = ":parley 352 alice * builder parley parley bob H :0 Bob the Builder";
+
+        await alice.SendAsync("WHO build*");
+        Assert.Equal([BobLine, ":parley 315 alice build* :End of WHO list"], await alice.DrainAsync());
+        await alice.SendAsync("WHO *the?Builder");
+        Assert.Equal([BobLine, ":parley 315 alice *the?Builder :End of WHO list"], await alice.DrainAsync());
+        await alice.SendAsync("WHO b*!builder@parley");
+        Assert.Equal([BobLine, ":parley 315 alice b*!builder@parley :End of WHO list"], await alice.DrainAsync());
+        await alice.SendAsync("WHO builder");
+        Assert.Equal([":parley 315 alice builder :End of WHO list"], await alice.DrainAsync());
+    }
+
     // modern.ircdocs.horse, KICK: without a comment, the default is the kicker's nick.
     [Fact]
     public async Task Kick_without_a_reason_uses_the_kickers_nick()

@@ -178,6 +178,24 @@ public sealed class IrcOperatorTests
         Assert.Equal(counts.Order(StringComparer.Ordinal), counts);
     }
 
+    // RFC 2812 §4.2 and modern.ircdocs.horse, REHASH: 481 for a non-operator; an operator's
+    // reload answers 382 RPL_REHASHING with the configuration file.
+    [Fact]
+    public async Task Rehash_is_for_operators_and_answers_382()
+    {
+        await using var server = await StartWithOperatorAsync();
+        await CreateAccountAsync(server, "root");
+        await using var alice = await server.ConnectIrcAsAsync("alice");
+
+        await alice.SendAsync("REHASH");
+        await alice.ExpectAsync(":parley 481 alice :Permission Denied- You're not an IRC operator");
+        await alice.SendAsync("OPER root " + Password);
+        await alice.DrainAsync();
+        await alice.SendAsync("REHASH");
+
+        Assert.StartsWith(":parley 382 alice parley.json :Rehashing: ", await alice.ReadLineAsync(), StringComparison.Ordinal);
+    }
+
     // RFC 2812 §3.6.3 and modern.ircdocs.horse, WHOWAS: 314 and 312 per past use, 369; 406 for none.
     [Fact]
     public async Task Whowas_lists_nicks_that_left_newest_first_and_406_for_unknown_ones()

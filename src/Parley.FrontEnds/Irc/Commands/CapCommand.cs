@@ -67,7 +67,8 @@ internal sealed class CapCommand : IIrcCommand
             connection.CapNegotiating = true;
     }
 
-    // All or nothing (IRCv3): one unknown name, or turning off cap-notify after LS 302, NAKs the lot.
+    // All or nothing (IRCv3): one unknown name, turning off cap-notify after LS 302, or
+    // draft/multiline without batch, NAKs the lot.
     private static bool TryApply(IrcConnection connection, string requested)
     {
         var enable = IrcCapabilities.None;
@@ -85,7 +86,11 @@ internal sealed class CapCommand : IIrcCommand
                 enable |= capability;
         }
 
-        connection.Capabilities = (connection.Capabilities | enable) & ~disable;
+        var result = (connection.Capabilities | enable) & ~disable;
+        // draft/multiline's batches need batch (ircv3.net/specs/extensions/multiline, "Dependencies").
+        if ((result & IrcCapabilities.Multiline) != 0 && (result & IrcCapabilities.Batch) == 0)
+            return false;
+        connection.Capabilities = result;
         return true;
     }
 }

@@ -82,6 +82,14 @@ internal sealed class MessageCommand(bool notice) : IIrcCommand
         return null;
     }
 
+    /// <summary>
+    /// Sends <paramref name="text"/> to one target as this command would, without the one-line fit
+    /// (417 / cut): a draft/multiline batch's whole text, lines joined with <c>\n</c>, which the
+    /// relay splits per recipient (docs/irc.md, draft/multiline).
+    /// </summary>
+    public static ValueTask SendWholeAsync(IrcConnection connection, bool notice, string target, string text, KeyValuePair<string, string>[] clientTags) =>
+        new MessageCommand(notice).SendToAsync(connection, target, text, clientTags);
+
     /// <summary>The client-only tags (<c>+key</c>) of a message, relayed to recipients with message-tags.</summary>
     public static KeyValuePair<string, string>[] ClientTags(IrcMessage message) =>
         [.. message.Tags.Where(t => t.IsClientOnly).Select(t => KeyValuePair.Create(t.Key, t.Value))];
