@@ -18,18 +18,20 @@ public sealed record ParleyServerRun(int ExitCode, string Output, string Error)
     /// <param name="arguments">Command-line arguments; a test that lets the server start must turn every fixed port off or to -1.</param>
     /// <param name="workingDirectory">The working directory (the default data directory is <c>data</c> under it).</param>
     /// <param name="environment">Extra environment variables, e.g. <c>Parley__Limits__MaxOutboundBytes</c>.</param>
+    /// <param name="executable">A published server's <c>parley-server</c> to run instead of the built <c>parley-server.dll</c>.</param>
     /// <exception cref="TimeoutException">It did not exit within 60 s (it is killed).</exception>
     public static async Task<ParleyServerRun> RunAsync(
-        IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
+        IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null, string? executable = null)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(executable ?? "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = workingDirectory,
         };
-        start.ArgumentList.Add(ParleyServerProcess.ServerDll());
+        if (executable is null)
+            start.ArgumentList.Add(ParleyServerProcess.ServerDll());
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
         start.Environment["DOTNET_NOLOGO"] = "1";
