@@ -1,3 +1,4 @@
+using System.Text;
 using System.Diagnostics;
 using System.Globalization;
 using Parley.TestKit;
@@ -23,21 +24,36 @@ public sealed class ThirdPartyClientTests
         };
 
         using var python = Process.Start(start)!;
-        var output = python.StandardOutput.ReadToEndAsync();
+        var printed = new StringBuilder();
+        var sawReply = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        python.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+                return;
+            lock (printed)
+                printed.AppendLine(e.Data);
+            if (e.Data.Contains("DM alice: hi back", StringComparison.Ordinal))
+                sawReply.TrySetResult();
+        };
+        python.BeginOutputReadLine();
         await python.StandardInput.WriteLineAsync("#carol");
         await alice.WaitForAsync(l => l == "SYS carol joined");
         await python.StandardInput.WriteLineAsync("@alice:hi from python");
         await alice.WaitForAsync(l => l == "DM carol: hi from python");
         await alice.SendAsync("@carol:hi back");
+        // Exit only once the reply is printed: an earlier exit may close the socket before it is read.
+        await sawReply.Task.WaitAsync(LineTestClient.DefaultTimeout);
         await python.StandardInput.WriteLineAsync("exit");
         await alice.WaitForAsync(l => l == "SYS carol left");
         await python.WaitForExitAsync().WaitAsync(LineTestClient.DefaultTimeout);
 
-        var printed = await output;
+        string output;
+        lock (printed)
+            output = printed.ToString();
         Assert.Equal(0, python.ExitCode);
-        Assert.Contains("OK registered as carol", printed, StringComparison.Ordinal);
-        Assert.Contains("OK delivered to alice", printed, StringComparison.Ordinal);
-        Assert.Contains("DM alice: hi back", printed, StringComparison.Ordinal);
+        Assert.Contains("OK registered as carol", output, StringComparison.Ordinal);
+        Assert.Contains("OK delivered to alice", output, StringComparison.Ordinal);
+        Assert.Contains("DM alice: hi back", output, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -37,7 +37,7 @@ public sealed partial class RoomHub
                 return ChatError.NotInRoom;
             if (room.Modes.HasFlag(RoomModes.TopicLocked) && !actor.IsOp)
                 return ChatError.NotRoomOperator;
-            room.Topic = string.IsNullOrEmpty(text) ? null : new RoomTopic(text, by.Nick!, _time.GetUtcNow());
+            room.Topic = string.IsNullOrEmpty(text) ? null : new RoomTopic(text, by.Nick!, _time.GetUtcNow()) { SetByAddress = by.UserAddress };
             members = room.MemberArray;
         }
 

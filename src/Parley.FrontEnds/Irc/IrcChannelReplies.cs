@@ -76,7 +76,10 @@ internal static class IrcChannelReplies
         if (room.Topic is { } topic)
         {
             connection.Numeric(IrcNumerics.RPL_TOPIC, room.Name, IrcText.ForWire(topic.Text));
-            connection.Numeric(IrcNumerics.RPL_TOPICWHOTIME, room.Name, topic.SetBy, UnixTime(topic.SetAt));
+            // modern.ircdocs.horse RPL_TOPICWHOTIME: "<client> <channel> <nick> <setat>", where
+            // servers give nick!user@host when they know it (Ergo, InspIRCd); a restored topic has the nick only.
+            var setBy = topic.SetByAddress is { } address ? IrcEventEncoder.Mask(topic.SetBy, address) : topic.SetBy;
+            connection.Numeric(IrcNumerics.RPL_TOPICWHOTIME, room.Name, setBy, UnixTime(topic.SetAt));
         }
         else if (orNone)
         {

@@ -34,7 +34,7 @@ internal sealed partial class IrcConnection
             }
 
             Enqueue(IrcMessageFormatter.Format(Has(IrcCapabilities.ExtendedJoin)
-                ? IrcRoomEvents.ExtendedJoin(newMask, room.Name, subject.IsLoggedIn ? changed.Nick : null, subject.RealName)
+                ? IrcRoomEvents.ExtendedJoin(newMask, room.Name, subject.AccountName, subject.RealName)
                 : new IrcMessage(newMask, "JOIN", room.Name)));
             var letters = ModeLetters(room.FindMember(subject)?.Role ?? MemberRole.None);
             if (letters.Length > 0)

@@ -84,7 +84,10 @@ public sealed class DurableMessageTests
         }
 
         await bob.SendAsync("/dm carol not with alice");
-        await Task.WhenAll(alice.DrainAsync(), bob.DrainAsync(), carol.DrainAsync());
+        // The senders first: once their commands are done, everything they sent alice is queued
+        // ahead of her own drain's reply, so no late DM or broadcast lands inside a history page.
+        await Task.WhenAll(bob.DrainAsync(), carol.DrainAsync());
+        await alice.DrainAsync();
 
         var texts = new List<string>();
         var ids = new List<long>();

@@ -32,7 +32,8 @@ public sealed class IrcChannelTests
         await bob.SendAsync("JOIN #DEV");
 
         await bob.ExpectAsync(":bob!u@parley JOIN #dev", ":parley 332 bob #dev :release on friday");
-        Assert.Matches(@"^:parley 333 bob #dev alice \d+$", await bob.ReadLineAsync());
+        // modern.ircdocs.horse RPL_TOPICWHOTIME: the setter as nick!user@host where known (defect 9).
+        Assert.Matches(@"^:parley 333 bob #dev alice!u@parley \d+$", await bob.ReadLineAsync());
         await bob.ExpectAsync(":parley 353 bob = #dev :@alice bob", ":parley 366 bob #dev :End of /NAMES list");
         await alice.ExpectAsync(":bob!u@parley JOIN #dev");
     }
@@ -156,7 +157,7 @@ public sealed class IrcChannelTests
         await alice.ExpectAsync(":bob!u@parley TOPIC #dev :new topic");
         await alice.SendAsync("TOPIC #dev");
         await alice.ExpectAsync(":parley 332 alice #dev :new topic");
-        Assert.Matches(@"^:parley 333 alice #dev bob \d+$", await alice.ReadLineAsync());
+        Assert.Matches(@"^:parley 333 alice #dev bob!u@parley \d+$", await alice.ReadLineAsync());
         await alice.SendAsync("TOPIC #dev :");
         await alice.ExpectAsync(":alice!u@parley TOPIC #dev :");
         await bob.ExpectAsync(":alice!u@parley TOPIC #dev :");
