@@ -17,25 +17,49 @@ namespace Parley.FrontEnds.Irc;
 /// </remarks>
 internal static class IrcMultilineRelay
 {
-    /// <summary>Whether <paramref name="chatEvent"/> is a channel or direct message with line breaks.</summary>
+    /// <summary>
+    /// Whether <paramref name="chatEvent"/> is a channel or direct message that needs more than one
+    /// IRC line: it has line breaks, or is too long for one 512-byte line (a line user's long
+    /// text, or a batch of one long line joined with concat).
+    /// </summary>
     public static bool IsMultiline(ChatEvent chatEvent) => chatEvent switch
     {
-        RoomMessageEvent said => said.Message.Text.Contains('\n', StringComparison.Ordinal),
-        DirectMessageEvent direct => direct.Text.Contains('\n', StringComparison.Ordinal),
+        RoomMessageEvent said => NeedsLines(chatEvent, said.Message.Text),
+        DirectMessageEvent direct => NeedsLines(chatEvent, direct.Text),
         _ => false,
+    };
+
+    // Per recipient with the capability, so the common short text allocates nothing: a UTF-16 unit
+    // is at most 3 UTF-8 bytes, and under ShortTextBytes no line is split (the budget is above it
+    // but for the longest masks and targets, whose texts then take the shared, split form).
+    private static bool NeedsLines(ChatEvent chatEvent, string text)
+    {
+        if (text.Contains('\n', StringComparison.Ordinal))
+            return true;
+        if (text.Length * 3 <= ShortTextBytes)
+            return false;
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(text);
+        if (bytes <= ShortTextBytes)
+            return false;
+        var (source, command, target, _, _) = Parts(chatEvent);
+        return bytes > IrcTextSplitter.GetMaxTextBytes(source, command, target);
+    }
+
+    private const int ShortTextBytes = 300;
+
+    private static (string Source, string Command, string Target, string Text, long? Id) Parts(ChatEvent chatEvent) => chatEvent switch
+    {
+        RoomMessageEvent said => (IrcEventEncoder.Mask(said.Message.From, said.ActorAddress), said.IsNotice ? "NOTICE" : "PRIVMSG",
+            said.StatusPrefix is null ? said.Room : said.StatusPrefix + said.Room, said.Message.Text, (long?)said.Message.Id),
+        DirectMessageEvent direct => (IrcEventEncoder.Mask(direct.From, direct.FromAddress), direct.IsNotice ? "NOTICE" : "PRIVMSG",
+            direct.To, direct.Text, direct.MessageId),
+        _ => throw new ArgumentException("Not a message event", nameof(chatEvent)),
     };
 
     /// <summary>The batch's lines with <paramref name="wanted"/> tags on its opening, CR LF-terminated.</summary>
     public static byte[] Encode(ChatEvent chatEvent, IrcEventTags wanted)
     {
-        var (source, command, target, text, id) = chatEvent switch
-        {
-            RoomMessageEvent said => (IrcEventEncoder.Mask(said.Message.From, said.ActorAddress), said.IsNotice ? "NOTICE" : "PRIVMSG",
-                said.StatusPrefix is null ? said.Room : said.StatusPrefix + said.Room, said.Message.Text, (long?)said.Message.Id),
-            DirectMessageEvent direct => (IrcEventEncoder.Mask(direct.From, direct.FromAddress), direct.IsNotice ? "NOTICE" : "PRIVMSG",
-                direct.To, direct.Text, direct.MessageId),
-            _ => throw new ArgumentException("Not a message event", nameof(chatEvent)),
-        };
+        var (source, command, target, text, id) = Parts(chatEvent);
         // The reference only has to be unique among this connection's open batches: one at a time here.
         var msgid = id is { } stored ? IrcEventTagger.MessageId(stored) : null;
         var reference = "ml" + (msgid ?? "0");

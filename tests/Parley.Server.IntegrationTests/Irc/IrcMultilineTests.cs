@@ -93,6 +93,37 @@ public sealed partial class IrcMultilineTests
     }
 
     [Fact]
+    public async Task Line_too_long_for_one_relayed_line_goes_on_with_concat_lines()
+    {
+        // "Server behaviour": a line over 512 bytes is relayed as concat continuations; the
+        // fallback is consecutive PRIVMSGs, as for any long text (docs/irc.md, Long messages).
+        await using var server = await ParleyTestServer.StartWithIrcAsync();
+        var (alice, bob, carol) = await JoinThreeAsync(server);
+        await using var _ = alice;
+        await using var __ = bob;
+        await using var ___ = carol;
+        var whole = new string('a', 450) + new string('b', 450);
+
+        await alice.SendAsync("BATCH +l draft/multiline #dev");
+        await alice.SendAsync("@batch=l PRIVMSG #dev :" + new string('a', 450));
+        await alice.SendAsync("@batch=l;draft/multiline-concat PRIVMSG #dev :" + new string('b', 450));
+        await alice.SendAsync("BATCH -l");
+
+        var (open, _) = await bob.WaitForAsync(l => l.Contains(" BATCH +", StringComparison.Ordinal));
+        var id = MsgId(open);
+        var first = await bob.ReadLineAsync();
+        var second = await bob.ReadLineAsync();
+        await bob.ExpectAsync($":alice!u@parley BATCH -ml{id}");
+        Assert.StartsWith($"@batch=ml{id} :alice!u@parley PRIVMSG #dev ", first, StringComparison.Ordinal);
+        Assert.StartsWith($"@batch=ml{id};draft/multiline-concat :alice!u@parley PRIVMSG #dev ", second, StringComparison.Ordinal);
+        Assert.Equal(whole, Text(first) + Text(second));
+        var (carolFirst, _) = await carol.WaitForAsync(l => l.StartsWith(":alice!u@parley PRIVMSG #dev ", StringComparison.Ordinal));
+        var carolSecond = await carol.ReadLineAsync();
+        Assert.Equal(whole, Text(carolFirst) + Text(carolSecond));
+        Assert.All(new[] { first, second, carolFirst, carolSecond }, l => Assert.True(System.Text.Encoding.UTF8.GetByteCount(IrcTestClient.WithoutTags(l)) <= 510));
+    }
+
+    [Fact]
     public async Task Batch_to_a_nick_is_a_direct_message()
     {
         await using var server = await ParleyTestServer.StartWithIrcAsync();
@@ -201,6 +232,13 @@ public sealed partial class IrcMultilineTests
         foreach (var line in lines)
             await client.SendAsync("@batch=b " + line);
         await client.SendAsync("BATCH -b");
+    }
+
+    // The text of a "... PRIVMSG #dev [:]text" line (a one-word text needs no colon).
+    private static string Text(string line)
+    {
+        var text = line[(line.IndexOf(" PRIVMSG #dev ", StringComparison.Ordinal) + " PRIVMSG #dev ".Length)..];
+        return text.StartsWith(':') ? text[1..] : text;
     }
 
     private static string MsgId(string line) => MsgIdPattern().Match(line).Groups[1].Value;
