@@ -14,8 +14,8 @@ public sealed record TransportOptions
     /// on the thread that flushed them, instead of a thread-pool work item each (Kestrel's
     /// <c>UnsafePreferInlineScheduling</c>). Defaults to false, the measured best for saturated
     /// traffic: inline, every flush is its own <c>send</c> where Kestrel's I/O queues coalesce
-    /// them (window-16 direct messages cost about 1.5x the CPU per delivery), while at human rates
-    /// (1,000 clients at 1 message/s) inline saves about 15 % of the CPU per message
+    /// them (window-16 direct messages cost 1.2-1.5x the CPU per delivery), while at human rates
+    /// (1,000 clients at 1 message/s) inline saves 10-20 % of the CPU per message
     /// (docs/benchmarks.md fix 11). Safe either way: socket completions still run on thread-pool
     /// threads (the runtime's <c>DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS</c> is not set), so a
     /// slow step in one read loop (a password hash, a history read) holds only its own thread.
