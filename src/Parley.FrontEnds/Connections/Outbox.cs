@@ -16,6 +16,11 @@ namespace Parley.FrontEnds.Connections;
 /// <c>Channel</c>, whose 32-slot segment and wait operations were about 1.1 KiB per idle
 /// connection (docs/benchmarks.md, fix 5). The ring is made on the first line, doubles when full,
 /// and is dropped once empty when a burst grew it past <see cref="KeptCapacity"/>.</para>
+/// <para><see cref="TryEnqueueOrWrite"/> skips the write loop's wake-up (a thread hop) when the
+/// loop is idle with nothing queued: the producer writes and flushes the bytes itself, owning the
+/// transport's writer meanwhile; other producers queue behind it and the loop, woken when the
+/// producer lets go, takes the rest. A flush that cannot complete at once (a slow consumer) is
+/// handed to the loop, so the producer never waits (docs/benchmarks.md, fix 11).</para>
 /// </remarks>
 internal sealed class Outbox(long maxBytes, KeyValuePair<string, object?> protocol) : IValueTaskSource<bool>
 {
@@ -34,6 +39,14 @@ internal sealed class Outbox(long maxBytes, KeyValuePair<string, object?> protoc
     // Not readonly: a mutable struct. Continuations go to the thread pool, never run on a producer.
     private ManualResetValueTaskSourceCore<bool> _signal = new() { RunContinuationsAsynchronously = true };
     private long _queuedBytes;
+    // The write loop's transport, while it runs; a producer may write to it only while _writing.
+    private PipeWriter? _output;
+    // A producer owns _output (TryEnqueueOrWrite): the loop is not woken until it lets go.
+    private bool _writing;
+    // A wake-up (cancellation) that came while a producer owned _output.
+    private bool _wakeDeferred;
+    // A producer's flush that did not complete at once, or ended the transport: the loop awaits it first.
+    private Task<FlushResult>? _pendingFlush;
 
     /// <summary>An outbox with no protocol tag on its metrics (tests).</summary>
     public Outbox(long maxBytes)
@@ -74,12 +87,59 @@ internal sealed class Outbox(long maxBytes, KeyValuePair<string, object?> protoc
             }
 
             Push(bytes);
-            wake = _readerWaiting;
-            _readerWaiting = false;
+            wake = TakeWaitingReader();
         }
 
         if (wake)
             _signal.SetResult(true);
+        return true;
+    }
+
+    /// <summary>
+    /// As <see cref="TryEnqueue"/>, but when the write loop is waiting with nothing queued, writes
+    /// and flushes <paramref name="bytes"/> to the transport on the calling thread instead of
+    /// waking the loop: one thread hop fewer for a line that arrives alone (a direct message).
+    /// Never waits: a flush that does not complete at once is left to the loop.
+    /// </summary>
+    /// <returns>False when the budget would be exceeded or the outbox is completed.</returns>
+    public bool TryEnqueueOrWrite(ReadOnlyMemory<byte> bytes)
+    {
+        if (Interlocked.Add(ref _queuedBytes, bytes.Length) > maxBytes)
+        {
+            Interlocked.Add(ref _queuedBytes, -bytes.Length);
+            return false;
+        }
+
+        PipeWriter? output = null;
+        var wake = false;
+        lock (_lock)
+        {
+            if (_completed)
+            {
+                Interlocked.Add(ref _queuedBytes, -bytes.Length);
+                return false;
+            }
+
+            if (_readerWaiting && _count == 0 && !_writing && _pendingFlush is null && _output is { } idle)
+            {
+                _writing = true;
+                output = idle;
+            }
+            else
+            {
+                Push(bytes);
+                wake = TakeWaitingReader();
+            }
+        }
+
+        if (output is null)
+        {
+            if (wake)
+                _signal.SetResult(true);
+            return true;
+        }
+
+        WriteNow(output, bytes);
         return true;
     }
 
@@ -92,8 +152,7 @@ internal sealed class Outbox(long maxBytes, KeyValuePair<string, object?> protoc
             if (_completed)
                 return;
             _completed = true;
-            wake = _readerWaiting;
-            _readerWaiting = false;
+            wake = TakeWaitingReader();
         }
 
         if (wake)
@@ -148,19 +207,37 @@ internal sealed class Outbox(long maxBytes, KeyValuePair<string, object?> protoc
     {
         // One registration per connection (not one per wait): it wakes the loop, which then throws.
         using var registration = cancellationToken.UnsafeRegister(static state => ((Outbox)state!).Wake(), this);
-        while (await WaitToReadAsync(cancellationToken))
+        lock (_lock)
+            _output = output;
+        try
         {
+            while (await WaitToReadAsync(cancellationToken))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (TakePendingFlush() is { } pending)
+                {
+                    var pendingResult = await pending;
+                    if (pendingResult.IsCompleted || pendingResult.IsCanceled)
+                        return;
+                }
+
+                FrontEndMetrics.Written(WriteQueued(output), protocol);
+
+                // Flushing waits while the transport's own buffer is full; meanwhile producers keep
+                // filling the queue, which is what trips the budget for a client that stopped reading.
+                var flush = await output.FlushAsync(cancellationToken);
+                if (flush.IsCompleted || flush.IsCanceled)
+                    return;
+            }
+
             cancellationToken.ThrowIfCancellationRequested();
-            FrontEndMetrics.Written(WriteQueued(output), protocol);
-
-            // Flushing waits while the transport's own buffer is full; meanwhile producers keep
-            // filling the queue, which is what trips the budget for a client that stopped reading.
-            var flush = await output.FlushAsync(cancellationToken);
-            if (flush.IsCompleted || flush.IsCanceled)
-                return;
         }
-
-        cancellationToken.ThrowIfCancellationRequested();
+        finally
+        {
+            // Only while the loop waits may a producer take the writer, and it is not waiting now.
+            lock (_lock)
+                _output = null;
+        }
     }
 
     // True when there may be lines to write (or the loop was woken); false once completed and empty.
@@ -169,7 +246,7 @@ internal sealed class Outbox(long maxBytes, KeyValuePair<string, object?> protoc
         short version;
         lock (_lock)
         {
-            if (_count > 0)
+            if (_count > 0 || _pendingFlush is not null)
                 return new ValueTask<bool>(true);
             if (_completed)
                 return new ValueTask<bool>(false);
@@ -188,12 +265,73 @@ internal sealed class Outbox(long maxBytes, KeyValuePair<string, object?> protoc
     {
         lock (_lock)
         {
+            if (_writing)
+            {
+                _wakeDeferred = true;
+                return;
+            }
+
             if (!_readerWaiting)
                 return;
             _readerWaiting = false;
         }
 
         _signal.SetResult(true);
+    }
+
+    // Under _lock: whether to wake the loop, which then counts as woken. Never while a producer owns the writer.
+    private bool TakeWaitingReader()
+    {
+        if (_writing || !_readerWaiting)
+            return false;
+        _readerWaiting = false;
+        return true;
+    }
+
+    private Task<FlushResult>? TakePendingFlush()
+    {
+        lock (_lock)
+        {
+            var pending = _pendingFlush;
+            _pendingFlush = null;
+            return pending;
+        }
+    }
+
+    // The producer's side of TryEnqueueOrWrite: it owns the writer until the lock below.
+    private void WriteNow(PipeWriter output, ReadOnlyMemory<byte> bytes)
+    {
+        Task<FlushResult>? pending = null;
+        try
+        {
+            output.Write(bytes.Span);
+            Interlocked.Add(ref _queuedBytes, -bytes.Length);
+            FrontEndMetrics.Written(bytes.Length, protocol);
+            var flush = output.FlushAsync();
+            if (!flush.IsCompletedSuccessfully)
+                pending = flush.AsTask();
+            else if (flush.Result is var ended && (ended.IsCompleted || ended.IsCanceled))
+                pending = Task.FromResult(ended);
+        }
+        catch (Exception e)
+        {
+            // The loop rethrows it where a failed flush of its own would be: PumpAsync reports it.
+            pending = Task.FromException<FlushResult>(e);
+        }
+
+        bool wake;
+        lock (_lock)
+        {
+            _writing = false;
+            _pendingFlush = pending;
+            wake = _readerWaiting && (_count > 0 || _completed || _wakeDeferred || pending is not null);
+            _wakeDeferred = false;
+            if (wake)
+                _readerWaiting = false;
+        }
+
+        if (wake)
+            _signal.SetResult(true);
     }
 
     // Under _lock.

@@ -68,10 +68,19 @@ public static partial class ParleyServer
         AddConfigFile(configuration);
         var options = ReadOptions(configuration);
         (configuration.GetSection(RoomLimits.SectionName).Get<RoomLimits>() ?? new RoomLimits()).Validate();
+        _ = ReadTransport(configuration);
         _ = LogFormatOf(configuration);
         if (options.Tls.CertificatePath is not null && (options.Tls.Port != ParleyOptions.Disabled || options.Irc.TlsPort != ParleyOptions.Disabled))
             _ = new ServerCertificateSource(options, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<ServerCertificateSource>.Instance);
         return options;
+    }
+
+    // Parley:Transport, validated: Kestrel's socket scheduling (TransportOptions).
+    private static TransportOptions ReadTransport(ConfigurationManager configuration)
+    {
+        var transport = configuration.GetSection(TransportOptions.SectionName).Get<TransportOptions>() ?? new TransportOptions();
+        transport.Validate();
+        return transport;
     }
 
     /// <summary>

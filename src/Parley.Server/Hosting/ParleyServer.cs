@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -81,6 +82,7 @@ public static partial class ParleyServer
         roomLimits.Validate();
         var admissionOptions = builder.Configuration.GetSection(AdmissionOptions.SectionName).Get<AdmissionOptions>() ?? new AdmissionOptions();
         admissionOptions.Validate();
+        var transportOptions = ReadTransport(builder.Configuration);
         var listeners = new ListenerRegistry();
 
         builder.Services.AddSingleton(options);
@@ -136,6 +138,12 @@ public static partial class ParleyServer
         builder.Services.AddSingleton<ConnectionMetrics>();
         builder.Services.AddSingleton<ConnectionGate>();
         builder.Services.AddSingleton<IConnectionListenerFactory, BackoffSocketTransportFactory>();
+        builder.Services.Configure<SocketTransportOptions>(socket =>
+        {
+            socket.UnsafePreferInlineScheduling = transportOptions.InlineScheduling;
+            if (transportOptions.IOQueueCount > 0)
+                socket.IOQueueCount = transportOptions.IOQueueCount;
+        });
         builder.Services.AddSingleton<ServerMetrics>();
         AddMetrics(builder.Services, options.Metrics);
         // Before Kestrel listens (hosted services start first): restore the registered rooms.

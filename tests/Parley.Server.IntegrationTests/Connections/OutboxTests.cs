@@ -108,6 +108,105 @@ public sealed class OutboxTests
         Assert.All(next, count => Assert.Equal(PerProducer, count));
     }
 
+    [Fact]
+    public async Task A_line_for_an_idle_write_loop_is_written_on_the_producers_thread_and_later_ones_still_arrive()
+    {
+        var pipe = new Pipe();
+        var writer = new ThreadRecordingPipeWriter(pipe.Writer);
+        var outbox = new Outbox(1024);
+        // DrainAsync runs up to its first wait before returning: the loop is idle now.
+        var drain = outbox.DrainAsync(writer);
+
+        Assert.True(outbox.TryEnqueueOrWrite(Line("one")));
+
+        // Written and flushed before the call returned, on this thread: no wake-up of the loop.
+        Assert.True(pipe.Reader.TryRead(out var first));
+        Assert.Equal("one\n", Encoding.ASCII.GetString(first.Buffer));
+        pipe.Reader.AdvanceTo(first.Buffer.End);
+        Assert.Equal([Environment.CurrentManagedThreadId], writer.WritingThreads);
+        Assert.Equal(0, outbox.QueuedBytes);
+
+        Assert.True(outbox.TryEnqueue(Line("two")));
+        Assert.True(outbox.TryEnqueueOrWrite(Line("three")));
+        outbox.Complete();
+        await drain.WaitAsync(Timeout);
+        Assert.Equal("two\nthree\n", await ReadAsync(pipe.Reader, 10));
+        Assert.False(outbox.TryEnqueueOrWrite(Line("late")));
+    }
+
+    [Fact]
+    public async Task A_producer_never_waits_for_a_consumer_that_stopped_reading_and_the_loop_takes_over_its_flush()
+    {
+        // The transport's buffer holds 8 bytes: the producer's flush cannot complete at once.
+        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 8, resumeWriterThreshold: 4));
+        var outbox = new Outbox(1024);
+        var drain = outbox.DrainAsync(pipe.Writer);
+
+        Assert.True(outbox.TryEnqueueOrWrite(Line("0123456789")));
+        Assert.True(outbox.TryEnqueueOrWrite(Line("queued behind")));
+        Assert.True(outbox.TryEnqueue(Line("and this")));
+        Assert.Equal(23, outbox.QueuedBytes);
+        outbox.Complete();
+
+        Assert.Equal("0123456789\nqueued behind\nand this\n", await ReadConsumingAsync(pipe.Reader, 34));
+        await drain.WaitAsync(Timeout);
+        Assert.Equal(0, outbox.QueuedBytes);
+    }
+
+    [Fact]
+    public async Task Cancellation_while_a_producer_holds_the_writer_ends_the_loop_after_it_lets_go()
+    {
+        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 0));
+        var outbox = new Outbox(1 << 20);
+        using var cancel = new CancellationTokenSource();
+        var drain = outbox.DrainAsync(pipe.Writer, cancel.Token);
+
+        var producer = Task.Run(() =>
+        {
+            for (var i = 0; i < 2_000; i++)
+                outbox.TryEnqueueOrWrite(Line("x"));
+        });
+        await cancel.CancelAsync();
+        await producer.WaitAsync(Timeout);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => drain.WaitAsync(Timeout));
+        // The writer is the caller's again: completing it now cannot race a producer's write.
+        await pipe.Writer.CompleteAsync();
+    }
+
+    [Fact]
+    public async Task Lines_from_concurrent_producers_writing_inline_all_arrive_each_producers_in_its_order()
+    {
+        const int Producers = 4;
+        const int PerProducer = 2_000;
+        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 0));
+        var outbox = new Outbox(1 << 24);
+        var drain = outbox.DrainAsync(pipe.Writer);
+
+        await Task.WhenAll(Enumerable.Range(0, Producers).Select(p => Task.Run(() =>
+        {
+            for (var i = 0; i < PerProducer; i++)
+            {
+                var line = Line($"{p}:{i}");
+                Assert.True(i % 3 == 0 ? outbox.TryEnqueue(line) : outbox.TryEnqueueOrWrite(line));
+            }
+        })));
+        outbox.Complete();
+        await drain.WaitAsync(Timeout);
+        await pipe.Writer.CompleteAsync();
+
+        var all = await ReadAllAsync(pipe.Reader);
+        var next = new int[Producers];
+        foreach (var line in all.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = line.Split(':');
+            var producer = int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(next[producer]++, int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        Assert.All(next, count => Assert.Equal(PerProducer, count));
+    }
+
     private static ReadOnlyMemory<byte> Line(string text) => Encoding.ASCII.GetBytes(text + "\n");
 
     private static async Task<string> ReadAsync(PipeReader reader, int bytes)
@@ -125,6 +224,23 @@ public sealed class OutboxTests
 
             reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
         }
+    }
+
+    // Consumes as it reads, so a writer paused by the pipe's threshold can go on.
+    private static async Task<string> ReadConsumingAsync(PipeReader reader, int bytes)
+    {
+        using var cancel = new CancellationTokenSource(Timeout);
+        var text = new StringBuilder();
+        while (text.Length < bytes)
+        {
+            var result = await reader.ReadAsync(cancel.Token);
+            text.Append(Encoding.ASCII.GetString(result.Buffer));
+            reader.AdvanceTo(result.Buffer.End);
+            if (result.IsCompleted)
+                break;
+        }
+
+        return text.ToString();
     }
 
     private static async Task<string> ReadAllAsync(PipeReader reader)

@@ -57,6 +57,16 @@ public sealed class StartupErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_bad_transport_setting_names_its_configuration_key()
+    {
+        var run = await ParleyServerRun.RunAsync(
+            ["--check-config"], _directory, new Dictionary<string, string> { ["Parley__Transport__IOQueueCount"] = "-1" });
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("parley-server: Parley:Transport:IOQueueCount is -1: must be", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_config_validates_without_binding_a_port_or_creating_the_data_directory()
     {
         // The port is busy: a check that tried to listen would fail.
