@@ -27,14 +27,14 @@ public sealed record SqliteStoreOptions
 
     /// <summary>
     /// How long the writer waits for more messages before committing a batch of messages (group
-    /// commit over a window, like PostgreSQL's <c>commit_delay</c>). Defaults to 2 ms; 0 commits at
+    /// commit over a window, like PostgreSQL's <c>commit_delay</c>). Defaults to 5 ms; 0 commits at
     /// once; at most <see cref="MaxCommitDelay"/>. The wait ends early when
     /// <see cref="MaxBatchSize"/> writes are queued, or when a write arrives that a command waits for
     /// (an account, a room, a readiness probe: those never wait). It delays only a message's
     /// acknowledgement (<c>OK</c>, IRC echo), never its delivery; at 1,000 messages/s it lets
     /// several share one commit (one fsync) instead of one commit each.
     /// </summary>
-    public TimeSpan CommitDelay { get; init; } = TimeSpan.FromMilliseconds(2);
+    public TimeSpan CommitDelay { get; init; } = TimeSpan.FromMilliseconds(5);
 
     /// <summary>The database file's full path.</summary>
     public string DatabasePath => Path.GetFullPath(Path.Combine(DataDirectory, FileName));
