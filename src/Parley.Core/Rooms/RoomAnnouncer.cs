@@ -170,7 +170,8 @@ internal sealed class RoomAnnouncer
         for (var i = start; i < end; i++)
         {
             var session = members[i].Session;
-            if (skip is null || !skip(session))
+            // A member gone since the snapshot (a crowd leaving at once) is not told.
+            if (!session.HasLeft && (skip is null || !skip(session)))
                 session.Sink.Deliver(chatEvent);
         }
     }
