@@ -76,22 +76,19 @@ public sealed partial class ChatHub
         }
     }
 
-    // The members of `rooms` whose sinks see presence only through rooms, once each.
+    // The members of `rooms` whose sinks see presence only through rooms, once each, through each
+    // room's announcer: after the room's earlier announcements (a JOIN still going out comes
+    // first) and in turns, so a crowd leaving a large room never holds the leaving threads.
     private void SendToRoomAudience(IReadOnlyCollection<Room> rooms, OnlineNick except, ChatEvent chatEvent)
     {
         if (rooms.Count == 0)
             return;
-        HashSet<ChatSession>? seen = rooms.Count > 1 ? [] : null;
+        // Several rooms' announcers may run at once: the once-each set is shared between them.
+        var seen = rooms.Count > 1 ? new System.Collections.Concurrent.ConcurrentDictionary<ChatSession, byte>() : null;
+        Func<ChatSession, bool> skip = peer =>
+            // Watchers get it once, as watchers (and show the QUIT when they share a room).
+            peer.Sink.SeesAllPresence || peer.Presence == except || _presenceWatchers.ContainsKey(peer.Id) || (seen is not null && !seen.TryAdd(peer, 0));
         foreach (var room in rooms)
-        {
-            foreach (var member in room.Members)
-            {
-                var peer = member.Session;
-                // Watchers get it once, as watchers (and show the QUIT when they share a room).
-                if (peer.Sink.SeesAllPresence || peer.Presence == except || _presenceWatchers.ContainsKey(peer.Id) || (seen is not null && !seen.Add(peer)))
-                    continue;
-                peer.Sink.Deliver(chatEvent);
-            }
-        }
+            RoomHub.Announce(room, chatEvent, skip);
     }
 }

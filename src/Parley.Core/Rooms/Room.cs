@@ -189,7 +189,24 @@ public sealed class Room
     // Lock-free readers (fan-out): the latest published array, never changed after publication.
     internal RoomMember[] MemberArrayForReading => Volatile.Read(ref _members);
 
-    internal void PublishMembers(RoomMember[] members) => Volatile.Write(ref _members, members);
+    internal void PublishMembers(RoomMember[] members)
+    {
+        var before = _members;
+        // Only an append keeps the epoch: then every snapshot of one epoch is a prefix of the
+        // next, index by index, which is what lets RoomAnnouncer batch their announcements.
+        if (members.Length <= before.Length || (before.Length > 0 && members[before.Length - 1].Session != before[^1].Session))
+            MembershipEpoch++;
+        Volatile.Write(ref _members, members);
+    }
+
+    /// <summary>
+    /// Changes with every membership change but a join (an append). Read and changed under
+    /// <see cref="Gate"/>, with the snapshot it belongs to.
+    /// </summary>
+    internal int MembershipEpoch { get; private set; }
+
+    /// <summary>Hands the room's announcements to its members in order, in turns.</summary>
+    internal RoomAnnouncer Announcer { get; } = new();
 
     internal void PublishBans(BanMask[] bans) => Publish(RoomList.Bans, bans);
 

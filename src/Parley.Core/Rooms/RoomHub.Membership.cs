@@ -49,6 +49,7 @@ public sealed partial class RoomHub
             RoomMember[] others;
             RoomMember joined;
             RoomRoster roster;
+            int epoch;
             bool created;
             var closed = false;
             lock (room.Gate)
@@ -71,6 +72,7 @@ public sealed partial class RoomHub
                 created = others.Length == 0 && !room.IsRegistered;
                 joined = new RoomMember(session, InitialRole(room, session, others.Length));
                 room.PublishMembers([.. others, joined]);
+                epoch = room.MembershipEpoch;
                 // The joiner's member list is this snapshot's: later joiners are announced to it.
                 // Under the gate so no later join slips in; O(n) like the copy above (RoomRoster).
                 roster = room.Roster;
@@ -81,7 +83,9 @@ public sealed partial class RoomHub
             // An account's second device in the room: the others see the nick there already.
             if (!HasOtherSessionOfAccount(others, session))
             {
-                await SendInTurnsAsync(others, new RoomMemberJoinedEvent(room.Name, nick)
+                // Through the room's announcer, awaited: the joiner's later commands (a message to
+                // the room) reach every member after its JOIN.
+                await room.Announcer.AnnounceAsync(others, epoch, new RoomMemberJoinedEvent(room.Name, nick)
                 {
                     Time = _time.GetUtcNow(),
                     ActorAddress = session.UserAddress,
@@ -91,7 +95,7 @@ public sealed partial class RoomHub
                 RecordEvent(room, RoomEntryKind.Join, nick, null);
                 // IRCv3 away-notify: members learn at once that the user who joined is away.
                 if (_hub.AwayMessageOf(nick) is { } away)
-                    await SendInTurnsAsync(others, new AwayChangedEvent(nick, away) { Time = _time.GetUtcNow(), Address = session.UserAddress });
+                    await room.Announcer.AnnounceAsync(others, epoch, new AwayChangedEvent(nick, away) { Time = _time.GetUtcNow(), Address = session.UserAddress });
             }
             IReadOnlyList<RoomMessage> history = historyCount > 0
                 ? await _history.ReadAsync(room.Name, Math.Min(historyCount, Options.MaxHistoryPage), beforeId: null, cancellationToken)
@@ -110,9 +114,9 @@ public sealed partial class RoomHub
         var error = FindMembership(session, name, out var room, out _);
         if (error != ChatError.None)
             return error;
-        if (TryRemove(room!, session, out var remaining) && !HasOtherSessionOfAccount(remaining, session))
+        if (TryRemove(room!, session, out var remaining, out var epoch) && !HasOtherSessionOfAccount(remaining, session))
         {
-            Send(remaining, new RoomMemberLeftEvent(room!.Name, session.Nick!, RoomLeaveKind.Parted, reason, By: null) { Time = _time.GetUtcNow(), ActorAddress = session.UserAddress });
+            room!.Announcer.Announce(remaining, epoch, new RoomMemberLeftEvent(room.Name, session.Nick!, RoomLeaveKind.Parted, reason, By: null) { Time = _time.GetUtcNow(), ActorAddress = session.UserAddress });
             RecordEvent(room, RoomEntryKind.Part, session.Nick!, reason);
         }
         return ChatError.None;
@@ -135,10 +139,12 @@ public sealed partial class RoomHub
 
         RoomMember[] before;
         RoomMember[] targets;
+        int epoch;
         var closed = false;
         lock (room!.Gate)
         {
             before = room.MemberArray;
+            epoch = room.MembershipEpoch;
             var actor = room.FindMember(by);
             if (actor is null)
                 return ChatError.NotInRoom;
@@ -159,7 +165,7 @@ public sealed partial class RoomHub
 
         if (closed)
             _history.OnRoomClosed(room.Name);
-        Send(before, new RoomMemberLeftEvent(room.Name, targets[0].Session.Nick ?? targetNick, RoomLeaveKind.Kicked, reason, by.Nick) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSession = by });
+        room.Announcer.Announce(before, epoch, new RoomMemberLeftEvent(room.Name, targets[0].Session.Nick ?? targetNick, RoomLeaveKind.Kicked, reason, by.Nick) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSession = by });
         RecordEvent(room, RoomEntryKind.Kick, by.Nick!, reason, targets[0].Session.Nick ?? targetNick);
         return ChatError.None;
     }
@@ -176,9 +182,11 @@ public sealed partial class RoomHub
         var kind = quit ? RoomLeaveKind.Quit : RoomLeaveKind.Dropped;
         foreach (var room in session.Rooms)
         {
-            if (TryRemove(room, session, out var remaining) && !HasOtherSessionOfAccount(remaining, session))
+            // Queued behind the room's earlier announcements (a JOIN still going out is seen
+            // first), in turns, so the leaving connection's disconnect never waits for the fan-out.
+            if (TryRemove(room, session, out var remaining, out var epoch) && !HasOtherSessionOfAccount(remaining, session))
             {
-                Send(remaining, new RoomMemberLeftEvent(room.Name, nick, kind, reason, By: null) { Time = _time.GetUtcNow(), ActorAddress = session.UserAddress, NickStays = nickStays });
+                room.Announcer.Announce(remaining, epoch, new RoomMemberLeftEvent(room.Name, nick, kind, reason, By: null) { Time = _time.GetUtcNow(), ActorAddress = session.UserAddress, NickStays = nickStays });
                 RecordEvent(room, RoomEntryKind.Quit, nick, reason);
             }
         }
@@ -214,7 +222,7 @@ public sealed partial class RoomHub
     }
 
     // Removes the session's membership; false when it was not a member. Closes an emptied unregistered room.
-    private bool TryRemove(Room room, ChatSession session, out RoomMember[] remaining)
+    private bool TryRemove(Room room, ChatSession session, out RoomMember[] remaining, out int epoch)
     {
         var closed = false;
         lock (room.Gate)
@@ -222,9 +230,11 @@ public sealed partial class RoomHub
             var before = room.MemberArray;
             remaining = Array.FindAll(before, m => m.Session != session);
             session.RemoveRoom(room);
+            epoch = room.MembershipEpoch;
             if (remaining.Length == before.Length)
                 return false;
             room.PublishMembers(remaining);
+            epoch = room.MembershipEpoch;
             if (remaining.Length == 0 && !room.IsRegistered)
                 closed = CloseUnderGate(room);
         }

@@ -143,32 +143,30 @@ public sealed partial class RoomHub
     }
 
     /// <summary>
-    /// Deliveries a join's announcement makes before giving the thread back: 128. A turn is tens
-    /// of microseconds, so a neighbour's line waits for one turn per joiner at work, not for each
-    /// joiner's whole fan-out (docs/benchmarks.md, fix 10).
+    /// Deliveries a room's announcer makes before giving the thread back: 128
+    /// (<see cref="RoomAnnouncer.DeliveriesPerTurn"/>; docs/benchmarks.md, fixes 10 and 11).
     /// </summary>
-    internal const int DeliveriesPerTurn = 128;
+    internal const int DeliveriesPerTurn = RoomAnnouncer.DeliveriesPerTurn;
 
-    // A join's announcement to a large room, in turns: each turn queues the rest behind everyone
-    // else's work (Task.Yield goes to the thread pool's global queue, in arrival order), so n users
-    // joining one room at once (n announcements of n deliveries each) cannot hold the threads while
-    // other connections' lines wait. The joiner's command awaits it, so its own later commands (a
-    // message to the room) still follow its JOIN for every member; a small room is told at once.
-    private static async ValueTask SendInTurnsAsync(RoomMember[] members, ChatEvent chatEvent)
+    /// <summary>
+    /// Hands <paramref name="chatEvent"/> to the room's current members but those
+    /// <paramref name="skip"/> names, through the room's announcer: after the room's earlier
+    /// announcements, in turns when the room is large; the caller does not wait for it.
+    /// </summary>
+    /// <param name="room">The room.</param>
+    /// <param name="chatEvent">The event.</param>
+    /// <param name="skip">Members not to tell; called once per member, at delivery, on the announcer's thread.</param>
+    internal static void Announce(Room room, ChatEvent chatEvent, Func<ChatSession, bool> skip)
     {
-        if (members.Length <= DeliveriesPerTurn)
+        RoomMember[] members;
+        int epoch;
+        lock (room.Gate)
         {
-            Send(members, chatEvent);
-            return;
+            members = room.MemberArray;
+            epoch = room.MembershipEpoch;
         }
 
-        for (var start = 0; start < members.Length; start += DeliveriesPerTurn)
-        {
-            await Task.Yield();
-            var end = Math.Min(members.Length, start + DeliveriesPerTurn);
-            for (var i = start; i < end; i++)
-                members[i].Session.Sink.Deliver(chatEvent);
-        }
+        room.Announcer.Announce(members, epoch, chatEvent, skip);
     }
 
     // Hands one event instance to each member but `except`; it is encoded once per protocol.
