@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs the same load cases against ngIRCd, InspIRCd and Parley (its IRC and line listeners), one
 # fresh server process per run, and writes the side-by-side tables for docs/benchmarks.md.
+# Parley runs as the README deploys it: `dotnet publish -c Release` output (ReadyToRun), the
+# published parley-server, with the same warm-up as the other servers.
 #
-#   bench/compare.sh                      # every case, every server, two runs each (~25 min on 2 cores)
+#   bench/compare.sh                      # every case, every server, two runs each (~35 min on 2 cores)
 #   bench/compare.sh --quick              # smoke run: small cases, short windows, one run
 #   bench/compare.sh --case dm --case room16 --servers "ngircd parley-irc" --runs 1
 #   bench/compare.sh --servers "parley-irc parley-line" --tag after --out bench/results/after
@@ -14,9 +16,9 @@
 #   --servers "A B"       subset of: ngircd inspircd parley-irc parley-line
 #   --runs N              runs per case and server (default 2; --quick: 1)
 #   --duration S          measured window per case in seconds (default 10; --quick: 3)
-#   --warmup S            warm-up per case (default 2; --quick: 1)
+#   --warmup S            warm-up per case, the same for every server (default 10; --quick: 1)
 #   --tag TEXT            label for the Parley columns (e.g. before, after)
-#   --parley-dir DIR      Parley checkout to build and run (default: this repository);
+#   --parley-dir DIR      Parley checkout to publish and run (default: this repository);
 #                         PARLEY_VERSION=text names it in the tables when it is not a git checkout
 #   --out DIR             where results, logs and tables go (default bench/results/<UTC time>)
 #   --tables DIR...       only (re)write tables.md from the results.jsonl in these folders
@@ -59,7 +61,7 @@ while (($#)); do
     --out) shift; OUT=${1:?--out needs a folder} ;;
     --tables) shift; while (($#)) && [[ $1 != --* ]]; do TABLES_ONLY+=("$1"); shift; done; continue ;;
     --list) echo "cases: $ALL_CASES"; echo "quick: $QUICK_CASES"; exit 0 ;;
-    -h|--help) sed -n '2,30p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,32p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
   esac
   shift
@@ -75,7 +77,7 @@ if ((QUICK)); then
   RUNS=${RUNS:-1}; DURATION=${DURATION:-3}; WARMUP=${WARMUP:-1}
   ((${#CASES[@]})) || read -r -a CASES <<<"$QUICK_CASES"
 else
-  RUNS=${RUNS:-2}; DURATION=${DURATION:-10}; WARMUP=${WARMUP:-2}
+  RUNS=${RUNS:-2}; DURATION=${DURATION:-10}; WARMUP=${WARMUP:-10}
   ((${#CASES[@]})) || read -r -a CASES <<<"$ALL_CASES"
 fi
 for s in $SERVERS; do
@@ -137,16 +139,19 @@ command -v dotnet >/dev/null 2>&1 || die "dotnet SDK not found"
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 log "open files limit: $(ulimit -n)"
 
-log "building the generator and Parley (Release)"
+log "building the generator and publishing Parley (Release)"
 dotnet build "$REPO/bench/Parley.LoadGen" -c Release -nologo -v q >"$OUT/logs/build-loadgen.log" 2>&1 \
   || die "generator build failed, see $OUT/logs/build-loadgen.log"
 LOADGEN="$REPO/bench/Parley.LoadGen/bin/Release/net10.0/parley-loadgen.dll"
-PARLEY_DLL=""
+PARLEY_BIN=""
 if [[ " $SERVERS " == *" parley-"* ]]; then
-  dotnet build "$PARLEY_DIR/src/Parley.Server" -c Release -nologo -v q >"$OUT/logs/build-parley.log" 2>&1 \
-    || die "Parley build failed, see $OUT/logs/build-parley.log"
-  PARLEY_DLL="$PARLEY_DIR/src/Parley.Server/bin/Release/net10.0/parley-server.dll"
-  [[ -f $PARLEY_DLL ]] || die "$PARLEY_DLL not found after the build"
+  # Parley as the README deploys it: `dotnet publish -c Release` (ReadyToRun images where the
+  # server project asks for them), then the published parley-server, not `dotnet build` output.
+  PARLEY_PUB="$OUT/parley-published"
+  dotnet publish "$PARLEY_DIR/src/Parley.Server" -c Release -o "$PARLEY_PUB" -nologo -v q >"$OUT/logs/publish-parley.log" 2>&1 \
+    || die "Parley publish failed, see $OUT/logs/publish-parley.log"
+  PARLEY_BIN="$PARLEY_PUB/parley-server"
+  [[ -x $PARLEY_BIN ]] || die "$PARLEY_BIN not found after the publish"
 fi
 
 # ---------------------------------------------------------------- configs
@@ -248,7 +253,7 @@ start_server() { # name logfile -> SERVER_PID, SERVER_PORT
       SERVER_DATA=$(mktemp -d "$OUT/parley-data.XXXXXX")
       # -1 picks free ports; the TLS and HTTP (metrics) listeners are off. Flood control lifted and a 16 MiB send
       # queue, like the peers' configs (issue 10).
-      (cd "$(dirname "$PARLEY_DLL")" && Parley__Limits__Flood__MessagesPerSecond=0 exec dotnet "$PARLEY_DLL" \
+      (cd "$(dirname "$PARLEY_BIN")" && Parley__Limits__Flood__MessagesPerSecond=0 exec "$PARLEY_BIN" \
         --host 127.0.0.1 --port -1 --irc-port -1 --tls-port 0 --ircs-port 0 --http-port 0 --data "$SERVER_DATA" \
         --max-outbound-bytes 16777216 ${PARLEY_EXTRA_ARGS:-}) >"$logfile" 2>&1 &
       SERVER_PID=$!

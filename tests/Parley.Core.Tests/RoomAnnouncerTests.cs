@@ -6,7 +6,7 @@ using Parley.Core.Sessions;
 namespace Parley.Core.Tests;
 
 /// <summary>
-/// A room's announcements go through its one announcer (issue 9, fairness; docs/benchmarks.md fix 11):
+/// A room's announcements go through its one announcer (issue 9, fairness; docs/benchmarks.md fix 14):
 /// in the order they were made, in turns for a large room, and a crowd leaving never makes the
 /// leaving connection's thread deliver to everyone.
 /// </summary>

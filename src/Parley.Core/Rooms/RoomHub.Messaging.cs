@@ -50,23 +50,25 @@ public sealed partial class RoomHub
         var account = from.AccountName;
         var chatEvent = new RoomMessageEvent(message, IsEcho: false) { Time = message.Time, ActorAddress = from.UserAddress, FromAccount = account, ClientTags = clientTags, IsNotice = notice, FromBot = from.IsBot };
         var echo = new RoomMessageEvent(message, IsEcho: true) { Time = message.Time, ActorAddress = from.UserAddress, FromAccount = account, ClientTags = clientTags, IsNotice = notice, FromBot = from.IsBot };
-        var sender = from.Presence;
+        // Decided once, not per member: only a signed-in sender has other sessions that see an echo.
+        var sender = from.Presence is { AccountId: not null } presence ? presence : null;
         var count = 0;
         var echoed = false;
         foreach (var member in members)
         {
-            if (member.Session == from)
+            var session = member.Session;
+            if (session == from)
             {
                 echoed = true;
-                member.Session.Sink.Deliver(echo);
+                session.Sink.Deliver(echo);
             }
-            else if (sender?.AccountId is not null && member.Session.Presence == sender)
+            else if (sender is not null && session.Presence == sender)
             {
-                member.Session.Sink.Deliver(echo);
+                session.Sink.Deliver(echo);
             }
             else
             {
-                member.Session.Sink.Deliver(chatEvent);
+                session.Sink.Deliver(chatEvent);
                 count++;
             }
         }

@@ -20,12 +20,15 @@ namespace Parley.FrontEnds.Connections;
 /// loop is idle with nothing queued: the producer writes and flushes the bytes itself, owning the
 /// transport's writer meanwhile; other producers queue behind it and the loop, woken when the
 /// producer lets go, takes the rest. A flush that cannot complete at once (a slow consumer) is
-/// handed to the loop, so the producer never waits (docs/benchmarks.md, fix 11).</para>
+/// handed to the loop, so the producer never waits (docs/benchmarks.md, fix 12).</para>
 /// </remarks>
 internal sealed class Outbox(long maxBytes, KeyValuePair<string, object?> protocol) : IValueTaskSource<bool>
 {
     /// <summary>The largest ring kept once empty, in lines (16 slots, 280 bytes); a bigger one was a burst's.</summary>
     internal const int KeptCapacity = 16;
+
+    /// <summary>Bytes copied out of the ring per lock taken by <see cref="WriteQueued"/> (at least one line).</summary>
+    internal const int BatchBytes = 16 * 1024;
 
     // Slots in a new ring, a power of two.
     private const int FirstCapacity = 4;
@@ -55,7 +58,14 @@ internal sealed class Outbox(long maxBytes, KeyValuePair<string, object?> protoc
     }
 
     /// <summary>Bytes queued and not yet handed to the transport.</summary>
-    public long QueuedBytes => Interlocked.Read(ref _queuedBytes);
+    public long QueuedBytes
+    {
+        get
+        {
+            lock (_lock)
+                return _queuedBytes;
+        }
+    }
 
     /// <summary>Slots of the ring held now: 0 before the first line and after a big burst drained (tests).</summary>
     internal int Capacity
@@ -71,21 +81,15 @@ internal sealed class Outbox(long maxBytes, KeyValuePair<string, object?> protoc
     /// <returns>False when the budget would be exceeded or the outbox is completed.</returns>
     public bool TryEnqueue(ReadOnlyMemory<byte> bytes)
     {
-        if (Interlocked.Add(ref _queuedBytes, bytes.Length) > maxBytes)
-        {
-            Interlocked.Add(ref _queuedBytes, -bytes.Length);
-            return false;
-        }
-
         bool wake;
         lock (_lock)
         {
-            if (_completed)
-            {
-                Interlocked.Add(ref _queuedBytes, -bytes.Length);
+            // The budget is counted under the lock the line is queued under anyway: no second
+            // atomic operation per line (a room message is one TryEnqueue per member).
+            if (_completed || _queuedBytes + bytes.Length > maxBytes)
                 return false;
-            }
 
+            _queuedBytes += bytes.Length;
             Push(bytes);
             wake = TakeWaitingReader();
         }
@@ -161,17 +165,23 @@ internal sealed class Outbox(long maxBytes, KeyValuePair<string, object?> protoc
 
     /// <summary>Copies everything queued now into <paramref name="output"/> without waiting; the write loop's inner step.</summary>
     /// <returns>Bytes written.</returns>
+    /// <remarks>
+    /// Copies a batch of lines per lock taken (up to <see cref="BatchBytes"/>), not one line per
+    /// lock: under a room's fan-out every member's loop drains dozens of lines per wake-up, and the
+    /// lock and the copy of each slot out of the ring were the largest share of its CPU
+    /// (docs/benchmarks.md, fix 15). The bound keeps a producer's wait for the lock short while a
+    /// long backlog is copied.
+    /// </remarks>
     public long WriteQueued(IBufferWriter<byte> output)
     {
         long written = 0;
-        while (TryDequeue(out var bytes))
+        while (true)
         {
-            output.Write(bytes.Span);
-            Interlocked.Add(ref _queuedBytes, -bytes.Length);
-            written += bytes.Length;
+            var batch = WriteBatch(output);
+            if (batch == 0)
+                return written;
+            written += batch;
         }
-
-        return written;
     }
 
     /// <summary>
@@ -351,27 +361,42 @@ internal sealed class Outbox(long maxBytes, KeyValuePair<string, object?> protoc
         _count++;
     }
 
-    private bool TryDequeue(out ReadOnlyMemory<byte> bytes)
+    // Copies queued lines, oldest first, until BatchBytes are copied or the ring is empty, under
+    // one lock; returns the bytes copied (0 when nothing was queued).
+    private long WriteBatch(IBufferWriter<byte> output)
     {
         lock (_lock)
         {
             if (_count == 0 || _ring is not { } ring)
+                return 0;
+
+            var mask = ring.Length - 1;
+            var taken = 0;
+            long copied = 0;
+            while (taken < _count && copied < BatchBytes)
             {
-                bytes = default;
-                return false;
+                var span = ring[(_head + taken) & mask].Span;
+                output.Write(span);
+                copied += span.Length;
+                taken++;
             }
 
-            bytes = ring[_head];
-            ring[_head] = default;
-            _head = (_head + 1) & (ring.Length - 1);
-            if (--_count == 0)
+            // Drop the references to the shared line buffers (one clear per contiguous run).
+            var first = Math.Min(taken, ring.Length - _head);
+            Array.Clear(ring, _head, first);
+            if (taken > first)
+                Array.Clear(ring, 0, taken - first);
+            _head = (_head + taken) & mask;
+            _count -= taken;
+            _queuedBytes -= copied;
+            if (_count == 0)
             {
                 _head = 0;
                 if (ring.Length > KeptCapacity)
                     _ring = null;
             }
 
-            return true;
+            return copied;
         }
     }
 

@@ -150,6 +150,14 @@ internal sealed partial class IrcConnection : ISessionSink
     {
         if (Volatile.Read(ref _closing) != 0 || (hold && TryHold(chatEvent)))
             return;
+        // The fan-out's hot case first: another member's room message passes none of the checks
+        // below (monitors, filters, fallbacks), only multiline needs its own encoding.
+        if (chatEvent is RoomMessageEvent { IsEcho: false } && !Has(IrcCapabilities.Multiline))
+        {
+            EnqueueShared(chatEvent);
+            return;
+        }
+
         NotifyMonitors(chatEvent);
         if (!ShouldDeliver(chatEvent))
             return;
@@ -176,13 +184,18 @@ internal sealed partial class IrcConnection : ISessionSink
             return;
         }
 
-        // The common sets of tags are encoded once per event and shared; the rare rest per recipient.
+        EnqueueShared(chatEvent);
+    }
+
+    // The common sets of tags are encoded once per event and shared; the rare rest per recipient.
+    private void EnqueueShared(ChatEvent chatEvent)
+    {
         var encoder = _frontEnd.EncoderFor(EventTags);
         var bytes = encoder.IsCached ? chatEvent.GetBytes(encoder) : encoder.Encode(chatEvent);
         if (bytes.IsEmpty)
             return;
         // A direct message usually arrives alone: written on the sender's thread when the write
-        // loop is idle, instead of waking it (one thread hop fewer, docs/benchmarks.md fix 11).
+        // loop is idle, instead of waking it (one thread hop fewer, docs/benchmarks.md fix 12).
         var queued = chatEvent is DirectMessageEvent ? _outbox.TryEnqueueOrWrite(bytes) : _outbox.TryEnqueue(bytes);
         if (!queued)
             OnOutboxOverflow();

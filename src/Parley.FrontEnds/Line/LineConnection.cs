@@ -34,7 +34,7 @@ internal sealed partial class LineConnection : ISessionSink
     private readonly long _openedTimestamp;
     private readonly Lock _replyLock = new();
     // Replies waiting for a commit, in command order; only the head's commit has a continuation
-    // (no task per message: issue 10, fix 11).
+    // (no task per message: issue 10, fix 13).
     private readonly Queue<PendingLineReply> _replies = new();
     private Action? _drainReplies;
     private TaskCompletionSource? _repliesSent;
@@ -207,7 +207,7 @@ internal sealed partial class LineConnection : ISessionSink
         if (chatEvent is RoomEvent { ActorSession: { } actor } && actor == _session)
             return;
         // A direct message usually arrives alone: written on the sender's thread when the write
-        // loop is idle, instead of waking it (one thread hop fewer, docs/benchmarks.md fix 11).
+        // loop is idle, instead of waking it (one thread hop fewer, docs/benchmarks.md fix 12).
         var bytes = chatEvent.GetBytes(LineEventEncoder.Instance);
         var queued = chatEvent is DirectMessageEvent ? _outbox.TryEnqueueOrWrite(bytes) : _outbox.TryEnqueue(bytes);
         if (!queued)

@@ -66,6 +66,28 @@ public sealed class OutboxTests
     }
 
     [Fact]
+    public void A_backlog_longer_than_one_batch_is_written_whole_and_in_order_and_its_budget_returned()
+    {
+        // 1,000 lines of 100 bytes: about six batches of BatchBytes, the ring wrapped around once first.
+        var outbox = new Outbox(1 << 20);
+        var written = new ArrayBufferWriter<byte>();
+        outbox.TryEnqueue(Line("a"));
+        outbox.TryEnqueue(Line("b"));
+        outbox.WriteQueued(written);
+        var lines = Enumerable.Range(0, 1_000).Select(i => i.ToString("D99", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        foreach (var line in lines)
+            Assert.True(outbox.TryEnqueue(Line(line)));
+        Assert.Equal(100_000, outbox.QueuedBytes);
+
+        Assert.Equal(100_000, outbox.WriteQueued(written));
+
+        Assert.True(100_000 > Outbox.BatchBytes * 2);
+        Assert.Equal("a\nb\n" + string.Concat(lines.Select(l => l + "\n")), Encoding.ASCII.GetString(written.WrittenSpan));
+        Assert.Equal(0, outbox.QueuedBytes);
+        Assert.Equal(0, outbox.Capacity);
+    }
+
+    [Fact]
     public async Task Cancellation_ends_a_waiting_write_loop()
     {
         var pipe = new Pipe();
