@@ -127,7 +127,7 @@ internal sealed class Outbox(long maxBytes, KeyValuePair<string, object?> protoc
     /// <param name="cancellationToken">Ends the loop.</param>
     /// <remarks>One async state machine per connection (the drain loop is this method's own, not
     /// awaited from another), and no closure for the log: each is bytes held by every idle
-    /// connection (docs/benchmarks.md, fix 11).</remarks>
+    /// connection (docs/benchmarks.md, fix 12).</remarks>
     public Task PumpAsync(IDuplexPipe transport, ILogger logger, long sessionId, CancellationToken cancellationToken = default) =>
         RunAsync(transport.Output, transport, logger, sessionId, cancellationToken);
 

@@ -105,7 +105,7 @@ internal sealed partial class IrcConnection : ISessionSink
         var reason = "connection closed";
         try
         {
-            // The read loop, inline: one state machine per connection, not two (docs/benchmarks.md, fix 11).
+            // The read loop, inline: one state machine per connection, not two (docs/benchmarks.md, fix 12).
             var input = _transport.Input;
             while (Volatile.Read(ref _closing) == 0)
             {

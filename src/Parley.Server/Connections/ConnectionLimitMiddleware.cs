@@ -76,7 +76,7 @@ internal sealed class ConnectionLimitMiddleware
     };
 
     // Counted here, not by a middleware of its own: one async state machine per connection fewer
-    // (docs/benchmarks.md, fix 11). Every accepted connection is counted, refused ones too.
+    // (docs/benchmarks.md, fix 12). Every accepted connection is counted, refused ones too.
     private async Task OnConnectionAsync(ConnectionContext connection)
     {
         _counts.Opened(_tags);

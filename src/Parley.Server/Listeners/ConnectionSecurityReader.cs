@@ -21,7 +21,7 @@ internal sealed class ConnectionSecurityReader(TrustedNetworkList trustedNetwork
         var certificate = connection.Features.Get<ITlsConnectionFeature>()?.ClientCertificate;
         var trusted = trustedNetworks.Contains((connection.RemoteEndPoint as IPEndPoint)?.Address);
         // The common case, plain and untrusted, shares one immutable instance: one object fewer
-        // held by every idle connection (docs/benchmarks.md, fix 11).
+        // held by every idle connection (docs/benchmarks.md, fix 12).
         if (handshake is null && certificate is null && !trusted)
             return ConnectionSecurity.Unknown;
         return new ConnectionSecurity
