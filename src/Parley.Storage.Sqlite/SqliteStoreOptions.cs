@@ -28,8 +28,9 @@ public sealed record SqliteStoreOptions
     /// <summary>
     /// How long the writer waits for more messages before committing a batch of messages (group
     /// commit over a window, like PostgreSQL's <c>commit_delay</c>). Defaults to 5 ms; 0 commits at
-    /// once; at most <see cref="MaxCommitDelay"/>. The wait ends early when
-    /// <see cref="MaxBatchSize"/> writes are queued, or when a write arrives that a command waits for
+    /// once; at most <see cref="MaxCommitDelay"/>. A batch that already holds 16
+    /// writes (or <see cref="MaxBatchSize"/>) does not wait, and the wait ends early when it has as
+    /// many, or when a write arrives that a command waits for
     /// (an account, a room, a readiness probe: those never wait). It delays only a message's
     /// acknowledgement (<c>OK</c>, IRC echo), never its delivery; at 1,000 messages/s it lets
     /// several share one commit (one fsync) instead of one commit each.

@@ -41,6 +41,18 @@ public sealed class CommitDelayTests : IDisposable
     }
 
     [Fact]
+    public async Task Sixteen_messages_are_enough_company_and_commit_without_waiting_out_the_delay()
+    {
+        using var writer = new SqliteWriter(_connection, maxBatchSize: 1024, Hour, NullLogger.Instance);
+        var messages = Enumerable.Range(0, 16).Select(_ => new AcknowledgedOnly()).ToArray();
+        foreach (var message in messages)
+            writer.Enqueue(message);
+
+        await Task.WhenAll(messages.Select(m => m.Completion)).WaitAsync(Patience);
+        Assert.Equal(16, writer.WritesCommitted);
+    }
+
+    [Fact]
     public async Task A_write_a_command_waits_for_ends_the_delay_at_once_and_shares_the_commit()
     {
         using var writer = new SqliteWriter(_connection, maxBatchSize: 1024, Hour, NullLogger.Instance);

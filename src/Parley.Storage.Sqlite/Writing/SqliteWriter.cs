@@ -25,6 +25,10 @@ internal sealed class SqliteWriter : IDisposable
 {
     private const int Asleep = int.MaxValue;
 
+    // A batch of this many writes already shares its commit 16 ways: holding it longer would only
+    // delay acknowledgements and add a timed wake where the next batch fills by itself (dm rates).
+    private const int EnoughCompany = 16;
+
     private readonly SqliteConnection _connection;
     private readonly WriterStatements _statements;
     private readonly int _maxBatchSize;
@@ -116,7 +120,7 @@ internal sealed class SqliteWriter : IDisposable
         var batch = new List<WriteOp>(Math.Min(_maxBatchSize, 4096));
         while (TakeBatch(batch))
         {
-            if (_commitDelay > TimeSpan.Zero && batch.Count < _maxBatchSize && AllMayWait(batch))
+            if (_commitDelay > TimeSpan.Zero && batch.Count < Math.Min(_maxBatchSize, EnoughCompany) && AllMayWait(batch))
                 WaitForCompany(batch);
             Commit(batch);
             batch.Clear();
@@ -147,8 +151,8 @@ internal sealed class SqliteWriter : IDisposable
         }
     }
 
-    // The commit delay: sleeps until the batch could be full, a write that must not wait arrives,
-    // the database closes, or the delay is over; then takes what came.
+    // The commit delay: sleeps until the batch has enough company, a write that must not wait
+    // arrives, the database closes, or the delay is over; then takes what came (up to a full batch).
     private void WaitForCompany(List<WriteOp> batch)
     {
         Interlocked.Increment(ref _windowsOpened);
@@ -157,7 +161,7 @@ internal sealed class SqliteWriter : IDisposable
         {
             lock (_queueLock)
             {
-                var room = _maxBatchSize - batch.Count;
+                var room = Math.Min(_maxBatchSize, EnoughCompany) - batch.Count;
                 var full = _queue.Count >= room;
                 var left = deadline - Stopwatch.GetTimestamp();
                 if (full || _closed || left <= 0 || !QueuedMayWait())
