@@ -91,6 +91,42 @@ public sealed class CommitDelayTests : IDisposable
     }
 
     [Fact]
+    public async Task A_sender_waiting_for_each_acknowledgement_is_held_once_not_once_per_message()
+    {
+        // Without the rule each of these would wait out the delay: 5 windows, a sequential sender
+        // capped at one message per delay.
+        using var writer = new SqliteWriter(_connection, maxBatchSize: 1024, TimeSpan.FromMilliseconds(20), NullLogger.Instance);
+        for (var i = 0; i < 5; i++)
+        {
+            var message = new AcknowledgedOnly();
+            writer.Enqueue(message);
+            await message.Completion.WaitAsync(Patience);
+        }
+
+        Assert.Equal(1, writer.WindowsOpened);
+        Assert.Equal(5, writer.BatchesCommitted);
+    }
+
+    [Fact]
+    public async Task Writes_queued_while_a_lone_commit_runs_bring_the_delay_back()
+    {
+        using var writer = new SqliteWriter(_connection, maxBatchSize: 2, TimeSpan.FromMilliseconds(20), NullLogger.Instance);
+        var first = new AcknowledgedOnly();
+        writer.Enqueue(first);
+        await first.Completion.WaitAsync(Patience);
+        // Alone now: the next batch commits without a window, and the two after it arrive together.
+        var pair = new[] { new AcknowledgedOnly(), new AcknowledgedOnly() };
+        foreach (var message in pair)
+            writer.Enqueue(message);
+        await Task.WhenAll(pair.Select(m => m.Completion)).WaitAsync(Patience);
+        var after = new AcknowledgedOnly();
+        writer.Enqueue(after);
+        await after.Completion.WaitAsync(Patience);
+
+        Assert.True(writer.WindowsOpened >= 2, $"windows opened: {writer.WindowsOpened}");
+    }
+
+    [Fact]
     public async Task With_no_delay_a_message_commits_at_once()
     {
         using var writer = new SqliteWriter(_connection, maxBatchSize: 1024, TimeSpan.Zero, NullLogger.Instance);

@@ -17,7 +17,10 @@ namespace Parley.Storage.Sqlite.Writing;
 /// accumulates: the busier the server, the larger the batches and the fewer commits per write.
 /// With a <see cref="SqliteStoreOptions.CommitDelay"/> the writer also waits that long for company
 /// before committing a batch of writes that only acknowledgements wait for (PostgreSQL's
-/// <c>commit_delay</c>), so at human rates several messages share one commit.</para>
+/// <c>commit_delay</c>), so at human rates several messages share one commit. It does not hold a
+/// write after a batch that committed alone with nothing queued meanwhile (a sender waiting for
+/// each acknowledgement, as PostgreSQL's <c>commit_siblings</c>): such a sender is not capped at one
+/// message per delay, and holding resumes once writes arrive while a commit runs.</para>
 /// <para>Producers wake the writer only when it sleeps and its wake condition is met (one signal
 /// per batch, not per write); a batch's completions are handed to the thread pool as one work item.</para>
 /// </remarks>
@@ -46,6 +49,10 @@ internal sealed class SqliteWriter : IDisposable
     private long _batches;
     private long _writes;
     private long _windowsOpened;
+    // Writer thread only: the last batch was one write and none arrived while it committed, the
+    // mark of a sender that waits for each acknowledgement. Holding its next write would only cap
+    // it at one message per delay (PostgreSQL holds only with commit_siblings active).
+    private bool _lastCommitAlone;
 
     public SqliteWriter(SqliteConnection connection, int maxBatchSize, TimeSpan commitDelay, ILogger logger)
     {
@@ -120,7 +127,7 @@ internal sealed class SqliteWriter : IDisposable
         var batch = new List<WriteOp>(Math.Min(_maxBatchSize, 4096));
         while (TakeBatch(batch))
         {
-            if (_commitDelay > TimeSpan.Zero && batch.Count < Math.Min(_maxBatchSize, EnoughCompany) && AllMayWait(batch))
+            if (_commitDelay > TimeSpan.Zero && !_lastCommitAlone && batch.Count < Math.Min(_maxBatchSize, EnoughCompany) && AllMayWait(batch))
                 WaitForCompany(batch);
             Commit(batch);
             batch.Clear();
@@ -224,6 +231,9 @@ internal sealed class SqliteWriter : IDisposable
             foreach (var op in batch)
                 op.Execute(_statements);
             transaction.Commit();
+            // Before any completion: a sender waiting for one cannot have queued its next write yet.
+            lock (_queueLock)
+                _lastCommitAlone = batch.Count == 1 && _queue.Count == 0;
         }
 #pragma warning disable CA1031 // Any failure rolls the batch back and fails its writes; the writer must live on.
         catch (Exception e)
