@@ -10,7 +10,7 @@ namespace Parley.Protocols.Line;
 /// A message to one target (<c>@bob:hi</c>, <c>@#dev:hi</c>, <c>/dm bob hi</c>, <c>/say #dev hi</c>)
 /// also keeps the target and the text apart (<see cref="Target"/>, <see cref="Text"/>), so the
 /// command takes them without joining and splitting the text again; <see cref="Arguments"/> is then
-/// joined only when read (issue 10, fix 11). Equality is by <see cref="Command"/> and
+/// joined only when read (issue 10, fix 14). Equality is by <see cref="Command"/> and
 /// <see cref="Arguments"/>, as for the plain form.
 /// </remarks>
 public readonly struct LineRequest : IEquatable<LineRequest>

@@ -73,7 +73,7 @@ public static class LineRequestParser
     }
 
     // The common "@target:text" with no control byte at all, read from the bytes: the same result
-    // as the general path below without a string of the whole line (issue 10, fix 11). False for
+    // as the general path below without a string of the whole line (issue 10, fix 14). False for
     // anything else (a control byte, a long target), which the general path then reads.
     private static bool TryDirectFromBytes(ReadOnlySpan<byte> line, out LineRequest request, out LineParseError error)
     {

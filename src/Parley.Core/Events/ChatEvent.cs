@@ -9,7 +9,7 @@ namespace Parley.Core.Events;
 public abstract class ChatEvent
 {
     // Slots 0 and 1 (the line protocol, IRC without tags) inline; the rest only when an event
-    // meets a tagged encoder: a direct message to one recipient fills one slot (issue 10, fix 11).
+    // meets a tagged encoder: a direct message to one recipient fills one slot (issue 10, fix 14).
     private byte[]? _slot0;
     private byte[]? _slot1;
     private byte[]?[]? _moreSlots;

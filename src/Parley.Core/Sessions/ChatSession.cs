@@ -126,7 +126,7 @@ public sealed class ChatSession
     /// </summary>
     /// <remarks>
     /// One instance while the user name and host stay the same (every message carries it: issue
-    /// 10, fix 11); a new one after either changes. Read by any thread.
+    /// 10, fix 14); a new one after either changes. Read by any thread.
     /// </remarks>
     public Events.UserAddress UserAddress
     {

@@ -107,7 +107,7 @@ internal sealed class IrcEventEncoder(string serverName, IrcEventTags tags) : IE
         // A UTF-16 unit is at most 3 UTF-8 bytes: count the bytes only when that could pass the budget.
         if (text.Length > budget || (text.Length * 3 > budget && Encoding.UTF8.GetByteCount(text) > budget))
             return null;
-        // The source written from its parts: no mask string per message (issue 10, fix 11).
+        // The source written from its parts: no mask string per message (issue 10, fix 14).
         if (tags == IrcEventTags.None)
             return IrcMessageFormatter.FormatFromUser([], nick, user, host, command, direct.To, text);
         var lineTags = CollectionsMarshal.AsSpan(IrcEventTagger.TagsOf(direct, tags, 0));

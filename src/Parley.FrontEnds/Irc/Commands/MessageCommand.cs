@@ -56,7 +56,7 @@ internal sealed class MessageCommand(bool notice) : IIrcCommand
         var clientTags = ClientTags(message);
         if (!targetList.Contains(','))
         {
-            // One target, the common case: no array of targets (issue 10, fix 11).
+            // One target, the common case: no array of targets (issue 10, fix 14).
             if (Fit(connection, targetList, text) is { } fit)
                 await SendToAsync(connection, targetList, fit, clientTags);
             return;
@@ -187,7 +187,7 @@ internal sealed class MessageCommand(bool notice) : IIrcCommand
         if (!connection.IsLabeled)
         {
             // The common confirmation (not to oneself, no away reply) needs only the event: no
-            // confirmation object per message (issue 10, fix 11).
+            // confirmation object per message (issue 10, fix 14).
             if (toSelf is null && !result.ToSelf && result.RecipientAway is null && result.Message is { } sent
                 && ReferenceEquals(sent.To, result.Recipient))
                 connection.AfterCommit(result.Committed, notice ? PlainNoticeStored : PlainMessageStored, sent);
