@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Threading.Tasks.Sources;
+using Microsoft.Extensions.Logging;
 
 namespace Parley.FrontEnds.Connections;
 
@@ -110,7 +111,7 @@ internal sealed class Outbox(long maxBytes, KeyValuePair<string, object?> protoc
     /// Copies a batch of lines per lock taken (up to <see cref="BatchBytes"/>), not one line per
     /// lock: under a room's fan-out every member's loop drains dozens of lines per wake-up, and the
     /// lock and the copy of each slot out of the ring were the largest share of its CPU
-    /// (docs/benchmarks.md, fix 12). The bound keeps a producer's wait for the lock short while a
+    /// (docs/benchmarks.md, fix 13). The bound keeps a producer's wait for the lock short while a
     /// long backlog is copied.
     /// </remarks>
     public long WriteQueued(IBufferWriter<byte> output)
@@ -131,46 +132,56 @@ internal sealed class Outbox(long maxBytes, KeyValuePair<string, object?> protoc
     /// and completes the output.
     /// </summary>
     /// <param name="transport">The connection's pipes.</param>
-    /// <param name="onTransportError">Told of the transport error that ended the loop, for logs.</param>
+    /// <param name="logger">Told (at debug) of the transport error that ended the loop.</param>
+    /// <param name="sessionId">The session, for that log line.</param>
     /// <param name="cancellationToken">Ends the loop.</param>
-    public async Task PumpAsync(IDuplexPipe transport, Action<Exception> onTransportError, CancellationToken cancellationToken = default)
-    {
-        await Task.Yield();
-        try
-        {
-            await DrainAsync(transport.Output, cancellationToken);
-        }
-        catch (Exception e) when (e is IOException or OperationCanceledException or InvalidOperationException or Microsoft.AspNetCore.Connections.ConnectionResetException)
-        {
-            onTransportError(e);
-        }
-        finally
-        {
-            // Everything queued is written (or the peer is gone): stop reading too.
-            transport.Input.CancelPendingRead();
-            await transport.Output.CompleteAsync();
-        }
-    }
+    /// <remarks>One async state machine per connection (the drain loop is this method's own, not
+    /// awaited from another), and no closure for the log: each is bytes held by every idle
+    /// connection (docs/benchmarks.md, fix 12).</remarks>
+    public Task PumpAsync(IDuplexPipe transport, ILogger logger, long sessionId, CancellationToken cancellationToken = default) =>
+        RunAsync(transport.Output, transport, logger, sessionId, cancellationToken);
 
     /// <summary>Writes queued bytes to <paramref name="output"/>, flushing once per batch, until completed.</summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public async Task DrainAsync(PipeWriter output, CancellationToken cancellationToken = default)
+    public Task DrainAsync(PipeWriter output, CancellationToken cancellationToken = default) =>
+        RunAsync(output, null, null, 0, cancellationToken);
+
+    // The write loop; with a transport (PumpAsync), its errors are logged and its pipes completed.
+    private async Task RunAsync(PipeWriter output, IDuplexPipe? transport, ILogger? logger, long sessionId, CancellationToken cancellationToken)
     {
-        // One registration per connection (not one per wait): it wakes the loop, which then throws.
-        using var registration = cancellationToken.UnsafeRegister(static state => ((Outbox)state!).Wake(), this);
-        while (await WaitToReadAsync(cancellationToken))
+        if (transport is not null)
+            await Task.Yield();
+        try
         {
+            // One registration per connection (not one per wait): it wakes the loop, which then throws.
+            using var registration = cancellationToken.UnsafeRegister(static state => ((Outbox)state!).Wake(), this);
+            while (await WaitToReadAsync(cancellationToken))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                FrontEndMetrics.Written(WriteQueued(output), protocol);
+
+                // Flushing waits while the transport's own buffer is full; meanwhile producers keep
+                // filling the queue, which is what trips the budget for a client that stopped reading.
+                var flush = await output.FlushAsync(cancellationToken);
+                if (flush.IsCompleted || flush.IsCanceled)
+                    return;
+            }
+
             cancellationToken.ThrowIfCancellationRequested();
-            FrontEndMetrics.Written(WriteQueued(output), protocol);
-
-            // Flushing waits while the transport's own buffer is full; meanwhile producers keep
-            // filling the queue, which is what trips the budget for a client that stopped reading.
-            var flush = await output.FlushAsync(cancellationToken);
-            if (flush.IsCompleted || flush.IsCanceled)
-                return;
         }
-
-        cancellationToken.ThrowIfCancellationRequested();
+        catch (Exception e) when (logger is not null && e is IOException or OperationCanceledException or InvalidOperationException or Microsoft.AspNetCore.Connections.ConnectionResetException)
+        {
+            FrontEndLog.TransportError(logger, sessionId, e);
+        }
+        finally
+        {
+            if (transport is not null)
+            {
+                // Everything queued is written (or the peer is gone): stop reading too.
+                transport.Input.CancelPendingRead();
+                await transport.Output.CompleteAsync();
+            }
+        }
     }
 
     // True when there may be lines to write (or the loop was woken); false once completed and empty.
