@@ -34,6 +34,9 @@ public class IrcCodecBenchmarks
     [Benchmark(Description = "irc: format :nick!user@host PRIVMSG target :text")]
     public byte[] FormatPrivmsg() => IrcMessageFormatter.Format("alice!alice@parley", "PRIVMSG", "bob", _text);
 
+    [Benchmark(Description = "irc: format from nick, user, host PRIVMSG target :text")]
+    public byte[] FormatPrivmsgFromUser() => IrcMessageFormatter.FormatFromUser([], "alice", "alice", "parley", "PRIVMSG", "bob", _text);
+
     private IrcParseStatus Parse(ReadOnlySequence<byte> input)
     {
         var buffer = input;

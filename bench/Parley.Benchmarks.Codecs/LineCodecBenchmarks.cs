@@ -31,6 +31,19 @@ public class LineCodecBenchmarks
         return LineRequestParser.TryParse(line.FirstSpan, out _);
     }
 
+    // What /dm reads: the parse, then the nick and the text (split again when not kept apart).
+    [Benchmark(Description = "line: frame + parse @nick:text, nick and text as /dm reads them")]
+    public int FrameParseAndSplit()
+    {
+        var buffer = _input;
+        _framer.TryReadLine(ref buffer, out var line);
+        LineRequestParser.TryParse(line.FirstSpan, out var request);
+        if (request.Target is { } nick)
+            return nick.Length + request.Text!.Length;
+        var (word, rest) = LineRequestParser.SplitWord(request.Arguments);
+        return word.Length + rest.Length;
+    }
+
     [Benchmark(Description = "line: encode DM from: text")]
     public byte[] EncodeDirect() => LineWriter.Direct("alice", _text);
 }

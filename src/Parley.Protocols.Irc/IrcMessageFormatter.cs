@@ -40,6 +40,31 @@ public static class IrcMessageFormatter
     public static byte[] Format(string? source, string command, params ReadOnlySpan<string> parameters) =>
         FormatWithTags([], source, command, parameters);
 
+    /// <summary>
+    /// Formats a message whose source is a user's <c>nick!user@host</c>, given as its three parts:
+    /// the same bytes as <see cref="FormatWithTags"/> with the joined mask, without building it.
+    /// </summary>
+    /// <param name="tags">The tags, each key once; values are escaped here.</param>
+    /// <param name="nick">The source's nick, not empty.</param>
+    /// <param name="user">The source's user name.</param>
+    /// <param name="host">The source's host.</param>
+    /// <param name="command">A verb of ASCII letters (written upper-cased) or a three-digit numeric.</param>
+    /// <param name="parameters">The parameters.</param>
+    /// <returns>The line's bytes, CR LF included.</returns>
+    /// <exception cref="ArgumentException">A piece has no wire form (see <see cref="Format(string?, string, ReadOnlySpan{string})"/>); a part of the source holds a space, NUL, CR or LF.</exception>
+    public static byte[] FormatFromUser(
+        ReadOnlySpan<IrcTag> tags, string nick, string user, string host, string command, params ReadOnlySpan<string> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(host);
+        IrcSyntax.Validate(tags, nick, command, parameters);
+        if (user.AsSpan().ContainsAny(IrcSyntax.ForbiddenInToken) || host.AsSpan().ContainsAny(IrcSyntax.ForbiddenInToken))
+            throw new ArgumentException("The source's user or host holds a space, NUL, CR or LF.", nameof(user));
+        var bytes = new byte[GetByteCountCore(tags, nick, command, parameters, user, host)];
+        WriteCore(tags, nick, command, parameters, bytes, user, host);
+        return bytes;
+    }
+
     /// <summary>Formats a message with tags from its pieces.</summary>
     /// <param name="tags">The tags, each key once; values are escaped here.</param>
     /// <param name="source">The source without <c>:</c>, or null.</param>
@@ -93,7 +118,7 @@ public static class IrcMessageFormatter
         return written;
     }
 
-    private static int GetByteCountCore(ReadOnlySpan<IrcTag> tags, string? source, string command, ReadOnlySpan<string> parameters)
+    private static int GetByteCountCore(ReadOnlySpan<IrcTag> tags, string? source, string command, ReadOnlySpan<string> parameters, string? sourceUser = null, string? sourceHost = null)
     {
         var utf8 = Encoding.UTF8;
         var count = 0;
@@ -106,6 +131,10 @@ public static class IrcMessageFormatter
 
         if (source is not null)
             count += 2 + utf8.GetByteCount(source); // ':' and the space
+        if (sourceUser is not null)
+            count += 1 + utf8.GetByteCount(sourceUser); // '!'
+        if (sourceHost is not null)
+            count += 1 + utf8.GetByteCount(sourceHost); // '@'
         count += command.Length; // ASCII
         for (var i = 0; i < parameters.Length; i++)
         {
@@ -117,7 +146,7 @@ public static class IrcMessageFormatter
         return count + 2; // CR LF
     }
 
-    private static int WriteCore(ReadOnlySpan<IrcTag> tags, string? source, string command, ReadOnlySpan<string> parameters, Span<byte> destination)
+    private static int WriteCore(ReadOnlySpan<IrcTag> tags, string? source, string command, ReadOnlySpan<string> parameters, Span<byte> destination, string? sourceUser = null, string? sourceHost = null)
     {
         var utf8 = Encoding.UTF8;
         var at = 0;
@@ -143,6 +172,18 @@ public static class IrcMessageFormatter
         {
             destination[at++] = (byte)':';
             at += utf8.GetBytes(source, destination[at..]);
+            if (sourceUser is not null)
+            {
+                destination[at++] = (byte)'!';
+                at += utf8.GetBytes(sourceUser, destination[at..]);
+            }
+
+            if (sourceHost is not null)
+            {
+                destination[at++] = (byte)'@';
+                at += utf8.GetBytes(sourceHost, destination[at..]);
+            }
+
             destination[at++] = (byte)' ';
         }
 

@@ -33,7 +33,7 @@ public static class IrcTextSplitter
     /// </para>
     /// </remarks>
     /// <param name="text">The text, e.g. the trailing parameter of a <c>PRIVMSG</c>.</param>
-    /// <param name="maxBytes">Most UTF-8 bytes per chunk, at least <see cref="MinChunkBytes"/>; see <see cref="GetMaxTextBytes"/>.</param>
+    /// <param name="maxBytes">Most UTF-8 bytes per chunk, at least <see cref="MinChunkBytes"/>; see <see cref="GetMaxTextBytes(string?, string, string, int)"/>.</param>
     /// <returns>The chunks in order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is below <see cref="MinChunkBytes"/>.</exception>
@@ -89,6 +89,31 @@ public static class IrcTextSplitter
         ArgumentNullException.ThrowIfNull(target);
         var utf8 = Encoding.UTF8;
         var overhead = (source is null ? 0 : 2 + utf8.GetByteCount(source)) // ':' source ' '
+            + utf8.GetByteCount(command)
+            + 1 + utf8.GetByteCount(target) // ' ' target
+            + 2 // ' :'
+            + 2; // CR LF
+        return Math.Max(0, maxLineBytes - overhead);
+    }
+
+    /// <summary>
+    /// As <see cref="GetMaxTextBytes(string?, string, string, int)"/> for a source of
+    /// <paramref name="sourceByteCount"/> UTF-8 bytes, so a caller need not build the source string.
+    /// </summary>
+    /// <param name="sourceByteCount">The UTF-8 length of the source without <c>:</c>; 0 or more.</param>
+    /// <param name="command">The command, e.g. <c>PRIVMSG</c> or <c>NOTICE</c>.</param>
+    /// <param name="target">The target nick or channel.</param>
+    /// <param name="maxLineBytes">The line limit with CR LF; defaults to <see cref="IrcLimits.MaxLineBytes"/> (512).</param>
+    /// <returns>The text budget in bytes; 0 when even empty text does not fit.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="command"/> or <paramref name="target"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="sourceByteCount"/> is negative.</exception>
+    public static int GetMaxTextBytes(int sourceByteCount, string command, string target, int maxLineBytes = IrcLimits.MaxLineBytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(sourceByteCount);
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(target);
+        var utf8 = Encoding.UTF8;
+        var overhead = 2 + sourceByteCount // ':' source ' '
             + utf8.GetByteCount(command)
             + 1 + utf8.GetByteCount(target) // ' ' target
             + 2 // ' :'

@@ -17,6 +17,9 @@ public static class LineRequestParser
         if (!Utf8.IsValid(line))
             return LineParseError.InvalidUtf8;
 
+        if (TryDirectFromBytes(line, out request, out var error))
+            return error;
+
         var text = Encoding.UTF8.GetString(line).Trim();
         if (text.Length == 0)
             return LineParseError.Empty;
@@ -26,6 +29,8 @@ public static class LineRequestParser
         switch (text[0])
         {
             case '/':
+                if (TryDirectMessage(text.AsSpan(1), out request))
+                    return LineParseError.None;
                 var (name, arguments) = SplitWord(text.AsSpan(1));
                 if (name.Length == 0)
                     return LineParseError.Syntax;
@@ -46,7 +51,8 @@ public static class LineRequestParser
                     return LineParseError.Syntax;
                 // @#room:text says text in a room; @nick:text is a direct message.
                 var command = target[0] == '#' ? "say" : "dm";
-                request = new LineRequest(command, body.IsEmpty ? target.ToString() : string.Concat(target, " ", body));
+                // Target and text kept apart: the command takes them without another copy of the text.
+                request = body.IsEmpty ? new LineRequest(command, target.ToString()) : LineRequest.ToTarget(command, target.ToString(), body.ToString());
                 return LineParseError.None;
             default:
                 request = new LineRequest("bm", text);
@@ -64,6 +70,58 @@ public static class LineRequestParser
         return space < 0
             ? (text.ToString(), string.Empty)
             : (text[..space].ToString(), text[(space + 1)..].Trim().ToString());
+    }
+
+    // The common "@target:text" with no control byte at all, read from the bytes: the same result
+    // as the general path below without a string of the whole line (issue 10, fix 14). False for
+    // anything else (a control byte, a long target), which the general path then reads.
+    private static bool TryDirectFromBytes(ReadOnlySpan<byte> line, out LineRequest request, out LineParseError error)
+    {
+        request = default;
+        error = LineParseError.None;
+        if (line.IsEmpty || line[0] != (byte)'@' || line.IndexOfAnyInRange((byte)0, (byte)0x1f) >= 0 || line.Contains((byte)0x7f))
+            return false;
+        var colon = line.IndexOf((byte)':');
+        if (colon < 0)
+        {
+            error = LineParseError.Syntax;
+            return true;
+        }
+
+        if (colon - 1 > MaxFastTargetBytes)
+            return false;
+        Span<char> chars = stackalloc char[MaxFastTargetBytes];
+        var target = chars[..Encoding.UTF8.GetChars(line[1..colon], chars)].Trim();
+        if (target.Length == 0 || target.ContainsAny(' ', '\t'))
+        {
+            error = LineParseError.Syntax;
+            return true;
+        }
+
+        var command = target[0] == '#' ? "say" : "dm";
+        var body = Encoding.UTF8.GetString(line[(colon + 1)..]).Trim();
+        request = body.Length == 0 ? new LineRequest(command, target.ToString()) : LineRequest.ToTarget(command, target.ToString(), body);
+        return true;
+    }
+
+    // Longest target read on the stack by the fast path (nicks and room names are far shorter).
+    private const int MaxFastTargetBytes = 128;
+
+    // "/dm nick text" (any case) as the target and the text apart, as "@nick:text" is parsed.
+    private static bool TryDirectMessage(ReadOnlySpan<char> afterSlash, out LineRequest request)
+    {
+        request = default;
+        var rest = afterSlash.Trim();
+        var space = rest.IndexOfAny(' ', '\t');
+        if (space != 2 || !rest[..2].Equals("dm", StringComparison.OrdinalIgnoreCase))
+            return false;
+        rest = rest[(space + 1)..].Trim();
+        space = rest.IndexOfAny(' ', '\t');
+        if (space < 0)
+            return false;
+        var body = rest[(space + 1)..].Trim();
+        request = LineRequest.ToTarget("dm", rest[..space].ToString(), body.ToString());
+        return true;
     }
 
     // TAB is allowed, and so are IRC's formatting codes (bold, colour, reset, reverse, italics,

@@ -21,6 +21,16 @@ public static class LineWriter
     /// <returns>The encoded line.</returns>
     public static byte[] Ok(string text) => Format("OK ", text);
 
+    /// <summary>A direct message's confirmation: <c>OK delivered to nick</c>, without an intermediate string.</summary>
+    /// <param name="nick">The recipient's nick as shown.</param>
+    /// <returns>The encoded line.</returns>
+    public static byte[] OkDeliveredTo(string nick) => Format("OK ", "delivered to ", nick);
+
+    /// <summary>A direct message's confirmation for an offline account: <c>OK stored for nick (offline)</c>.</summary>
+    /// <param name="nick">The account's nick.</param>
+    /// <returns>The encoded line.</returns>
+    public static byte[] OkStoredFor(string nick) => Format("OK ", "stored for ", nick, " (offline)");
+
     /// <summary>A refused command: <c>ERR CODE text</c>.</summary>
     /// <param name="code">One of <see cref="LineErrorCodes"/>.</param>
     /// <param name="text">Human-readable reason.</param>

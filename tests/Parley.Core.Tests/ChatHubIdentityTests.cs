@@ -95,6 +95,20 @@ public sealed class ChatHubIdentityTests
     }
 
     [Fact]
+    public void UserAddress_is_one_instance_until_the_user_name_or_host_changes()
+    {
+        var (alice, _) = Connect("alice");
+
+        var first = alice.UserAddress;
+        Assert.Same(first, alice.UserAddress);
+
+        alice.SetUserInfo("al", null);
+        var renamed = alice.UserAddress;
+        Assert.Equal(new UserAddress("al", "parley"), renamed);
+        Assert.Same(renamed, alice.UserAddress);
+    }
+
+    [Fact]
     public void SetAway_with_text_marks_away_and_empty_marks_back()
     {
         var (alice, _) = Connect("alice");

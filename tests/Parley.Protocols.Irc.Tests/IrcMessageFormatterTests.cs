@@ -183,5 +183,31 @@ public sealed class IrcMessageFormatterTests
         Assert.False(message.IsNumeric);
     }
 
+    [Theory]
+    [InlineData("alice", "alice", "parley", "hello there")]
+    [InlineData("ünï", "u", "cloak.example", ":starts with a colon")]
+    [InlineData("bob", "b", "h", "x")]
+    public void FormatFromUser_gives_the_bytes_of_the_joined_mask(string nick, string user, string host, string text)
+    {
+        IrcTag[] tags = [new("time", "2026-12-02T03:04:05.678Z"), new("+typing", "a b;c")];
+
+        Assert.Equal(
+            IrcMessageFormatter.Format($"{nick}!{user}@{host}", "PRIVMSG", "bob", text),
+            IrcMessageFormatter.FormatFromUser([], nick, user, host, "PRIVMSG", "bob", text));
+        Assert.Equal(
+            IrcMessageFormatter.FormatWithTags(tags, $"{nick}!{user}@{host}", "NOTICE", "#dev", text),
+            IrcMessageFormatter.FormatFromUser(tags, nick, user, host, "NOTICE", "#dev", text));
+    }
+
+    [Theory]
+    [InlineData("", "u", "h")]
+    [InlineData("a b", "u", "h")]
+    [InlineData("a", "u u", "h")]
+    [InlineData("a", "u", "h\r")]
+    public void FormatFromUser_refuses_a_source_part_with_no_wire_form(string nick, string user, string host)
+    {
+        Assert.Throws<ArgumentException>(() => IrcMessageFormatter.FormatFromUser([], nick, user, host, "PRIVMSG", "bob", "hi"));
+    }
+
     private static string Wire(IrcMessage message) => Encoding.UTF8.GetString(IrcMessageFormatter.Format(message));
 }

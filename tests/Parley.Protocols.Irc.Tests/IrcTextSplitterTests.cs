@@ -89,6 +89,16 @@ public sealed class IrcTextSplitterTests
         Assert.Equal(IrcLimits.MaxLineBytes, line.Length);
     }
 
+    [Theory]
+    [InlineData("alice!alice@parley", "PRIVMSG", "bob")]
+    [InlineData("ünï!u@cloak.example", "NOTICE", "#dév")]
+    public void GetMaxTextBytes_of_a_source_length_equals_that_of_the_source(string source, string command, string target)
+    {
+        Assert.Equal(
+            IrcTextSplitter.GetMaxTextBytes(source, command, target),
+            IrcTextSplitter.GetMaxTextBytes(Encoding.UTF8.GetByteCount(source), command, target));
+    }
+
     [Fact]
     public void GetMaxTextBytes_without_source_counts_no_source()
     {

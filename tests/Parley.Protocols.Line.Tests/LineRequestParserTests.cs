@@ -34,6 +34,35 @@ public sealed class LineRequestParserTests
     }
 
     [Theory]
+    [InlineData("@bob:hello there", "dm", "bob", "hello there")]
+    [InlineData("@bob:  a:b ", "dm", "bob", "a:b")]
+    [InlineData("/dm bob hello", "dm", "bob", "hello")]
+    [InlineData("/DM\tbob   hello  there ", "dm", "bob", "hello  there")]
+    [InlineData("@#dev:hello room", "say", "#dev", "hello room")]
+    public void TryParse_message_to_one_target_keeps_target_and_text_apart(string line, string command, string target, string text)
+    {
+        var error = LineRequestParser.TryParse(Encoding.UTF8.GetBytes(line), out var request);
+
+        Assert.Equal(LineParseError.None, error);
+        Assert.Equal((command, target, text), (request.Command, request.Target, request.Text));
+        Assert.True(request.HasArguments);
+        Assert.Equal(new LineRequest(command, $"{target} {text}"), request);
+    }
+
+    [Theory]
+    [InlineData("@bob:")]
+    [InlineData("/dm bob")]
+    [InlineData("/dmx bob hi")]
+    [InlineData("/join #dev key")]
+    public void TryParse_other_lines_keep_the_arguments_whole(string line)
+    {
+        LineRequestParser.TryParse(Encoding.UTF8.GetBytes(line), out var request);
+
+        Assert.Null(request.Target);
+        Assert.Null(request.Text);
+    }
+
+    [Theory]
     [InlineData("", LineParseError.Empty)]
     [InlineData("   \t ", LineParseError.Empty)]
     [InlineData("@bob hi", LineParseError.Syntax)]

@@ -5,7 +5,7 @@ namespace Parley.Server.IntegrationTests;
 
 /// <summary>
 /// Room fan-out under bursts, over real sockets: several members talk at once without waiting for
-/// replies, so every member's outbox drains many lines per write (docs/benchmarks.md, fix 14);
+/// replies, so every member's outbox drains many lines per write (docs/benchmarks.md, fix 15);
 /// every member still receives every other member's messages exactly once, each sender's in the
 /// order sent.
 /// </summary>

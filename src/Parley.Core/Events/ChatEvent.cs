@@ -8,7 +8,11 @@ namespace Parley.Core.Events;
 /// <remarks>Immutable but for the encode cache, which is safe to fill from several threads.</remarks>
 public abstract class ChatEvent
 {
-    private readonly byte[]?[] _encoded = new byte[IEventEncoder.MaxSlots][];
+    // Slots 0 and 1 (the line protocol, IRC without tags) inline; the rest only when an event
+    // meets a tagged encoder: a direct message to one recipient fills one slot (issue 10, fix 14).
+    private byte[]? _slot0;
+    private byte[]? _slot1;
+    private byte[]?[]? _moreSlots;
 
     /// <summary>
     /// When the core emitted the event (UTC, from the hub's <see cref="TimeProvider"/>), the same
@@ -23,8 +27,22 @@ public abstract class ChatEvent
     public ReadOnlyMemory<byte> GetBytes(IEventEncoder encoder)
     {
         ArgumentNullException.ThrowIfNull(encoder);
-        ref var slot = ref _encoded[encoder.Slot];
+        ref var slot = ref SlotOf(encoder.Slot);
         // Two threads may race to encode; both results are equal and the first one wins.
         return slot ?? Interlocked.CompareExchange(ref slot, encoder.Encode(this), null) ?? slot;
+    }
+
+    private ref byte[]? SlotOf(int slot)
+    {
+        if (slot == 0)
+            return ref _slot0;
+        if (slot == 1)
+            return ref _slot1;
+        ArgumentOutOfRangeException.ThrowIfNegative(slot);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(slot, IEventEncoder.MaxSlots);
+        var more = Volatile.Read(ref _moreSlots)
+            ?? Interlocked.CompareExchange(ref _moreSlots, new byte[IEventEncoder.MaxSlots - 2][], null)
+            ?? _moreSlots!;
+        return ref more[slot - 2];
     }
 }

@@ -124,7 +124,26 @@ public sealed class ChatSession
     /// The user name and host as one value, for events (what IRC shows as <c>user@host</c>; not
     /// <see cref="Address"/>, the peer's real address, which is never shown to others).
     /// </summary>
-    public Events.UserAddress UserAddress => new(UserName, Host);
+    /// <remarks>
+    /// One instance while the user name and host stay the same (every message carries it: issue
+    /// 10, fix 14); a new one after either changes. Read by any thread.
+    /// </remarks>
+    public Events.UserAddress UserAddress
+    {
+        get
+        {
+            var userName = UserName;
+            var host = Host;
+            var cached = Volatile.Read(ref _userAddress);
+            if (cached is not null && ReferenceEquals(cached.UserName, userName) && ReferenceEquals(cached.Host, host))
+                return cached;
+            cached = new Events.UserAddress(userName, host);
+            Volatile.Write(ref _userAddress, cached);
+            return cached;
+        }
+    }
+
+    private Events.UserAddress? _userAddress;
 
     /// <summary>True once the session has quit or been disconnected; it receives nothing more.</summary>
     public bool HasLeft { get; internal set; }

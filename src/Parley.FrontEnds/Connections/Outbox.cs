@@ -111,7 +111,7 @@ internal sealed class Outbox(long maxBytes, KeyValuePair<string, object?> protoc
     /// Copies a batch of lines per lock taken (up to <see cref="BatchBytes"/>), not one line per
     /// lock: under a room's fan-out every member's loop drains dozens of lines per wake-up, and the
     /// lock and the copy of each slot out of the ring were the largest share of its CPU
-    /// (docs/benchmarks.md, fix 14). The bound keeps a producer's wait for the lock short while a
+    /// (docs/benchmarks.md, fix 15). The bound keeps a producer's wait for the lock short while a
     /// long backlog is copied.
     /// </remarks>
     public long WriteQueued(IBufferWriter<byte> output)

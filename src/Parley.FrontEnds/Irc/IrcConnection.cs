@@ -74,6 +74,9 @@ internal sealed partial class IrcConnection : ISessionSink
     /// <summary>This user's <c>nick!user@host</c>.</summary>
     public string Mask => IrcEventEncoder.Mask(_session.Nick ?? "*", _session.UserAddress);
 
+    /// <summary>The UTF-8 length of <see cref="Mask"/>, counted without building it (once per message).</summary>
+    public int MaskByteCount => IrcEventEncoder.MaskByteCount(_session.Nick ?? "*", _session.UserAddress);
+
     public bool Has(IrcCapabilities capability) => (Capabilities & capability) == capability;
 
     internal ILogger Logger => _frontEnd.Logger;

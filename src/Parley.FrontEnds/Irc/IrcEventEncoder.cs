@@ -99,14 +99,17 @@ internal sealed class IrcEventEncoder(string serverName, IrcEventTags tags) : IE
         var text = direct.Text;
         if (text.Length == 0 || text.AsSpan().IndexOfAny('\0', '\r', '\n') >= 0)
             return null;
-        var source = Mask(direct.From, direct.FromAddress);
+        var nick = direct.From;
+        var user = direct.FromAddress?.UserName ?? nick;
+        var host = direct.FromAddress?.Host ?? Core.Sessions.ChatSession.CloakedHost;
         var command = direct.IsNotice ? "NOTICE" : "PRIVMSG";
-        var budget = Math.Max(IrcTextSplitter.GetMaxTextBytes(source, command, direct.To), IrcTextSplitter.MinChunkBytes);
+        var budget = Math.Max(IrcTextSplitter.GetMaxTextBytes(MaskByteCount(nick, direct.FromAddress), command, direct.To), IrcTextSplitter.MinChunkBytes);
         // A UTF-16 unit is at most 3 UTF-8 bytes: count the bytes only when that could pass the budget.
         if (text.Length > budget || (text.Length * 3 > budget && Encoding.UTF8.GetByteCount(text) > budget))
             return null;
+        // The source written from its parts: no mask string per message (issue 10, fix 14).
         if (tags == IrcEventTags.None)
-            return IrcMessageFormatter.Format(source, command, direct.To, text);
+            return IrcMessageFormatter.FormatFromUser([], nick, user, host, command, direct.To, text);
         var lineTags = CollectionsMarshal.AsSpan(IrcEventTagger.TagsOf(direct, tags, 0));
         // A repeated key is merged by IrcMessage.WithTags on the general path; leave it to that.
         for (var i = 1; i < lineTags.Length; i++)
@@ -118,7 +121,7 @@ internal sealed class IrcEventEncoder(string serverName, IrcEventTags tags) : IE
             }
         }
 
-        return IrcMessageFormatter.FormatWithTags(lineTags, source, command, direct.To, text);
+        return IrcMessageFormatter.FormatFromUser(lineTags, nick, user, host, command, direct.To, text);
     }
 
     /// <summary>The event as IRC messages with <paramref name="wanted"/> tags (none for events IRC users do not see).</summary>
@@ -166,6 +169,11 @@ internal sealed class IrcEventEncoder(string serverName, IrcEventTags tags) : IE
     /// <summary><c>nick!user@host</c>.</summary>
     public static string Mask(string nick, UserAddress? address) =>
         $"{nick}!{address?.UserName ?? nick}@{address?.Host ?? Core.Sessions.ChatSession.CloakedHost}";
+
+    /// <summary>The UTF-8 length of <see cref="Mask"/>'s result, without building it.</summary>
+    public static int MaskByteCount(string nick, UserAddress? address) =>
+        Encoding.UTF8.GetByteCount(nick) + 1 + Encoding.UTF8.GetByteCount(address?.UserName ?? nick) + 1
+        + Encoding.UTF8.GetByteCount(address?.Host ?? Core.Sessions.ChatSession.CloakedHost);
 
     /// <summary>
     /// A message's text as one or more messages that each fit 512 bytes. A multiline message

@@ -1,8 +1,10 @@
+using Parley.Protocols.Line;
+
 namespace Parley.FrontEnds.Line;
 
 /// <summary>
 /// One line-protocol command. The <see cref="LineCommandTable"/> runs the shared checks its
-/// metadata asks for (registration, arguments) before <see cref="ExecuteAsync"/> is called.
+/// metadata asks for (registration, arguments) before <see cref="ExecuteAsync(LineConnection, string)"/> is called.
 /// </summary>
 /// <remarks>Implementations are stateless singletons, called concurrently for different connections.</remarks>
 internal interface ILineCommand
@@ -29,4 +31,10 @@ internal interface ILineCommand
     /// <param name="connection">The connection that sent it.</param>
     /// <param name="arguments">The text after the command name, trimmed.</param>
     ValueTask ExecuteAsync(LineConnection connection, string arguments);
+
+    /// <summary>Runs the command with the whole request; by default with its <see cref="LineRequest.Arguments"/>.</summary>
+    /// <param name="connection">The connection the request came on.</param>
+    /// <param name="request">The request; <see cref="LineRequest.Target"/> is set for a message to one target.</param>
+    /// <returns>Completes when the command is done (its final reply may wait for a commit).</returns>
+    ValueTask ExecuteAsync(LineConnection connection, LineRequest request) => ExecuteAsync(connection, request.Arguments);
 }

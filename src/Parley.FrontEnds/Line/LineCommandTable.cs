@@ -90,12 +90,12 @@ internal sealed class LineCommandTable
             return ValueTask.CompletedTask;
         }
 
-        if (command.RequiresArguments && request.Arguments.Length == 0)
+        if (command.RequiresArguments && !request.HasArguments)
         {
             connection.Reply(LineWriter.Error(LineErrorCodes.NeedMoreParams, $"usage: {command.Usage}"));
             return ValueTask.CompletedTask;
         }
 
-        return command.ExecuteAsync(connection, request.Arguments);
+        return command.ExecuteAsync(connection, request);
     }
 }

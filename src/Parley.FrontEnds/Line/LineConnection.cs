@@ -33,7 +33,11 @@ internal sealed partial class LineConnection : ISessionSink
     private readonly FloodGate? _flood;
     private readonly long _openedTimestamp;
     private readonly Lock _replyLock = new();
-    private Task _replyTail = Task.CompletedTask;
+    // Replies waiting for a commit, in command order; only the head's commit has a continuation
+    // (no task per message: issue 10, fix 14).
+    private readonly Queue<PendingLineReply> _replies = new();
+    private Action? _drainReplies;
+    private TaskCompletionSource? _repliesSent;
     private int _pendingReplies;
     private int _closing;
     // Disposed once registered (OnRegistered): the idle timer is the one a registered connection keeps.
@@ -186,14 +190,17 @@ internal sealed partial class LineConnection : ISessionSink
     {
         lock (_replyLock)
         {
-            if (_replyTail.IsCompleted && committed.IsCompleted)
+            if (_replies.Count == 0 && committed.IsCompleted)
             {
-                Send(committed.IsCompletedSuccessfully ? success : failure);
+                // Reading the exception marks it observed; the store has logged it.
+                Send(committed.Exception is null ? success : failure);
                 return;
             }
 
             Interlocked.Increment(ref _pendingReplies);
-            _replyTail = ReplyLaterAsync(_replyTail, committed, success, failure);
+            _replies.Enqueue(new PendingLineReply(committed, success, failure));
+            if (_replies.Count == 1)
+                committed.GetAwaiter().UnsafeOnCompleted(_drainReplies ??= DrainReplies);
         }
     }
 
@@ -205,16 +212,38 @@ internal sealed partial class LineConnection : ISessionSink
     public Task RepliesSentAsync()
     {
         lock (_replyLock)
-            return _replyTail;
+        {
+            if (_replies.Count == 0)
+                return Task.CompletedTask;
+            return (_repliesSent ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+        }
     }
 
-    private async Task ReplyLaterAsync(Task previous, Task committed, byte[] success, byte[] failure)
+    // Sends the replies whose commits are done, in order; re-arms on the first still pending.
+    private void DrainReplies()
     {
-        await previous;
-        await committed.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        // Reading the exception marks it observed; the store has logged it.
-        Send(committed.Exception is null ? success : failure);
-        Interlocked.Decrement(ref _pendingReplies);
+        TaskCompletionSource? sent;
+        lock (_replyLock)
+        {
+            while (_replies.TryPeek(out var reply))
+            {
+                if (!reply.Committed.IsCompleted)
+                {
+                    reply.Committed.GetAwaiter().UnsafeOnCompleted(_drainReplies!);
+                    return;
+                }
+
+                _replies.Dequeue();
+                // Reading the exception marks it observed; the store has logged it.
+                Send(reply.Committed.Exception is null ? reply.Success : reply.Failure);
+                Interlocked.Decrement(ref _pendingReplies);
+            }
+
+            sent = _repliesSent;
+            _repliesSent = null;
+        }
+
+        sent?.TrySetResult();
     }
 
     private void Send(byte[] line)

@@ -54,6 +54,14 @@ internal sealed class MessageCommand(bool notice) : IIrcCommand
 
         var text = IrcText.FromClient(rawText);
         var clientTags = ClientTags(message);
+        if (!targetList.Contains(','))
+        {
+            // One target, the common case: no array of targets (issue 10, fix 14).
+            if (Fit(connection, targetList, text) is { } fit)
+                await SendToAsync(connection, targetList, fit, clientTags);
+            return;
+        }
+
         var targets = targetList.Split(',', StringSplitOptions.RemoveEmptyEntries);
         for (var i = 0; i < targets.Length; i++)
         {
@@ -73,7 +81,7 @@ internal sealed class MessageCommand(bool notice) : IIrcCommand
     // text cut to fit, or null (417) for a PRIVMSG. Tags have their own budget (IRCv3 message-tags).
     private string? Fit(IrcConnection connection, string target, string text)
     {
-        var budget = IrcTextSplitter.GetMaxTextBytes(connection.Mask, Name, target);
+        var budget = IrcTextSplitter.GetMaxTextBytes(connection.MaskByteCount, Name, target);
         if (System.Text.Encoding.UTF8.GetByteCount(IrcText.ForWire(text)) <= budget)
             return text;
         if (notice)
@@ -91,8 +99,29 @@ internal sealed class MessageCommand(bool notice) : IIrcCommand
         new MessageCommand(notice).SendToAsync(connection, target, text, clientTags);
 
     /// <summary>The client-only tags (<c>+key</c>) of a message, relayed to recipients with message-tags.</summary>
-    public static KeyValuePair<string, string>[] ClientTags(IrcMessage message) =>
-        [.. message.Tags.Where(t => t.IsClientOnly).Select(t => KeyValuePair.Create(t.Key, t.Value))];
+    public static KeyValuePair<string, string>[] ClientTags(IrcMessage message)
+    {
+        // A loop, not LINQ: most messages have no tags, and then nothing is allocated.
+        var tags = message.Tags;
+        var count = 0;
+        foreach (var tag in tags)
+        {
+            if (tag.IsClientOnly)
+                count++;
+        }
+
+        if (count == 0)
+            return [];
+        var result = new KeyValuePair<string, string>[count];
+        var at = 0;
+        foreach (var tag in tags)
+        {
+            if (tag.IsClientOnly)
+                result[at++] = KeyValuePair.Create(tag.Key, tag.Value);
+        }
+
+        return result;
+    }
 
     // A room message, as /say: members only (404 otherwise, and in +m without voice), stored in
     // the room's history; the sender's echo waits for the commit, as for a direct message.
@@ -157,7 +186,13 @@ internal sealed class MessageCommand(bool notice) : IIrcCommand
         // read loop goes on (pipelined commits); with one it belongs in this command's buffer.
         if (!connection.IsLabeled)
         {
-            connection.AfterCommit(result.Committed, notice ? DirectNoticeStored : DirectMessageStored, new DirectConfirmation(result, toSelf));
+            // The common confirmation (not to oneself, no away reply) needs only the event: no
+            // confirmation object per message (issue 10, fix 14).
+            if (toSelf is null && !result.ToSelf && result.RecipientAway is null && result.Message is { } sent
+                && ReferenceEquals(sent.To, result.Recipient))
+                connection.AfterCommit(result.Committed, notice ? PlainNoticeStored : PlainMessageStored, sent);
+            else
+                connection.AfterCommit(result.Committed, notice ? DirectNoticeStored : DirectMessageStored, new DirectConfirmation(result, toSelf));
             return;
         }
 
@@ -195,6 +230,12 @@ internal sealed class MessageCommand(bool notice) : IIrcCommand
     private static readonly Action<IrcConnection, Task, object> DirectNoticeStored =
         static (c, committed, state) => ConfirmDirect(c, committed, (DirectConfirmation)state, "NOTICE");
 
+    private static readonly Action<IrcConnection, Task, object> PlainMessageStored =
+        static (c, committed, state) => ConfirmPlain(c, committed, (Core.Events.DirectMessageEvent)state, "PRIVMSG");
+
+    private static readonly Action<IrcConnection, Task, object> PlainNoticeStored =
+        static (c, committed, state) => ConfirmPlain(c, committed, (Core.Events.DirectMessageEvent)state, "NOTICE");
+
     private static readonly Action<IrcConnection, Task, object> RoomMessageStored =
         static (c, committed, state) => ConfirmRoom(c, committed, (RoomConfirmation)state, "PRIVMSG");
 
@@ -223,6 +264,20 @@ internal sealed class MessageCommand(bool notice) : IIrcCommand
             connection.EchoNow(result.Message!);
         if (command == "PRIVMSG" && result.RecipientAway is { } away)
             connection.NumericNow(IrcNumerics.RPL_AWAY, result.Recipient ?? "*", away);
+    }
+
+    // ConfirmDirect for a message to someone else with no away reply: the event is all it needs.
+    private static void ConfirmPlain(IrcConnection connection, Task committed, Core.Events.DirectMessageEvent sent, string command)
+    {
+        if (committed.Exception is not null)
+        {
+            // Reading the exception marks it observed; the store has logged it.
+            connection.SendNow(new IrcMessage(connection.ServerName, "FAIL", command, "STORAGE_FAILED", sent.To, StorageFailedText));
+            return;
+        }
+
+        if (connection.Has(IrcCapabilities.EchoMessage))
+            connection.EchoNow(sent);
     }
 
     private static void ConfirmRoom(IrcConnection connection, Task committed, RoomConfirmation confirmation, string command)

@@ -15,15 +15,23 @@ internal sealed class DirectMessageCommand : ILineCommand
     public bool AllowedBeforeRegistration => false;
     public bool RequiresArguments => true;
 
-    public async ValueTask ExecuteAsync(LineConnection connection, string arguments)
+    public ValueTask ExecuteAsync(LineConnection connection, LineRequest request) =>
+        request.Target is { } nick ? SendAsync(connection, nick, request.Text!) : ExecuteAsync(connection, request.Arguments);
+
+    public ValueTask ExecuteAsync(LineConnection connection, string arguments)
     {
         var (nick, text) = LineRequestParser.SplitWord(arguments);
         if (text.Length == 0)
         {
             connection.Reply(LineWriter.Error(LineErrorCodes.NeedMoreParams, $"usage: {Usage}"));
-            return;
+            return ValueTask.CompletedTask;
         }
 
+        return SendAsync(connection, nick, text);
+    }
+
+    private static async ValueTask SendAsync(LineConnection connection, string nick, string text)
+    {
         var result = await connection.Hub.SendDirectAsync(connection.Session, nick, text);
         if (result.Error != ChatError.None)
         {
@@ -33,7 +41,7 @@ internal sealed class DirectMessageCommand : ILineCommand
 
         connection.ReplyWhenStored(
             result.Committed,
-            LineWriter.Ok(result.Delivered ? $"delivered to {result.Recipient}" : $"stored for {result.Recipient} (offline)"),
+            result.Delivered ? LineWriter.OkDeliveredTo(result.Recipient!) : LineWriter.OkStoredFor(result.Recipient!),
             ChatErrorReplies.StorageFailed);
     }
 }
