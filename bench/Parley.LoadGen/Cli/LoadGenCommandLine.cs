@@ -39,6 +39,7 @@ internal static class LoadGenCommandLine
         var label = new Option<string>("--label") { Description = "Text copied into the JSON summary." };
         var seed = new Option<int?>("--seed") { Description = "Seed for targets and send phases. Default 12345." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No live progress line on stderr." };
+        var registrationLog = new Option<string>("--registration-log") { Description = "Write every registration to this CSV file: start (Unix ms), latency (ms)." };
 
         var root = new RootCommand(
             "Parley load generator: opens many clients to a chat server on this machine (Parley, or any IRC server), runs a bounded workload, " +
@@ -46,7 +47,7 @@ internal static class LoadGenCommandLine
         {
             protocol, tls, tlsInsecure, workload, host, port, allowRemote, clients, senders, rate, window, batch, duration, warmup, drain,
             payload, connectRate, connectWindow, connectTimeout, registrationTimeout, hold, leaveRate, probeInterval, probeThreshold,
-            serverPid, room, label, seed, quiet,
+            serverPid, room, label, seed, quiet, registrationLog,
         };
 
         static TimeSpan Seconds(double? value, TimeSpan fallback) => value is { } s ? TimeSpan.FromSeconds(s) : fallback;
@@ -85,6 +86,7 @@ internal static class LoadGenCommandLine
                 Label = parse.GetValue(label) ?? defaults.Label,
                 Seed = parse.GetValue(seed) ?? defaults.Seed,
                 Quiet = parse.GetValue(quiet),
+                RegistrationLog = parse.GetValue(registrationLog),
             };
             return run(options, cancellationToken);
         });

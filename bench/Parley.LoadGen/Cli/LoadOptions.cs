@@ -96,6 +96,12 @@ internal sealed record LoadOptions
     /// <summary>Leave out the live progress line.</summary>
     public bool Quiet { get; init; }
 
+    /// <summary>
+    /// A CSV file to write every registration to (<c>start_unix_ms,latency_ms</c>), to line slow ones up
+    /// with the server's GC pauses or log; null: none written.
+    /// </summary>
+    public string? RegistrationLog { get; init; }
+
     /// <summary>Senders after defaults: every client for dm, 10 (or fewer clients) otherwise.</summary>
     public int EffectiveSenders => Senders ?? (Workload == Workload.Dm ? Clients : Math.Min(10, Clients));
 

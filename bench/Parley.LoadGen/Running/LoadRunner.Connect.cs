@@ -21,6 +21,7 @@ internal sealed partial class LoadRunner
     {
         var o = _options;
         var latencies = new List<double>(count);
+        var logged = o.RegistrationLog is null ? null : new List<(long StartUnixMs, double Ms)>(count);
         var latencyGate = new Lock();
         int registered = 0, joined = 0, failed = 0, started = 0;
         var bufferSize = o.Workload == Cli.Workload.Idle ? 2048 : 16384;
@@ -59,6 +60,7 @@ internal sealed partial class LoadRunner
                     try
                     {
                         var began = Stopwatch.GetTimestamp();
+                        var beganUnixMs = logged is null ? 0 : DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
                         if (!await ConnectOneAsync(target, id, bufferSize, cancellationToken))
                         {
                             Interlocked.Increment(ref failed);
@@ -67,7 +69,10 @@ internal sealed partial class LoadRunner
 
                         var ms = Seconds(Stopwatch.GetTimestamp() - began) * 1000;
                         lock (latencyGate)
+                        {
                             latencies.Add(ms);
+                            logged?.Add((beganUnixMs, ms));
+                        }
                         Interlocked.Increment(ref registered);
                         if (join && await JoinOneAsync(_connections[id]!))
                             Interlocked.Increment(ref joined);
@@ -88,13 +93,29 @@ internal sealed partial class LoadRunner
         await progress;
         double[] sorted;
         lock (latencyGate)
+        {
             sorted = [.. latencies];
+            if (logged is not null)
+                WriteRegistrationLog(o.RegistrationLog!, phase, logged);
+        }
+
         Array.Sort(sorted);
         var result = new ConnectResult(Volatile.Read(ref registered), Volatile.Read(ref joined), seconds, sorted);
         RunReport.Say($"{phase}: {result.Registered}/{count} registered" + (join ? $", {result.Joined} joined" : "") +
                       $" in {N(seconds, 3)} s; connect+register p50 {N(SortedPercentile.Of(sorted, 50))} ms, p99 {N(SortedPercentile.Of(sorted, 99))} ms, " +
                       $"max {N(SortedPercentile.Of(sorted, 100))} ms");
         return result;
+    }
+
+    // One line per registration, appended (a churn run has two connect phases): phase, start, latency.
+    private static void WriteRegistrationLog(string path, string phase, List<(long StartUnixMs, double Ms)> logged)
+    {
+        var fresh = !File.Exists(path);
+        using var writer = new StreamWriter(path, append: true);
+        if (fresh)
+            writer.WriteLine("phase,start_unix_ms,latency_ms");
+        foreach (var (startUnixMs, ms) in logged)
+            writer.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{phase},{startUnixMs},{ms:0.###}"));
     }
 
     /// <summary>Sets the connect figures of <paramref name="result"/> under <paramref name="prefix"/>.</summary>

@@ -5,13 +5,17 @@ namespace Parley.FrontEnds.Connections;
 /// <summary>Log messages of the front-ends. Event ids are stable: 1xx connections and accounts. Never log a password.</summary>
 internal static partial class FrontEndLog
 {
-    [LoggerMessage(100, LogLevel.Information, "Session {SessionId} connected from {Remote}")]
+    // 100-102 are per connection, so Debug: at 1,000 arrivals a second, three Information lines each
+    // contended on the console logger's queue lock (500-870 contentions/s) on the registration path
+    // (docs/benchmarks.md, issue 10 fix 11). The counts stay visible as metrics (parley.connections.accepted,
+    // parley.connections, parley.registration.duration); `Logging:LogLevel:Parley.FrontEnds=Debug` shows the lines.
+    [LoggerMessage(100, LogLevel.Debug, "Session {SessionId} connected from {Remote}")]
     public static partial void Opened(ILogger logger, long sessionId, string remote);
 
-    [LoggerMessage(101, LogLevel.Information, "Session {SessionId} from {Remote} registered as {Nick}")]
+    [LoggerMessage(101, LogLevel.Debug, "Session {SessionId} from {Remote} registered as {Nick}")]
     public static partial void Registered(ILogger logger, long sessionId, string remote, string nick);
 
-    [LoggerMessage(102, LogLevel.Information, "Session {SessionId} ({Nick}) disconnected: {Reason}")]
+    [LoggerMessage(102, LogLevel.Debug, "Session {SessionId} ({Nick}) disconnected: {Reason}")]
     public static partial void Closed(ILogger logger, long sessionId, string? nick, string reason);
 
     [LoggerMessage(103, LogLevel.Warning, "Disconnecting session {SessionId} ({Nick}) from {Remote}: slow consumer, outbound queue over {MaxBytes} bytes")]

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Threading.Tasks.Sources;
+using Microsoft.Extensions.Logging;
 
 namespace Parley.FrontEnds.Connections;
 
@@ -20,7 +21,7 @@ namespace Parley.FrontEnds.Connections;
 /// loop is idle with nothing queued: the producer writes and flushes the bytes itself, owning the
 /// transport's writer meanwhile; other producers queue behind it and the loop, woken when the
 /// producer lets go, takes the rest. A flush that cannot complete at once (a slow consumer) is
-/// handed to the loop, so the producer never waits (docs/benchmarks.md, fix 11).</para>
+/// handed to the loop, so the producer never waits (docs/benchmarks.md, fix 13).</para>
 /// </remarks>
 internal sealed class Outbox(long maxBytes, KeyValuePair<string, object?> protocol) : IValueTaskSource<bool>
 {
@@ -180,37 +181,31 @@ internal sealed class Outbox(long maxBytes, KeyValuePair<string, object?> protoc
     /// and completes the output.
     /// </summary>
     /// <param name="transport">The connection's pipes.</param>
-    /// <param name="onTransportError">Told of the transport error that ended the loop, for logs.</param>
+    /// <param name="logger">Told (at debug) of the transport error that ended the loop.</param>
+    /// <param name="sessionId">The session, for that log line.</param>
     /// <param name="cancellationToken">Ends the loop.</param>
-    public async Task PumpAsync(IDuplexPipe transport, Action<Exception> onTransportError, CancellationToken cancellationToken = default)
-    {
-        await Task.Yield();
-        try
-        {
-            await DrainAsync(transport.Output, cancellationToken);
-        }
-        catch (Exception e) when (e is IOException or OperationCanceledException or InvalidOperationException or Microsoft.AspNetCore.Connections.ConnectionResetException)
-        {
-            onTransportError(e);
-        }
-        finally
-        {
-            // Everything queued is written (or the peer is gone): stop reading too.
-            transport.Input.CancelPendingRead();
-            await transport.Output.CompleteAsync();
-        }
-    }
+    /// <remarks>One async state machine per connection (the drain loop is this method's own, not
+    /// awaited from another), and no closure for the log: each is bytes held by every idle
+    /// connection (docs/benchmarks.md, fix 12).</remarks>
+    public Task PumpAsync(IDuplexPipe transport, ILogger logger, long sessionId, CancellationToken cancellationToken = default) =>
+        RunAsync(transport.Output, transport, logger, sessionId, cancellationToken);
 
     /// <summary>Writes queued bytes to <paramref name="output"/>, flushing once per batch, until completed.</summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public async Task DrainAsync(PipeWriter output, CancellationToken cancellationToken = default)
+    public Task DrainAsync(PipeWriter output, CancellationToken cancellationToken = default) =>
+        RunAsync(output, null, null, 0, cancellationToken);
+
+    // The write loop; with a transport (PumpAsync), its errors are logged and its pipes completed.
+    private async Task RunAsync(PipeWriter output, IDuplexPipe? transport, ILogger? logger, long sessionId, CancellationToken cancellationToken)
     {
-        // One registration per connection (not one per wait): it wakes the loop, which then throws.
-        using var registration = cancellationToken.UnsafeRegister(static state => ((Outbox)state!).Wake(), this);
+        if (transport is not null)
+            await Task.Yield();
         lock (_lock)
             _output = output;
         try
         {
+            // One registration per connection (not one per wait): it wakes the loop, which then throws.
+            using var registration = cancellationToken.UnsafeRegister(static state => ((Outbox)state!).Wake(), this);
             while (await WaitToReadAsync(cancellationToken))
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -232,11 +227,21 @@ internal sealed class Outbox(long maxBytes, KeyValuePair<string, object?> protoc
 
             cancellationToken.ThrowIfCancellationRequested();
         }
+        catch (Exception e) when (logger is not null && e is IOException or OperationCanceledException or InvalidOperationException or Microsoft.AspNetCore.Connections.ConnectionResetException)
+        {
+            FrontEndLog.TransportError(logger, sessionId, e);
+        }
         finally
         {
             // Only while the loop waits may a producer take the writer, and it is not waiting now.
             lock (_lock)
                 _output = null;
+            if (transport is not null)
+            {
+                // Everything queued is written (or the peer is gone): stop reading too.
+                transport.Input.CancelPendingRead();
+                await transport.Output.CompleteAsync();
+            }
         }
     }
 

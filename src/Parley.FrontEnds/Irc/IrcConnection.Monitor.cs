@@ -21,7 +21,10 @@ internal sealed partial class IrcConnection
     /// <summary>Most nicks one client may watch (ISUPPORT <c>MONITOR=100</c>).</summary>
     public const int MaxMonitored = 100;
 
-    private volatile ImmutableHashSet<string> _monitored = ImmutableHashSet.Create<string>(NickRules.Comparer);
+    // Immutable, so one empty set serves every connection watching nobody (48 bytes each otherwise).
+    private static readonly ImmutableHashSet<string> NoneMonitored = ImmutableHashSet.Create<string>(NickRules.Comparer);
+
+    private volatile ImmutableHashSet<string> _monitored = NoneMonitored;
 
     /// <summary>The watched nicks as the client spelled them.</summary>
     public ImmutableHashSet<string> Monitored

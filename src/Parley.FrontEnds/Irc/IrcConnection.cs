@@ -95,7 +95,7 @@ internal sealed partial class IrcConnection : ISessionSink
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
         FrontEndLog.Opened(Logger, _session.Id, _session.RemoteAddress);
-        var writer = _outbox.PumpAsync(_transport, e => FrontEndLog.TransportError(Logger, _session.Id, e), cancellationToken);
+        var writer = _outbox.PumpAsync(_transport, Logger, _session.Id, cancellationToken);
         var time = _frontEnd.Time;
         // A field, not a local: a local would keep the disposed timer alive in this state machine.
         _registrationTimer = time.CreateTimer(
@@ -105,7 +105,39 @@ internal sealed partial class IrcConnection : ISessionSink
         var reason = "connection closed";
         try
         {
-            await ReadLoopAsync(cancellationToken);
+            // The read loop, inline: one state machine per connection, not two (docs/benchmarks.md, fix 12).
+            var input = _transport.Input;
+            while (Volatile.Read(ref _closing) == 0)
+            {
+                var result = await input.ReadAsync(cancellationToken);
+                var buffer = result.Buffer;
+                try
+                {
+                    while (Volatile.Read(ref _closing) == 0)
+                    {
+                        var status = _framer.TryReadLine(ref buffer, out var line);
+                        if (status == IrcFrameStatus.NeedMoreData)
+                            break;
+                        NoteInput();
+                        if (status is IrcFrameStatus.LineTooLong or IrcFrameStatus.TagsTooLong)
+                        {
+                            Numeric(IrcNumerics.ERR_INPUTTOOLONG, "Input line was too long");
+                            continue;
+                        }
+
+                        await HandleLineAsync(line, cancellationToken);
+                        // One connection's pipelined burst gives the thread back now and then.
+                        await _fairness.AfterCommandAsync();
+                    }
+
+                    if (result.IsCompleted || result.IsCanceled)
+                        return;
+                }
+                finally
+                {
+                    input.AdvanceTo(buffer.Start, buffer.End);
+                }
+            }
         }
         catch (Exception e) when (e is IOException or OperationCanceledException or Microsoft.AspNetCore.Connections.ConnectionResetException)
         {
@@ -179,7 +211,7 @@ internal sealed partial class IrcConnection : ISessionSink
         if (bytes.IsEmpty)
             return;
         // A direct message usually arrives alone: written on the sender's thread when the write
-        // loop is idle, instead of waking it (one thread hop fewer, docs/benchmarks.md fix 11).
+        // loop is idle, instead of waking it (one thread hop fewer, docs/benchmarks.md fix 13).
         var queued = chatEvent is DirectMessageEvent ? _outbox.TryEnqueueOrWrite(bytes) : _outbox.TryEnqueue(bytes);
         if (!queued)
             OnOutboxOverflow();
@@ -199,42 +231,6 @@ internal sealed partial class IrcConnection : ISessionSink
         var who = _session?.Nick ?? "*";
         _outbox.TryEnqueue(IrcMessageFormatter.Format(null, "ERROR", $"Closing Link: {who}[{ChatSession.CloakedHost}] ({IrcText.ForWire(reason)})"));
         _outbox.Complete();
-    }
-
-    private async Task ReadLoopAsync(CancellationToken cancellationToken)
-    {
-        var input = _transport.Input;
-        while (Volatile.Read(ref _closing) == 0)
-        {
-            var result = await input.ReadAsync(cancellationToken);
-            var buffer = result.Buffer;
-            try
-            {
-                while (Volatile.Read(ref _closing) == 0)
-                {
-                    var status = _framer.TryReadLine(ref buffer, out var line);
-                    if (status == IrcFrameStatus.NeedMoreData)
-                        break;
-                    NoteInput();
-                    if (status is IrcFrameStatus.LineTooLong or IrcFrameStatus.TagsTooLong)
-                    {
-                        Numeric(IrcNumerics.ERR_INPUTTOOLONG, "Input line was too long");
-                        continue;
-                    }
-
-                    await HandleLineAsync(line, cancellationToken);
-                    // One connection's pipelined burst gives the thread back now and then.
-                    await _fairness.AfterCommandAsync();
-                }
-
-                if (result.IsCompleted || result.IsCanceled)
-                    return;
-            }
-            finally
-            {
-                input.AdvanceTo(buffer.Start, buffer.End);
-            }
-        }
     }
 
     private ValueTask HandleLineAsync(in ReadOnlySequence<byte> line, CancellationToken cancellationToken)

@@ -82,7 +82,7 @@ internal sealed partial class LineConnection : ISessionSink
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
         FrontEndLog.Opened(Logger, _session.Id, _session.RemoteAddress);
-        var writer = _outbox.PumpAsync(_transport, e => FrontEndLog.TransportError(Logger, _session.Id, e), cancellationToken);
+        var writer = _outbox.PumpAsync(_transport, Logger, _session.Id, cancellationToken);
         Reply(_frontEnd.Greeting);
         var timeout = _frontEnd.Limits.RegistrationTimeout;
         // A field, not a local: a local would keep the disposed timer alive in this state machine.
@@ -93,7 +93,63 @@ internal sealed partial class LineConnection : ISessionSink
         var reason = "connection closed";
         try
         {
-            await ReadLoopAsync(cancellationToken);
+            // The read loop, inline: one state machine per connection, not two (docs/benchmarks.md, fix 12).
+            var input = _transport.Input;
+            while (Volatile.Read(ref _closing) == 0)
+            {
+                var result = await input.ReadAsync(cancellationToken);
+                var buffer = result.Buffer;
+                try
+                {
+                    while (Volatile.Read(ref _closing) == 0)
+                    {
+                        var status = _framer.TryReadLine(ref buffer, out var line);
+                        if (status == LineFrameStatus.NeedMoreData)
+                            break;
+                        // Any line is life, the empty keep-alive too (the idle limit).
+                        NoteInput();
+                        if (status == LineFrameStatus.LineTooLong)
+                        {
+                            Reply(LineWriter.Error(LineErrorCodes.LineTooLong, $"lines are at most {_framer.MaxLineBytes} bytes"));
+                            continue;
+                        }
+
+                        // A client that pipelines faster than the store commits waits here, so the
+                        // replies held back for commits stay bounded.
+                        if (Volatile.Read(ref _pendingReplies) >= MaxPendingReplies)
+                            await RepliesSentAsync();
+
+                        var parsed = Parse(line, out var request);
+                        if (parsed == LineParseError.None)
+                        {
+                            var verdict = AdmitCommand(request);
+                            if (verdict == FloodVerdict.Allowed)
+                            {
+                                await _frontEnd.Commands.DispatchAsync(this, request);
+                                // One connection's pipelined burst gives the thread back now and then.
+                                await _fairness.AfterCommandAsync();
+                            }
+                            else if (verdict == FloodVerdict.Abusive)
+                            {
+                                // Earlier commands' replies (some waiting for their commits) go out before BYE.
+                                await RepliesSentAsync();
+                                Close("flooding");
+                            }
+                        }
+                        else if (parsed != LineParseError.Empty)
+                        {
+                            Reply(ErrorFor(parsed));
+                        }
+                    }
+
+                    if (result.IsCompleted || result.IsCanceled)
+                        return;
+                }
+                finally
+                {
+                    input.AdvanceTo(buffer.Start, buffer.End);
+                }
+            }
         }
         catch (Exception e) when (e is IOException or OperationCanceledException or Microsoft.AspNetCore.Connections.ConnectionResetException)
         {
@@ -178,7 +234,7 @@ internal sealed partial class LineConnection : ISessionSink
         if (chatEvent is RoomEvent { ActorSession: { } actor } && actor == _session)
             return;
         // A direct message usually arrives alone: written on the sender's thread when the write
-        // loop is idle, instead of waking it (one thread hop fewer, docs/benchmarks.md fix 11).
+        // loop is idle, instead of waking it (one thread hop fewer, docs/benchmarks.md fix 13).
         var bytes = chatEvent.GetBytes(LineEventEncoder.Instance);
         var queued = chatEvent is DirectMessageEvent ? _outbox.TryEnqueueOrWrite(bytes) : _outbox.TryEnqueue(bytes);
         if (!queued)
@@ -207,66 +263,6 @@ internal sealed partial class LineConnection : ISessionSink
         Interlocked.Exchange(ref _registrationTimer, null)?.Dispose();
         FrontEndMetrics.Registered(_frontEnd.Time, _openedTimestamp, FrontEndMetrics.Line);
         FrontEndLog.Registered(Logger, _session.Id, _session.RemoteAddress, _session.Nick ?? "");
-    }
-
-    private async Task ReadLoopAsync(CancellationToken cancellationToken)
-    {
-        var input = _transport.Input;
-        while (Volatile.Read(ref _closing) == 0)
-        {
-            var result = await input.ReadAsync(cancellationToken);
-            var buffer = result.Buffer;
-            try
-            {
-                while (Volatile.Read(ref _closing) == 0)
-                {
-                    var status = _framer.TryReadLine(ref buffer, out var line);
-                    if (status == LineFrameStatus.NeedMoreData)
-                        break;
-                    // Any line is life, the empty keep-alive too (the idle limit).
-                    NoteInput();
-                    if (status == LineFrameStatus.LineTooLong)
-                    {
-                        Reply(LineWriter.Error(LineErrorCodes.LineTooLong, $"lines are at most {_framer.MaxLineBytes} bytes"));
-                        continue;
-                    }
-
-                    // A client that pipelines faster than the store commits waits here, so the
-                    // replies held back for commits stay bounded.
-                    if (Volatile.Read(ref _pendingReplies) >= MaxPendingReplies)
-                        await RepliesSentAsync();
-
-                    var parsed = Parse(line, out var request);
-                    if (parsed == LineParseError.None)
-                    {
-                        var verdict = AdmitCommand(request);
-                        if (verdict == FloodVerdict.Allowed)
-                        {
-                            await _frontEnd.Commands.DispatchAsync(this, request);
-                            // One connection's pipelined burst gives the thread back now and then.
-                            await _fairness.AfterCommandAsync();
-                        }
-                        else if (verdict == FloodVerdict.Abusive)
-                        {
-                            // Earlier commands' replies (some waiting for their commits) go out before BYE.
-                            await RepliesSentAsync();
-                            Close("flooding");
-                        }
-                    }
-                    else if (parsed != LineParseError.Empty)
-                    {
-                        Reply(ErrorFor(parsed));
-                    }
-                }
-
-                if (result.IsCompleted || result.IsCanceled)
-                    return;
-            }
-            finally
-            {
-                input.AdvanceTo(buffer.Start, buffer.End);
-            }
-        }
     }
 
     // Flood control: every command but /quit takes a token. Refused commands get ERR FLOOD (their

@@ -158,13 +158,11 @@ public static partial class ParleyServer
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             var address = ResolveAddress(options.Host);
-            var metrics = kestrel.ApplicationServices.GetRequiredService<ServerMetrics>();
             if (options.Port != ParleyOptions.Disabled)
             {
                 kestrel.Listen(address, BindPort(options.Port), listen =>
                 {
-                    ConnectionCounting.Use(listen, metrics, LineProtocol, LineProtocol);
-                    ConnectionLimitMiddleware.UseBeforeTls(listen, LineProtocol, LineFrontEnd.RefusalLine, tls: false);
+                    ConnectionLimitMiddleware.UseBeforeTls(listen, LineProtocol, LineProtocol, LineFrontEnd.RefusalLine, tls: false);
                     listen.UseConnectionHandler<LineConnectionHandler>();
                     listeners.Add(LineProtocol, listen);
                 });
@@ -175,8 +173,7 @@ public static partial class ParleyServer
                 var certificates = kestrel.ApplicationServices.GetRequiredService<ServerCertificateSource>();
                 kestrel.Listen(address, BindPort(options.Tls.Port), listen =>
                 {
-                    ConnectionCounting.Use(listen, metrics, LineTlsProtocol, LineProtocol);
-                    ConnectionLimitMiddleware.UseBeforeTls(listen, LineTlsProtocol, LineFrontEnd.RefusalLine, tls: true);
+                    ConnectionLimitMiddleware.UseBeforeTls(listen, LineTlsProtocol, LineProtocol, LineFrontEnd.RefusalLine, tls: true);
                     TlsListener.UseTls(listen, certificates, options.Tls);
                     ConnectionLimitMiddleware.UseAfterTls(listen);
                     listen.UseConnectionHandler<LineConnectionHandler>();
@@ -188,8 +185,7 @@ public static partial class ParleyServer
             {
                 kestrel.Listen(address, BindPort(options.Irc.Port), listen =>
                 {
-                    ConnectionCounting.Use(listen, metrics, IrcProtocol, IrcProtocol);
-                    ConnectionLimitMiddleware.UseBeforeTls(listen, IrcProtocol, IrcFrontEnd.RefusalLine, tls: false);
+                    ConnectionLimitMiddleware.UseBeforeTls(listen, IrcProtocol, IrcProtocol, IrcFrontEnd.RefusalLine, tls: false);
                     listen.UseConnectionHandler<IrcConnectionHandler>();
                     listeners.Add(IrcProtocol, listen);
                 });
@@ -201,8 +197,7 @@ public static partial class ParleyServer
                 var certificates = kestrel.ApplicationServices.GetRequiredService<ServerCertificateSource>();
                 kestrel.Listen(address, BindPort(options.Irc.TlsPort), listen =>
                 {
-                    ConnectionCounting.Use(listen, metrics, IrcTlsProtocol, IrcProtocol);
-                    ConnectionLimitMiddleware.UseBeforeTls(listen, IrcTlsProtocol, IrcFrontEnd.RefusalLine, tls: true);
+                    ConnectionLimitMiddleware.UseBeforeTls(listen, IrcTlsProtocol, IrcProtocol, IrcFrontEnd.RefusalLine, tls: true);
                     TlsListener.UseTls(listen, certificates, options.Tls);
                     ConnectionLimitMiddleware.UseAfterTls(listen);
                     listen.UseConnectionHandler<IrcConnectionHandler>();

@@ -19,12 +19,17 @@ internal sealed class ConnectionSecurityReader(TrustedNetworkList trustedNetwork
     {
         var handshake = connection.Features.Get<ITlsHandshakeFeature>();
         var certificate = connection.Features.Get<ITlsConnectionFeature>()?.ClientCertificate;
+        var trusted = trustedNetworks.Contains((connection.RemoteEndPoint as IPEndPoint)?.Address);
+        // The common case, plain and untrusted, shares one immutable instance: one object fewer
+        // held by every idle connection (docs/benchmarks.md, fix 12).
+        if (handshake is null && certificate is null && !trusted)
+            return ConnectionSecurity.Unknown;
         return new ConnectionSecurity
         {
             IsTls = handshake is not null,
             TlsProtocol = handshake?.Protocol.ToString(),
             ClientCertificateSha256 = certificate is null ? null : CertificateFingerprint.Sha256(certificate),
-            IsTrustedNetwork = trustedNetworks.Contains((connection.RemoteEndPoint as IPEndPoint)?.Address),
+            IsTrustedNetwork = trusted,
         };
     }
 }

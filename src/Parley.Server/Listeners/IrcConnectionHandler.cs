@@ -14,6 +14,6 @@ internal sealed class IrcConnectionHandler(IrcFrontEnd frontEnd, ConnectionSecur
             connection.Transport,
             connection.RemoteEndPoint?.ToString() ?? "unknown",
             security.Read(connection),
-            () => connection.Abort(),
+            connection.Abort,
             connection.ConnectionClosed));
 }

@@ -17,7 +17,7 @@ internal sealed class LineConnectionHandler(LineFrontEnd frontEnd, ConnectionSec
             connection.Transport,
             connection.RemoteEndPoint?.ToString() ?? "unknown",
             security.Read(connection),
-            () => connection.Abort(),
+            connection.Abort,
             connection.ConnectionClosed));
     }
 }

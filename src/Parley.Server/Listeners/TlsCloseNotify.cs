@@ -14,11 +14,16 @@ internal static class TlsCloseNotify
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(2);
 
     /// <summary>Runs <paramref name="serve"/>, then sends close_notify when the connection is TLS.</summary>
-    /// <remarks>Call only once the front-end has flushed and completed its output, as <paramref name="serve"/> does.</remarks>
-    public static async Task ServeAsync(ConnectionContext connection, Task serve)
+    /// <remarks>Call only once the front-end has flushed and completed its output, as <paramref name="serve"/> does. On a plain connection <paramref name="serve"/> itself is returned: no state machine
+    /// is held for the connection's life (docs/benchmarks.md, fix 12). TLS has completed its
+    /// handshake before the handler runs, so the feature is there from the start.</remarks>
+    public static Task ServeAsync(ConnectionContext connection, Task serve) =>
+        connection.Features.Get<ISslStreamFeature>() is { } tls ? ServeThenCloseAsync(tls, serve) : serve;
+
+    private static async Task ServeThenCloseAsync(ISslStreamFeature tls, Task serve)
     {
         await serve;
-        if (connection.Features.Get<ISslStreamFeature>()?.SslStream is not { } ssl)
+        if (tls.SslStream is not { } ssl)
             return;
         try
         {

@@ -9,12 +9,15 @@ public sealed partial class ServerLogTests : IDisposable
     private const string Password = "Tr0ub4dor-and-3";
     private const string MessageText = "the-launch-code-is-0000";
 
+    private static readonly Dictionary<string, string> ShowConnectionLines = new() { ["Logging__LogLevel__Parley.FrontEnds"] = "Debug" };
+
     private readonly string _directory = ParleyTestServer.NewTemporaryDirectory();
 
     [Fact]
     public async Task The_log_has_a_timestamped_line_per_event_and_never_a_password_or_message_text()
     {
-        await using var server = await ParleyServerProcess.StartAsync(_directory);
+        // The per-connection lines are Debug (issue 10): the operator's switch shows them.
+        await using var server = await ParleyServerProcess.StartAsync(_directory, ShowConnectionLines, null);
         await using (var alice = await LineTestClient.ConnectAsync(server.Port))
         await using (var bob = await LineTestClient.ConnectAsync(server.Port))
         {
@@ -43,6 +46,23 @@ public sealed partial class ServerLogTests : IDisposable
         Assert.DoesNotContain(MessageText, log, StringComparison.Ordinal);
         foreach (var line in log.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0))
             Assert.Matches(TimestampedLine(), line);
+    }
+
+    [Fact]
+    public async Task By_default_a_guest_connecting_and_registering_writes_no_line_and_a_new_account_still_does()
+    {
+        await using var server = await ParleyServerProcess.StartAsync(_directory);
+        await using var bob = await LineTestClient.ConnectAsync(server.Port);
+        await bob.RegisterAsync("bob");
+        await using var alice = await LineTestClient.ConnectAsync(server.Port);
+        await alice.SendAsync($"/register alice {Password}");
+        await alice.ExpectAsync("OK registered and logged in as alice");
+
+        // Logged after bob's connect and registration would have been: the console log keeps order.
+        await server.WaitForLogAsync("registered the account alice");
+        var log = server.Log;
+        Assert.DoesNotContain("connected from", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("registered as bob", log, StringComparison.Ordinal);
     }
 
     public void Dispose()
