@@ -57,7 +57,7 @@ public sealed class SqliteDatabase : IDisposable
             throw;
         }
 
-        Writer = new SqliteWriter(_writerConnection, options.MaxBatchSize, logger);
+        Writer = new SqliteWriter(_writerConnection, options.MaxBatchSize, options.CommitDelay, logger);
         StorageLog.Opened(logger, options.DatabasePath, SchemaVersion, options.Synchronous);
     }
 

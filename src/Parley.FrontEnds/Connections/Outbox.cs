@@ -21,7 +21,7 @@ namespace Parley.FrontEnds.Connections;
 /// loop is idle with nothing queued: the producer writes and flushes the bytes itself, owning the
 /// transport's writer meanwhile; other producers queue behind it and the loop, woken when the
 /// producer lets go, takes the rest. A flush that cannot complete at once (a slow consumer) is
-/// handed to the loop, so the producer never waits (docs/benchmarks.md, fix 13).</para>
+/// handed to the loop, so the producer never waits (docs/benchmarks.md, fix 14).</para>
 /// </remarks>
 internal sealed class Outbox(long maxBytes, KeyValuePair<string, object?> protocol) : IValueTaskSource<bool>
 {

@@ -234,7 +234,7 @@ internal sealed partial class LineConnection : ISessionSink
         if (chatEvent is RoomEvent { ActorSession: { } actor } && actor == _session)
             return;
         // A direct message usually arrives alone: written on the sender's thread when the write
-        // loop is idle, instead of waking it (one thread hop fewer, docs/benchmarks.md fix 13).
+        // loop is idle, instead of waking it (one thread hop fewer, docs/benchmarks.md fix 14).
         var bytes = chatEvent.GetBytes(LineEventEncoder.Instance);
         var queued = chatEvent is DirectMessageEvent ? _outbox.TryEnqueueOrWrite(bytes) : _outbox.TryEnqueue(bytes);
         if (!queued)

@@ -2,7 +2,7 @@ namespace Parley.Server.Hosting;
 
 /// <summary>
 /// How Kestrel's socket transport schedules a connection's work (section <c>Parley:Transport</c>):
-/// the one place the server sets <c>SocketTransportOptions</c> (docs/operations.md, docs/benchmarks.md fix 13).
+/// the one place the server sets <c>SocketTransportOptions</c> (docs/operations.md, docs/benchmarks.md fix 14).
 /// </summary>
 public sealed record TransportOptions
 {
@@ -16,7 +16,7 @@ public sealed record TransportOptions
     /// traffic: inline, every flush is its own <c>send</c> where Kestrel's I/O queues coalesce
     /// them (window-16 direct messages cost 1.2-1.5x the CPU per delivery), while at human rates
     /// (1,000 clients at 1 message/s) inline saves 10-20 % of the CPU per message
-    /// (docs/benchmarks.md fix 13). Safe either way: socket completions still run on thread-pool
+    /// (docs/benchmarks.md fix 14). Safe either way: socket completions still run on thread-pool
     /// threads (the runtime's <c>DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS</c> is not set), so a
     /// slow step in one read loop (a password hash, a history read) holds only its own thread.
     /// </summary>

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
@@ -15,27 +14,45 @@ namespace Parley.Storage.Sqlite.Writing;
 /// <para>Thread-safe for any number of producers. Writes are applied in the order they were
 /// queued, and batches commit in order, so once a write completes every earlier one has too.</para>
 /// <para>While one batch commits (an fsync with <see cref="SqliteSynchronous.Full"/>) the next
-/// accumulates: the busier the server, the larger the batches and the fewer commits per write.</para>
+/// accumulates: the busier the server, the larger the batches and the fewer commits per write.
+/// With a <see cref="SqliteStoreOptions.CommitDelay"/> the writer also waits that long for company
+/// before committing a batch of writes that only acknowledgements wait for (PostgreSQL's
+/// <c>commit_delay</c>), so at human rates several messages share one commit.</para>
+/// <para>Producers wake the writer only when it sleeps and its wake condition is met (one signal
+/// per batch, not per write); a batch's completions are handed to the thread pool as one work item.</para>
 /// </remarks>
 internal sealed class SqliteWriter : IDisposable
 {
+    private const int Asleep = int.MaxValue;
+
+    // A batch of this many writes already shares its commit 16 ways: holding it longer would only
+    // delay acknowledgements and add a timed wake where the next batch fills by itself (dm rates).
+    private const int EnoughCompany = 16;
+
     private readonly SqliteConnection _connection;
     private readonly WriterStatements _statements;
     private readonly int _maxBatchSize;
+    private readonly TimeSpan _commitDelay;
     private readonly ILogger _logger;
-    private readonly Channel<WriteOp> _queue = Channel.CreateUnbounded<WriteOp>(
-        new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
-    private readonly Lock _enqueueLock = new();
+    private readonly Lock _queueLock = new();
+    private readonly Queue<WriteOp> _queue = new();
+    // Spin count 0: the writer is one thread on a machine that may have two cores; spinning there costs more than a futex wake.
+    private readonly ManualResetEventSlim _wake = new(false, 0);
     private readonly Thread _thread;
+    // Guarded by _queueLock: queued writes at which the writer wants waking (Asleep: it is not waiting).
+    private int _wakeAt = Asleep;
+    private bool _closed;
     private Task _lastQueued = Task.CompletedTask;
     private long _batches;
     private long _writes;
+    private long _windowsOpened;
 
-    public SqliteWriter(SqliteConnection connection, int maxBatchSize, ILogger logger)
+    public SqliteWriter(SqliteConnection connection, int maxBatchSize, TimeSpan commitDelay, ILogger logger)
     {
         _connection = connection;
         _statements = new WriterStatements(connection);
         _maxBatchSize = maxBatchSize;
+        _commitDelay = commitDelay;
         _logger = logger;
         _thread = new Thread(Run) { IsBackground = true, Name = "Parley SQLite writer" };
         _thread.Start();
@@ -47,27 +64,38 @@ internal sealed class SqliteWriter : IDisposable
     /// <summary>Writes committed so far.</summary>
     public long WritesCommitted => Interlocked.Read(ref _writes);
 
+    /// <summary>Times the writer has started waiting out a commit delay (for tests and diagnostics).</summary>
+    public long WindowsOpened => Interlocked.Read(ref _windowsOpened);
+
     /// <summary>Queues a write; never blocks. After <see cref="Dispose"/> the write fails at once.</summary>
     public void Enqueue(WriteOp op)
     {
-        lock (_enqueueLock)
+        lock (_queueLock)
         {
-            if (_queue.Writer.TryWrite(op))
+            if (!_closed)
             {
+                _queue.Enqueue(op);
                 StoreMetrics.Queued();
                 _lastQueued = op.Completion;
+                // A write that someone waits for before going on ends a commit delay at once.
+                if (_queue.Count >= _wakeAt || (_wakeAt != Asleep && !op.MayWaitForCompany))
+                {
+                    _wakeAt = Asleep;
+                    _wake.Set();
+                }
+
                 return;
             }
         }
 
-        op.Fail(new ObjectDisposedException(nameof(SqliteWriter), "The database is closed."));
+        WriteCompletions.Fail(op, new ObjectDisposedException(nameof(SqliteWriter), "The database is closed."));
     }
 
     /// <summary>Completes when every write queued before the call has committed or failed.</summary>
     public Task FlushAsync(CancellationToken cancellationToken = default)
     {
         Task last;
-        lock (_enqueueLock)
+        lock (_queueLock)
             last = _lastQueued;
         return last.ContinueWith(static _ => { }, cancellationToken, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
@@ -75,30 +103,114 @@ internal sealed class SqliteWriter : IDisposable
     /// <summary>Stops accepting writes, commits what is queued, and stops the thread.</summary>
     public void Dispose()
     {
-        lock (_enqueueLock)
-            _queue.Writer.TryComplete();
+        lock (_queueLock)
+        {
+            _closed = true;
+            _wakeAt = Asleep;
+            _wake.Set();
+        }
+
         _thread.Join();
         _statements.Dispose();
+        _wake.Dispose();
     }
 
     private void Run()
     {
-        var reader = _queue.Reader;
         var batch = new List<WriteOp>(Math.Min(_maxBatchSize, 4096));
-        while (WaitToRead(reader))
+        while (TakeBatch(batch))
         {
-            while (batch.Count < _maxBatchSize && reader.TryRead(out var op))
-                batch.Add(op);
+            if (_commitDelay > TimeSpan.Zero && batch.Count < Math.Min(_maxBatchSize, EnoughCompany) && AllMayWait(batch))
+                WaitForCompany(batch);
             Commit(batch);
             batch.Clear();
         }
     }
 
-    // The writer thread is dedicated, so blocking it while idle costs nothing.
-    private static bool WaitToRead(ChannelReader<WriteOp> reader)
+    // Blocks until at least one write is queued, then takes up to a batch; false once closed and drained.
+    private bool TakeBatch(List<WriteOp> batch)
     {
-        var wait = reader.WaitToReadAsync();
-        return wait.IsCompleted ? wait.Result : wait.AsTask().GetAwaiter().GetResult();
+        while (true)
+        {
+            lock (_queueLock)
+            {
+                if (_queue.Count > 0)
+                {
+                    TakeQueued(batch);
+                    return true;
+                }
+
+                if (_closed)
+                    return false;
+                _wakeAt = 1;
+                _wake.Reset();
+            }
+
+            // The writer thread is dedicated, so blocking it while idle costs nothing.
+            _wake.Wait();
+        }
+    }
+
+    // The commit delay: sleeps until the batch has enough company, a write that must not wait
+    // arrives, the database closes, or the delay is over; then takes what came (up to a full batch).
+    private void WaitForCompany(List<WriteOp> batch)
+    {
+        Interlocked.Increment(ref _windowsOpened);
+        var deadline = Stopwatch.GetTimestamp() + (long)(_commitDelay.TotalSeconds * Stopwatch.Frequency);
+        while (true)
+        {
+            lock (_queueLock)
+            {
+                var room = Math.Min(_maxBatchSize, EnoughCompany) - batch.Count;
+                var full = _queue.Count >= room;
+                var left = deadline - Stopwatch.GetTimestamp();
+                if (full || _closed || left <= 0 || !QueuedMayWait())
+                {
+                    _wakeAt = Asleep;
+                    TakeQueued(batch);
+                    return;
+                }
+
+                _wakeAt = room;
+                _wake.Reset();
+            }
+
+            // Whole milliseconds, rounded up: the wait's resolution; a timeout of 0 would return
+            // at once and turn the last fraction of a millisecond into a busy loop.
+            var remaining = deadline - Stopwatch.GetTimestamp();
+            if (remaining > 0)
+                _wake.Wait((int)Math.Ceiling(remaining * 1000.0 / Stopwatch.Frequency));
+        }
+    }
+
+    // Called under _queueLock.
+    private void TakeQueued(List<WriteOp> batch)
+    {
+        while (batch.Count < _maxBatchSize && _queue.TryDequeue(out var op))
+            batch.Add(op);
+    }
+
+    // Called under _queueLock.
+    private bool QueuedMayWait()
+    {
+        foreach (var op in _queue)
+        {
+            if (!op.MayWaitForCompany)
+                return false;
+        }
+
+        return true;
+    }
+
+    private static bool AllMayWait(List<WriteOp> batch)
+    {
+        foreach (var op in batch)
+        {
+            if (!op.MayWaitForCompany)
+                return false;
+        }
+
+        return true;
     }
 
     private void Commit(List<WriteOp> batch)
@@ -119,15 +231,13 @@ internal sealed class SqliteWriter : IDisposable
         {
             StorageLog.BatchFailed(_logger, batch.Count, e);
             StoreMetrics.Finished(batch.Count, start, committed: false);
-            foreach (var op in batch)
-                op.Fail(e);
+            WriteCompletions.FailAll(batch, e);
             return;
         }
 
         StoreMetrics.Finished(batch.Count, start, committed: true);
         Interlocked.Increment(ref _batches);
         Interlocked.Add(ref _writes, batch.Count);
-        foreach (var op in batch)
-            op.Complete();
+        WriteCompletions.CompleteAll(batch);
     }
 }

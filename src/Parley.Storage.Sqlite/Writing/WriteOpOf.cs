@@ -4,8 +4,9 @@ namespace Parley.Storage.Sqlite.Writing;
 /// <typeparam name="T">The result's type.</typeparam>
 internal abstract class WriteOp<T> : WriteOp
 {
-    // Continuations run on the thread pool, never on the writer thread.
-    private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // Continuations run inline where the completion runs: on the thread pool, in the batch's
+    // WriteCompletions work item, never on the writer thread (nor on a producer's thread).
+    private readonly TaskCompletionSource<T> _completion = new();
 
     public override Task Completion => _completion.Task;
 

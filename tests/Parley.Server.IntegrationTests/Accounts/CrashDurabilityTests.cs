@@ -15,10 +15,18 @@ public sealed class CrashDurabilityTests : IDisposable
     public CrashDurabilityTests() => Directory.CreateDirectory(_data);
 
     [Fact]
-    public async Task Confirmed_messages_survive_kill_9_and_are_delivered_or_shown_after_restart()
+    public Task Confirmed_messages_survive_kill_9_and_are_delivered_or_shown_after_restart() => ConfirmedMessagesSurviveKill9Async(null);
+
+    // The longest commit delay: every OK waited in the writer's window, and the kill comes while
+    // later windows are open; what was confirmed must still be there.
+    [Fact]
+    public Task Confirmed_messages_survive_kill_9_with_the_longest_commit_delay() => ConfirmedMessagesSurviveKill9Async("00:00:00.1");
+
+    private async Task ConfirmedMessagesSurviveKill9Async(string? commitDelay)
     {
         const int count = 200;
-        await using (var first = await ParleyServerProcess.StartAsync(_data))
+        var settings = commitDelay is null ? null : new Dictionary<string, string> { ["Parley__Storage__CommitDelay"] = commitDelay };
+        await using (var first = await ParleyServerProcess.StartAsync(_data, settings, null))
         {
             await using (var alice = await LineTestClient.ConnectAsync(first.Port))
                 Assert.Equal("OK registered and logged in as alice", (await alice.CommandAsync($"/register alice {Password}")).Reply);

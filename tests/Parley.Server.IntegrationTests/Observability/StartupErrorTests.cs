@@ -67,6 +67,16 @@ public sealed class StartupErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_commit_delay_over_100_ms_is_one_line_naming_the_key_and_the_range()
+    {
+        var run = await ParleyServerRun.RunAsync(
+            ["--check-config"], _directory, new Dictionary<string, string> { ["Parley__Storage__CommitDelay"] = "00:00:00.5" });
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("parley-server: Parley:Storage:CommitDelay is 00:00:00.5000000: must be from 0 to 100 ms (00:00:00 to 00:00:00.1)", Assert.Single(run.ErrorLines));
+    }
+
+    [Fact]
     public async Task Check_config_validates_without_binding_a_port_or_creating_the_data_directory()
     {
         // The port is busy: a check that tried to listen would fail.
