@@ -252,6 +252,9 @@ internal sealed class Outbox(long maxBytes, KeyValuePair<string, object?> protoc
         }
         finally
         {
+            // Only while the loop waits may a producer take the writer, and it is not waiting now.
+            lock (_lock)
+                _output = null;
             if (transport is not null)
             {
                 // Everything queued is written (or the peer is gone): stop reading too.
