@@ -32,16 +32,10 @@ public sealed class RoomFanOutOrderTests
                 await client.DrainAsync();
 
             // Each reader collects "RM #burst m{sender}: {sender} {n}" lines until it has all of the others'.
-            var readers = clients.Select(c => Task.Run(() => CollectAsync(c, "RM #burst ", static line => line["RM #burst ".Length..].Split(": ")[1]))).ToArray();
-            await Task.WhenAll(clients.Select((c, i) => Task.Run(async () =>
-            {
-                for (var n = 0; n < PerSender; n++)
-                    await c.SendAsync($"@#burst:{i} {n}");
-            })));
-
-            var received = await Task.WhenAll(readers);
-            for (var i = 0; i < Members; i++)
-                AssertEverySenderInOrder(received[i], self: i);
+            await BurstAndAssertOrderAsync(
+                clients,
+                c => CollectAsync(c, "RM #burst ", static line => line["RM #burst ".Length..].Split(": ")[1]),
+                static (i, n) => $"@#burst:{i} {n}");
         }
         finally
         {
@@ -69,22 +63,32 @@ public sealed class RoomFanOutOrderTests
                 await client.DrainAsync();
 
             // ":m{sender}!u@parley PRIVMSG #burst :{sender} {n}"
-            var readers = clients.Select(c => Task.Run(() => CollectAsync(c, ":m", static line => line[(line.IndexOf(" :", StringComparison.Ordinal) + 2)..], " PRIVMSG #burst :"))).ToArray();
-            await Task.WhenAll(clients.Select((c, i) => Task.Run(async () =>
-            {
-                for (var n = 0; n < PerSender; n++)
-                    await c.SendAsync($"PRIVMSG #burst :{i} {n}");
-            })));
-
-            var received = await Task.WhenAll(readers);
-            for (var i = 0; i < Members; i++)
-                AssertEverySenderInOrder(received[i], self: i);
+            await BurstAndAssertOrderAsync(
+                clients,
+                c => CollectAsync(c, ":m", static line => line[(line.IndexOf(" :", StringComparison.Ordinal) + 2)..], " PRIVMSG #burst :"),
+                static (i, n) => $"PRIVMSG #burst :{i} {n}");
         }
         finally
         {
             foreach (var client in clients)
                 await client.DisposeAsync();
         }
+    }
+
+    // Every member sends PerSender lines at once while every member reads; each must see every
+    // other member's lines, each sender's in order.
+    private static async Task BurstAndAssertOrderAsync(IReadOnlyList<TestConnection> clients, Func<TestConnection, Task<List<string>>> collect, Func<int, int, string> line)
+    {
+        var readers = clients.Select(c => Task.Run(() => collect(c))).ToArray();
+        await Task.WhenAll(clients.Select((c, i) => Task.Run(async () =>
+        {
+            for (var n = 0; n < PerSender; n++)
+                await c.SendAsync(line(i, n));
+        })));
+
+        var received = await Task.WhenAll(readers);
+        for (var i = 0; i < Members; i++)
+            AssertEverySenderInOrder(received[i], self: i);
     }
 
     // Reads until (Members - 1) * PerSender matching lines arrived; returns their texts "{sender} {n}".

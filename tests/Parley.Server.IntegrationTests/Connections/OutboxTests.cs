@@ -118,16 +118,7 @@ public sealed class OutboxTests
         await drain.WaitAsync(Timeout);
         await pipe.Writer.CompleteAsync();
 
-        var all = await ReadAllAsync(pipe.Reader);
-        var next = new int[Producers];
-        foreach (var line in all.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var parts = line.Split(':');
-            var producer = int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture);
-            Assert.Equal(next[producer]++, int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        Assert.All(next, count => Assert.Equal(PerProducer, count));
+        AssertEachProducerInOrder(await ReadAllAsync(pipe.Reader), Producers, PerProducer);
     }
 
     [Fact]
@@ -217,8 +208,13 @@ public sealed class OutboxTests
         await drain.WaitAsync(Timeout);
         await pipe.Writer.CompleteAsync();
 
-        var all = await ReadAllAsync(pipe.Reader);
-        var next = new int[Producers];
+        AssertEachProducerInOrder(await ReadAllAsync(pipe.Reader), Producers, PerProducer);
+    }
+
+    // Lines "{producer}:{i}": every producer's perProducer lines, each producer's in order.
+    private static void AssertEachProducerInOrder(string all, int producers, int perProducer)
+    {
+        var next = new int[producers];
         foreach (var line in all.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             var parts = line.Split(':');
@@ -226,7 +222,7 @@ public sealed class OutboxTests
             Assert.Equal(next[producer]++, int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        Assert.All(next, count => Assert.Equal(PerProducer, count));
+        Assert.All(next, count => Assert.Equal(perProducer, count));
     }
 
     private static ReadOnlyMemory<byte> Line(string text) => Encoding.ASCII.GetBytes(text + "\n");
