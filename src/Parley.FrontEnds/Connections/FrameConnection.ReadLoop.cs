@@ -15,10 +15,16 @@ internal abstract partial class FrameConnection
     /// <param name="security">TLS, client certificate and network trust, for the session.</param>
     /// <param name="cancellationToken">Cancels reading, e.g. when the transport is gone.</param>
     /// <returns>A task that completes when the connection is closed and cleaned up.</returns>
-    public async Task RunAsync(string remoteAddress, ConnectionSecurity security, CancellationToken cancellationToken = default)
+    /// <remarks>Not async itself: the address and security are not kept in the read loop's state machine, which every idle connection holds.</remarks>
+    public Task RunAsync(string remoteAddress, ConnectionSecurity security, CancellationToken cancellationToken = default)
     {
         // Only now, with the connection built: the hub may close it from inside Connect.
         _session = Host.Hub.Connect(this, remoteAddress, security);
+        return RunConnectedAsync(cancellationToken);
+    }
+
+    private async Task RunConnectedAsync(CancellationToken cancellationToken)
+    {
         FrontEndLog.Opened(Logger, _session.Id, _session.RemoteAddress);
         var writer = _outbox.PumpAsync(_transport, Logger, _session.Id, cancellationToken);
         OnStarted();
