@@ -43,8 +43,8 @@ internal abstract partial class FrameConnection : ISessionSink
     /// <summary>Builds the connection; nothing is read, written or connected until <see cref="RunAsync"/>.</summary>
     /// <param name="transport">The connection's frames.</param>
     /// <param name="host">The front-end: its limits now give the sendq budget and the flood gate.</param>
-    /// <param name="protocol">The protocol tag of the connection's metrics.</param>
-    protected FrameConnection(FrameTransport transport, IConnectionHost host, KeyValuePair<string, object?> protocol)
+    /// <param name="protocol">The protocol, for the tag of the connection's metrics.</param>
+    protected FrameConnection(FrameTransport transport, IConnectionHost host, FrontEndProtocol protocol)
     {
         _transport = transport;
         var limits = host.Limits;
@@ -121,7 +121,7 @@ internal abstract partial class FrameConnection : ISessionSink
     protected void MarkRegistered()
     {
         Interlocked.Exchange(ref _registrationTimer, null)?.Dispose();
-        FrontEndMetrics.Registered(Host.Time, _openedTimestamp, _outbox.Protocol);
+        FrontEndMetrics.Registered(Host.Time, _openedTimestamp, FrontEndMetrics.TagOf(_outbox.Protocol));
     }
 
     /// <summary>The protocol's last line for a close (<c>BYE reason</c>, IRC's <c>ERROR :Closing Link</c>); may run before <see cref="Session"/> is set.</summary>
@@ -146,7 +146,7 @@ internal abstract partial class FrameConnection : ISessionSink
         if (Interlocked.Exchange(ref _closing, 1) != 0)
             return;
         Volatile.Write(ref _closeReason, SlowConsumerReason);
-        FrontEndMetrics.SlowConsumerDropped(_outbox.Protocol);
+        FrontEndMetrics.SlowConsumerDropped(FrontEndMetrics.TagOf(_outbox.Protocol));
         FrontEndLog.SlowConsumer(Logger, _session.Id, _session.Nick, _session.RemoteAddress, Host.Limits.MaxOutboundBytes);
         _outbox.Complete();
         // The peer is not reading, so a polite close would wait forever: drop the transport now.

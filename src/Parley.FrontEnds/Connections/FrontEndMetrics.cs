@@ -24,6 +24,14 @@ internal static class FrontEndMetrics
 
     private static readonly Meter Meter = new(MeterName);
 
+    /// <summary>The tag of <paramref name="protocol"/>; none (the default pair) for <see cref="FrontEndProtocol.None"/>.</summary>
+    public static KeyValuePair<string, object?> TagOf(FrontEndProtocol protocol) => protocol switch
+    {
+        FrontEndProtocol.Line => Line,
+        FrontEndProtocol.Irc => Irc,
+        _ => default,
+    };
+
     private static readonly Counter<long> OutboundBytes = Meter.CreateCounter<long>(
         "parley.outbox.written", "By", "Bytes written from connections' outboxes to their transports.");
 

@@ -23,7 +23,7 @@ namespace Parley.FrontEnds.Connections;
 /// producer lets go, takes the rest. A flush that cannot complete at once (a slow consumer) is
 /// handed to the loop, so the producer never waits (docs/benchmarks.md, fix 12).</para>
 /// </remarks>
-internal sealed class Outbox(long maxBytes, KeyValuePair<string, object?> protocol) : IValueTaskSource<bool>
+internal sealed class Outbox(long maxBytes, FrontEndProtocol protocol) : IValueTaskSource<bool>
 {
     /// <summary>The largest ring kept once empty, in lines (16 slots, 280 bytes); a bigger one was a burst's.</summary>
     internal const int KeptCapacity = 16;
@@ -54,12 +54,12 @@ internal sealed class Outbox(long maxBytes, KeyValuePair<string, object?> protoc
 
     /// <summary>An outbox with no protocol tag on its metrics (tests).</summary>
     public Outbox(long maxBytes)
-        : this(maxBytes, default)
+        : this(maxBytes, FrontEndProtocol.None)
     {
     }
 
-    /// <summary>The protocol tag of this outbox's metrics (<see cref="FrontEndMetrics.Line"/>, <see cref="FrontEndMetrics.Irc"/>).</summary>
-    public KeyValuePair<string, object?> Protocol => protocol;
+    /// <summary>The protocol of this outbox's metrics.</summary>
+    public FrontEndProtocol Protocol => protocol;
 
     /// <summary>Bytes queued and not yet handed to the transport.</summary>
     public long QueuedBytes
@@ -231,7 +231,7 @@ internal sealed class Outbox(long maxBytes, KeyValuePair<string, object?> protoc
                             return;
                     }
 
-                    FrontEndMetrics.Written(WriteQueued(output), protocol);
+                    FrontEndMetrics.Written(WriteQueued(output), FrontEndMetrics.TagOf(protocol));
 
                     // Flushing waits while the transport's own buffer is full; meanwhile producers keep
                     // filling the queue, which is what trips the budget for a client that stopped reading.
@@ -333,7 +333,7 @@ internal sealed class Outbox(long maxBytes, KeyValuePair<string, object?> protoc
         {
             output.WriteFrame(bytes);
             Interlocked.Add(ref _queuedBytes, -bytes.Length);
-            FrontEndMetrics.Written(bytes.Length, protocol);
+            FrontEndMetrics.Written(bytes.Length, FrontEndMetrics.TagOf(protocol));
             var flush = output.FlushAsync();
             if (!flush.IsCompletedSuccessfully)
                 pending = flush.AsTask();

@@ -30,7 +30,7 @@ internal sealed partial class IrcConnection : FrameConnection
     private volatile int _capabilities;
 
     public IrcConnection(FrameTransport transport, IrcFrontEnd frontEnd)
-        : base(transport, frontEnd, FrontEndMetrics.Irc)
+        : base(transport, frontEnd, FrontEndProtocol.Irc)
     {
         _frontEnd = frontEnd;
         _lastInputTicks = frontEnd.Time.GetUtcNow().UtcTicks;

@@ -33,7 +33,7 @@ internal sealed partial class LineConnection : FrameConnection
     private int _pendingReplies;
 
     public LineConnection(FrameTransport transport, LineFrontEnd frontEnd)
-        : base(transport, frontEnd, FrontEndMetrics.Line)
+        : base(transport, frontEnd, FrontEndProtocol.Line)
     {
         _frontEnd = frontEnd;
     }

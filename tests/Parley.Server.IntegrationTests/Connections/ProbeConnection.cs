@@ -15,7 +15,7 @@ internal sealed class ProbeConnection : FrameConnection
     private readonly byte[] _farewell;
 
     public ProbeConnection(FrameTransport transport, IConnectionHost host, string farewell)
-        : base(transport, host, FrontEndMetrics.Line)
+        : base(transport, host, FrontEndProtocol.Line)
     {
         _host = host;
         _farewell = Encoding.UTF8.GetBytes(farewell + "\n");
