@@ -4,7 +4,6 @@ using Parley.FrontEnds.Connections;
 using Parley.FrontEnds.Irc;
 using Parley.Server.Observability;
 using Parley.Server.Tls;
-using Parley.Storage.Sqlite;
 
 namespace Parley.Server.Hosting;
 
@@ -37,7 +36,7 @@ public sealed record ParleyOptions
     public int Port { get; init; } = 55555;
 
     /// <summary>
-    /// Where the server keeps its files: the database <c>parley.db</c> (accounts, messages) and the
+    /// Where the server keeps its files: the SQLite provider's database <c>parley.db</c> (accounts, messages) and the
     /// development certificate in <c>tls/</c>. Defaults to <c>data</c>, relative to the working
     /// directory. Created when first needed. Command line: <c>--data</c>.
     /// </summary>
@@ -78,13 +77,11 @@ public sealed record ParleyOptions
     public AccountOptions Accounts { get; init; } = new();
 
     /// <summary>
-    /// How the SQLite database commits (section <c>Parley:Storage</c>). Its file lives in
-    /// <see cref="DataDirectory"/>; <c>Parley:Storage:DataDirectory</c> is not read (see <see cref="SqliteStore"/>).
+    /// Which storage provider keeps accounts, messages and rooms (section <c>Parley:Storage</c>;
+    /// the provider reads its own settings from the same section, see <see cref="StorageProviders"/>).
+    /// <c>Parley:Storage:DataDirectory</c> is not read: files live in <see cref="DataDirectory"/>.
     /// </summary>
-    public SqliteStoreOptions Storage { get; init; } = new();
-
-    /// <summary>The database options the server uses: <see cref="Storage"/> with its file in <see cref="DataDirectory"/>.</summary>
-    public SqliteStoreOptions SqliteStore => Storage with { DataDirectory = DataDirectory };
+    public StorageOptions Storage { get; init; } = new();
 
     /// <summary>Checks the values; called at start-up.</summary>
     /// <exception cref="ArgumentException">A value is out of range or empty.</exception>
@@ -113,6 +110,6 @@ public sealed record ParleyOptions
         }
 
         Accounts.Validate();
-        SqliteStore.Validate();
+        Storage.Validate();
     }
 }

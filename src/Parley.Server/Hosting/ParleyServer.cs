@@ -15,7 +15,9 @@ using Parley.Core.Messages;
 using Parley.Core.Moderation;
 using Parley.Core.Presence;
 using Parley.Core.Rooms;
+using Parley.Core.ReadMarkers;
 using Parley.Core.Security;
+using Parley.Core.Storage;
 using Parley.FrontEnds.Irc;
 using Parley.FrontEnds.Line;
 using OpenTelemetry.Metrics;
@@ -25,7 +27,6 @@ using Parley.Server.Listeners;
 using Parley.Server.Observability;
 using Parley.Server.Security;
 using Parley.Server.Tls;
-using Parley.Storage.Sqlite;
 
 namespace Parley.Server.Hosting;
 
@@ -83,28 +84,23 @@ public static partial class ParleyServer
         var admissionOptions = builder.Configuration.GetSection(AdmissionOptions.SectionName).Get<AdmissionOptions>() ?? new AdmissionOptions();
         admissionOptions.Validate();
         var transportOptions = ReadTransport(builder.Configuration);
+        var storage = StorageProviders.Read(builder.Configuration, options);
         var listeners = new ListenerRegistry();
 
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(options.Limits);
         builder.Services.AddSingleton(options.Accounts);
-        // One data directory (Parley:DataDirectory) for the database and the development certificate.
-        builder.Services.AddSingleton(options.SqliteStore);
         builder.Services.AddSingleton(listeners);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(options.Rooms);
         builder.Services.AddSingleton(roomLimits);
         builder.Services.AddSingleton(new OperatorPolicy(options.Operators));
-        builder.Services.AddSingleton<SqliteDatabase>();
-        builder.Services.AddSingleton<IAccountStore, SqliteAccountStore>();
-        builder.Services.AddSingleton<ICertificateStore, SqliteCertificateStore>();
-        builder.Services.AddSingleton<IMessageStore, SqliteMessageStore>();
+        // The stores (accounts, certificates, messages, rooms, room history, read markers, server
+        // bans) and the store's health and backup, from the provider Parley:Storage:Provider names;
+        // configureServices may still replace some.
+        storage(builder.Services);
         builder.Services.AddSingleton<IPasswordHashing, IdentityPasswordHashing>();
         builder.Services.AddSingleton<ILoginThrottle>(services => new LoginThrottle(options.Accounts, services.GetRequiredService<TimeProvider>()));
-        // Registered rooms and room messages in parley.db, beside accounts and messages (the core's
-        // in-memory defaults serve its unit tests; configureServices may still replace these).
-        builder.Services.AddSingleton<IRoomStore, SqliteRoomStore>();
-        builder.Services.AddSingleton<IRoomHistory, SqliteRoomHistory>();
         builder.Services.AddSingleton<ChatHub>(services => new ChatHub(
             services.GetRequiredService<IAccountStore>(),
             services.GetRequiredService<IMessageStore>(),
@@ -116,9 +112,8 @@ public static partial class ParleyServer
             services.GetRequiredService<OperatorPolicy>(),
             services.GetRequiredService<TimeProvider>())
         {
-            ReadMarkers = services.GetRequiredService<SqliteReadMarkerStore>(),
+            ReadMarkers = services.GetRequiredService<IReadMarkerStore>(),
         });
-        builder.Services.AddSingleton<SqliteReadMarkerStore>();
         builder.Services.AddSingleton(services => new RegistrationThrottle(options.Accounts, services.GetRequiredService<TimeProvider>()));
         // Fewer hashes at once than cores, and a bounded wait: a login or registration flood cannot starve chat.
         builder.Services.AddSingleton(new PasswordHashingLimiter(options.Accounts.MaxConcurrentHashes, options.Accounts.MaxQueuedHashes));
@@ -148,7 +143,6 @@ public static partial class ParleyServer
         AddMetrics(builder.Services, options.Metrics);
         // Before Kestrel listens (hosted services start first): restore the registered rooms.
         builder.Services.AddHostedService<RoomRestoreService>();
-        builder.Services.AddSingleton<SqliteServerBanStore>();
         builder.Services.AddSingleton<ConfigurationReloader>();
         builder.Services.AddSingleton<ServerBanPersistence>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ServerBanPersistence>());
@@ -217,18 +211,18 @@ public static partial class ParleyServer
         });
 
         // Kestrel's listeners are configured during Build, and their connection handlers need the
-        // hub and so the database: Build opens it (and runs migrations), so a bad data directory
-        // or a too-new schema stops the start here, before the first connection.
+        // hub and so the store: Build opens it (resolving its health opens it: SQLite runs its
+        // migrations), so a bad data directory or a too-new schema stops the start here, before
+        // the first connection.
         WebApplication app;
         try
         {
             app = builder.Build();
-            app.Services.GetRequiredService<SqliteDatabase>();
+            app.Services.GetRequiredService<IStoreHealth>();
         }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+        catch (StoreUnavailableException e)
         {
-            throw new ArgumentException(
-                $"Parley:DataDirectory is '{options.DataDirectory}': cannot open {options.SqliteStore.DatabasePath}: {e.Message.Split('\n')[0].Trim()} (it must be a writable directory; --data)", e);
+            throw new ArgumentException(StorageProviders.Describe(e, options), e);
         }
 
         // Load (or create) the certificate now, so a bad one fails the start, not the first client.
