@@ -29,13 +29,13 @@ public static partial class ParleyServer
             var certificates = listener.Tls ? kestrel.ApplicationServices.GetRequiredService<ServerCertificateSource>() : null;
             kestrel.Listen(address, BindPort(listener.Port(options)), listen =>
             {
-                var limited = listener.Protocol is not null;
-                if (limited)
-                    ConnectionLimitMiddleware.UseBeforeTls(listen, listener.Name, listener.Protocol!, listener.RefusalLine, listener.Tls);
+                if (listener.Protocol is { } protocol)
+                    ConnectionLimitMiddleware.UseBeforeTls(listen, listener.Name, protocol, listener.RefusalLine, listener.Tls);
                 if (certificates is not null)
                 {
                     TlsListener.UseTls(listen, certificates, options.Tls);
-                    if (limited)
+                    // The handshake marker the limits' handshake watch reads.
+                    if (listener.Protocol is not null)
                         ConnectionLimitMiddleware.UseAfterTls(listen);
                 }
 
