@@ -15,6 +15,7 @@ using Parley.Core.Messages;
 using Parley.Core.Moderation;
 using Parley.Core.Presence;
 using Parley.Core.Rooms;
+using Parley.Core.Routing;
 using Parley.Core.Security;
 using Parley.FrontEnds.Irc;
 using Parley.FrontEnds.Line;
@@ -105,6 +106,9 @@ public static partial class ParleyServer
         // in-memory defaults serve its unit tests; configureServices may still replace these).
         builder.Services.AddSingleton<IRoomStore, SqliteRoomStore>();
         builder.Services.AddSingleton<IRoomHistory, SqliteRoomHistory>();
+        // Events reach sessions through the routing port: in process by default (a broker-backed
+        // router, issue 15, replaces this one line).
+        builder.Services.AddSingleton<IEventRouter, InProcessEventRouter>();
         builder.Services.AddSingleton<ChatHub>(services => new ChatHub(
             services.GetRequiredService<IAccountStore>(),
             services.GetRequiredService<IMessageStore>(),
@@ -117,6 +121,7 @@ public static partial class ParleyServer
             services.GetRequiredService<TimeProvider>())
         {
             ReadMarkers = services.GetRequiredService<SqliteReadMarkerStore>(),
+            Router = services.GetRequiredService<IEventRouter>(),
         });
         builder.Services.AddSingleton<SqliteReadMarkerStore>();
         builder.Services.AddSingleton(services => new RegistrationThrottle(options.Accounts, services.GetRequiredService<TimeProvider>()));
