@@ -1,5 +1,6 @@
 using Parley.Core.Accounts;
 using Parley.Core.Events;
+using Parley.Core.Routing;
 using Parley.Core.Sessions;
 
 namespace Parley.Core.Presence;
@@ -246,7 +247,7 @@ public sealed partial class ChatHub
             return;
         var changed = new HostChangedEvent(holder.Nick, session.UserName, host) { Time = _time.GetUtcNow(), Address = oldAddress, Subject = session };
         SendToRoomPeers(session, changed);
-        session.Sink.Deliver(changed);
+        Router.Publish(Audience.Of(session), changed);
     }
 
     // Joins the account's online holder, or makes one. A guest holder of the same nick can only be
@@ -331,7 +332,7 @@ public sealed partial class ChatHub
         // client that kept its nick at SASL sees PRIVMSG <its nick>).
         var shownTo = session.Presence is { IsAlias: true } alias ? alias.Nick : null;
         foreach (var message in missed)
-            session.Sink.Deliver(new MissedMessageEvent(message) { Time = message.SentUtc, ShownTo = message.Kind == Messages.MessageKind.Direct ? shownTo : null });
+            Router.Publish(Audience.Of(session), new MissedMessageEvent(message) { Time = message.SentUtc, ShownTo = message.Kind == Messages.MessageKind.Direct ? shownTo : null });
         // Marked only after they are queued to the session: a crash in between delivers them
         // again at the next sign-in (at least once), never not at all.
         await _messages.MarkDeliveredAsync(accountId, missed[^1].Id);

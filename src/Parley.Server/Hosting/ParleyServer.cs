@@ -16,6 +16,7 @@ using Parley.Core.Moderation;
 using Parley.Core.Presence;
 using Parley.Core.Rooms;
 using Parley.Core.ReadMarkers;
+using Parley.Core.Routing;
 using Parley.Core.Security;
 using Parley.Core.Storage;
 using Parley.FrontEnds.Irc;
@@ -101,6 +102,9 @@ public static partial class ParleyServer
         storage(builder.Services);
         builder.Services.AddSingleton<IPasswordHashing, IdentityPasswordHashing>();
         builder.Services.AddSingleton<ILoginThrottle>(services => new LoginThrottle(options.Accounts, services.GetRequiredService<TimeProvider>()));
+        // Events reach sessions through the routing port: in process by default (a broker-backed
+        // router, issue 15, replaces this one line).
+        builder.Services.AddSingleton<IEventRouter, InProcessEventRouter>();
         builder.Services.AddSingleton<ChatHub>(services => new ChatHub(
             services.GetRequiredService<IAccountStore>(),
             services.GetRequiredService<IMessageStore>(),
@@ -113,6 +117,7 @@ public static partial class ParleyServer
             services.GetRequiredService<TimeProvider>())
         {
             ReadMarkers = services.GetRequiredService<IReadMarkerStore>(),
+            Router = services.GetRequiredService<IEventRouter>(),
         });
         builder.Services.AddSingleton(services => new RegistrationThrottle(options.Accounts, services.GetRequiredService<TimeProvider>()));
         // Fewer hashes at once than cores, and a bounded wait: a login or registration flood cannot starve chat.
