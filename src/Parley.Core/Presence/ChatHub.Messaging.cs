@@ -67,7 +67,7 @@ public sealed partial class ChatHub
         if (from.Presence is not { } me)
             return SendResult.Refused(ChatError.NotRegistered);
 
-        if (_byNick.TryGetValue(to, out var target) && target.AccountId is null)
+        if (TryGetHolder(to, out var target) && target.AccountId is null)
         {
             // A guest: delivered now or not at all.
             var now = _time.GetUtcNow();
@@ -91,8 +91,7 @@ public sealed partial class ChatHub
         else
             return SendResult.Refused(ChatError.NoSuchNick);
 
-        var gate = GateOf(accountId);
-        await gate.WaitAsync(cancellationToken);
+        await _gates.EnterAsync(accountId, cancellationToken);
         MessageReceipt receipt;
         OnlineNick? holder;
         DirectMessageEvent message;
@@ -100,7 +99,7 @@ public sealed partial class ChatHub
         try
         {
             // Under the gate: a sign-in either happened before (deliver now) or reads this after.
-            if (!_byNick.TryGetValue(to, out holder) || holder.AccountId != accountId || holder.Sessions.Length == 0)
+            if (!TryGetHolder(to, out holder) || holder.AccountId != accountId || holder.Sessions.Length == 0)
                 holder = null;
             // A message to the account's name also reaches the other nicks it holds (IRC clients
             // that kept their nick at SASL); one to such a nick reaches that nick only, as on IRC.
@@ -118,7 +117,7 @@ public sealed partial class ChatHub
         }
         finally
         {
-            gate.Release();
+            _gates.Release(accountId);
         }
 
         ChatMetrics.DirectSent(notice, (holder?.Sessions.Length ?? 0) + aliases);
@@ -145,7 +144,7 @@ public sealed partial class ChatHub
         ArgumentNullException.ThrowIfNull(clientTags);
         if (from.Presence is not { } me)
             return SendResult.Refused(ChatError.NotRegistered);
-        if (!_byNick.TryGetValue(to, out var target) || target.Sessions.Length == 0)
+        if (!TryGetHolder(to, out var target) || target.Sessions.Length == 0)
             return SendResult.Refused(ChatError.NoSuchNick);
         var tags = new TagMessageEvent(me.Nick, target.Nick, clientTags)
         {
@@ -168,7 +167,7 @@ public sealed partial class ChatHub
     public string? AwayMessageOf(string nick)
     {
         ArgumentNullException.ThrowIfNull(nick);
-        return _byNick.TryGetValue(nick, out var holder) ? AwayOf(holder) : null;
+        return TryGetHolder(nick, out var holder) ? AwayOf(holder) : null;
     }
 
     /// <summary>Marks the session away with <paramref name="message"/>, or back when it is null or empty.</summary>
@@ -320,9 +319,10 @@ public sealed partial class ChatHub
     private int SendToOthers(OnlineNick except, ChatEvent chatEvent)
     {
         var count = 0;
-        foreach (var (_, holder) in _byNick)
+        foreach (var (_, claim) in _nicks)
         {
-            if (holder == except)
+            // Only this node's holders; a cluster's routing reaches the others.
+            if (claim is not OnlineNick holder || holder == except)
                 continue;
             DeliverAll(holder, chatEvent);
             count++;

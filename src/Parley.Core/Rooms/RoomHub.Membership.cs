@@ -165,7 +165,7 @@ public sealed partial class RoomHub
 
         if (closed)
             _history.OnRoomClosed(room.Name);
-        room.Announcer.Announce(before, epoch, new RoomMemberLeftEvent(room.Name, targets[0].Session.Nick ?? targetNick, RoomLeaveKind.Kicked, reason, by.Nick) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSession = by });
+        room.Announcer.Announce(before, epoch, new RoomMemberLeftEvent(room.Name, targets[0].Session.Nick ?? targetNick, RoomLeaveKind.Kicked, reason, by.Nick) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSessionId = by.Id });
         RecordEvent(room, RoomEntryKind.Kick, by.Nick!, reason, targets[0].Session.Nick ?? targetNick);
         return ChatError.None;
     }

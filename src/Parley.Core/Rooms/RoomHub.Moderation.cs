@@ -41,7 +41,7 @@ public sealed partial class RoomHub
             members = room.MemberArray;
         }
 
-        Send(members, new RoomTopicChangedEvent(room.Name, by.Nick!, room.Topic?.Text) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSession = by });
+        Send(members, new RoomTopicChangedEvent(room.Name, by.Nick!, room.Topic?.Text) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSessionId = by.Id });
         RecordEvent(room, RoomEntryKind.Topic, by.Nick!, room.Topic?.Text);
         await PersistAsync(room, cancellationToken);
         return ChatError.None;
@@ -102,7 +102,7 @@ public sealed partial class RoomHub
 
         if (change.Length == 0)
             return ChatError.None;
-        Send(members, new RoomModeChangedEvent(room.Name, by.Nick!, change) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSession = by, Key = newKey, Limit = newLimit });
+        Send(members, new RoomModeChangedEvent(room.Name, by.Nick!, change) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSessionId = by.Id, Key = newKey, Limit = newLimit });
         await PersistAsync(room, cancellationToken);
         return ChatError.None;
     }
@@ -147,7 +147,7 @@ public sealed partial class RoomHub
             room.PublishMembers(members);
         }
 
-        Send(members, new RoomRoleChangedEvent(room.Name, by.Nick!, changed.Session.Nick ?? targetNick, role, grant) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSession = by });
+        Send(members, new RoomRoleChangedEvent(room.Name, by.Nick!, changed.Session.Nick ?? targetNick, role, grant) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSessionId = by.Id });
         return ChatError.None;
     }
 
@@ -195,7 +195,7 @@ public sealed partial class RoomHub
             members = room.MemberArray;
         }
 
-        Send(members, new RoomBanChangedEvent(room.Name, by.Nick!, mask, add) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSession = by, List = list });
+        Send(members, new RoomBanChangedEvent(room.Name, by.Nick!, mask, add) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSessionId = by.Id, List = list });
         await PersistAsync(room, cancellationToken);
         return ChatError.None;
     }
@@ -234,11 +234,11 @@ public sealed partial class RoomHub
             }
         }
 
-        var invite = new RoomInviteEvent(room.Name, by.Nick!) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSession = by, Nick = nick, ByAccount = by.AccountName };
+        var invite = new RoomInviteEvent(room.Name, by.Nick!) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSessionId = by.Id, Nick = nick, ByAccount = by.AccountName };
         foreach (var target in targets)
             target.Sink.Deliver(invite);
         // The room's ops learn of it too (IRC's invite-notify), the inviter excepted.
-        var notice = new RoomInviteEvent(room.Name, by.Nick!) { Time = invite.Time, ActorAddress = by.UserAddress, ActorSession = by, Nick = nick, ByAccount = invite.ByAccount, ToMembers = true };
+        var notice = new RoomInviteEvent(room.Name, by.Nick!) { Time = invite.Time, ActorAddress = by.UserAddress, ActorSessionId = by.Id, Nick = nick, ByAccount = invite.ByAccount, ToMembers = true };
         foreach (var other in room.MemberArrayForReading)
         {
             if (other.IsOp && other.Session != by && !targets.Contains(other.Session))

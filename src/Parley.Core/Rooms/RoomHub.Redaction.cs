@@ -46,7 +46,7 @@ public sealed partial class RoomHub
         {
             Time = _time.GetUtcNow(),
             ActorAddress = by.UserAddress,
-            ActorSession = by,
+            ActorSessionId = by.Id,
         };
         Send(room.MemberArrayForReading, redacted);
         if (member is null)

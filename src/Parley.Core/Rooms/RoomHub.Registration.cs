@@ -47,7 +47,7 @@ public sealed partial class RoomHub
             room.PublishMembers(members);
         }
 
-        Send(members, new RoomRegistrationChangedEvent(room.Name, by.Nick!, Registered: true) { ActorSession = by });
+        Send(members, new RoomRegistrationChangedEvent(room.Name, by.Nick!, Registered: true) { ActorSessionId = by.Id });
         await PersistAsync(room, cancellationToken, registrationChanged: true);
         return ChatError.None;
     }
@@ -90,7 +90,7 @@ public sealed partial class RoomHub
                 closed = CloseUnderGate(room);
         }
 
-        Send(members, new RoomRegistrationChangedEvent(room.Name, by.Nick!, Registered: false) { ActorSession = by });
+        Send(members, new RoomRegistrationChangedEvent(room.Name, by.Nick!, Registered: false) { ActorSessionId = by.Id });
         await PersistAsync(room, cancellationToken, registrationChanged: true);
         if (closed)
             _history.OnRoomClosed(room.Name);
