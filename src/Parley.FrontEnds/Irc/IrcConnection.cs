@@ -158,7 +158,6 @@ internal sealed partial class IrcConnection : ISessionSink
             _outbox.Complete();
             await writer;
             await _transport.Input.CompleteAsync();
-            _flood?.Dispose();
         }
     }
 
@@ -304,7 +303,8 @@ internal sealed partial class IrcConnection : ISessionSink
             // Flood control as fakelag (Ergo, ircd-ratbox): without a token the command waits for
             // one instead of being refused, so a paste arrives slowly but whole. Meanwhile nothing
             // more is read: the flooder's lines wait in the transport's bounded buffer and its
-            // socket, and only its own commands are delayed. The bucket runs on the real clock.
+            // socket, and only its own commands are delayed. The bucket and the wait run on the
+            // front-end's clock (a fake one in tests).
             var delayed = false;
             while (!_flood.TryTake(out var retryAfter))
             {
@@ -314,7 +314,7 @@ internal sealed partial class IrcConnection : ISessionSink
                     FrontEndMetrics.FloodDelayed(FrontEndMetrics.Irc);
                 }
 
-                await Task.Delay(retryAfter > MinFloodDelay ? retryAfter : MinFloodDelay, cancellationToken);
+                await Task.Delay(retryAfter > MinFloodDelay ? retryAfter : MinFloodDelay, _frontEnd.Time, cancellationToken);
                 if (Volatile.Read(ref _closing) != 0)
                     return;
             }

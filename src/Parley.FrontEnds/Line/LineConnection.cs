@@ -171,7 +171,6 @@ internal sealed partial class LineConnection : ISessionSink
             _outbox.Complete();
             await writer;
             await _transport.Input.CompleteAsync();
-            _flood?.Dispose();
         }
     }
 
