@@ -25,7 +25,7 @@ public sealed class JoinFanOutTurnsTests
         // The members' own joins into the large room went out through the room's worker, on a
         // pool thread: wait (bounded) until it stopped, so the late join starts one on the context.
         var big = _hub.Rooms.Find("#big")!;
-        Assert.True(SpinWait.SpinUntil(() => !big.Announcer.IsBusy, TimeSpan.FromSeconds(10)));
+        await big.Announcer.WhenIdle().WaitAsync(TimeSpan.FromSeconds(10));
 
         var (late, _) = Register("late");
         var context = new ManualSynchronizationContext();
