@@ -87,7 +87,6 @@ internal abstract partial class FrameConnection
             _outbox.Complete();
             await writer;
             await _transport.CompleteInputAsync();
-            Flood?.Dispose();
         }
     }
 

@@ -194,7 +194,8 @@ internal sealed partial class IrcConnection : FrameConnection
             // Flood control as fakelag (Ergo, ircd-ratbox): without a token the command waits for
             // one instead of being refused, so a paste arrives slowly but whole. Meanwhile nothing
             // more is read: the flooder's lines wait in the transport's bounded buffer and its
-            // socket, and only its own commands are delayed. The bucket runs on the real clock.
+            // socket, and only its own commands are delayed. The bucket and the wait run on the
+            // front-end's clock (a fake one in tests).
             var delayed = false;
             while (!flood.TryTake(out var retryAfter))
             {
@@ -204,7 +205,7 @@ internal sealed partial class IrcConnection : FrameConnection
                     FrontEndMetrics.FloodDelayed(FrontEndMetrics.Irc);
                 }
 
-                await Task.Delay(retryAfter > MinFloodDelay ? retryAfter : MinFloodDelay, cancellationToken);
+                await Task.Delay(retryAfter > MinFloodDelay ? retryAfter : MinFloodDelay, Host.Time, cancellationToken);
                 if (IsClosing)
                     return;
             }

@@ -172,7 +172,7 @@ internal sealed partial class LineConnection : FrameConnection
         if (IsClosing)
             return;
         // The session that made a room change gets its OK instead of the ROOM notice (docs/protocol.md).
-        if (chatEvent is RoomEvent { ActorSession: { } actor } && actor == _session)
+        if (chatEvent is RoomEvent roomEvent && roomEvent.ActorSessionId == _session.Id)
             return;
         // A direct message usually arrives alone: written on the sender's thread when the write
         // loop is idle, instead of waking it (one thread hop fewer, docs/benchmarks.md fix 12).
