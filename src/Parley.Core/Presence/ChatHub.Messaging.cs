@@ -68,7 +68,7 @@ public sealed partial class ChatHub
         if (from.Presence is not { } me)
             return SendResult.Refused(ChatError.NotRegistered);
 
-        if (_byNick.TryGetValue(to, out var target) && target.AccountId is null)
+        if (TryGetHolder(to, out var target) && target.AccountId is null)
         {
             // A guest: delivered now or not at all.
             var now = _time.GetUtcNow();
@@ -92,8 +92,7 @@ public sealed partial class ChatHub
         else
             return SendResult.Refused(ChatError.NoSuchNick);
 
-        var gate = GateOf(accountId);
-        await gate.WaitAsync(cancellationToken);
+        await _gates.EnterAsync(accountId, cancellationToken);
         MessageReceipt receipt;
         OnlineNick? holder;
         DirectMessageEvent message;
@@ -101,7 +100,7 @@ public sealed partial class ChatHub
         try
         {
             // Under the gate: a sign-in either happened before (deliver now) or reads this after.
-            if (!_byNick.TryGetValue(to, out holder) || holder.AccountId != accountId || holder.Sessions.Length == 0)
+            if (!TryGetHolder(to, out holder) || holder.AccountId != accountId || holder.Sessions.Length == 0)
                 holder = null;
             // A message to the account's name also reaches the other nicks it holds (IRC clients
             // that kept their nick at SASL); one to such a nick reaches that nick only, as on IRC.
@@ -119,7 +118,7 @@ public sealed partial class ChatHub
         }
         finally
         {
-            gate.Release();
+            _gates.Release(accountId);
         }
 
         ChatMetrics.DirectSent(notice, (holder?.Sessions.Length ?? 0) + aliases);
@@ -146,7 +145,7 @@ public sealed partial class ChatHub
         ArgumentNullException.ThrowIfNull(clientTags);
         if (from.Presence is not { } me)
             return SendResult.Refused(ChatError.NotRegistered);
-        if (!_byNick.TryGetValue(to, out var target) || target.Sessions.Length == 0)
+        if (!TryGetHolder(to, out var target) || target.Sessions.Length == 0)
             return SendResult.Refused(ChatError.NoSuchNick);
         var tags = new TagMessageEvent(me.Nick, target.Nick, clientTags)
         {
@@ -169,7 +168,7 @@ public sealed partial class ChatHub
     public string? AwayMessageOf(string nick)
     {
         ArgumentNullException.ThrowIfNull(nick);
-        return _byNick.TryGetValue(nick, out var holder) ? AwayOf(holder) : null;
+        return TryGetHolder(nick, out var holder) ? AwayOf(holder) : null;
     }
 
     /// <summary>Marks the session away with <paramref name="message"/>, or back when it is null or empty.</summary>
@@ -309,5 +308,5 @@ public sealed partial class ChatHub
     }
 
     // One event instance for every recipient: each protocol encodes it once (ChatEvent.GetBytes).
-    private int SendToOthers(OnlineNick except, ChatEvent chatEvent) => Router.Publish(Audience.EveryNick(_byNick, except), chatEvent);
+    private int SendToOthers(OnlineNick except, ChatEvent chatEvent) => Router.Publish(Audience.EveryNick(_nicks, except), chatEvent);
 }

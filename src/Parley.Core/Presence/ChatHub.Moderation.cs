@@ -21,7 +21,7 @@ public sealed partial class ChatHub
         killed = null;
         if (!Operators.IsOperator(by))
             return ChatError.NotServerOperator;
-        if (!_byNick.TryGetValue(nick, out var holder) || holder.Sessions.Length == 0)
+        if (!TryGetHolder(nick, out var holder) || holder.Sessions.Length == 0)
             return ChatError.NoSuchNick;
         killed = holder.Nick;
         var notice = reason is null ? $"killed by {by.Nick}" : $"killed by {by.Nick}: {reason}";

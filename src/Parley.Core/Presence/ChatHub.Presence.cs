@@ -1,4 +1,5 @@
 using Parley.Core.Events;
+using Parley.Core.Rooms;
 using Parley.Core.Routing;
 using Parley.Core.Sessions;
 
@@ -31,27 +32,34 @@ public sealed partial class ChatHub
     }
 
     // A departure: coalesced for the everyone-audience, at once for room peers of the other kind.
-    private void AnnounceLeft(OnlineNick holder, UserLeftEvent left)
+    private void AnnounceLeft(OnlineNick holder, UserLeftEvent left, IReadOnlyCollection<Room> rooms)
     {
         _presence.Publish(left, holder);
-        Router.Announce(Audience.PresenceIn(left.Rooms, holder), left);
+        Router.Announce(Audience.PresenceIn(rooms, holder), left);
         DeliverToWatchers(left, holder);
     }
 
     private void DeliverToWatchers(ChatEvent chatEvent, OnlineNick except) => Router.Publish(Audience.WatchersOf(except), chatEvent);
 
     // A rename (or a guest turning into an account online elsewhere): rare, never coalesced.
-    private void AnnounceNow(OnlineNick holder, ChatEvent chatEvent)
+    // `rooms` are the rooms the event names (its Rooms), the live ones, for their announcers.
+    private void AnnounceNow(OnlineNick holder, ChatEvent chatEvent, IReadOnlyCollection<Room> rooms)
     {
         DeliverPresence(chatEvent, holder);
-        var rooms = chatEvent switch
-        {
-            NickChangedEvent renamed => renamed.Rooms,
-            UserLeftEvent left => left.Rooms,
-            _ => [],
-        };
         Router.Announce(Audience.PresenceIn(rooms, holder), chatEvent);
         DeliverToWatchers(chatEvent, holder);
+    }
+
+    // The names an event carries for these rooms (events hold data, not live rooms).
+    private static string[] NamesOf(IReadOnlyCollection<Room> rooms)
+    {
+        if (rooms.Count == 0)
+            return [];
+        var names = new string[rooms.Count];
+        var i = 0;
+        foreach (var room in rooms)
+            names[i++] = room.Name;
+        return names;
     }
 
     // The coalescer's way out: every session that sees all presence, but the subject's own.

@@ -11,7 +11,7 @@ public sealed partial class ChatHub
     public IEventRouter Router { get; init; } = new InProcessEventRouter();
 
     /// <summary>The holder of <paramref name="nick"/> (any case) online, or null.</summary>
-    internal OnlineNick? FindHolder(string nick) => _byNick.TryGetValue(nick, out var holder) ? holder : null;
+    internal OnlineNick? FindHolder(string nick) => TryGetHolder(nick, out var holder) ? holder : null;
 
     // Every session of the nick online; nobody when it is offline.
     private Audience NickAudience(string nick) => FindHolder(nick) is { } holder ? Audience.OfNick(holder) : default;

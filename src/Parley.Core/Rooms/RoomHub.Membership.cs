@@ -166,7 +166,7 @@ public sealed partial class RoomHub
 
         if (closed)
             _history.OnRoomClosed(room.Name);
-        _hub.Router.Announce(Audience.OfSnapshot(room, before, epoch), new RoomMemberLeftEvent(room.Name, targets[0].Session.Nick ?? targetNick, RoomLeaveKind.Kicked, reason, by.Nick) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSession = by });
+        _hub.Router.Announce(Audience.OfSnapshot(room, before, epoch), new RoomMemberLeftEvent(room.Name, targets[0].Session.Nick ?? targetNick, RoomLeaveKind.Kicked, reason, by.Nick) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSessionId = by.Id });
         RecordEvent(room, RoomEntryKind.Kick, by.Nick!, reason, targets[0].Session.Nick ?? targetNick);
         return ChatError.None;
     }

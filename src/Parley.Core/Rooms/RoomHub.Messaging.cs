@@ -37,7 +37,7 @@ public sealed partial class RoomHub
         if (error != ChatError.None)
             return ValueTask.FromResult(RoomSendResult.Refused(error));
 
-        var message = new RoomMessage(_ids.Next(), room!.Name, from.Nick!, text, _time.GetUtcNow(), from.AccountId);
+        var message = new RoomMessage(_ids.NextRoomMessageId(), room!.Name, from.Nick!, text, _time.GetUtcNow(), from.AccountId);
         var echo = SendMessage(room, message, from, clientTags ?? [], notice, out var recipients);
         ChatMetrics.RoomMessageSent(recipients);
         var committed = _history.Append(message);

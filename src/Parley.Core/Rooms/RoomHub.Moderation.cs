@@ -42,7 +42,7 @@ public sealed partial class RoomHub
             members = room.MemberArray;
         }
 
-        Send(room, members, new RoomTopicChangedEvent(room.Name, by.Nick!, room.Topic?.Text) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSession = by });
+        Send(room, members, new RoomTopicChangedEvent(room.Name, by.Nick!, room.Topic?.Text) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSessionId = by.Id });
         RecordEvent(room, RoomEntryKind.Topic, by.Nick!, room.Topic?.Text);
         await PersistAsync(room, cancellationToken);
         return ChatError.None;
@@ -103,7 +103,7 @@ public sealed partial class RoomHub
 
         if (change.Length == 0)
             return ChatError.None;
-        Send(room, members, new RoomModeChangedEvent(room.Name, by.Nick!, change) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSession = by, Key = newKey, Limit = newLimit });
+        Send(room, members, new RoomModeChangedEvent(room.Name, by.Nick!, change) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSessionId = by.Id, Key = newKey, Limit = newLimit });
         await PersistAsync(room, cancellationToken);
         return ChatError.None;
     }
@@ -148,7 +148,7 @@ public sealed partial class RoomHub
             room.PublishMembers(members);
         }
 
-        Send(room, members, new RoomRoleChangedEvent(room.Name, by.Nick!, changed.Session.Nick ?? targetNick, role, grant) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSession = by });
+        Send(room, members, new RoomRoleChangedEvent(room.Name, by.Nick!, changed.Session.Nick ?? targetNick, role, grant) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSessionId = by.Id });
         return ChatError.None;
     }
 
@@ -196,7 +196,7 @@ public sealed partial class RoomHub
             members = room.MemberArray;
         }
 
-        Send(room, members, new RoomBanChangedEvent(room.Name, by.Nick!, mask, add) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSession = by, List = list });
+        Send(room, members, new RoomBanChangedEvent(room.Name, by.Nick!, mask, add) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSessionId = by.Id, List = list });
         await PersistAsync(room, cancellationToken);
         return ChatError.None;
     }
@@ -236,10 +236,10 @@ public sealed partial class RoomHub
             }
         }
 
-        var invite = new RoomInviteEvent(room.Name, by.Nick!) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSession = by, Nick = nick, ByAccount = by.AccountName };
+        var invite = new RoomInviteEvent(room.Name, by.Nick!) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSessionId = by.Id, Nick = nick, ByAccount = by.AccountName };
         _hub.Router.Publish(Audience.OfNick(holder!), invite);
         // The room's ops learn of it too (IRC's invite-notify), the inviter and the invited excepted.
-        var notice = new RoomInviteEvent(room.Name, by.Nick!) { Time = invite.Time, ActorAddress = by.UserAddress, ActorSession = by, Nick = nick, ByAccount = invite.ByAccount, ToMembers = true };
+        var notice = new RoomInviteEvent(room.Name, by.Nick!) { Time = invite.Time, ActorAddress = by.UserAddress, ActorSessionId = by.Id, Nick = nick, ByAccount = invite.ByAccount, ToMembers = true };
         _hub.Router.Publish(Audience.OfMembers(room, room.MemberArrayForReading, except: by, exceptNick: holder, minimum: MemberRole.Op), notice);
 
         invited = nick;

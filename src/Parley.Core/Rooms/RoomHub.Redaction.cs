@@ -47,7 +47,7 @@ public sealed partial class RoomHub
         {
             Time = _time.GetUtcNow(),
             ActorAddress = by.UserAddress,
-            ActorSession = by,
+            ActorSessionId = by.Id,
         };
         Send(room, room.MemberArrayForReading, redacted);
         if (member is null)

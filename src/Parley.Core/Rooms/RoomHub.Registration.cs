@@ -48,7 +48,7 @@ public sealed partial class RoomHub
             room.PublishMembers(members);
         }
 
-        Send(room, members, new RoomRegistrationChangedEvent(room.Name, by.Nick!, Registered: true) { ActorSession = by });
+        Send(room, members, new RoomRegistrationChangedEvent(room.Name, by.Nick!, Registered: true) { ActorSessionId = by.Id });
         await PersistAsync(room, cancellationToken, registrationChanged: true);
         return ChatError.None;
     }
@@ -91,7 +91,7 @@ public sealed partial class RoomHub
                 closed = CloseUnderGate(room);
         }
 
-        Send(room, members, new RoomRegistrationChangedEvent(room.Name, by.Nick!, Registered: false) { ActorSession = by });
+        Send(room, members, new RoomRegistrationChangedEvent(room.Name, by.Nick!, Registered: false) { ActorSessionId = by.Id });
         await PersistAsync(room, cancellationToken, registrationChanged: true);
         if (closed)
             _history.OnRoomClosed(room.Name);

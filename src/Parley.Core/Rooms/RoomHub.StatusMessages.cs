@@ -32,7 +32,7 @@ public sealed partial class RoomHub
         if (error != ChatError.None)
             return RoomSendResult.Refused(error);
 
-        var message = new RoomMessage(_ids.Next(), room!.Name, from.Nick!, text, _time.GetUtcNow(), from.AccountId);
+        var message = new RoomMessage(_ids.NextRoomMessageId(), room!.Name, from.Nick!, text, _time.GetUtcNow(), from.AccountId);
         var account = from.AccountName;
         var tags = clientTags ?? [];
         var chatEvent = new RoomMessageEvent(message, IsEcho: false) { Time = message.Time, ActorAddress = from.UserAddress, FromAccount = account, ClientTags = tags, IsNotice = notice, FromBot = from.IsBot, StatusPrefix = prefix };

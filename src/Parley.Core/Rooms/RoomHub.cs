@@ -1,5 +1,6 @@
 using Parley.Core.Moderation;
 using System.Collections.Concurrent;
+using Parley.Core.Cluster;
 using Parley.Core.Events;
 using Parley.Core.Presence;
 using Parley.Core.Routing;
@@ -24,9 +25,9 @@ public sealed partial class RoomHub
     private readonly IRoomStore _store;
     private readonly IRoomHistory _history;
     private readonly TimeProvider _time;
-    private readonly MessageIds _ids;
+    private readonly IIdAllocator _ids;
 
-    internal RoomHub(ChatHub hub, RoomOptions options, RoomLimits limits, IRoomStore store, IRoomHistory history, TimeProvider time)
+    internal RoomHub(ChatHub hub, RoomOptions options, RoomLimits limits, IRoomStore store, IRoomHistory history, IIdAllocator ids, TimeProvider time)
     {
         _hub = hub;
         Options = options;
@@ -34,7 +35,7 @@ public sealed partial class RoomHub
         _store = store;
         _history = history;
         _time = time;
-        _ids = new MessageIds(time, history.LastId);
+        _ids = ids;
     }
 
     /// <summary>Room behaviour (history sizes, list bounds).</summary>

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Parley.Core.Cluster;
 using Parley.Core.Presence;
 using Parley.Core.Rooms;
 using Parley.Core.Sessions;
@@ -62,7 +62,7 @@ public readonly struct Audience
     internal int Epoch { get; private init; }
 
     /// <summary>The nick table (<see cref="AudienceKind.EveryNick"/>).</summary>
-    internal ConcurrentDictionary<string, OnlineNick>? NickTable { get; private init; }
+    internal INickClaims? NickTable { get; private init; }
 
     /// <summary>One session.</summary>
     internal static Audience Of(ChatSession session) => new(AudienceKind.Session) { Session = session };
@@ -101,6 +101,6 @@ public readonly struct Audience
     internal static Audience WatchersOf(OnlineNick subject) => new(AudienceKind.Watchers) { Holder = subject };
 
     /// <summary>Every nick in <paramref name="table"/> but <paramref name="except"/>.</summary>
-    internal static Audience EveryNick(ConcurrentDictionary<string, OnlineNick> table, OnlineNick except) =>
+    internal static Audience EveryNick(INickClaims table, OnlineNick except) =>
         new(AudienceKind.EveryNick) { NickTable = table, Holder = except };
 }

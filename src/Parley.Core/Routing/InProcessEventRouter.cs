@@ -134,9 +134,10 @@ public sealed partial class InProcessEventRouter : IEventRouter
     {
         var except = audience.Holder;
         var count = 0;
-        foreach (var (_, holder) in audience.NickTable!)
+        foreach (var (_, claim) in audience.NickTable!)
         {
-            if (holder == except)
+            // Only this node's holders: a cluster's claims held on other nodes reach them by routing.
+            if (claim is not OnlineNick holder || holder == except)
                 continue;
             Each(holder, except: null, Delivering, chatEvent);
             count++;

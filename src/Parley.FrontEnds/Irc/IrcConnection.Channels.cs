@@ -80,11 +80,11 @@ internal sealed partial class IrcConnection
         }
     }
 
-    private bool SharesRoom(IReadOnlyCollection<Room> rooms)
+    private bool SharesRoom(IReadOnlyList<string> rooms)
     {
         foreach (var room in rooms)
         {
-            if (_session.IsIn(room))
+            if (_session.IsInRoom(room))
                 return true;
         }
 
