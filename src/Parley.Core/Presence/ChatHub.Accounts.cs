@@ -1,6 +1,7 @@
 using Parley.Core.Accounts;
 using Parley.Core.Events;
 using Parley.Core.Rooms;
+using Parley.Core.Routing;
 using Parley.Core.Sessions;
 
 namespace Parley.Core.Presence;
@@ -248,7 +249,7 @@ public sealed partial class ChatHub
             SubjectRealName = session.RealName,
         };
         SendToRoomPeers(session, changed);
-        session.Sink.Deliver(changed);
+        Router.Publish(Audience.Of(session), changed);
     }
 
     // Joins the account's online holder, or makes one (first: true). A guest holder of the same
@@ -323,7 +324,7 @@ public sealed partial class ChatHub
         // client that kept its nick at SASL sees PRIVMSG <its nick>).
         var shownTo = session.Presence is { IsAlias: true } alias ? alias.Nick : null;
         foreach (var message in missed)
-            session.Sink.Deliver(new MissedMessageEvent(message) { Time = message.SentUtc, ShownTo = message.Kind == Messages.MessageKind.Direct ? shownTo : null });
+            Router.Publish(Audience.Of(session), new MissedMessageEvent(message) { Time = message.SentUtc, ShownTo = message.Kind == Messages.MessageKind.Direct ? shownTo : null });
         // Marked only after they are queued to the session: a crash in between delivers them
         // again at the next sign-in (at least once), never not at all.
         await _messages.MarkDeliveredAsync(accountId, missed[^1].Id);

@@ -1,6 +1,7 @@
 using Parley.Core.Events;
 using Parley.Core.Messages;
 using Parley.Core.Metrics;
+using Parley.Core.Routing;
 using Parley.Core.Sessions;
 
 namespace Parley.Core.Presence;
@@ -293,41 +294,19 @@ public sealed partial class ChatHub
         return away;
     }
 
-    private static void DeliverAll(OnlineNick holder, ChatEvent chatEvent)
-    {
-        foreach (var session in holder.Sessions)
-            session.Sink.Deliver(chatEvent);
-    }
+    private void DeliverAll(OnlineNick holder, ChatEvent chatEvent) => Router.Publish(Audience.OfNick(holder), chatEvent);
 
     // The sender's other devices see what it sent; not when they received it already as the recipient.
-    private static void Echo(OnlineNick me, ChatSession from, OnlineNick? recipient, ChatMessage message)
+    private void Echo(OnlineNick me, ChatSession from, OnlineNick? recipient, ChatMessage message)
     {
         if (me.AccountId is null || recipient == me)
             return;
         var sessions = me.Sessions;
         if (sessions.Length < 2)
             return;
-        var echo = new EchoEvent(message) { Time = message.SentUtc, FromAccount = me.AccountName };
-        foreach (var session in sessions)
-        {
-            if (session != from)
-                session.Sink.Deliver(echo);
-        }
+        Router.Publish(Audience.OfNick(me, except: from), new EchoEvent(message) { Time = message.SentUtc, FromAccount = me.AccountName });
     }
 
     // One event instance for every recipient: each protocol encodes it once (ChatEvent.GetBytes).
-    private int SendToOthers(OnlineNick except, ChatEvent chatEvent)
-    {
-        var count = 0;
-        foreach (var (_, claim) in _nicks)
-        {
-            // Only this node's holders; a cluster's routing reaches the others.
-            if (claim is not OnlineNick holder || holder == except)
-                continue;
-            DeliverAll(holder, chatEvent);
-            count++;
-        }
-
-        return count;
-    }
+    private int SendToOthers(OnlineNick except, ChatEvent chatEvent) => Router.Publish(Audience.EveryNick(_nicks, except), chatEvent);
 }

@@ -6,6 +6,7 @@ using Parley.Core.Events;
 using Parley.Core.Messages;
 using Parley.Core.Moderation;
 using Parley.Core.Rooms;
+using Parley.Core.Routing;
 using Parley.Core.Sessions;
 
 namespace Parley.Core.Presence;
@@ -13,7 +14,8 @@ namespace Parley.Core.Presence;
 /// <summary>
 /// The chat core's entry point: who is connected, which nick is whose, and routing of direct
 /// messages, broadcasts and presence notices to sessions. Protocol-neutral: front-ends call it
-/// and receive <see cref="ChatEvent"/>s through each session's <see cref="ISessionSink"/>.
+/// and receive <see cref="ChatEvent"/>s through each session's <see cref="ISessionSink"/>, handed
+/// to it by the <see cref="Router"/> the hub publishes to (<see cref="Routing.Audience"/>s).
 /// </summary>
 /// <remarks>
 /// <para>Thread-safe. Calls for one session come from that session's read loop, in order; calls for
@@ -34,10 +36,6 @@ public sealed partial class ChatHub
 {
     private readonly ConcurrentDictionary<long, ChatSession> _sessions = new();
     private readonly INickClaims _nicks;
-    // Registered sessions whose sink sees everyone's presence: the audience of SYS joined/left.
-    private readonly ConcurrentDictionary<long, ChatSession> _presenceAudience = new();
-    // Sessions handed every presence event at once, whatever their audience (IRC MONITOR).
-    private readonly ConcurrentDictionary<long, ChatSession> _presenceWatchers = new();
     private readonly PresenceCoalescer _presence;
     private readonly IAccountGates _gates;
     private readonly IIdAllocator _ids;
@@ -181,9 +179,9 @@ public sealed partial class ChatHub
         _sessions[session.Id] = session;
         Interlocked.Increment(ref _sessionCount);
         if (_shuttingDown)
-            sink.Close(ShutdownNotice);
+            Router.Close(Audience.Of(session), ShutdownNotice);
         else if (ServerBans.FindMatch(session.Address) is { } ban)
-            sink.Close(BannedNotice(ban));
+            Router.Close(Audience.Of(session), BannedNotice(ban));
         return session;
     }
 
@@ -263,8 +261,8 @@ public sealed partial class ChatHub
         var notice = new ServerNoticeEvent(ShutdownNotice) { Time = _time.GetUtcNow() };
         foreach (var (_, session) in _sessions)
         {
-            session.Sink.Deliver(notice);
-            session.Sink.Close(ShutdownNotice);
+            Router.Publish(Audience.Of(session), notice);
+            Router.Close(Audience.Of(session), ShutdownNotice);
         }
     }
 
@@ -361,10 +359,7 @@ public sealed partial class ChatHub
         if (session.HasLeft || before == (holder is not null))
             return;
         Interlocked.Add(ref _registeredSessions, before ? -1 : 1);
-        if (holder is null)
-            _presenceAudience.TryRemove(session.Id, out _);
-        else if (session.Sink.SeesAllPresence)
-            _presenceAudience[session.Id] = session;
+        Router.SetOnline(session, holder is not null);
     }
 
     private void Leave(ChatSession session, bool quit, string? reason)
@@ -379,8 +374,8 @@ public sealed partial class ChatHub
             Interlocked.Decrement(ref _sessionCount);
             if (session.Presence is not null)
                 Interlocked.Decrement(ref _registeredSessions);
-            _presenceAudience.TryRemove(session.Id, out _);
-            _presenceWatchers.TryRemove(session.Id, out _);
+            Router.SetOnline(session, online: false);
+            Router.SetWatching(session, watching: false);
         }
 
         // The presence stays set, so logs and room notices can still name the nick.

@@ -1,5 +1,6 @@
 using Parley.Core.Events;
 using Parley.Core.Presence;
+using Parley.Core.Routing;
 using Parley.Core.Sessions;
 
 namespace Parley.Core.Rooms;
@@ -48,9 +49,9 @@ public sealed partial class RoomHub
             ActorAddress = by.UserAddress,
             ActorSessionId = by.Id,
         };
-        Send(room.MemberArrayForReading, redacted);
+        Send(room, room.MemberArrayForReading, redacted);
         if (member is null)
-            by.Sink.Deliver(redacted);
+            _hub.Router.Publish(Audience.Of(by), redacted);
         return ChatError.None;
     }
 }
