@@ -42,6 +42,25 @@ public sealed class ClusterPortsTests
     }
 
     [Fact]
+    public async Task An_accounts_nick_is_one_claim_for_all_its_sessions_released_by_the_last()
+    {
+        var claims = new ElsewhereClaims("bob");
+        var hub = TestHubs.Create(accounts: _accounts, ports: new ClusterPorts { NickClaims = claims });
+        var account = (await _accounts.CreateAsync("dana", "hash", DateTimeOffset.UtcNow))!;
+        var phone = hub.Connect(new RecordingSink(), "127.0.0.1:1");
+        var laptop = hub.Connect(new RecordingSink(), "127.0.0.1:2");
+
+        Assert.Equal(ChatError.None, (await hub.SignInAsync(phone, account)).Error);
+        Assert.Equal(ChatError.None, (await hub.SignInAsync(laptop, account)).Error);
+        hub.Quit(phone, reason: null);
+        var whileOneStays = claims.Calls.ToList();
+        hub.Quit(laptop, reason: null);
+
+        Assert.Equal(["claim dana"], whileOneStays);
+        Assert.Equal(["claim dana", "release dana"], claims.Calls);
+    }
+
+    [Fact]
     public async Task A_sign_in_and_a_direct_message_to_the_account_each_hold_its_gate()
     {
         var gates = new RecordingGates();
