@@ -81,6 +81,38 @@ public sealed class RoomAnnouncerTests
         Assert.False(_hub.Rooms.Find("#big")!.Announcer.IsBusy);
     }
 
+    [Fact]
+    public async Task WhenIdle_completes_at_once_when_idle_and_only_once_the_worker_has_delivered_everything()
+    {
+        var sinks = await FillAsync("#big");
+        var announcer = _hub.Rooms.Find("#big")!.Announcer;
+        Assert.True(announcer.WhenIdle().IsCompleted);
+        var (late, _) = Register("late");
+        var context = new ManualSynchronizationContext();
+        Task<JoinResult> joining;
+        Task idle;
+        var previous = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(context);
+        try
+        {
+            joining = _hub.Rooms.JoinAsync(late, "#big", null).AsTask();
+            idle = announcer.WhenIdle();
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(previous);
+        }
+
+        Assert.False(idle.IsCompleted);
+        for (var turns = 0; turns < 200 && context.RunOne(); turns++)
+        {
+        }
+
+        await idle.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(ChatError.None, (await joining.WaitAsync(TimeSpan.FromSeconds(10))).Error);
+        Assert.All(sinks, sink => Assert.Contains(Snapshot(sink), e => e is RoomMemberJoinedEvent { Nick: "late" }));
+    }
+
     private async ValueTask<List<RoomOnlySink>> FillAsync(string room)
     {
         var sinks = new List<RoomOnlySink>();
@@ -95,7 +127,7 @@ public sealed class RoomAnnouncerTests
         // queue empty and stops, on a pool thread: wait for that (bounded), so the test's own
         // announcements start a worker of their own.
         var found = _hub.Rooms.Find(room)!;
-        Assert.True(SpinWait.SpinUntil(() => !found.Announcer.IsBusy, TimeSpan.FromSeconds(10)));
+        await found.Announcer.WhenIdle().WaitAsync(TimeSpan.FromSeconds(10));
         return sinks;
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Parley.TestKit;
 
 namespace Parley.Server.IntegrationTests;
@@ -54,21 +56,25 @@ public sealed class FloodControlTests
     [Fact]
     public async Task Refused_command_succeeds_once_the_time_given_has_passed()
     {
-        await using var server = await ParleyTestServer.StartAsync(new Dictionary<string, string?>
-        {
-            ["Parley:Limits:Flood:MessagesPerSecond"] = "5",
-            ["Parley:Limits:Flood:Burst"] = "2",
-        });
+        // The server's clock, faked: the bucket refills when the test moves it, never by waiting.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await ParleyTestServer.StartAsync(
+            new Dictionary<string, string?>
+            {
+                ["Parley:Limits:Flood:MessagesPerSecond"] = "5",
+                ["Parley:Limits:Flood:Burst"] = "2",
+            },
+            services => services.AddSingleton<TimeProvider>(time));
         await using var alice = await server.ConnectAsAsync("alice");
 
         await alice.SendAsync("/rooms\n/rooms");
         await alice.ExpectAsync("OK 0 rooms");
         var refused = await alice.ReadLineAsync();
         var retry = int.Parse(System.Text.RegularExpressions.Regex.Match(refused, "^ERR FLOOD slow down; retry in ([0-9]+) ms$").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-        Assert.InRange(retry, 1, 200);
+        Assert.Equal(200, retry);
+        Assert.Equal("ERR FLOOD slow down; retry in 200 ms", (await alice.CommandAsync("/rooms")).Reply);
 
-        // Waiting is the behaviour under test here (the bucket refills with time), not synchronisation.
-        await Task.Delay(retry + 50);
+        time.Advance(TimeSpan.FromMilliseconds(retry));
         Assert.Equal("OK 0 rooms", (await alice.CommandAsync("/rooms")).Reply);
     }
 

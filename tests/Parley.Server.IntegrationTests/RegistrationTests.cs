@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Parley.TestKit;
 
 namespace Parley.Server.IntegrationTests;
@@ -125,13 +127,17 @@ public sealed class RegistrationTests
     [Fact]
     public async Task Unregistered_connection_is_closed_after_the_registration_timeout()
     {
-        await using var server = await ParleyTestServer.StartAsync(new Dictionary<string, string?>
-        {
-            ["Parley:Limits:RegistrationTimeout"] = "00:00:02",
-        });
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await ParleyTestServer.StartAsync(
+            new Dictionary<string, string?> { ["Parley:Limits:RegistrationTimeout"] = "00:00:02" },
+            services => services.AddSingleton<TimeProvider>(time));
         await using var idle = await server.ConnectAsync();
         await using var alice = await server.ConnectAsync();
         await alice.RegisterAsync("alice");
+        // A reply shows the read loop running, so the connection's registration timer is set.
+        Assert.StartsWith("ERR NOT_REGISTERED", (await idle.CommandAsync("/users")).Reply, StringComparison.Ordinal);
+
+        time.Advance(TimeSpan.FromSeconds(2));
 
         Assert.Equal(["BYE registration timed out"], await idle.ReadUntilClosedAsync());
         Assert.Empty(await alice.DrainAsync());

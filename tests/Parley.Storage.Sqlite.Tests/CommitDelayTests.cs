@@ -28,8 +28,10 @@ public sealed class CommitDelayTests : IDisposable
     {
         using var writer = new SqliteWriter(_connection, maxBatchSize: 2, Hour, NullLogger.Instance);
         var first = new AcknowledgedOnly();
+        var opened = WindowOpenedAsync(writer);
         writer.Enqueue(first);
-        Assert.True(SpinWait.SpinUntil(() => writer.WindowsOpened == 1, Patience), "the writer never waited for company");
+        await opened.WaitAsync(Patience);
+        Assert.Equal(1, writer.WindowsOpened);
         Assert.False(first.Completion.IsCompleted);
 
         var second = new AcknowledgedOnly();
@@ -57,8 +59,10 @@ public sealed class CommitDelayTests : IDisposable
     {
         using var writer = new SqliteWriter(_connection, maxBatchSize: 1024, Hour, NullLogger.Instance);
         var message = new AcknowledgedOnly();
+        var opened = WindowOpenedAsync(writer);
         writer.Enqueue(message);
-        Assert.True(SpinWait.SpinUntil(() => writer.WindowsOpened == 1, Patience), "the writer never waited for company");
+        await opened.WaitAsync(Patience);
+        Assert.Equal(1, writer.WindowsOpened);
 
         var probe = new ProbeOp();
         writer.Enqueue(probe);
@@ -82,8 +86,10 @@ public sealed class CommitDelayTests : IDisposable
     {
         var writer = new SqliteWriter(_connection, maxBatchSize: 1024, Hour, NullLogger.Instance);
         var message = new AcknowledgedOnly();
+        var opened = WindowOpenedAsync(writer);
         writer.Enqueue(message);
-        Assert.True(SpinWait.SpinUntil(() => writer.WindowsOpened == 1, Patience), "the writer never waited for company");
+        await opened.WaitAsync(Patience);
+        Assert.Equal(1, writer.WindowsOpened);
 
         writer.Dispose();
         await message.Completion.WaitAsync(Patience);
@@ -151,6 +157,14 @@ public sealed class CommitDelayTests : IDisposable
         _connection.Dispose();
         SqliteConnection.ClearPool(_connection);
         _db.Dispose();
+    }
+
+    // Completes when the writer starts waiting out its commit delay (the writer's own event, not a poll).
+    private static Task WindowOpenedAsync(SqliteWriter writer)
+    {
+        var opened = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        writer.WindowOpened += () => opened.TrySetResult();
+        return opened.Task;
     }
 
     // A write like a message insert (only an acknowledgement waits for it) that touches no table.

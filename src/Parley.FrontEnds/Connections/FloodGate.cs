@@ -1,35 +1,30 @@
-using System.Threading.RateLimiting;
-
 namespace Parley.FrontEnds.Connections;
 
 /// <summary>
-/// One connection's flood control: a <see cref="TokenBucketRateLimiter"/> and a count of recent refusals.
+/// One connection's flood control: a <see cref="TokenBucket"/> and a count of recent refusals,
+/// both on the front-end's <see cref="TimeProvider"/> (the server's clock; a fake one in tests).
 /// </summary>
 /// <remarks>
 /// Not thread-safe: only the connection's read loop calls it. The bucket does not replenish on a
-/// timer (thousands of connections would mean thousands of timers); <see cref="Check"/> asks it
-/// to replenish first, and it adds tokens for the time elapsed since the last call.
+/// timer (thousands of connections would mean thousands of timers); each call adds the tokens
+/// for the time elapsed since the last one.
 /// </remarks>
-internal sealed class FloodGate : IDisposable
+internal sealed class FloodGate
 {
-    private readonly TokenBucketRateLimiter _bucket;
+    private readonly TokenBucket _bucket;
     private readonly FloodOptions _options;
     private readonly TimeProvider _time;
     private long _windowStart;
     private int _refusals;
 
+    /// <summary>Creates the gate with a full bucket.</summary>
+    /// <param name="options">The limits, validated and enabled (<see cref="FloodOptions.IsEnabled"/>).</param>
+    /// <param name="time">The clock for the refill and the refusal window.</param>
     public FloodGate(FloodOptions options, TimeProvider time)
     {
         _options = options;
         _time = time;
-        _bucket = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = options.Burst,
-            TokensPerPeriod = 1,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1 / options.MessagesPerSecond),
-            AutoReplenishment = false,
-            QueueLimit = 0,
-        });
+        _bucket = new TokenBucket(options.Burst, options.MessagesPerSecond, time);
     }
 
     /// <summary>Takes a token for one command.</summary>
@@ -37,13 +32,9 @@ internal sealed class FloodGate : IDisposable
     /// <returns>Whether to run the command, refuse it, or close the connection.</returns>
     public FloodVerdict Check(out TimeSpan retryAfter)
     {
-        retryAfter = TimeSpan.Zero;
-        _bucket.TryReplenish();
-        using var lease = _bucket.AttemptAcquire(1);
-        if (lease.IsAcquired)
+        if (_bucket.TryTake(out retryAfter))
             return FloodVerdict.Allowed;
 
-        retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? retry : _bucket.ReplenishmentPeriod;
         var now = _time.GetTimestamp();
         if (_refusals == 0 || _time.GetElapsedTime(_windowStart, now) > _options.RefusalWindow)
         {
@@ -63,16 +54,5 @@ internal sealed class FloodGate : IDisposable
     /// </summary>
     /// <param name="retryAfter">When no token was there, how long until one is back.</param>
     /// <returns>True when a token was taken.</returns>
-    public bool TryTake(out TimeSpan retryAfter)
-    {
-        retryAfter = TimeSpan.Zero;
-        _bucket.TryReplenish();
-        using var lease = _bucket.AttemptAcquire(1);
-        if (lease.IsAcquired)
-            return true;
-        retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? retry : _bucket.ReplenishmentPeriod;
-        return false;
-    }
-
-    public void Dispose() => _bucket.Dispose();
+    public bool TryTake(out TimeSpan retryAfter) => _bucket.TryTake(out retryAfter);
 }

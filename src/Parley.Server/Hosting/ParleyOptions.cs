@@ -2,6 +2,7 @@ using Parley.Core.Accounts;
 using Parley.Core.Rooms;
 using Parley.FrontEnds.Connections;
 using Parley.FrontEnds.Irc;
+using Parley.Server.Listeners;
 using Parley.Server.Observability;
 using Parley.Server.Tls;
 
@@ -95,10 +96,12 @@ public sealed record ParleyOptions
         Irc.Validate();
         Http.Validate();
         Metrics.Validate();
-        (string Key, int Port)[] ports = [("Parley:Port", Port), ("Parley:Tls:Port", Tls.Port), ("Parley:Irc:Port", Irc.Port), ("Parley:Irc:TlsPort", Irc.TlsPort)];
-        if (ports.All(p => p.Port == Disabled))
-            throw new ArgumentException("Parley:Port, Parley:Tls:Port, Parley:Irc:Port and Parley:Irc:TlsPort are all 0: no listener would be left", nameof(Port));
-        foreach (var clash in ports.Append((Key: "Parley:Http:Port", Port: Http.Port)).Where(p => p.Port > 0).GroupBy(p => p.Port).Where(g => g.Count() > 1))
+        // The listeners of the table; those serving chat (behind the connection limits) must not all be off.
+        var ports = ListenerTable.All.Select(l => (Key: l.PortKey, Port: l.Port(this), Chat: l.Protocol is not null)).ToList();
+        var chat = ports.Where(p => p.Chat).ToList();
+        if (chat.All(p => p.Port == Disabled))
+            throw new ArgumentException($"{string.Join(", ", chat.SkipLast(1).Select(p => p.Key))} and {chat[^1].Key} are all 0: no listener would be left", nameof(Port));
+        foreach (var clash in ports.Where(p => p.Port > 0).GroupBy(p => p.Port).Where(g => g.Count() > 1))
             throw new ArgumentException($"{string.Join(" and ", clash.Select(p => p.Key))} are all {clash.Key}", nameof(Port));
         ArgumentOutOfRangeException.ThrowIfLessThan(ShutdownTimeout, TimeSpan.Zero, nameof(ShutdownTimeout));
         Limits.Validate();

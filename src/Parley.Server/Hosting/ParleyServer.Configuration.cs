@@ -56,7 +56,7 @@ public static partial class ParleyServer
         (configuration.GetSection(RoomLimits.SectionName).Get<RoomLimits>() ?? new RoomLimits()).Validate();
         _ = ReadTransport(configuration);
         _ = LogFormatOf(configuration);
-        if (options.Tls.CertificatePath is not null && (options.Tls.Port != ParleyOptions.Disabled || options.Irc.TlsPort != ParleyOptions.Disabled))
+        if (options.Tls.CertificatePath is not null && ListenerTable.AnyTlsEnabled(options))
             _ = new ServerCertificateSource(options, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<ServerCertificateSource>.Instance);
         return options;
     }

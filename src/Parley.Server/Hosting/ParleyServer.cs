@@ -16,6 +16,7 @@ using Parley.Core.Moderation;
 using Parley.Core.Presence;
 using Parley.Core.Rooms;
 using Parley.Core.ReadMarkers;
+using Parley.Core.Routing;
 using Parley.Core.Security;
 using Parley.Core.Storage;
 using Parley.FrontEnds.Irc;
@@ -101,6 +102,9 @@ public static partial class ParleyServer
         storage(builder.Services);
         builder.Services.AddSingleton<IPasswordHashing, IdentityPasswordHashing>();
         builder.Services.AddSingleton<ILoginThrottle>(services => new LoginThrottle(options.Accounts, services.GetRequiredService<TimeProvider>()));
+        // Events reach sessions through the routing port: in process by default (a broker-backed
+        // router, issue 15, replaces this one line).
+        builder.Services.AddSingleton<IEventRouter, InProcessEventRouter>();
         builder.Services.AddSingleton<ChatHub>(services => new ChatHub(
             services.GetRequiredService<IAccountStore>(),
             services.GetRequiredService<IMessageStore>(),
@@ -113,6 +117,7 @@ public static partial class ParleyServer
             services.GetRequiredService<TimeProvider>())
         {
             ReadMarkers = services.GetRequiredService<IReadMarkerStore>(),
+            Router = services.GetRequiredService<IEventRouter>(),
         });
         builder.Services.AddSingleton(services => new RegistrationThrottle(options.Accounts, services.GetRequiredService<TimeProvider>()));
         // Fewer hashes at once than cores, and a bounded wait: a login or registration flood cannot starve chat.
@@ -149,66 +154,7 @@ public static partial class ParleyServer
         configureServices?.Invoke(builder.Services);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
 
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            var address = ResolveAddress(options.Host);
-            if (options.Port != ParleyOptions.Disabled)
-            {
-                kestrel.Listen(address, BindPort(options.Port), listen =>
-                {
-                    ConnectionLimitMiddleware.UseBeforeTls(listen, LineProtocol, LineProtocol, LineFrontEnd.RefusalLine, tls: false);
-                    listen.UseConnectionHandler<LineConnectionHandler>();
-                    listeners.Add(LineProtocol, listen);
-                });
-            }
-
-            if (options.Tls.Port != ParleyOptions.Disabled)
-            {
-                var certificates = kestrel.ApplicationServices.GetRequiredService<ServerCertificateSource>();
-                kestrel.Listen(address, BindPort(options.Tls.Port), listen =>
-                {
-                    ConnectionLimitMiddleware.UseBeforeTls(listen, LineTlsProtocol, LineProtocol, LineFrontEnd.RefusalLine, tls: true);
-                    TlsListener.UseTls(listen, certificates, options.Tls);
-                    ConnectionLimitMiddleware.UseAfterTls(listen);
-                    listen.UseConnectionHandler<LineConnectionHandler>();
-                    listeners.Add(LineTlsProtocol, listen);
-                });
-            }
-
-            if (options.Irc.Port != ParleyOptions.Disabled)
-            {
-                kestrel.Listen(address, BindPort(options.Irc.Port), listen =>
-                {
-                    ConnectionLimitMiddleware.UseBeforeTls(listen, IrcProtocol, IrcProtocol, IrcFrontEnd.RefusalLine, tls: false);
-                    listen.UseConnectionHandler<IrcConnectionHandler>();
-                    listeners.Add(IrcProtocol, listen);
-                });
-            }
-
-            if (options.Irc.TlsPort != ParleyOptions.Disabled)
-            {
-                // The same certificate source as the line protocol's TLS: one certificate, one reload.
-                var certificates = kestrel.ApplicationServices.GetRequiredService<ServerCertificateSource>();
-                kestrel.Listen(address, BindPort(options.Irc.TlsPort), listen =>
-                {
-                    ConnectionLimitMiddleware.UseBeforeTls(listen, IrcTlsProtocol, IrcProtocol, IrcFrontEnd.RefusalLine, tls: true);
-                    TlsListener.UseTls(listen, certificates, options.Tls);
-                    ConnectionLimitMiddleware.UseAfterTls(listen);
-                    listen.UseConnectionHandler<IrcConnectionHandler>();
-                    listeners.Add(IrcTlsProtocol, listen);
-                });
-            }
-
-            if (options.Http.Port != ParleyOptions.Disabled)
-            {
-                // No connection handler: this listener runs the ASP.NET Core pipeline (HttpEndpoints).
-                kestrel.Listen(ResolveAddress(options.Http.Host), BindPort(options.Http.Port), listen =>
-                {
-                    listen.Protocols = HttpProtocols.Http1;
-                    listeners.Add(HttpProtocol, listen);
-                });
-            }
-        });
+        builder.WebHost.ConfigureKestrel(kestrel => ConfigureListeners(kestrel, options, listeners));
 
         // Kestrel's listeners are configured during Build, and their connection handlers need the
         // hub and so the store: Build opens it (resolving its health opens it: SQLite runs its
@@ -226,7 +172,7 @@ public static partial class ParleyServer
         }
 
         // Load (or create) the certificate now, so a bad one fails the start, not the first client.
-        if (options.Tls.Port != ParleyOptions.Disabled || options.Irc.TlsPort != ParleyOptions.Disabled)
+        if (ListenerTable.AnyTlsEnabled(options))
             app.Services.GetRequiredService<ServerCertificateSource>();
 
         app.Services.GetRequiredService<ServerMetrics>().Observe(app.Services.GetRequiredService<ChatHub>());

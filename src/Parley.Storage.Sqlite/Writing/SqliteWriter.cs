@@ -74,6 +74,13 @@ internal sealed class SqliteWriter : IDisposable
     /// <summary>Times the writer has started waiting out a commit delay (for tests and diagnostics).</summary>
     public long WindowsOpened => Interlocked.Read(ref _windowsOpened);
 
+    /// <summary>
+    /// Raised on the writer thread each time it starts waiting out a commit delay, right after
+    /// <see cref="WindowsOpened"/> counts it: a test hook, so tests await the window instead of
+    /// polling the count. A handler must return at once (the writer waits for it, holding no lock).
+    /// </summary>
+    public event Action? WindowOpened;
+
     /// <summary>Queues a write; never blocks. After <see cref="Dispose"/> the write fails at once.</summary>
     public void Enqueue(WriteOp op)
     {
@@ -163,6 +170,7 @@ internal sealed class SqliteWriter : IDisposable
     private void WaitForCompany(List<WriteOp> batch)
     {
         Interlocked.Increment(ref _windowsOpened);
+        WindowOpened?.Invoke();
         var deadline = Stopwatch.GetTimestamp() + (long)(_commitDelay.TotalSeconds * Stopwatch.Frequency);
         while (true)
         {

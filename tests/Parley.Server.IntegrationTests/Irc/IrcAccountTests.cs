@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Parley.TestKit;
 
 namespace Parley.Server.IntegrationTests.Irc;
@@ -177,22 +176,21 @@ public sealed class IrcAccountTests
     [Fact]
     public async Task Flooding_irc_client_is_slowed_down_not_refused()
     {
+        // Over a real socket: a burst past the bucket is answered whole and in order. How long each
+        // command is held (fakelag, on the clock) is tested on a fake clock in Parley.FrontEnds.Tests
+        // (FloodControlTests); 1,000 a second keeps the real waits here to milliseconds.
         await using var server = await ParleyTestServer.StartWithIrcAsync(new Dictionary<string, string?>
         {
-            ["Parley:Limits:Flood:MessagesPerSecond"] = "50",
+            ["Parley:Limits:Flood:MessagesPerSecond"] = "1000",
             ["Parley:Limits:Flood:Burst"] = "5",
         });
         await using var irc = await server.ConnectIrcAsAsync("alice");
-        var clock = Stopwatch.StartNew();
 
-        for (var i = 0; i < 30; i++)
-            await irc.SendAsync($"PING p{i}");
+        await irc.SendRawAsync(System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 30).Select(i => $"PING p{i}\r\n"))));
         var pongs = new List<string>();
         for (var i = 0; i < 30; i++)
             pongs.Add(await irc.ReadLineAsync());
 
-        // 30 commands, a burst of 5 at most (partly used by registration), then 50 per second.
-        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(400), $"took {clock.Elapsed}");
         Assert.Equal(Enumerable.Range(0, 30).Select(i => $":parley PONG parley p{i}"), pongs);
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Parley.TestKit;
 
 namespace Parley.Server.IntegrationTests.Irc;
@@ -162,10 +164,17 @@ public sealed class IrcRegistrationTests
     [Fact]
     public async Task Connection_not_registered_in_time_is_closed_with_error()
     {
-        await using var server = await ParleyTestServer.StartWithIrcAsync(new Dictionary<string, string?> { ["Parley:Limits:RegistrationTimeout"] = "00:00:01" });
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await ParleyTestServer.StartWithIrcAsync(
+            new Dictionary<string, string?> { ["Parley:Limits:RegistrationTimeout"] = "00:00:01" },
+            configureServices: services => services.AddSingleton<TimeProvider>(time));
         await using var irc = await server.ConnectIrcAsync();
 
         await irc.SendAsync("NICK alice");
+        // A reply shows the read loop running, so the connection's registration timer is set.
+        await irc.SendAsync("PING ready");
+        await irc.ExpectAsync(":parley PONG parley ready");
+        time.Advance(TimeSpan.FromSeconds(1));
 
         Assert.Equal(["ERROR :Closing Link: *[parley] (Registration timed out)"], await irc.ReadUntilClosedAsync());
     }

@@ -1,10 +1,14 @@
-namespace Parley.Core.Rooms;
+using Parley.Core.Rooms;
+
+namespace Parley.Core.Routing;
 
 /// <summary>
 /// A room's announcements (joins, parts, quits, kicks) handed to its members in the order they were
 /// made, by one worker at a time, in turns of about <see cref="DeliveriesPerTurn"/> deliveries with
 /// the thread given back between turns. A join storm into one room is then one tenant of the thread
 /// pool's queue, not one per joiner, and a neighbour's line waits for one turn per hop.
+/// Part of the in-process router (<see cref="InProcessEventRouter.Announce"/>): one per room
+/// (<see cref="Room.Announcer"/>), the hubs reach it only through <see cref="IEventRouter"/>.
 /// </summary>
 /// <remarks>
 /// <para>Thread-safe. An announcement to at most <see cref="DeliveriesPerTurn"/> members while
@@ -27,6 +31,9 @@ internal sealed class RoomAnnouncer
     private readonly Lock _lock = new();
     private readonly Queue<RoomAnnouncement> _queue = new();
     private bool _busy;
+    // Made only when a test asks (WhenIdle), completed when the worker stops: nothing on the way of
+    // an announcement but a null check under the lock it holds anyway.
+    private TaskCompletionSource? _idle;
 
     /// <summary>True while announcements are queued or being delivered (tests).</summary>
     internal bool IsBusy
@@ -36,6 +43,17 @@ internal sealed class RoomAnnouncer
             lock (_lock)
                 return _busy;
         }
+    }
+
+    /// <summary>
+    /// Completes when nothing is queued or being delivered: at once when idle, else when the worker
+    /// stops (on its thread). A test hook, so tests await the worker instead of polling
+    /// <see cref="IsBusy"/>; announcements posted meanwhile delay it.
+    /// </summary>
+    internal Task WhenIdle()
+    {
+        lock (_lock)
+            return _busy ? (_idle ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task : Task.CompletedTask;
     }
 
     /// <summary>Hands <paramref name="chatEvent"/> to <paramref name="members"/> after every earlier announcement; does not wait.</summary>
@@ -101,11 +119,20 @@ internal sealed class RoomAnnouncer
             if (_queue.Count == 0)
             {
                 _busy = false;
+                TakeIdle()?.TrySetResult();
                 return;
             }
         }
 
         _ = RunAsync();
+    }
+
+    // Called under _lock when _busy turns false; the waiters' continuations run asynchronously.
+    private TaskCompletionSource? TakeIdle()
+    {
+        var idle = _idle;
+        _idle = null;
+        return idle;
     }
 
     // The one worker while _busy: batches in queue order, a yield before each batch and between turns.
@@ -122,6 +149,7 @@ internal sealed class RoomAnnouncer
                 if (batch.Count == 0)
                 {
                     _busy = false;
+                    TakeIdle()?.TrySetResult();
                     return;
                 }
             }
