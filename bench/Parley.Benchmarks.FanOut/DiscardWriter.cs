@@ -1,17 +1,14 @@
-using System.Buffers;
+using System.IO.Pipelines;
+using Parley.FrontEnds.Connections;
 
 namespace Parley.Benchmarks.FanOut;
 
-/// <summary>Stands in for the transport: the write loop copies into it, nothing is kept.</summary>
-internal sealed class DiscardWriter : IBufferWriter<byte>
+/// <summary>Stands in for the frame transport: the write loop copies each frame into it, nothing is kept.</summary>
+internal sealed class DiscardWriter : IFrameWriter
 {
     private readonly byte[] _buffer = new byte[64 * 1024];
 
-    public void Advance(int count)
-    {
-    }
+    public void WriteFrame(ReadOnlyMemory<byte> frame) => frame.Span.CopyTo(_buffer);
 
-    public Memory<byte> GetMemory(int sizeHint = 0) => _buffer.Length >= sizeHint ? _buffer : new byte[sizeHint];
-
-    public Span<byte> GetSpan(int sizeHint = 0) => GetMemory(sizeHint).Span;
+    public ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken = default) => default;
 }

@@ -1,8 +1,6 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Parley.Server.Hosting;
 using Parley.Server.Observability;
-using Parley.Storage.Sqlite;
 
 var command = ServerCommandLine.Create(
     async (overrides, _) =>
@@ -37,16 +35,15 @@ var command = ServerCommandLine.Create(
 
         return 0;
     },
-    async (overrides, file, _) =>
+    async (overrides, file, cancellationToken) =>
     {
         try
         {
-            var options = ParleyServer.ReadOptions(overrides);
-            SqliteBackup.Run(options.SqliteStore, file);
-            await Console.Out.WriteLineAsync($"parley-server: backed up {options.SqliteStore.DatabasePath} to {Path.GetFullPath(file)}");
+            var source = await ParleyServer.BackupAsync(overrides, file, cancellationToken: cancellationToken);
+            await Console.Out.WriteLineAsync($"parley-server: backed up {source} to {Path.GetFullPath(file)}");
             return 0;
         }
-        catch (Exception e) when (e is IOException or SqliteException or ArgumentException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException or NotSupportedException)
         {
             await Console.Error.WriteLineAsync($"parley-server: backup failed: {e.Message}");
             return 1;

@@ -1,22 +1,24 @@
 using Microsoft.Data.Sqlite;
+using Parley.Core.Storage;
 
 namespace Parley.Storage.Sqlite;
 
 /// <summary>
-/// Copies the database to a new file with <c>VACUUM INTO</c>: a consistent, compacted snapshot,
-/// safe while the server runs (it reads one transaction's view; writers carry on in WAL mode).
+/// The SQLite provider's <see cref="IStoreBackup"/>: copies the database to a new file with
+/// <c>VACUUM INTO</c>, a consistent, compacted snapshot, safe while the server runs (it reads one
+/// transaction's view; writers carry on in WAL mode). Opens its own connection to the file, never
+/// the server's <see cref="SqliteDatabase"/> (no migrations, no writer).
 /// </summary>
-public static class SqliteBackup
+/// <param name="options">Where the live database is.</param>
+/// <remarks>Thread-safe: each backup uses a connection of its own.</remarks>
+public sealed class SqliteBackup(SqliteStoreOptions options) : IStoreBackup
 {
-    /// <summary>Writes a backup of the database under <paramref name="options"/> to <paramref name="destination"/>.</summary>
-    /// <param name="options">Where the live database is.</param>
-    /// <param name="destination">The backup file to create; it must not exist.</param>
+    /// <inheritdoc />
+    /// <returns>The database file's full path.</returns>
     /// <exception cref="FileNotFoundException">There is no database under the data directory.</exception>
-    /// <exception cref="IOException"><paramref name="destination"/> exists already.</exception>
-    /// <exception cref="SqliteException">SQLite could not read the database or write the copy.</exception>
-    public static void Run(SqliteStoreOptions options, string destination)
+    /// <exception cref="IOException"><paramref name="destination"/> exists already, or SQLite could not read the database or write the copy.</exception>
+    public Task<string> BackupAsync(string destination, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(destination);
         if (!File.Exists(options.DatabasePath))
             throw new FileNotFoundException($"No database at {options.DatabasePath}.", options.DatabasePath);
@@ -30,11 +32,21 @@ public static class SqliteBackup
             Mode = SqliteOpenMode.ReadWrite,
             Pooling = false,
         }.ToString();
-        using var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "VACUUM INTO $target";
-        command.Parameters.AddWithValue("$target", target);
-        command.ExecuteNonQuery();
+        try
+        {
+            using var connection = new SqliteConnection(connectionString);
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "VACUUM INTO $target";
+            command.Parameters.AddWithValue("$target", target);
+            command.ExecuteNonQuery();
+        }
+        catch (SqliteException e)
+        {
+            // The port's callers know no SQLite: its message, as an I/O failure.
+            throw new IOException(e.Message, e);
+        }
+
+        return Task.FromResult(options.DatabasePath);
     }
 }

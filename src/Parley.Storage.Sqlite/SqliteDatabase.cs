@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using Parley.Core.Storage;
 using Parley.Storage.Sqlite.Migrations;
 using Parley.Storage.Sqlite.Writing;
 
@@ -12,7 +13,7 @@ namespace Parley.Storage.Sqlite;
 /// connections of their own.
 /// </summary>
 /// <remarks>Thread-safe. Dispose commits what is queued, checkpoints, and closes every file handle.</remarks>
-public sealed class SqliteDatabase : IDisposable
+public sealed class SqliteDatabase : IStoreHealth, IDisposable
 {
     private readonly SqliteConnection _writerConnection;
     private readonly ILogger _logger;

@@ -8,7 +8,7 @@ namespace Parley.Storage.Sqlite;
 /// restart. Reads use a pooled connection; writes go through the one writer.
 /// </summary>
 /// <remarks>Thread-safe.</remarks>
-public sealed class SqliteServerBanStore
+public sealed class SqliteServerBanStore : IServerBanStore
 {
     private readonly SqliteDatabase _database;
 
@@ -16,8 +16,9 @@ public sealed class SqliteServerBanStore
     /// <param name="database">The database.</param>
     public SqliteServerBanStore(SqliteDatabase database) => _database = database;
 
-    /// <summary>Every stored ban, in the order they were set.</summary>
-    public IReadOnlyList<ServerBan> LoadAll()
+    /// <inheritdoc />
+    /// <remarks>Reads on the calling thread and completes synchronously.</remarks>
+    public ValueTask<IReadOnlyList<ServerBan>> LoadAllAsync(CancellationToken cancellationToken = default)
     {
         using var connection = _database.OpenReader();
         using var command = connection.CreateCommand();
@@ -33,10 +34,10 @@ public sealed class SqliteServerBanStore
                 reader.IsDBNull(3) ? null : reader.GetString(3)));
         }
 
-        return bans;
+        return ValueTask.FromResult<IReadOnlyList<ServerBan>>(bans);
     }
 
-    /// <summary>Stores <paramref name="ban"/>; completes once committed.</summary>
+    /// <inheritdoc />
     public Task SaveAsync(ServerBan ban)
     {
         ArgumentNullException.ThrowIfNull(ban);
@@ -45,7 +46,7 @@ public sealed class SqliteServerBanStore
         return op.Completion;
     }
 
-    /// <summary>Deletes the ban with <paramref name="mask"/> (any case); completes once committed.</summary>
+    /// <inheritdoc />
     public Task DeleteAsync(string mask)
     {
         ArgumentNullException.ThrowIfNull(mask);

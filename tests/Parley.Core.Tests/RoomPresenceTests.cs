@@ -23,10 +23,10 @@ public sealed class RoomPresenceTests
         _hub.Quit(bob, "lunch");
 
         var left = Assert.Single(aliceSink.Events.OfType<UserLeftEvent>());
-        Assert.Equal(rooms.Select(r => r.Name).Order(), left.Rooms.Select(r => r.Name).Order());
+        Assert.Equal(rooms.Select(r => r.Name).Order(), left.Rooms.Order());
         Assert.All(aliceSink.Events.OfType<RoomMemberLeftEvent>(), e => Assert.False(e.NickStays));
         Assert.Equal(2, aliceSink.Events.OfType<RoomMemberLeftEvent>().Count());
-        Assert.True(left.Rooms.All(alice.IsIn));
+        Assert.True(left.Rooms.All(alice.IsInRoom));
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class RoomPresenceTests
         Assert.Equal(ChatError.None, _hub.Register(bob, "robert"));
 
         var renamed = Assert.Single(aliceSink.Events.OfType<NickChangedEvent>());
-        Assert.True(renamed.Rooms.All(alice.IsIn));
+        Assert.True(renamed.Rooms.All(alice.IsInRoom));
         Assert.Single(renamed.Rooms);
     }
 

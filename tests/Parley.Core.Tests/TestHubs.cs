@@ -1,4 +1,5 @@
 using Parley.Core.Accounts;
+using Parley.Core.Cluster;
 using Parley.Core.Moderation;
 using Parley.Core.Presence;
 using Parley.Core.Rooms;
@@ -9,7 +10,7 @@ namespace Parley.Core.Tests;
 /// <summary>Hubs over in-memory fakes, for tests that need no accounts of their own.</summary>
 internal static class TestHubs
 {
-    /// <summary>A hub with in-memory accounts, messages and rooms; room settings, operators and clock as given.</summary>
+    /// <summary>A hub with in-memory accounts, messages and rooms; room settings, operators, clock and cluster ports as given.</summary>
     public static ChatHub Create(
         RoomOptions? roomOptions = null,
         RoomLimits? roomLimits = null,
@@ -17,7 +18,8 @@ internal static class TestHubs
         IRoomHistory? roomHistory = null,
         OperatorPolicy? operators = null,
         IAccountStore? accounts = null,
-        TimeProvider? time = null) =>
+        TimeProvider? time = null,
+        ClusterPorts? ports = null) =>
         new(
             accounts ?? new MemoryAccountStore(),
             new MemoryMessageStore(),
@@ -27,7 +29,8 @@ internal static class TestHubs
             roomStore ?? new InMemoryRoomStore(),
             roomHistory ?? new InMemoryRoomHistory(),
             operators ?? OperatorPolicy.None,
-            time ?? TimeProvider.System);
+            time ?? TimeProvider.System,
+            ports);
 
     /// <summary>
     /// Takes a guest nick; the in-memory account store answers at once, so this completes

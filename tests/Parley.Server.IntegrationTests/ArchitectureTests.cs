@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 
 namespace Parley.Server.IntegrationTests;
@@ -31,5 +32,23 @@ public sealed class ArchitectureTests
                 .Select(r => Path.GetFileNameWithoutExtension(r.Attribute("Include")!.Value));
             Assert.All(references, r => Assert.Contains(r, Allowed[name]));
         }
+    }
+
+    [Fact]
+    public void The_server_names_a_store_project_only_where_a_provider_name_maps_to_its_registration()
+    {
+        var server = Path.Combine(RepositoryRoot.Find(), "src", "Parley.Server");
+        var registration = Path.Combine(server, "Hosting", "StorageProviders.cs");
+        // A namespace or a type of a store project (SqliteDatabase, Parley.Storage.Sqlite); the word SQLite in prose is fine.
+        var storeType = new Regex(@"\bParley\.Storage\.|\bSqlite[A-Z]\w*|\bMicrosoft\.Data\.Sqlite\b");
+        var offenders = Directory.GetFiles(server, "*.cs", SearchOption.AllDirectories)
+            .Where(f => f != registration && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: f, Line: i + 1, Text: line)))
+            .Where(l => storeType.IsMatch(l.Text))
+            .Select(l => $"{Path.GetRelativePath(server, l.File)}:{l.Line}: {l.Text.Trim()}")
+            .ToList();
+
+        Assert.True(File.Exists(registration), "the provider table moved: update this rule");
+        Assert.True(offenders.Count == 0, string.Join("\n", offenders));
     }
 }

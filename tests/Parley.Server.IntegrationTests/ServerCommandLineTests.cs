@@ -14,7 +14,7 @@ public sealed class ServerCommandLineTests
             return Task.FromResult(0);
         });
 
-        var exit = await command.Parse(["--host", "0.0.0.0", "--port", "6000", "--tls-port", "6001", "--irc-port", "7000", "--ircs-port", "0", "--http-port", "9090", "--tls-cert", "c.pem", "--tls-key", "k.pem", "--data", "/var/lib/parley", "--max-outbound-bytes", "9000", "--registration-timeout", "00:00:10"]).InvokeAsync();
+        var exit = await command.Parse(["--host", "0.0.0.0", "--port", "6000", "--tls-port", "6001", "--irc-port", "7000", "--ircs-port", "0", "--http-port", "9090", "--tls-cert", "c.pem", "--tls-key", "k.pem", "--data", "/var/lib/parley", "--storage", "sqlite", "--max-outbound-bytes", "9000", "--registration-timeout", "00:00:10"]).InvokeAsync();
 
         Assert.Equal(0, exit);
         Assert.Equal(
@@ -29,6 +29,7 @@ public sealed class ServerCommandLineTests
                 ["Parley:Tls:CertificatePath"] = "c.pem",
                 ["Parley:Tls:KeyPath"] = "k.pem",
                 ["Parley:DataDirectory"] = "/var/lib/parley",
+                ["Parley:Storage:Provider"] = "sqlite",
                 ["Parley:Limits:MaxOutboundBytes"] = "9000",
                 ["Parley:Limits:RegistrationTimeout"] = "00:00:10",
             },
@@ -84,7 +85,7 @@ public sealed class ServerCommandLineTests
 
         Assert.Equal(0, exit);
         Assert.False(ran);
-        foreach (var option in new[] { "--host", "--port", "--tls-port", "--http-port", "--tls-cert", "--tls-key", "--data", "--max-outbound-bytes", "--registration-timeout" })
+        foreach (var option in new[] { "--host", "--port", "--tls-port", "--http-port", "--tls-cert", "--tls-key", "--data", "--storage", "--max-outbound-bytes", "--registration-timeout" })
             Assert.Contains(option, output.ToString(), StringComparison.Ordinal);
     }
 

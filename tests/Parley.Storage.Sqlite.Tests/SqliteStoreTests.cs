@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Parley.Core.Messages;
+using Parley.Core.Storage;
 
 namespace Parley.Storage.Sqlite.Tests;
 
@@ -22,24 +24,6 @@ public sealed class SqliteStoreTests
     }
 
     [Fact]
-    public async Task Appended_messages_survive_a_reopen_and_ids_continue_after_them()
-    {
-        using var db = new TempDatabase();
-        var first = db.Messages.Append(Broadcast("alice", "one"));
-        var second = db.Messages.Append(Broadcast("bob", "two"));
-        await Task.WhenAll(first.Committed, second.Committed);
-
-        db.Reopen();
-        var third = db.Messages.Append(Broadcast("carol", "three"));
-        await third.Committed;
-
-        Assert.Equal([1L, 2L, 3L], [first.Message.Id, second.Message.Id, third.Message.Id]);
-        var history = await db.Messages.GetHistoryAsync(new HistoryQuery(0, null, 10, null));
-        Assert.Equal(["one", "two", "three"], history.Select(m => m.Text));
-        Assert.Equal(T0, history[0].SentUtc);
-    }
-
-    [Fact]
     public async Task Concurrent_appends_are_committed_in_fewer_transactions_than_messages()
     {
         using var db = new TempDatabase();
@@ -52,76 +36,6 @@ public sealed class SqliteStoreTests
         Assert.True(db.Database.BatchesCommitted - batchesBefore < 2000 / 2, $"{db.Database.BatchesCommitted} batches");
     }
 
-    [Theory]
-    [InlineData("'); DROP TABLE messages; --")]
-    [InlineData("Robert'); DELETE FROM accounts WHERE ('1'='1")]
-    [InlineData("$text @p :x ? %s \\ \" ' ` ✓ 🎉")]
-    public async Task Sql_looking_text_is_stored_and_returned_verbatim(string text)
-    {
-        using var db = new TempDatabase();
-        await db.Messages.Append(Broadcast("alice", text)).Committed;
-
-        var history = await db.Messages.GetHistoryAsync(new HistoryQuery(0, null, 10, null));
-
-        Assert.Equal(text, Assert.Single(history).Text);
-    }
-
-    [Fact]
-    public async Task Creating_an_account_for_a_nick_registered_in_another_case_returns_null()
-    {
-        using var db = new TempDatabase();
-
-        var alice = await db.Accounts.CreateAsync("Alice", "hash1", T0);
-        var again = await db.Accounts.CreateAsync("alice", "hash2", T0);
-
-        Assert.NotNull(alice);
-        Assert.Null(again);
-        Assert.Equal("Alice", (await db.Accounts.FindAsync("ALICE"))!.Nick);
-    }
-
-    [Fact]
-    public async Task Direct_history_pages_back_by_id_and_keeps_conversations_apart()
-    {
-        using var db = new TempDatabase();
-        var alice = (await db.Accounts.CreateAsync("alice", "h", T0))!;
-        var bob = (await db.Accounts.CreateAsync("bob", "h", T0))!;
-        for (var i = 0; i < 25; i++)
-        {
-            var (from, fromId, to, toId) = i % 2 == 0 ? ("alice", alice.Id, "bob", bob.Id) : ("bob", bob.Id, "alice", alice.Id);
-            db.Messages.Append(new NewMessage(MessageKind.Direct, T0, from, fromId, to, toId, $"m{i}", true));
-            db.Messages.Append(new NewMessage(MessageKind.Direct, T0, "alice", alice.Id, "carol", null, $"other{i}", true));
-        }
-
-        await db.Messages.FlushAsync();
-
-        var newest = await db.Messages.GetHistoryAsync(new HistoryQuery(alice.Id, "BOB", 10, null));
-        var older = await db.Messages.GetHistoryAsync(new HistoryQuery(alice.Id, "bob", 10, newest[0].Id));
-        var oldest = await db.Messages.GetHistoryAsync(new HistoryQuery(alice.Id, "bob", 10, older[0].Id));
-        Assert.Equal(Enumerable.Range(15, 10).Select(i => $"m{i}"), newest.Select(m => m.Text));
-        Assert.Equal(Enumerable.Range(5, 10).Select(i => $"m{i}"), older.Select(m => m.Text));
-        Assert.Equal(Enumerable.Range(0, 5).Select(i => $"m{i}"), oldest.Select(m => m.Text));
-        var bobsView = await db.Messages.GetHistoryAsync(new HistoryQuery(bob.Id, "alice", 200, null));
-        Assert.Equal(25, bobsView.Count);
-    }
-
-    [Fact]
-    public async Task Waiting_messages_are_returned_oldest_first_until_marked_delivered()
-    {
-        using var db = new TempDatabase();
-        var bob = (await db.Accounts.CreateAsync("bob", "h", T0))!;
-        for (var i = 0; i < 5; i++)
-            db.Messages.Append(new NewMessage(MessageKind.Direct, T0.AddSeconds(i), "alice", null, "bob", bob.Id, $"m{i}", Delivered: false));
-        await db.Messages.FlushAsync();
-
-        var first = await db.Messages.GetUndeliveredAsync(bob.Id, 3);
-        await db.Messages.MarkDeliveredAsync(bob.Id, first[^1].Id);
-        var rest = await db.Messages.GetUndeliveredAsync(bob.Id, 3);
-
-        Assert.Equal(["m0", "m1", "m2"], first.Select(m => m.Text));
-        Assert.Equal(["m3", "m4"], rest.Select(m => m.Text));
-        Assert.Equal(2, await db.Messages.CountUndeliveredAsync(bob.Id));
-    }
-
     [Fact]
     public async Task Backup_writes_a_complete_copy_that_opens_on_its_own()
     {
@@ -130,14 +44,43 @@ public sealed class SqliteStoreTests
         var file = Path.Combine(db.Directory, "backup", "copy.db");
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
 
-        SqliteBackup.Run(db.Options, file);
+        var backup = new SqliteBackup(db.Options);
+        var source = await backup.BackupAsync(file);
 
-        Assert.Throws<IOException>(() => SqliteBackup.Run(db.Options, file));
+        Assert.Equal(db.Options.DatabasePath, source);
+        await Assert.ThrowsAsync<IOException>(() => backup.BackupAsync(file));
         using var copy = new SqliteConnection($"Data Source={file};Mode=ReadOnly;Pooling=False");
         copy.Open();
         using var command = copy.CreateCommand();
         command.CommandText = "SELECT text FROM messages";
         Assert.Equal("kept", command.ExecuteScalar());
+    }
+
+    [Fact]
+    public async Task Backup_of_a_missing_database_is_refused_and_a_sqlite_failure_is_an_io_error()
+    {
+        using var db = new TempDatabase();
+        var missing = new SqliteBackup(db.Options with { DataDirectory = Path.Combine(db.Directory, "none") });
+        var unwritable = Path.Combine(db.Directory, "no-such-folder", "copy.db");
+
+        await Assert.ThrowsAsync<FileNotFoundException>(() => missing.BackupAsync(Path.Combine(db.Directory, "copy.db")));
+        var error = await Assert.ThrowsAsync<IOException>(() => new SqliteBackup(db.Options).BackupAsync(unwritable));
+        Assert.IsType<SqliteException>(error.InnerException);
+    }
+
+    [Fact]
+    public void A_database_that_cannot_be_opened_makes_the_registered_store_unavailable_naming_its_file()
+    {
+        using var db = new TempDatabase();
+        // A directory cannot be made under a file.
+        var file = Path.Combine(db.Directory, "a-file");
+        File.WriteAllText(file, "");
+        var options = new SqliteStoreOptions { DataDirectory = Path.Combine(file, "data") };
+        using var services = new ServiceCollection().AddLogging().AddSqliteStorage(options).BuildServiceProvider();
+
+        var error = Assert.Throws<StoreUnavailableException>(() => services.GetRequiredService<IStoreHealth>());
+
+        Assert.StartsWith($"cannot open {options.DatabasePath}: ", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

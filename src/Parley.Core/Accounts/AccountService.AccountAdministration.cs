@@ -33,8 +33,7 @@ public sealed partial class AccountService
 
         await _hub.Rooms.OnAccountDroppedAsync(account.Id, cancellationToken);
         await _accounts.DeleteAsync(account.Id, cancellationToken);
-        foreach (var session in _hub.FindSessions(account.Nick).Where(s => s.AccountId == account.Id).ToList())
-            session.Sink.Close("account dropped by an operator");
+        _hub.CloseAccountNick(account.Nick, account.Id, "account dropped by an operator");
         return (ChatError.None, account.Nick);
     }
 

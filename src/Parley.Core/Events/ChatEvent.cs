@@ -5,13 +5,29 @@ namespace Parley.Core.Events;
 /// instance to every recipient, and <see cref="GetBytes"/> encodes it at most once per protocol,
 /// so a message to 1,000 members costs one encode per wire format, not 1,000.
 /// </summary>
-/// <remarks>Immutable but for the encode cache, which is safe to fill from several threads.</remarks>
+/// <remarks>
+/// <para>
+/// An event is data: names, nicks, ids, times and records of them, never a live object (a
+/// session, a room), so it can cross a process (a backplane between nodes) and a session is named
+/// by its id (<see cref="RoomEvent.ActorSessionId"/>). <c>ChatEventShapeTests</c> checks every kind.
+/// </para>
+/// <para>
+/// The encode cache is transient, not part of the event's data: private fields, marked
+/// <see cref="NonSerializedAttribute"/>, that no serializer writes; an event that crossed a
+/// process arrives with an empty cache and is encoded once there per form. Immutable but for that
+/// cache, which is safe to fill from several threads.
+/// </para>
+/// </remarks>
 public abstract class ChatEvent
 {
-    // Slots 0 and 1 (the line protocol, IRC without tags) inline; the rest only when an event
-    // meets a tagged encoder: a direct message to one recipient fills one slot (issue 10, fix 13).
+    // The first two slots reserved (EventEncoderSlots: the forms most events meet) inline; the
+    // rest only when an event meets a third form: a direct message to one recipient fills one
+    // slot (issue 10, fix 13).
+    [NonSerialized]
     private byte[]? _slot0;
+    [NonSerialized]
     private byte[]? _slot1;
+    [NonSerialized]
     private byte[]?[]? _moreSlots;
 
     /// <summary>

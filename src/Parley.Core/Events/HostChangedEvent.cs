@@ -1,5 +1,3 @@
-using Parley.Core.Sessions;
-
 namespace Parley.Core.Events;
 
 /// <summary>
@@ -24,9 +22,19 @@ public sealed class HostChangedEvent(string Nick, string UserName, string Host) 
     /// <summary>The user name and host before the change (the source of IRC's <c>CHGHOST</c> line).</summary>
     public UserAddress? Address { get; init; }
 
+    /// <summary>The id of the session whose host changed (front-ends compare it with their own session's), or 0 when unknown.</summary>
+    public long SubjectSessionId { get; init; }
+
     /// <summary>
-    /// The session whose host changed, for protocols that replay its channel state to peers that
-    /// cannot be told of the change (IRC's QUIT/JOIN/MODE fallback without <c>chghost</c>).
+    /// The rooms the session is in and its role in each, for protocols that replay its channel
+    /// state to peers that cannot be told of the change (IRC's QUIT/JOIN/MODE fallback without
+    /// <c>chghost</c>); empty when unknown.
     /// </summary>
-    public ChatSession? Subject { get; init; }
+    public IReadOnlyList<RoomMembership> SubjectRooms { get; init; } = [];
+
+    /// <summary>The session's account name, or null for a guest (IRC's extended-join in the fallback).</summary>
+    public string? SubjectAccount { get; init; }
+
+    /// <summary>The session's real name (IRC's extended-join in the fallback).</summary>
+    public string SubjectRealName { get; init; } = "";
 }

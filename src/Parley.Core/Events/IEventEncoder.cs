@@ -5,14 +5,16 @@ namespace Parley.Core.Events;
 public interface IEventEncoder
 {
     /// <summary>
-    /// How many encodings one event can cache: 6. Taken: 0 the line protocol, 1 IRC without
-    /// tags, 2 IRC with the <c>time</c> tag (server-time), 3 IRC with all message-tags (time,
-    /// account, msgid, client tags); 4 is meant for the web client's JSON; 5 is spare (IRC's
-    /// uncached tag sets name it but never fill it).
+    /// How many encodings one event can cache: 6, the capacity of
+    /// <see cref="EventEncoderSlots.Shared"/>, which hands the slots out by name at start-up.
     /// </summary>
     const int MaxSlots = 6;
 
-    /// <summary>This protocol's cache slot, 0 to <see cref="MaxSlots"/> - 1, unique per protocol.</summary>
+    /// <summary>
+    /// This form's cache slot, reserved at start-up with <see cref="EventEncoderSlots.Reserve"/>
+    /// on <see cref="EventEncoderSlots.Shared"/> (0 to <see cref="MaxSlots"/> - 1, one per form).
+    /// Read once per delivery: return a field, not a lookup.
+    /// </summary>
     int Slot { get; }
 
     /// <summary>Encodes <paramref name="chatEvent"/> as this protocol's bytes.</summary>

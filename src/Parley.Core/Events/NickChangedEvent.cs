@@ -15,8 +15,9 @@ public sealed class NickChangedEvent(string OldNick, string NewNick) : ChatEvent
     public UserAddress? Address { get; init; }
 
     /// <summary>
-    /// The rooms the user was in when this happened, a snapshot; protocols that show this only to
-    /// users sharing a room (IRC) check it per recipient. Empty when none.
+    /// The names of the rooms the user was in when this happened, a snapshot; protocols that show
+    /// this only to users sharing a room (IRC) check it per recipient
+    /// (<see cref="Sessions.ChatSession.IsInRoom"/>). Empty when none.
     /// </summary>
-    public IReadOnlyCollection<Rooms.Room> Rooms { get; init; } = [];
+    public IReadOnlyList<string> Rooms { get; init; } = [];
 }

@@ -15,9 +15,13 @@ public abstract class RoomEvent(string Room) : ChatEvent
     public UserAddress? ActorAddress { get; init; }
 
     /// <summary>
-    /// The session that caused a change made by command (topic, modes, roles, bans, kick,
-    /// registration), or null. The line protocol tells that session with its <c>OK</c> instead of the
-    /// notice (docs/protocol.md, "Room notices"); IRC shows it the change, as IRC servers echo it.
+    /// The id (<see cref="Sessions.ChatSession.Id"/>) of the session that caused a change made by
+    /// command (topic, modes, roles, bans, kick, registration), or 0 (no session has id 0). The line
+    /// protocol tells that session with its <c>OK</c> instead of the notice (docs/protocol.md, "Room
+    /// notices"), by comparing the id with its own session's; IRC shows it the change, as IRC
+    /// servers echo it. An id, not the session: the event may cross a process, and ids are unique
+    /// across nodes. A <see langword="long"/>, not a nullable one, so that every room event (each room
+    /// message too) is no larger than when it held the session's reference.
     /// </summary>
-    public Sessions.ChatSession? ActorSession { get; init; }
+    public long ActorSessionId { get; init; }
 }

@@ -19,10 +19,11 @@ public sealed class UserLeftEvent(string Nick, bool Quit, string? Reason) : Chat
     public UserAddress? Address { get; init; }
 
     /// <summary>
-    /// The rooms the user was in when this happened, a snapshot; protocols that show this only to
-    /// users sharing a room (IRC) check it per recipient. Empty when none.
+    /// The names of the rooms the user was in when this happened, a snapshot; protocols that show
+    /// this only to users sharing a room (IRC) check it per recipient
+    /// (<see cref="Sessions.ChatSession.IsInRoom"/>). Empty when none.
     /// </summary>
-    public IReadOnlyCollection<Rooms.Room> Rooms { get; init; } = [];
+    public IReadOnlyList<string> Rooms { get; init; } = [];
 
     /// <summary>
     /// Set when the session did not leave but took another nick: a guest signing in to an account

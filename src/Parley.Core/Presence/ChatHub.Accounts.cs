@@ -1,5 +1,7 @@
 using Parley.Core.Accounts;
 using Parley.Core.Events;
+using Parley.Core.Rooms;
+using Parley.Core.Routing;
 using Parley.Core.Sessions;
 
 namespace Parley.Core.Presence;
@@ -61,26 +63,18 @@ public sealed partial class ChatHub
         if (alias && await CheckAliasAsync(nick!, cancellationToken) is var refused && refused != ChatError.None)
             return SignInResult.Refused(refused);
 
-        var gate = GateOf(account.Id);
-        await gate.WaitAsync(cancellationToken);
+        await _gates.EnterAsync(account.Id, cancellationToken);
         try
         {
             var old = session.Presence;
             // Under the account's gate, so two sign-ins cannot both take the last place.
             if (AccountSessionCount(account.Id, account.Nick) >= _options.MaxSessionsPerAccount)
                 return SignInResult.Refused(ChatError.TooManySessions);
-            OnlineNick holder;
-            bool first;
-            if (alias)
-            {
-                if (!TryClaimAlias(session, nick!, account.Id, account.Nick, old, out holder))
-                    return SignInResult.Refused(ChatError.NickTaken);
-                first = true;
-            }
-            else if (!TryJoin(session, account.Id, account.Nick, old, out holder, out first))
-            {
+            var (holder, first) = alias
+                ? (await TryClaimAliasAsync(session, nick!, account.Id, account.Nick, old), true)
+                : await TryJoinAsync(session, account.Id, account.Nick, old);
+            if (holder is null)
                 return SignInResult.Refused(ChatError.NickTaken);
-            }
 
             if (old is not null && old != holder && !NickRules.Comparer.Equals(old.Nick, holder.Nick))
                 TryRemoveNick(old);
@@ -98,7 +92,7 @@ public sealed partial class ChatHub
         }
         finally
         {
-            gate.Release();
+            _gates.Release(account.Id);
         }
     }
 
@@ -145,27 +139,29 @@ public sealed partial class ChatHub
         if (!toName && await CheckAliasAsync(nick, cancellationToken) is var refused && refused != ChatError.None)
             return refused;
 
-        var gate = GateOf(accountId);
-        await gate.WaitAsync(cancellationToken);
+        await _gates.EnterAsync(accountId, cancellationToken);
         try
         {
             var old = session.Presence;
             if (old is null || session.HasLeft || string.Equals(old.Nick, toName ? accountName : nick, StringComparison.Ordinal))
                 return ChatError.None;
-            OnlineNick holder;
-            if (toName ? !TryJoin(session, accountId, accountName, old: null, out holder, out _) : !TryClaimAlias(session, nick, accountId, accountName, old, out holder))
+            var holder = toName
+                ? (await TryJoinAsync(session, accountId, accountName, old: null)).Holder
+                : await TryClaimAliasAsync(session, nick, accountId, accountName, old);
+            if (holder is null)
                 return ChatError.NickTaken;
             if (old != holder && old.Remove(session))
                 TryRemoveNick(old);
             var oldAddress = session.UserAddress;
             SetPresence(session, holder);
             NickHistory.Add(new WhowasEntry(old.Nick, oldAddress.UserName, oldAddress.Host, session.RealName, _time.GetUtcNow()));
-            AnnounceNow(holder, new NickChangedEvent(old.Nick, holder.Nick) { Time = _time.GetUtcNow(), Address = oldAddress, Rooms = session.Rooms });
+            var rooms = session.Rooms;
+            AnnounceNow(holder, new NickChangedEvent(old.Nick, holder.Nick) { Time = _time.GetUtcNow(), Address = oldAddress, Rooms = NamesOf(rooms) }, rooms);
             return ChatError.None;
         }
         finally
         {
-            gate.Release();
+            _gates.Release(accountId);
         }
     }
 
@@ -180,13 +176,13 @@ public sealed partial class ChatHub
     }
 
     // Makes a holder of `nick` for the account: a free nick, or the session's own holder of it
-    // (a guest logging in under its nick, or a case change).
-    private bool TryClaimAlias(ChatSession session, string nick, long accountId, string accountName, OnlineNick? old, out OnlineNick holder)
+    // (a guest logging in under its nick, or a case change). Null when someone else holds it.
+    private async ValueTask<OnlineNick?> TryClaimAliasAsync(ChatSession session, string nick, long accountId, string accountName, OnlineNick? old)
     {
-        holder = new OnlineNick(nick, accountId, accountName, session);
-        if (_byNick.TryGetValue(nick, out var current))
-            return current == old && TryReplaceNick(nick, holder, current);
-        return TryAddNick(nick, holder);
+        var holder = new OnlineNick(nick, accountId, accountName, session);
+        if (_nicks.TryFind(nick, out var current))
+            return current is OnlineNick own && own == old && await TryReplaceNickAsync(holder, own) ? holder : null;
+        return await TryAddNickAsync(holder) ? holder : null;
     }
 
     /// <summary>Delivers the next stored messages still waiting for the signed-in account (<c>/missed</c>).</summary>
@@ -198,8 +194,7 @@ public sealed partial class ChatHub
         ArgumentNullException.ThrowIfNull(session);
         if (session.AccountId is not { } accountId)
             return SignInResult.Refused(ChatError.NotLoggedIn);
-        var gate = GateOf(accountId);
-        await gate.WaitAsync(cancellationToken);
+        await _gates.EnterAsync(accountId, cancellationToken);
         try
         {
             var (delivered, waiting) = await DeliverMissedCoreAsync(session, accountId, cancellationToken);
@@ -207,7 +202,7 @@ public sealed partial class ChatHub
         }
         finally
         {
-            gate.Release();
+            _gates.Release(accountId);
         }
     }
 
@@ -230,7 +225,7 @@ public sealed partial class ChatHub
         // In no room now and unregistered: nobody to tell.
         session.Host = ChatSession.CloakedHost;
         if (last)
-            AnnounceLeft(holder, new UserLeftEvent(holder.Nick, Quit: true, "logged out") { Time = _time.GetUtcNow(), Address = session.UserAddress, Rooms = rooms });
+            AnnounceLeft(holder, new UserLeftEvent(holder.Nick, Quit: true, "logged out") { Time = _time.GetUtcNow(), Address = session.UserAddress, Rooms = NamesOf(rooms) }, rooms);
         return ChatError.None;
     }
 
@@ -244,52 +239,48 @@ public sealed partial class ChatHub
         session.Host = host;
         if (!announce)
             return;
-        var changed = new HostChangedEvent(holder.Nick, session.UserName, host) { Time = _time.GetUtcNow(), Address = oldAddress, Subject = session };
+        var changed = new HostChangedEvent(holder.Nick, session.UserName, host)
+        {
+            Time = _time.GetUtcNow(),
+            Address = oldAddress,
+            SubjectSessionId = session.Id,
+            SubjectRooms = [.. session.Rooms.Select(room => new RoomMembership(room.Name, room.FindMember(session)?.Role ?? MemberRole.None))],
+            SubjectAccount = session.AccountName,
+            SubjectRealName = session.RealName,
+        };
         SendToRoomPeers(session, changed);
-        session.Sink.Deliver(changed);
+        Router.Publish(Audience.Of(session), changed);
     }
 
-    // Joins the account's online holder, or makes one. A guest holder of the same nick can only be
-    // this session itself (it is registering the nick it uses), which turns into the account's.
-    private bool TryJoin(ChatSession session, long accountId, string accountName, OnlineNick? old, out OnlineNick holder, out bool first)
+    // Joins the account's online holder, or makes one (first: true). A guest holder of the same
+    // nick can only be this session itself (it is registering the nick it uses), which turns into
+    // the account's. Null when someone else holds the nick.
+    private async ValueTask<(OnlineNick? Holder, bool First)> TryJoinAsync(ChatSession session, long accountId, string accountName, OnlineNick? old)
     {
         while (true)
         {
-            if (_byNick.TryGetValue(accountName, out var current))
+            OnlineNick holder;
+            if (_nicks.TryFind(accountName, out var current))
             {
-                if (current.AccountId == accountId)
+                if (current is OnlineNick { AccountId: var owner } online && owner == accountId)
                 {
-                    if (current.TryAdd(session))
-                    {
-                        (holder, first) = (current, false);
-                        return true;
-                    }
-
+                    if (online.TryAdd(session))
+                        return (online, false);
                     continue; // Its last session just left: retry with a fresh holder.
                 }
 
-                if (current != old)
-                {
-                    (holder, first) = (current, false);
-                    return false;
-                }
+                if (current is not OnlineNick own || own != old)
+                    return (null, false);
 
                 holder = new OnlineNick(accountName, accountId, accountName, session);
-                if (TryReplaceNick(accountName, holder, current))
-                {
-                    first = true;
-                    return true;
-                }
-
+                if (await TryReplaceNickAsync(holder, own))
+                    return (holder, true);
                 continue;
             }
 
             holder = new OnlineNick(accountName, accountId, accountName, session);
-            if (TryAddNick(accountName, holder))
-            {
-                first = true;
-                return true;
-            }
+            if (await TryAddNickAsync(holder))
+                return (holder, true);
         }
     }
 
@@ -306,17 +297,19 @@ public sealed partial class ChatHub
         }
         else if (first)
         {
-            AnnounceNow(holder, new NickChangedEvent(old.Nick, holder.Nick) { Time = _time.GetUtcNow(), Address = oldAddress, Rooms = session.Rooms });
+            var rooms = session.Rooms;
+            AnnounceNow(holder, new NickChangedEvent(old.Nick, holder.Nick) { Time = _time.GetUtcNow(), Address = oldAddress, Rooms = NamesOf(rooms) }, rooms);
         }
         else
         {
+            var rooms = session.Rooms;
             AnnounceNow(holder, new UserLeftEvent(old.Nick, Quit: true, $"signed in as {holder.Nick}")
             {
                 Time = _time.GetUtcNow(),
                 Address = oldAddress,
-                Rooms = session.Rooms,
+                Rooms = NamesOf(rooms),
                 RenamedTo = holder.Nick,
-            });
+            }, rooms);
         }
     }
 
@@ -331,7 +324,7 @@ public sealed partial class ChatHub
         // client that kept its nick at SASL sees PRIVMSG <its nick>).
         var shownTo = session.Presence is { IsAlias: true } alias ? alias.Nick : null;
         foreach (var message in missed)
-            session.Sink.Deliver(new MissedMessageEvent(message) { Time = message.SentUtc, ShownTo = message.Kind == Messages.MessageKind.Direct ? shownTo : null });
+            Router.Publish(Audience.Of(session), new MissedMessageEvent(message) { Time = message.SentUtc, ShownTo = message.Kind == Messages.MessageKind.Direct ? shownTo : null });
         // Marked only after they are queued to the session: a crash in between delivers them
         // again at the next sign-in (at least once), never not at all.
         await _messages.MarkDeliveredAsync(accountId, missed[^1].Id);

@@ -38,7 +38,7 @@ public sealed partial class ChatHub
     // Every session signed in to the account, under its name or another nick.
     private int AccountSessionCount(long accountId, string accountName)
     {
-        var count = _byNick.TryGetValue(accountName, out var main) && main.AccountId == accountId ? main.Sessions.Length : 0;
+        var count = TryGetHolder(accountName, out var main) && main.AccountId == accountId ? main.Sessions.Length : 0;
         foreach (var alias in AliasesOf(accountId))
             count += alias.Sessions.Length;
         return count;
@@ -82,7 +82,7 @@ public sealed partial class ChatHub
     {
         ArgumentNullException.ThrowIfNull(accountName);
         var sessions = new List<ChatSession>();
-        if (_byNick.TryGetValue(accountName, out var main) && main.AccountId == accountId)
+        if (TryGetHolder(accountName, out var main) && main.AccountId == accountId)
             sessions.AddRange(main.Sessions);
         foreach (var alias in AliasesOf(accountId))
             sessions.AddRange(alias.Sessions);

@@ -1,6 +1,7 @@
 using Parley.Core.Events;
 using Parley.Core.Messages;
 using Parley.Core.Metrics;
+using Parley.Core.Routing;
 using Parley.Core.Sessions;
 
 namespace Parley.Core.Presence;
@@ -67,7 +68,7 @@ public sealed partial class ChatHub
         if (from.Presence is not { } me)
             return SendResult.Refused(ChatError.NotRegistered);
 
-        if (_byNick.TryGetValue(to, out var target) && target.AccountId is null)
+        if (TryGetHolder(to, out var target) && target.AccountId is null)
         {
             // A guest: delivered now or not at all.
             var now = _time.GetUtcNow();
@@ -91,8 +92,7 @@ public sealed partial class ChatHub
         else
             return SendResult.Refused(ChatError.NoSuchNick);
 
-        var gate = GateOf(accountId);
-        await gate.WaitAsync(cancellationToken);
+        await _gates.EnterAsync(accountId, cancellationToken);
         MessageReceipt receipt;
         OnlineNick? holder;
         DirectMessageEvent message;
@@ -100,7 +100,7 @@ public sealed partial class ChatHub
         try
         {
             // Under the gate: a sign-in either happened before (deliver now) or reads this after.
-            if (!_byNick.TryGetValue(to, out holder) || holder.AccountId != accountId || holder.Sessions.Length == 0)
+            if (!TryGetHolder(to, out holder) || holder.AccountId != accountId || holder.Sessions.Length == 0)
                 holder = null;
             // A message to the account's name also reaches the other nicks it holds (IRC clients
             // that kept their nick at SASL); one to such a nick reaches that nick only, as on IRC.
@@ -118,7 +118,7 @@ public sealed partial class ChatHub
         }
         finally
         {
-            gate.Release();
+            _gates.Release(accountId);
         }
 
         ChatMetrics.DirectSent(notice, (holder?.Sessions.Length ?? 0) + aliases);
@@ -145,7 +145,7 @@ public sealed partial class ChatHub
         ArgumentNullException.ThrowIfNull(clientTags);
         if (from.Presence is not { } me)
             return SendResult.Refused(ChatError.NotRegistered);
-        if (!_byNick.TryGetValue(to, out var target) || target.Sessions.Length == 0)
+        if (!TryGetHolder(to, out var target) || target.Sessions.Length == 0)
             return SendResult.Refused(ChatError.NoSuchNick);
         var tags = new TagMessageEvent(me.Nick, target.Nick, clientTags)
         {
@@ -168,7 +168,7 @@ public sealed partial class ChatHub
     public string? AwayMessageOf(string nick)
     {
         ArgumentNullException.ThrowIfNull(nick);
-        return _byNick.TryGetValue(nick, out var holder) ? AwayOf(holder) : null;
+        return TryGetHolder(nick, out var holder) ? AwayOf(holder) : null;
     }
 
     /// <summary>Marks the session away with <paramref name="message"/>, or back when it is null or empty.</summary>
@@ -294,40 +294,19 @@ public sealed partial class ChatHub
         return away;
     }
 
-    private static void DeliverAll(OnlineNick holder, ChatEvent chatEvent)
-    {
-        foreach (var session in holder.Sessions)
-            session.Sink.Deliver(chatEvent);
-    }
+    private void DeliverAll(OnlineNick holder, ChatEvent chatEvent) => Router.Publish(Audience.OfNick(holder), chatEvent);
 
     // The sender's other devices see what it sent; not when they received it already as the recipient.
-    private static void Echo(OnlineNick me, ChatSession from, OnlineNick? recipient, ChatMessage message)
+    private void Echo(OnlineNick me, ChatSession from, OnlineNick? recipient, ChatMessage message)
     {
         if (me.AccountId is null || recipient == me)
             return;
         var sessions = me.Sessions;
         if (sessions.Length < 2)
             return;
-        var echo = new EchoEvent(message) { Time = message.SentUtc, FromAccount = me.AccountName };
-        foreach (var session in sessions)
-        {
-            if (session != from)
-                session.Sink.Deliver(echo);
-        }
+        Router.Publish(Audience.OfNick(me, except: from), new EchoEvent(message) { Time = message.SentUtc, FromAccount = me.AccountName });
     }
 
     // One event instance for every recipient: each protocol encodes it once (ChatEvent.GetBytes).
-    private int SendToOthers(OnlineNick except, ChatEvent chatEvent)
-    {
-        var count = 0;
-        foreach (var (_, holder) in _byNick)
-        {
-            if (holder == except)
-                continue;
-            DeliverAll(holder, chatEvent);
-            count++;
-        }
-
-        return count;
-    }
+    private int SendToOthers(OnlineNick except, ChatEvent chatEvent) => Router.Publish(Audience.EveryNick(_nicks, except), chatEvent);
 }

@@ -1,4 +1,5 @@
 using Parley.Core.Moderation;
+using Parley.Core.Routing;
 using Parley.Core.Sessions;
 
 namespace Parley.Core.Presence;
@@ -20,12 +21,11 @@ public sealed partial class ChatHub
         killed = null;
         if (!Operators.IsOperator(by))
             return ChatError.NotServerOperator;
-        if (!_byNick.TryGetValue(nick, out var holder) || holder.Sessions.Length == 0)
+        if (!TryGetHolder(nick, out var holder) || holder.Sessions.Length == 0)
             return ChatError.NoSuchNick;
         killed = holder.Nick;
         var notice = reason is null ? $"killed by {by.Nick}" : $"killed by {by.Nick}: {reason}";
-        foreach (var target in holder.Sessions)
-            target.Sink.Close(notice);
+        Router.Close(Audience.OfNick(holder), notice);
         return ChatError.None;
     }
 
@@ -37,7 +37,8 @@ public sealed partial class ChatHub
     /// <param name="except">A session to keep open, or null.</param>
     /// <param name="reason">Why, shown as the drop reason.</param>
     /// <returns>How many sessions were closed.</returns>
-    public int CloseSessions(string nick, ChatSession? except, string reason) => Close(FindSessions(nick), except, reason);
+    public int CloseSessions(string nick, ChatSession? except, string reason) =>
+        FindHolder(nick) is { } holder ? Router.Close(Audience.OfNick(holder, except), reason) : 0;
 
     /// <summary>
     /// Closes every session signed in to the account but <paramref name="except"/>, under its name
@@ -48,22 +49,16 @@ public sealed partial class ChatHub
     /// <param name="except">A session to keep open, or null.</param>
     /// <param name="reason">Why, shown as the drop reason.</param>
     /// <returns>How many sessions were closed.</returns>
-    public int CloseAccountSessions(long accountId, string accountName, ChatSession? except, string reason) =>
-        Close(FindAccountSessions(accountId, accountName), except, reason);
-
-    private static int Close(IReadOnlyList<ChatSession> sessions, ChatSession? except, string reason)
+    public int CloseAccountSessions(long accountId, string accountName, ChatSession? except, string reason)
     {
-        var closed = 0;
-        foreach (var target in sessions)
-        {
-            if (target == except)
-                continue;
-            target.Sink.Close(reason);
-            closed++;
-        }
-
-        return closed;
+        ArgumentNullException.ThrowIfNull(accountName);
+        var holder = FindHolder(accountName) is { } main && main.AccountId == accountId ? main : null;
+        return Router.Close(Audience.OfAccount(holder, AliasesOf(accountId), except), reason);
     }
+
+    /// <summary>Closes the sessions holding <paramref name="nick"/> when they are signed in to <paramref name="accountId"/> (an operator's drop).</summary>
+    internal int CloseAccountNick(string nick, long accountId, string reason) =>
+        FindHolder(nick) is { AccountId: { } id } holder && id == accountId ? Router.Close(Audience.OfNick(holder), reason) : 0;
 
     /// <summary>
     /// Bans an address mask or an account (<c>~name</c>) server-wide; server operators only. New
@@ -91,7 +86,7 @@ public sealed partial class ChatHub
         {
             if (IsCovered(ban, session) && !Operators.IsOperator(session))
             {
-                session.Sink.Close(BannedNotice(ban));
+                Router.Close(Audience.Of(session), BannedNotice(ban));
                 disconnected++;
             }
         }

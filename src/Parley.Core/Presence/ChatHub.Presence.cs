@@ -1,5 +1,6 @@
 using Parley.Core.Events;
 using Parley.Core.Rooms;
+using Parley.Core.Routing;
 using Parley.Core.Sessions;
 
 namespace Parley.Core.Presence;
@@ -20,10 +21,7 @@ public sealed partial class ChatHub
     public void WatchPresence(ChatSession session, bool watch)
     {
         ArgumentNullException.ThrowIfNull(session);
-        if (watch && !session.HasLeft)
-            _presenceWatchers[session.Id] = session;
-        else
-            _presenceWatchers.TryRemove(session.Id, out _);
+        Router.SetWatching(session, watch && !session.HasLeft);
     }
 
     // An arrival: coalesced for the everyone-audience; room peers are not told (IRC shows none).
@@ -34,61 +32,36 @@ public sealed partial class ChatHub
     }
 
     // A departure: coalesced for the everyone-audience, at once for room peers of the other kind.
-    private void AnnounceLeft(OnlineNick holder, UserLeftEvent left)
+    private void AnnounceLeft(OnlineNick holder, UserLeftEvent left, IReadOnlyCollection<Room> rooms)
     {
         _presence.Publish(left, holder);
-        SendToRoomAudience(left.Rooms, holder, left);
+        Router.Announce(Audience.PresenceIn(rooms, holder), left);
         DeliverToWatchers(left, holder);
     }
 
-    private void DeliverToWatchers(ChatEvent chatEvent, OnlineNick except)
-    {
-        if (_presenceWatchers.IsEmpty)
-            return;
-        foreach (var (_, session) in _presenceWatchers)
-        {
-            if (session.Presence != except && !session.Sink.SeesAllPresence)
-                session.Sink.Deliver(chatEvent);
-        }
-    }
+    private void DeliverToWatchers(ChatEvent chatEvent, OnlineNick except) => Router.Publish(Audience.WatchersOf(except), chatEvent);
 
     // A rename (or a guest turning into an account online elsewhere): rare, never coalesced.
-    private void AnnounceNow(OnlineNick holder, ChatEvent chatEvent)
+    // `rooms` are the rooms the event names (its Rooms), the live ones, for their announcers.
+    private void AnnounceNow(OnlineNick holder, ChatEvent chatEvent, IReadOnlyCollection<Room> rooms)
     {
         DeliverPresence(chatEvent, holder);
-        var rooms = chatEvent switch
-        {
-            NickChangedEvent renamed => renamed.Rooms,
-            UserLeftEvent left => left.Rooms,
-            _ => [],
-        };
-        SendToRoomAudience(rooms, holder, chatEvent);
+        Router.Announce(Audience.PresenceIn(rooms, holder), chatEvent);
         DeliverToWatchers(chatEvent, holder);
     }
 
-    // The coalescer's way out: every session that sees all presence, but the subject's own.
-    private void DeliverPresence(ChatEvent chatEvent, OnlineNick? except)
-    {
-        foreach (var (_, session) in _presenceAudience)
-        {
-            if (except is null || session.Presence != except)
-                session.Sink.Deliver(chatEvent);
-        }
-    }
-
-    // The members of `rooms` whose sinks see presence only through rooms, once each, through each
-    // room's announcer: after the room's earlier announcements (a JOIN still going out comes
-    // first) and in turns, so a crowd leaving a large room never holds the leaving threads.
-    private void SendToRoomAudience(IReadOnlyCollection<Room> rooms, OnlineNick except, ChatEvent chatEvent)
+    // The names an event carries for these rooms (events hold data, not live rooms).
+    private static string[] NamesOf(IReadOnlyCollection<Room> rooms)
     {
         if (rooms.Count == 0)
-            return;
-        // Several rooms' announcers may run at once: the once-each set is shared between them.
-        var seen = rooms.Count > 1 ? new System.Collections.Concurrent.ConcurrentDictionary<ChatSession, byte>() : null;
-        Func<ChatSession, bool> skip = peer =>
-            // Watchers get it once, as watchers (and show the QUIT when they share a room).
-            peer.Sink.SeesAllPresence || peer.Presence == except || _presenceWatchers.ContainsKey(peer.Id) || (seen is not null && !seen.TryAdd(peer, 0));
+            return [];
+        var names = new string[rooms.Count];
+        var i = 0;
         foreach (var room in rooms)
-            RoomHub.Announce(room, chatEvent, skip);
+            names[i++] = room.Name;
+        return names;
     }
+
+    // The coalescer's way out: every session that sees all presence, but the subject's own.
+    private void DeliverPresence(ChatEvent chatEvent, OnlineNick? except) => Router.Publish(Audience.Everyone(except), chatEvent);
 }

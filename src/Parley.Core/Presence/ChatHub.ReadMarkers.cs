@@ -1,6 +1,7 @@
 using Parley.Core.Events;
 using Parley.Core.ReadMarkers;
 using Parley.Core.Rooms;
+using Parley.Core.Routing;
 using Parley.Core.Sessions;
 
 namespace Parley.Core.Presence;
@@ -44,14 +45,7 @@ public sealed partial class ChatHub
         var wanted = DateTimeOffset.FromUnixTimeMilliseconds((time < now ? time : now).ToUnixTimeMilliseconds());
         var stored = await ReadMarkers.SetAsync(session.AccountId!.Value, target, wanted);
         if (stored == wanted && session.Presence is { } holder)
-        {
-            var moved = new ReadMarkerEvent(target, stored) { Time = now };
-            foreach (var other in holder.Sessions)
-            {
-                if (other != session)
-                    other.Sink.Deliver(moved);
-            }
-        }
+            Router.Publish(Audience.OfNick(holder, except: session), new ReadMarkerEvent(target, stored) { Time = now });
 
         return (ChatError.None, stored);
     }

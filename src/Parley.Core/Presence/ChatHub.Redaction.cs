@@ -1,5 +1,6 @@
 using Parley.Core.Events;
 using Parley.Core.Messages;
+using Parley.Core.Routing;
 using Parley.Core.Sessions;
 
 namespace Parley.Core.Presence;
@@ -40,13 +41,9 @@ public sealed partial class ChatHub
 
         await _messages.RemoveAsync(id);
         var redacted = new DirectMessageRedactedEvent(myNick, to, id, reason) { Time = _time.GetUtcNow(), FromAddress = by.UserAddress };
-        foreach (var session in FindSessions(myNick))
-            session.Sink.Deliver(redacted);
+        Router.Publish(NickAudience(myNick), redacted);
         if (!NickRules.Comparer.Equals(to, myNick))
-        {
-            foreach (var session in FindSessions(to))
-                session.Sink.Deliver(redacted);
-        }
+            Router.Publish(NickAudience(to), redacted);
 
         return ChatError.None;
     }

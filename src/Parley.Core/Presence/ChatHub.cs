@@ -1,9 +1,12 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using Parley.Core.Accounts;
+using Parley.Core.Cluster;
 using Parley.Core.Events;
 using Parley.Core.Messages;
 using Parley.Core.Moderation;
 using Parley.Core.Rooms;
+using Parley.Core.Routing;
 using Parley.Core.Sessions;
 
 namespace Parley.Core.Presence;
@@ -11,38 +14,35 @@ namespace Parley.Core.Presence;
 /// <summary>
 /// The chat core's entry point: who is connected, which nick is whose, and routing of direct
 /// messages, broadcasts and presence notices to sessions. Protocol-neutral: front-ends call it
-/// and receive <see cref="ChatEvent"/>s through each session's <see cref="ISessionSink"/>.
+/// and receive <see cref="ChatEvent"/>s through each session's <see cref="ISessionSink"/>, handed
+/// to it by the <see cref="Router"/> the hub publishes to (<see cref="Routing.Audience"/>s).
 /// </summary>
 /// <remarks>
 /// <para>Thread-safe. Calls for one session come from that session's read loop, in order; calls for
 /// different sessions run concurrently. Routing reads the nick table without a global lock
 /// (a <see cref="ConcurrentDictionary{TKey,TValue}"/> enumerates without locking).</para>
 /// <para>An online nick is an <see cref="OnlineNick"/>: a guest's one session, or every session
-/// signed in to one account. Routing to an account and signing in to it take that account's gate
-/// (one of <see cref="GateCount"/> striped semaphores), so a message is either handed to a
-/// session or stored as waiting before the sign-in reads what waits: none is lost in between.
-/// At most one gate is held at a time, so gates cannot deadlock; no room lock is taken under a gate.</para>
+/// signed in to one account: the hub's claim of the nick in the nick space (<see cref="INickClaims"/>).
+/// Routing to an account and signing in to it take that account's gate (<see cref="IAccountGates"/>;
+/// in one process one of 64 striped semaphores), so a message is either handed to a session or
+/// stored as waiting before the sign-in reads what waits: none is lost in between. At most one
+/// gate is held at a time, so gates cannot deadlock; no room lock is taken under a gate. Session
+/// and room message ids come from an <see cref="IIdAllocator"/>. The three are the
+/// <see cref="ClusterPorts"/>, in-process by default.</para>
 /// <para>Rooms (<see cref="Rooms"/>) are joined per session: each connection of an account joins
 /// and leaves rooms itself.</para>
 /// </remarks>
 public sealed partial class ChatHub
 {
-    // Striped: enough that unrelated accounts rarely share a gate, few enough to allocate up front.
-    private const int GateCount = 64;
-
     private readonly ConcurrentDictionary<long, ChatSession> _sessions = new();
-    private readonly ConcurrentDictionary<string, OnlineNick> _byNick = new(NickRules.Comparer);
-    // Registered sessions whose sink sees everyone's presence: the audience of SYS joined/left.
-    private readonly ConcurrentDictionary<long, ChatSession> _presenceAudience = new();
-    // Sessions handed every presence event at once, whatever their audience (IRC MONITOR).
-    private readonly ConcurrentDictionary<long, ChatSession> _presenceWatchers = new();
+    private readonly INickClaims _nicks;
     private readonly PresenceCoalescer _presence;
-    private readonly SemaphoreSlim[] _gates = [.. Enumerable.Range(0, GateCount).Select(_ => new SemaphoreSlim(1, 1))];
+    private readonly IAccountGates _gates;
+    private readonly IIdAllocator _ids;
     private readonly IAccountStore _accounts;
     private readonly IMessageStore _messages;
     private readonly AccountOptions _options;
     private readonly TimeProvider _time;
-    private long _lastSessionId;
     // Counted, not enumerated: the welcome burst (LUSERS) reads them on every registration, and
     // ConcurrentDictionary.Count takes every lock of the table.
     private int _sessionCount;
@@ -70,6 +70,10 @@ public sealed partial class ChatHub
     /// <param name="roomHistory">Where room messages are kept.</param>
     /// <param name="operators">Who the server operators are.</param>
     /// <param name="time">The clock for message and topic times.</param>
+    /// <param name="ports">
+    /// The ids, nick space and account gates a cluster shares; null (or a null member) for the
+    /// in-process default.
+    /// </param>
     public ChatHub(
         IAccountStore accounts,
         IMessageStore messages,
@@ -79,7 +83,8 @@ public sealed partial class ChatHub
         IRoomStore roomStore,
         IRoomHistory roomHistory,
         OperatorPolicy operators,
-        TimeProvider time)
+        TimeProvider time,
+        ClusterPorts? ports = null)
     {
         ArgumentNullException.ThrowIfNull(accounts);
         ArgumentNullException.ThrowIfNull(messages);
@@ -94,9 +99,13 @@ public sealed partial class ChatHub
         _messages = messages;
         _options = options;
         _time = time;
+        ports ??= ClusterPorts.InProcess;
+        _ids = ports.Ids ?? new InProcessIdAllocator(time, roomHistory.LastId);
+        _nicks = ports.NickClaims ?? new InProcessNickClaims();
+        _gates = ports.AccountGates ?? new InProcessAccountGates();
         Operators = operators;
         _presence = new PresenceCoalescer(DeliverPresence, time);
-        Rooms = new RoomHub(this, roomOptions, roomLimits, roomStore, roomHistory, time);
+        Rooms = new RoomHub(this, roomOptions, roomLimits, roomStore, roomHistory, _ids, time);
     }
 
     /// <summary>The rooms.</summary>
@@ -138,7 +147,7 @@ public sealed partial class ChatHub
     public int RegisteredCount => Volatile.Read(ref _nickCount);
 
     /// <summary>Number of accounts signed in (an account on several devices counts once; O(n): counted by enumerating the nicks without locking, for metrics).</summary>
-    public int AccountsOnlineCount => _byNick.Count(pair => pair.Value.AccountId is not null);
+    public int AccountsOnlineCount => _nicks.Count(pair => pair.Value.AccountId is not null);
 
     /// <summary>Number of open sessions without a nick yet (kept as a count: O(1), no lock).</summary>
     public int UnregisteredCount => Math.Max(0, Volatile.Read(ref _sessionCount) - Volatile.Read(ref _registeredSessions));
@@ -166,13 +175,13 @@ public sealed partial class ChatHub
     {
         ArgumentNullException.ThrowIfNull(sink);
         ArgumentNullException.ThrowIfNull(security);
-        var session = new ChatSession(Interlocked.Increment(ref _lastSessionId), sink, remoteAddress, security);
+        var session = new ChatSession(_ids.NextSessionId(), sink, remoteAddress, security);
         _sessions[session.Id] = session;
         Interlocked.Increment(ref _sessionCount);
         if (_shuttingDown)
-            sink.Close(ShutdownNotice);
+            Router.Close(Audience.Of(session), ShutdownNotice);
         else if (ServerBans.FindMatch(session.Address) is { } ban)
-            sink.Close(BannedNotice(ban));
+            Router.Close(Audience.Of(session), BannedNotice(ban));
         return session;
     }
 
@@ -185,7 +194,7 @@ public sealed partial class ChatHub
     public ChatSession? FindByNick(string nick)
     {
         ArgumentNullException.ThrowIfNull(nick);
-        return _byNick.TryGetValue(nick, out var holder) && holder.Sessions is [var first, ..] ? first : null;
+        return TryGetHolder(nick, out var holder) && holder.Sessions is [var first, ..] ? first : null;
     }
 
     /// <summary>Every session holding <paramref name="nick"/> (any case): one for a guest, one per device for an account.</summary>
@@ -194,7 +203,7 @@ public sealed partial class ChatHub
     public IReadOnlyList<ChatSession> FindSessions(string nick)
     {
         ArgumentNullException.ThrowIfNull(nick);
-        return _byNick.TryGetValue(nick, out var holder) ? holder.Sessions : [];
+        return TryGetHolder(nick, out var holder) ? holder.Sessions : [];
     }
 
     /// <summary>Gives the session a guest nick, or changes its guest nick.</summary>
@@ -222,17 +231,17 @@ public sealed partial class ChatHub
             return ChatError.GuestsDisabled;
         if (await _accounts.FindAsync(nick, cancellationToken) is not null)
             return ChatError.NickRegistered;
-        return ClaimGuestNick(session, nick);
+        return await ClaimGuestNickAsync(session, nick);
     }
 
     /// <summary>Whether <paramref name="nick"/> is held by anyone online.</summary>
     /// <param name="nick">The nick, any case.</param>
     /// <returns>True when online.</returns>
-    public bool IsOnline(string nick) => _byNick.TryGetValue(nick, out var holder) && holder.Sessions.Length > 0;
+    public bool IsOnline(string nick) => TryGetHolder(nick, out var holder) && holder.Sessions.Length > 0;
 
     /// <summary>The nicks online, as shown, in no particular order (an account on several devices once).</summary>
     /// <returns>A snapshot.</returns>
-    public IReadOnlyList<string> OnlineNicks() => [.. _byNick.Values.Select(holder => holder.Nick)];
+    public IReadOnlyList<string> OnlineNicks() => [.. _nicks.Select(pair => pair.Value.Nick)];
 
     /// <summary>Ends a session by <c>/quit</c>; others are told it left. Idempotent.</summary>
     /// <param name="session">The session.</param>
@@ -252,24 +261,24 @@ public sealed partial class ChatHub
         var notice = new ServerNoticeEvent(ShutdownNotice) { Time = _time.GetUtcNow() };
         foreach (var (_, session) in _sessions)
         {
-            session.Sink.Deliver(notice);
-            session.Sink.Close(ShutdownNotice);
+            Router.Publish(Audience.Of(session), notice);
+            Router.Close(Audience.Of(session), ShutdownNotice);
         }
     }
 
     private const string ShutdownNotice = "server shutting down";
 
-    private ChatError ClaimGuestNick(ChatSession session, string nick)
+    private async ValueTask<ChatError> ClaimGuestNickAsync(ChatSession session, string nick)
     {
         var old = session.Presence;
         var holder = new OnlineNick(nick, accountId: null, session);
-        if (_byNick.TryGetValue(nick, out var current))
+        if (_nicks.TryFind(nick, out var current))
         {
             // Only the session's own nick, in another case, may be replaced.
-            if (current != old || !TryReplaceNick(nick, holder, current))
+            if (current is not OnlineNick own || own != old || !await TryReplaceNickAsync(holder, own))
                 return ChatError.NickTaken;
         }
-        else if (!TryAddNick(nick, holder))
+        else if (!await TryAddNickAsync(holder))
         {
             return ChatError.NickTaken;
         }
@@ -286,7 +295,8 @@ public sealed partial class ChatHub
         else if (!string.Equals(old.Nick, nick, StringComparison.Ordinal))
         {
             NickHistory.Add(new WhowasEntry(old.Nick, oldAddress.UserName, oldAddress.Host, session.RealName, _time.GetUtcNow()));
-            AnnounceNow(holder, new NickChangedEvent(old.Nick, nick) { Time = _time.GetUtcNow(), Address = oldAddress, Rooms = session.Rooms });
+            var rooms = session.Rooms;
+            AnnounceNow(holder, new NickChangedEvent(old.Nick, nick) { Time = _time.GetUtcNow(), Address = oldAddress, Rooms = NamesOf(rooms) }, rooms);
         }
 
         return ChatError.None;
@@ -301,9 +311,17 @@ public sealed partial class ChatHub
         return true;
     }
 
-    private bool TryAddNick(string nick, OnlineNick holder)
+    // The session's holder of this node: every claim in one process; a cluster's claims held on
+    // other nodes are not (messages reach those through routing).
+    private bool TryGetHolder(string nick, [NotNullWhen(true)] out OnlineNick? holder)
     {
-        if (!_byNick.TryAdd(nick, holder))
+        holder = _nicks.TryFind(nick, out var claim) ? claim as OnlineNick : null;
+        return holder is not null;
+    }
+
+    private async ValueTask<bool> TryAddNickAsync(OnlineNick holder)
+    {
+        if (!await _nicks.TryClaimAsync(holder))
             return false;
         Interlocked.Increment(ref _nickCount);
         if (holder.IsAlias)
@@ -312,9 +330,9 @@ public sealed partial class ChatHub
     }
 
     // Replaces `current` (the session's own holder of the nick) with `holder`.
-    private bool TryReplaceNick(string nick, OnlineNick holder, OnlineNick current)
+    private async ValueTask<bool> TryReplaceNickAsync(OnlineNick holder, OnlineNick current)
     {
-        if (!_byNick.TryUpdate(nick, holder, current))
+        if (!await _nicks.TryReplaceAsync(current, holder))
             return false;
         if (current.IsAlias)
             RemoveAlias(current);
@@ -325,7 +343,7 @@ public sealed partial class ChatHub
 
     private void TryRemoveNick(OnlineNick holder)
     {
-        if (!_byNick.TryRemove(new KeyValuePair<string, OnlineNick>(holder.Nick, holder)))
+        if (!_nicks.Release(holder))
             return;
         Interlocked.Decrement(ref _nickCount);
         if (holder.IsAlias)
@@ -341,10 +359,7 @@ public sealed partial class ChatHub
         if (session.HasLeft || before == (holder is not null))
             return;
         Interlocked.Add(ref _registeredSessions, before ? -1 : 1);
-        if (holder is null)
-            _presenceAudience.TryRemove(session.Id, out _);
-        else if (session.Sink.SeesAllPresence)
-            _presenceAudience[session.Id] = session;
+        Router.SetOnline(session, holder is not null);
     }
 
     private void Leave(ChatSession session, bool quit, string? reason)
@@ -359,8 +374,8 @@ public sealed partial class ChatHub
             Interlocked.Decrement(ref _sessionCount);
             if (session.Presence is not null)
                 Interlocked.Decrement(ref _registeredSessions);
-            _presenceAudience.TryRemove(session.Id, out _);
-            _presenceWatchers.TryRemove(session.Id, out _);
+            Router.SetOnline(session, online: false);
+            Router.SetWatching(session, watching: false);
         }
 
         // The presence stays set, so logs and room notices can still name the nick.
@@ -375,9 +390,7 @@ public sealed partial class ChatHub
         if (last)
         {
             NickHistory.Add(new WhowasEntry(holder.Nick, session.UserName, session.Host, session.RealName, _time.GetUtcNow()));
-            AnnounceLeft(holder, new UserLeftEvent(holder.Nick, quit, reason) { Time = _time.GetUtcNow(), Address = session.UserAddress, Rooms = rooms });
+            AnnounceLeft(holder, new UserLeftEvent(holder.Nick, quit, reason) { Time = _time.GetUtcNow(), Address = session.UserAddress, Rooms = NamesOf(rooms) }, rooms);
         }
     }
-
-    private SemaphoreSlim GateOf(long accountId) => _gates[(int)((ulong)accountId % GateCount)];
 }

@@ -1,3 +1,4 @@
+using Parley.Core.Cluster;
 using Parley.Core.Sessions;
 
 namespace Parley.Core.Presence;
@@ -8,15 +9,16 @@ namespace Parley.Core.Presence;
 /// </summary>
 /// <remarks>
 /// An account's nick is usually its name (the line protocol's rule), but an IRC client keeps the
-/// nick it chose when it logs in (Ergo's behaviour): then <see cref="Nick"/> is that nick and
-/// <see cref="AccountName"/> the account's (<see cref="IsAlias"/>).
+/// nick it chose when it logs in (Ergo's behaviour): then <see cref="NickClaim.Nick"/> is that nick and
+/// <see cref="NickClaim.AccountName"/> the account's (<see cref="NickClaim.IsAlias"/>).
 /// </remarks>
 /// <remarks>
+/// It is the hub's claim of the nick in the nick space (<see cref="INickClaims"/>).
 /// <see cref="Sessions"/> is a copy-on-write array, read without locking while routing. Adds and
 /// removes take the instance lock. Once the last session leaves the holder is closed for good:
 /// a later sign-in makes a new one.
 /// </remarks>
-internal sealed class OnlineNick
+internal sealed class OnlineNick : NickClaim
 {
     private readonly Lock _lock = new();
     private ChatSession[] _sessions;
@@ -28,25 +30,10 @@ internal sealed class OnlineNick
     }
 
     public OnlineNick(string nick, long? accountId, string? accountName, ChatSession first)
+        : base(nick, accountId, accountName)
     {
-        Nick = nick;
-        AccountId = accountId;
-        AccountName = accountName;
-        IsAlias = accountName is not null && !NickRules.Comparer.Equals(nick, accountName);
         _sessions = [first];
     }
-
-    /// <summary>The nick as shown.</summary>
-    public string Nick { get; }
-
-    /// <summary>The owning account, or null for a guest.</summary>
-    public long? AccountId { get; }
-
-    /// <summary>The owning account's name, or null for a guest.</summary>
-    public string? AccountName { get; }
-
-    /// <summary>True when an account holds a nick that is not its name (IRC: the nick kept after SASL).</summary>
-    public bool IsAlias { get; }
 
     /// <summary>The sessions holding the nick now (a snapshot).</summary>
     public ChatSession[] Sessions => Volatile.Read(ref _sessions);

@@ -9,8 +9,8 @@ namespace Parley.Core.Rooms;
 /// Implementations must be thread-safe. <see cref="Append"/> runs on the sender's read loop after
 /// the message was handed to the members and must not block: it queues the write and returns a
 /// task for its commit, which the front-end awaits (off the read loop) before the sender's
-/// <c>OK</c>, the same durability promise as direct messages. Ids come from <see cref="MessageIds"/>
-/// and increase in time, but concurrent senders may append slightly out of id order: order by id
+/// <c>OK</c>, the same durability promise as direct messages. Ids come from the hub's
+/// <see cref="Cluster.IIdAllocator"/> (by default <see cref="MessageIds"/>) and increase in time, but concurrent senders may append slightly out of id order: order by id
 /// when reading.
 /// </remarks>
 public interface IRoomHistory
@@ -77,7 +77,7 @@ public interface IRoomHistory
     /// must not wait for the disk). Only <see cref="ReadWithEventsAsync"/> returns events. Histories
     /// without the notion drop it.
     /// </summary>
-    /// <param name="entry">The event, with an id from the room's <see cref="MessageIds"/>.</param>
+    /// <param name="entry">The event, with an id from the hub's <see cref="Cluster.IIdAllocator"/>.</param>
     void AppendEvent(RoomMessage entry)
     {
     }

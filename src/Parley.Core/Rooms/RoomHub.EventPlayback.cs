@@ -10,7 +10,7 @@ public sealed partial class RoomHub
         // A room that emptied and closed has had its history dropped: keep nothing for it.
         if (room.IsClosed)
             return;
-        var entry = new RoomMessage(_ids.Next(), room.Name, from, text ?? "", _time.GetUtcNow()) { Kind = kind, Target = target };
+        var entry = new RoomMessage(_ids.NextRoomMessageId(), room.Name, from, text ?? "", _time.GetUtcNow()) { Kind = kind, Target = target };
         _history.AppendEvent(entry);
     }
 }

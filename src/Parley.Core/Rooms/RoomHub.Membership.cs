@@ -1,5 +1,6 @@
 using Parley.Core.Events;
 using Parley.Core.Presence;
+using Parley.Core.Routing;
 using Parley.Core.Sessions;
 
 namespace Parley.Core.Rooms;
@@ -85,7 +86,7 @@ public sealed partial class RoomHub
             {
                 // Through the room's announcer, awaited: the joiner's later commands (a message to
                 // the room) reach every member after its JOIN.
-                await room.Announcer.AnnounceAsync(others, epoch, new RoomMemberJoinedEvent(room.Name, nick)
+                await _hub.Router.AnnounceAsync(Audience.OfSnapshot(room, others, epoch), new RoomMemberJoinedEvent(room.Name, nick)
                 {
                     Time = _time.GetUtcNow(),
                     ActorAddress = session.UserAddress,
@@ -95,7 +96,7 @@ public sealed partial class RoomHub
                 RecordEvent(room, RoomEntryKind.Join, nick, null);
                 // IRCv3 away-notify: members learn at once that the user who joined is away.
                 if (_hub.AwayMessageOf(nick) is { } away)
-                    await room.Announcer.AnnounceAsync(others, epoch, new AwayChangedEvent(nick, away) { Time = _time.GetUtcNow(), Address = session.UserAddress });
+                    await _hub.Router.AnnounceAsync(Audience.OfSnapshot(room, others, epoch), new AwayChangedEvent(nick, away) { Time = _time.GetUtcNow(), Address = session.UserAddress });
             }
             IReadOnlyList<RoomMessage> history = historyCount > 0
                 ? await _history.ReadAsync(room.Name, Math.Min(historyCount, Options.MaxHistoryPage), beforeId: null, cancellationToken)
@@ -116,7 +117,7 @@ public sealed partial class RoomHub
             return error;
         if (TryRemove(room!, session, out var remaining, out var epoch) && !HasOtherSessionOfAccount(remaining, session))
         {
-            room!.Announcer.Announce(remaining, epoch, new RoomMemberLeftEvent(room.Name, session.Nick!, RoomLeaveKind.Parted, reason, By: null) { Time = _time.GetUtcNow(), ActorAddress = session.UserAddress });
+            _hub.Router.Announce(Audience.OfSnapshot(room!, remaining, epoch), new RoomMemberLeftEvent(room!.Name, session.Nick!, RoomLeaveKind.Parted, reason, By: null) { Time = _time.GetUtcNow(), ActorAddress = session.UserAddress });
             RecordEvent(room, RoomEntryKind.Part, session.Nick!, reason);
         }
         return ChatError.None;
@@ -165,7 +166,7 @@ public sealed partial class RoomHub
 
         if (closed)
             _history.OnRoomClosed(room.Name);
-        room.Announcer.Announce(before, epoch, new RoomMemberLeftEvent(room.Name, targets[0].Session.Nick ?? targetNick, RoomLeaveKind.Kicked, reason, by.Nick) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSession = by });
+        _hub.Router.Announce(Audience.OfSnapshot(room, before, epoch), new RoomMemberLeftEvent(room.Name, targets[0].Session.Nick ?? targetNick, RoomLeaveKind.Kicked, reason, by.Nick) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSessionId = by.Id });
         RecordEvent(room, RoomEntryKind.Kick, by.Nick!, reason, targets[0].Session.Nick ?? targetNick);
         return ChatError.None;
     }
@@ -186,7 +187,7 @@ public sealed partial class RoomHub
             // first), in turns, so the leaving connection's disconnect never waits for the fan-out.
             if (TryRemove(room, session, out var remaining, out var epoch) && !HasOtherSessionOfAccount(remaining, session))
             {
-                room.Announcer.Announce(remaining, epoch, new RoomMemberLeftEvent(room.Name, nick, kind, reason, By: null) { Time = _time.GetUtcNow(), ActorAddress = session.UserAddress, NickStays = nickStays });
+                _hub.Router.Announce(Audience.OfSnapshot(room, remaining, epoch), new RoomMemberLeftEvent(room.Name, nick, kind, reason, By: null) { Time = _time.GetUtcNow(), ActorAddress = session.UserAddress, NickStays = nickStays });
                 RecordEvent(room, RoomEntryKind.Quit, nick, reason);
             }
         }

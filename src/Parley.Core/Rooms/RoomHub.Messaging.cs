@@ -1,6 +1,7 @@
 using Parley.Core.Events;
 using Parley.Core.Metrics;
 using Parley.Core.Presence;
+using Parley.Core.Routing;
 using Parley.Core.Sessions;
 
 namespace Parley.Core.Rooms;
@@ -8,9 +9,9 @@ namespace Parley.Core.Rooms;
 public sealed partial class RoomHub
 {
     /// <summary>
-    /// Says <paramref name="text"/> in a room: every other member receives it, the sender (and its
-    /// account's other sessions in the room) receive it as an echo, and it is appended to the
-    /// room's history.
+    /// Says <paramref name="text"/> in a room: every other member receives it, the sender's account's
+    /// other sessions in the room receive it as an echo, the sender gets its echo back in the result
+    /// (<see cref="RoomSendResult.Echo"/>, never through its sink), and it is appended to the room's history.
     /// </summary>
     /// <param name="from">The sender; a member (or anyone, in a room without <c>+n</c>), and voiced or an op in a <c>+m</c> room.</param>
     /// <param name="name">The room.</param>
@@ -27,8 +28,8 @@ public sealed partial class RoomHub
     /// </returns>
     /// <remarks>
     /// The hot path: one read of the member array (no lock), one event encoded once per protocol
-    /// and handed to every member's sink, one more (the echo) for the sender, then the history
-    /// write is queued. Live delivery never waits for the disk; the sender's <c>OK</c> does.
+    /// and published to the members (<see cref="IEventRouter.Publish(in Audience, ChatEvent, ChatEvent)"/>),
+    /// one more (the echo) for the sender, then the history write is queued. Live delivery never waits for the disk; the sender's <c>OK</c> does.
     /// </remarks>
     public ValueTask<RoomSendResult> SayAsync(ChatSession from, string name, string text, IReadOnlyList<KeyValuePair<string, string>>? clientTags = null, bool notice = false, CancellationToken cancellationToken = default)
     {
@@ -36,47 +37,25 @@ public sealed partial class RoomHub
         if (error != ChatError.None)
             return ValueTask.FromResult(RoomSendResult.Refused(error));
 
-        var message = new RoomMessage(_ids.Next(), room!.Name, from.Nick!, text, _time.GetUtcNow(), from.AccountId);
-        var recipients = SendMessage(room.MemberArrayForReading, message, from, clientTags ?? [], notice);
+        var message = new RoomMessage(_ids.NextRoomMessageId(), room!.Name, from.Nick!, text, _time.GetUtcNow(), from.AccountId);
+        var echo = SendMessage(room, message, from, clientTags ?? [], notice, out var recipients);
         ChatMetrics.RoomMessageSent(recipients);
         var committed = _history.Append(message);
-        return ValueTask.FromResult(new RoomSendResult(ChatError.None, message, recipients, committed));
+        return ValueTask.FromResult(new RoomSendResult(ChatError.None, message, recipients, committed) { Echo = echo });
     }
 
-    // One event instance for the other members, one echo instance for the sender and for the
-    // sender's account's other sessions in the room (they see their own message as an echo too).
-    private static int SendMessage(RoomMember[] members, RoomMessage message, ChatSession from, IReadOnlyList<KeyValuePair<string, string>> clientTags, bool notice)
+    // One event instance for the other members, one echo instance for the sender's account's other
+    // sessions in the room (they see their own message as an echo too) and for the sender itself,
+    // which gets it back in the result (also when kicked between the check and the snapshot).
+    private RoomMessageEvent SendMessage(Room room, RoomMessage message, ChatSession from, IReadOnlyList<KeyValuePair<string, string>> clientTags, bool notice, out int recipients)
     {
         var account = from.AccountName;
         var chatEvent = new RoomMessageEvent(message, IsEcho: false) { Time = message.Time, ActorAddress = from.UserAddress, FromAccount = account, ClientTags = clientTags, IsNotice = notice, FromBot = from.IsBot };
         var echo = new RoomMessageEvent(message, IsEcho: true) { Time = message.Time, ActorAddress = from.UserAddress, FromAccount = account, ClientTags = clientTags, IsNotice = notice, FromBot = from.IsBot };
         // Decided once, not per member: only a signed-in sender has other sessions that see an echo.
         var sender = from.Presence is { AccountId: not null } presence ? presence : null;
-        var count = 0;
-        var echoed = false;
-        foreach (var member in members)
-        {
-            var session = member.Session;
-            if (session == from)
-            {
-                echoed = true;
-                session.Sink.Deliver(echo);
-            }
-            else if (sender is not null && session.Presence == sender)
-            {
-                session.Sink.Deliver(echo);
-            }
-            else
-            {
-                session.Sink.Deliver(chatEvent);
-                count++;
-            }
-        }
-
-        // Kicked between the membership check and this snapshot: the sender still gets its echo.
-        if (!echoed)
-            from.Sink.Deliver(echo);
-        return count;
+        recipients = _hub.Router.Publish(Audience.OfMembers(room, room.MemberArrayForReading, except: from, exceptNick: sender), chatEvent, echo);
+        return echo;
     }
 
     /// <summary>
@@ -103,11 +82,7 @@ public sealed partial class RoomHub
             FromAccount = from.AccountName,
             FromBot = from.IsBot,
         };
-        foreach (var other in room.MemberArrayForReading)
-        {
-            if (other.Session != from)
-                other.Session.Sink.Deliver(sent);
-        }
+        _hub.Router.Publish(Audience.OfMembers(room, room.MemberArrayForReading, except: from), sent);
 
         return ChatError.None;
     }

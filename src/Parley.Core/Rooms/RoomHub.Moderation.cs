@@ -1,6 +1,7 @@
 using Parley.Core.Events;
 using Parley.Core.Moderation;
 using Parley.Core.Presence;
+using Parley.Core.Routing;
 using Parley.Core.Sessions;
 
 namespace Parley.Core.Rooms;
@@ -41,7 +42,7 @@ public sealed partial class RoomHub
             members = room.MemberArray;
         }
 
-        Send(members, new RoomTopicChangedEvent(room.Name, by.Nick!, room.Topic?.Text) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSession = by });
+        Send(room, members, new RoomTopicChangedEvent(room.Name, by.Nick!, room.Topic?.Text) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSessionId = by.Id });
         RecordEvent(room, RoomEntryKind.Topic, by.Nick!, room.Topic?.Text);
         await PersistAsync(room, cancellationToken);
         return ChatError.None;
@@ -102,7 +103,7 @@ public sealed partial class RoomHub
 
         if (change.Length == 0)
             return ChatError.None;
-        Send(members, new RoomModeChangedEvent(room.Name, by.Nick!, change) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSession = by, Key = newKey, Limit = newLimit });
+        Send(room, members, new RoomModeChangedEvent(room.Name, by.Nick!, change) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSessionId = by.Id, Key = newKey, Limit = newLimit });
         await PersistAsync(room, cancellationToken);
         return ChatError.None;
     }
@@ -147,7 +148,7 @@ public sealed partial class RoomHub
             room.PublishMembers(members);
         }
 
-        Send(members, new RoomRoleChangedEvent(room.Name, by.Nick!, changed.Session.Nick ?? targetNick, role, grant) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSession = by });
+        Send(room, members, new RoomRoleChangedEvent(room.Name, by.Nick!, changed.Session.Nick ?? targetNick, role, grant) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSessionId = by.Id });
         return ChatError.None;
     }
 
@@ -195,7 +196,7 @@ public sealed partial class RoomHub
             members = room.MemberArray;
         }
 
-        Send(members, new RoomBanChangedEvent(room.Name, by.Nick!, mask, add) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSession = by, List = list });
+        Send(room, members, new RoomBanChangedEvent(room.Name, by.Nick!, mask, add) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSessionId = by.Id, List = list });
         await PersistAsync(room, cancellationToken);
         return ChatError.None;
     }
@@ -218,8 +219,9 @@ public sealed partial class RoomHub
         if (room!.Modes.HasFlag(RoomModes.InviteOnly) && !member!.IsOp)
             return ChatError.NotRoomOperator;
         // An account may be online on several devices: each is invited; it is "already in" only when all are.
-        var targets = _hub.FindSessions(targetNick);
-        if (targets.Count == 0 || targets[0].Nick is not { } nick)
+        var holder = _hub.FindHolder(targetNick);
+        var targets = holder?.Sessions ?? [];
+        if (targets.Length == 0 || targets[0].Nick is not { } nick)
             return ChatError.NoSuchNick;
         if (targets.All(t => room.FindMember(t) is not null))
             return ChatError.AlreadyInRoom;
@@ -234,16 +236,11 @@ public sealed partial class RoomHub
             }
         }
 
-        var invite = new RoomInviteEvent(room.Name, by.Nick!) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSession = by, Nick = nick, ByAccount = by.AccountName };
-        foreach (var target in targets)
-            target.Sink.Deliver(invite);
-        // The room's ops learn of it too (IRC's invite-notify), the inviter excepted.
-        var notice = new RoomInviteEvent(room.Name, by.Nick!) { Time = invite.Time, ActorAddress = by.UserAddress, ActorSession = by, Nick = nick, ByAccount = invite.ByAccount, ToMembers = true };
-        foreach (var other in room.MemberArrayForReading)
-        {
-            if (other.IsOp && other.Session != by && !targets.Contains(other.Session))
-                other.Session.Sink.Deliver(notice);
-        }
+        var invite = new RoomInviteEvent(room.Name, by.Nick!) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSessionId = by.Id, Nick = nick, ByAccount = by.AccountName };
+        _hub.Router.Publish(Audience.OfNick(holder!), invite);
+        // The room's ops learn of it too (IRC's invite-notify), the inviter and the invited excepted.
+        var notice = new RoomInviteEvent(room.Name, by.Nick!) { Time = invite.Time, ActorAddress = by.UserAddress, ActorSessionId = by.Id, Nick = nick, ByAccount = invite.ByAccount, ToMembers = true };
+        _hub.Router.Publish(Audience.OfMembers(room, room.MemberArrayForReading, except: by, exceptNick: holder, minimum: MemberRole.Op), notice);
 
         invited = nick;
         return ChatError.None;

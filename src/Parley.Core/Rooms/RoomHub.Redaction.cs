@@ -1,5 +1,6 @@
 using Parley.Core.Events;
 using Parley.Core.Presence;
+using Parley.Core.Routing;
 using Parley.Core.Sessions;
 
 namespace Parley.Core.Rooms;
@@ -46,11 +47,11 @@ public sealed partial class RoomHub
         {
             Time = _time.GetUtcNow(),
             ActorAddress = by.UserAddress,
-            ActorSession = by,
+            ActorSessionId = by.Id,
         };
-        Send(room.MemberArrayForReading, redacted);
+        Send(room, room.MemberArrayForReading, redacted);
         if (member is null)
-            by.Sink.Deliver(redacted);
+            _hub.Router.Publish(Audience.Of(by), redacted);
         return ChatError.None;
     }
 }

@@ -1,5 +1,6 @@
 using Parley.Core.Events;
 using Parley.Core.Presence;
+using Parley.Core.Routing;
 using Parley.Core.Sessions;
 
 namespace Parley.Core.Rooms;
@@ -47,7 +48,7 @@ public sealed partial class RoomHub
             room.PublishMembers(members);
         }
 
-        Send(members, new RoomRegistrationChangedEvent(room.Name, by.Nick!, Registered: true) { ActorSession = by });
+        Send(room, members, new RoomRegistrationChangedEvent(room.Name, by.Nick!, Registered: true) { ActorSessionId = by.Id });
         await PersistAsync(room, cancellationToken, registrationChanged: true);
         return ChatError.None;
     }
@@ -90,7 +91,7 @@ public sealed partial class RoomHub
                 closed = CloseUnderGate(room);
         }
 
-        Send(members, new RoomRegistrationChangedEvent(room.Name, by.Nick!, Registered: false) { ActorSession = by });
+        Send(room, members, new RoomRegistrationChangedEvent(room.Name, by.Nick!, Registered: false) { ActorSessionId = by.Id });
         await PersistAsync(room, cancellationToken, registrationChanged: true);
         if (closed)
             _history.OnRoomClosed(room.Name);

@@ -1,5 +1,6 @@
 using Parley.Core.Events;
 using Parley.Core.Presence;
+using Parley.Core.Routing;
 using Parley.Core.Sessions;
 
 namespace Parley.Core.Rooms;
@@ -54,7 +55,7 @@ public sealed partial class RoomHub
             room.PublishMembers(members);
         }
 
-        Send(members, new RoomRoleChangedEvent(room.Name, ServiceNicks.ChanServ, changed.Session.Nick ?? targetNick, role, grant)
+        Send(room, members, new RoomRoleChangedEvent(room.Name, ServiceNicks.ChanServ, changed.Session.Nick ?? targetNick, role, grant)
         {
             Time = _time.GetUtcNow(),
             ActorAddress = ServiceAddress,
@@ -87,7 +88,7 @@ public sealed partial class RoomHub
             }
 
             count++;
-            Send(members, new RoomRegistrationChangedEvent(room.Name, ServiceNicks.NickServ, Registered: false));
+            Send(room, members, new RoomRegistrationChangedEvent(room.Name, ServiceNicks.NickServ, Registered: false));
             await PersistAsync(room, cancellationToken, registrationChanged: true);
             if (closed)
                 _history.OnRoomClosed(room.Name);

@@ -1,6 +1,7 @@
 using Parley.Core.Events;
 using Parley.Core.Metrics;
 using Parley.Core.Presence;
+using Parley.Core.Routing;
 using Parley.Core.Sessions;
 
 namespace Parley.Core.Rooms;
@@ -9,8 +10,8 @@ public sealed partial class RoomHub
 {
     /// <summary>
     /// Says <paramref name="text"/> to the members of a room who hold <paramref name="minimum"/> or
-    /// a higher role (IRC's STATUSMSG, <c>PRIVMSG @#chan</c>: ops and the owner), and echoes it to
-    /// the sender. Not stored in the room's history: history is read by every member, and this
+    /// a higher role (IRC's STATUSMSG, <c>PRIVMSG @#chan</c>: ops and the owner), and returns the
+    /// sender's echo (<see cref="RoomSendResult.Echo"/>). Not stored in the room's history: history is read by every member, and this
     /// message was for some of them only.
     /// </summary>
     /// <param name="from">The sender; it must be allowed to send to the room (as for <see cref="SayAsync"/>), not to hold the role.</param>
@@ -31,30 +32,13 @@ public sealed partial class RoomHub
         if (error != ChatError.None)
             return RoomSendResult.Refused(error);
 
-        var message = new RoomMessage(_ids.Next(), room!.Name, from.Nick!, text, _time.GetUtcNow(), from.AccountId);
+        var message = new RoomMessage(_ids.NextRoomMessageId(), room!.Name, from.Nick!, text, _time.GetUtcNow(), from.AccountId);
         var account = from.AccountName;
         var tags = clientTags ?? [];
         var chatEvent = new RoomMessageEvent(message, IsEcho: false) { Time = message.Time, ActorAddress = from.UserAddress, FromAccount = account, ClientTags = tags, IsNotice = notice, FromBot = from.IsBot, StatusPrefix = prefix };
         var echo = new RoomMessageEvent(message, IsEcho: true) { Time = message.Time, ActorAddress = from.UserAddress, FromAccount = account, ClientTags = tags, IsNotice = notice, FromBot = from.IsBot, StatusPrefix = prefix };
-        var count = 0;
-        foreach (var member in room.MemberArrayForReading)
-        {
-            if (member.Session == from || !Holds(member.Role, minimum))
-                continue;
-            member.Session.Sink.Deliver(chatEvent);
-            count++;
-        }
-
-        from.Sink.Deliver(echo);
+        var count = _hub.Router.Publish(Audience.OfMembers(room, room.MemberArrayForReading, except: from, minimum: minimum), chatEvent);
         ChatMetrics.RoomMessageSent(count);
-        return new RoomSendResult(ChatError.None, message, count, Task.CompletedTask);
+        return new RoomSendResult(ChatError.None, message, count, Task.CompletedTask) { Echo = echo };
     }
-
-    // Owner > op > voice; an owner holds every role, an op voice too.
-    private static bool Holds(MemberRole role, MemberRole minimum) => minimum switch
-    {
-        MemberRole.Owner => role.HasFlag(MemberRole.Owner),
-        MemberRole.Op => (role & (MemberRole.Op | MemberRole.Owner)) != 0,
-        _ => role != MemberRole.None,
-    };
 }

@@ -1,7 +1,9 @@
 using Parley.Core.Moderation;
 using System.Collections.Concurrent;
+using Parley.Core.Cluster;
 using Parley.Core.Events;
 using Parley.Core.Presence;
+using Parley.Core.Routing;
 using Parley.Core.Sessions;
 
 namespace Parley.Core.Rooms;
@@ -13,8 +15,8 @@ namespace Parley.Core.Rooms;
 /// <remarks>
 /// Thread-safe. The registry is a <see cref="ConcurrentDictionary{TKey,TValue}"/>; each room
 /// changes under its own lock and publishes copy-on-write member arrays, so sending to a room
-/// takes no lock at all. No method holds two locks at once. Events are handed to sinks after
-/// the room's lock is released (sinks never block anyway).
+/// takes no lock at all. No method holds two locks at once. Events are published to the members
+/// (<see cref="ChatHub.Router"/>) after the room's lock is released (sinks never block anyway).
 /// </remarks>
 public sealed partial class RoomHub
 {
@@ -23,9 +25,9 @@ public sealed partial class RoomHub
     private readonly IRoomStore _store;
     private readonly IRoomHistory _history;
     private readonly TimeProvider _time;
-    private readonly MessageIds _ids;
+    private readonly IIdAllocator _ids;
 
-    internal RoomHub(ChatHub hub, RoomOptions options, RoomLimits limits, IRoomStore store, IRoomHistory history, TimeProvider time)
+    internal RoomHub(ChatHub hub, RoomOptions options, RoomLimits limits, IRoomStore store, IRoomHistory history, IIdAllocator ids, TimeProvider time)
     {
         _hub = hub;
         Options = options;
@@ -33,7 +35,7 @@ public sealed partial class RoomHub
         _store = store;
         _history = history;
         _time = time;
-        _ids = new MessageIds(time, history.LastId);
+        _ids = ids;
     }
 
     /// <summary>Room behaviour (history sizes, list bounds).</summary>
@@ -148,39 +150,6 @@ public sealed partial class RoomHub
     /// </summary>
     internal const int DeliveriesPerTurn = RoomAnnouncer.DeliveriesPerTurn;
 
-    /// <summary>
-    /// Hands <paramref name="chatEvent"/> to the room's current members but those
-    /// <paramref name="skip"/> names, through the room's announcer: after the room's earlier
-    /// announcements, in turns when the room is large; the caller does not wait for it.
-    /// </summary>
-    /// <param name="room">The room.</param>
-    /// <param name="chatEvent">The event.</param>
-    /// <param name="skip">Members not to tell; called once per member, at delivery, on the announcer's thread.</param>
-    internal static void Announce(Room room, ChatEvent chatEvent, Func<ChatSession, bool> skip)
-    {
-        RoomMember[] members;
-        int epoch;
-        lock (room.Gate)
-        {
-            members = room.MemberArray;
-            epoch = room.MembershipEpoch;
-        }
-
-        room.Announcer.Announce(members, epoch, chatEvent, skip);
-    }
-
-    // Hands one event instance to each member but `except`; it is encoded once per protocol.
-    private static int Send(RoomMember[] members, ChatEvent chatEvent, ChatSession? except = null)
-    {
-        var count = 0;
-        foreach (var member in members)
-        {
-            if (member.Session == except)
-                continue;
-            member.Session.Sink.Deliver(chatEvent);
-            count++;
-        }
-
-        return count;
-    }
+    // Publishes one event instance to every member of the snapshot; it is encoded once per protocol.
+    private int Send(Room room, RoomMember[] members, ChatEvent chatEvent) => _hub.Router.Publish(Audience.OfMembers(room, members), chatEvent);
 }

@@ -199,7 +199,13 @@ public sealed class ChatSession
     /// <returns>True when a member.</returns>
     public bool IsIn(Rooms.Room room) => room is not null && Volatile.Read(ref _rooms) is { } rooms && rooms.TryGetValue(room.Name, out var joined) && joined == room;
 
-    internal bool IsInRoom(string name) => Volatile.Read(ref _rooms) is { } rooms && rooms.ContainsKey(name);
+    /// <summary>
+    /// Whether the session is a member of the room named <paramref name="name"/> (any case): how a
+    /// front-end checks the room names an event carries (<see cref="Events.UserLeftEvent.Rooms"/>).
+    /// </summary>
+    /// <param name="name">The room's name.</param>
+    /// <returns>True when a member. O(1), no lock.</returns>
+    public bool IsInRoom(string name) => Volatile.Read(ref _rooms) is { } rooms && rooms.ContainsKey(name);
 
     internal void AddRoom(Room room)
     {

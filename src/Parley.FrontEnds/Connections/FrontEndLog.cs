@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Parley.FrontEnds.Connections;
 
-/// <summary>Log messages of the front-ends. Event ids are stable: 1xx connections and accounts. Never log a password.</summary>
+/// <summary>Log messages of the front-ends. Event ids are stable: 100-199 (docs/operations.md, "Log event ids"). Never log a password.</summary>
 internal static partial class FrontEndLog
 {
     // 100-102 are per connection, so Debug: at 1,000 arrivals a second, three Information lines each

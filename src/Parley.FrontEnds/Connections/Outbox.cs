@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.IO.Pipelines;
 using System.Threading.Tasks.Sources;
 using Microsoft.Extensions.Logging;
@@ -6,8 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace Parley.FrontEnds.Connections;
 
 /// <summary>
-/// One connection's bounded outbound queue and the loop that drains it to the transport.
-/// Producers (any thread) never wait: when the queued bytes would pass the budget,
+/// One connection's bounded outbound queue of frames (encoded lines, shared by all their
+/// recipients) and the loop that drains it to the transport's <see cref="IFrameWriter"/>.
+/// Producers (any thread) never wait: when the queued bytes would pass the budget (the sendq),
 /// <see cref="TryEnqueue"/> refuses and the caller disconnects the slow consumer.
 /// </summary>
 /// <remarks>
@@ -43,8 +43,8 @@ internal sealed class Outbox(long maxBytes, KeyValuePair<string, object?> protoc
     // Not readonly: a mutable struct. Continuations go to the thread pool, never run on a producer.
     private ManualResetValueTaskSourceCore<bool> _signal = new() { RunContinuationsAsynchronously = true };
     private long _queuedBytes;
-    // The write loop's transport, while it runs; a producer may write to it only while _writing.
-    private PipeWriter? _output;
+    // The write loop's frame writer, while it runs; a producer may write to it only while _writing.
+    private IFrameWriter? _output;
     // A producer owns _output (TryEnqueueOrWrite): the loop is not woken until it lets go.
     private bool _writing;
     // A wake-up (cancellation) that came while a producer owned _output.
@@ -57,6 +57,9 @@ internal sealed class Outbox(long maxBytes, KeyValuePair<string, object?> protoc
         : this(maxBytes, default)
     {
     }
+
+    /// <summary>The protocol tag of this outbox's metrics (<see cref="FrontEndMetrics.Line"/>, <see cref="FrontEndMetrics.Irc"/>).</summary>
+    public KeyValuePair<string, object?> Protocol => protocol;
 
     /// <summary>Bytes queued and not yet handed to the transport.</summary>
     public long QueuedBytes
@@ -115,7 +118,7 @@ internal sealed class Outbox(long maxBytes, KeyValuePair<string, object?> protoc
             return false;
         }
 
-        PipeWriter? output = null;
+        IFrameWriter? output = null;
         var wake = false;
         lock (_lock)
         {
@@ -164,16 +167,16 @@ internal sealed class Outbox(long maxBytes, KeyValuePair<string, object?> protoc
             _signal.SetResult(true);
     }
 
-    /// <summary>Copies everything queued now into <paramref name="output"/> without waiting; the write loop's inner step.</summary>
+    /// <summary>Writes every frame queued now to <paramref name="output"/> without waiting; the write loop's inner step.</summary>
     /// <returns>Bytes written.</returns>
     /// <remarks>
-    /// Copies a batch of lines per lock taken (up to <see cref="BatchBytes"/>), not one line per
+    /// Writes a batch of frames per lock taken (up to <see cref="BatchBytes"/>), not one frame per
     /// lock: under a room's fan-out every member's loop drains dozens of lines per wake-up, and the
     /// lock and the copy of each slot out of the ring were the largest share of its CPU
     /// (docs/benchmarks.md, fix 15). The bound keeps a producer's wait for the lock short while a
     /// long backlog is copied.
     /// </remarks>
-    public long WriteQueued(IBufferWriter<byte> output)
+    public long WriteQueued(IFrameWriter output)
     {
         long written = 0;
         while (true)
@@ -186,27 +189,27 @@ internal sealed class Outbox(long maxBytes, KeyValuePair<string, object?> protoc
     }
 
     /// <summary>
-    /// A connection's write loop: drains the queue to <paramref name="transport"/>'s output until
-    /// completed or the peer is gone, then cancels the pending read (so the read loop ends too)
-    /// and completes the output.
+    /// A connection's write loop: drains the queue to <paramref name="transport"/> until completed
+    /// or the peer is gone, flushing once per burst, then cancels the pending read (so the read
+    /// loop ends too) and completes the output.
     /// </summary>
-    /// <param name="transport">The connection's pipes.</param>
+    /// <param name="transport">The connection's frame transport.</param>
     /// <param name="logger">Told (at debug) of the transport error that ended the loop.</param>
     /// <param name="sessionId">The session, for that log line.</param>
     /// <param name="cancellationToken">Ends the loop.</param>
     /// <remarks>One async state machine per connection (the drain loop is this method's own, not
     /// awaited from another), and no closure for the log: each is bytes held by every idle
     /// connection (docs/benchmarks.md, fix 17).</remarks>
-    public Task PumpAsync(IDuplexPipe transport, ILogger logger, long sessionId, CancellationToken cancellationToken = default) =>
-        RunAsync(transport.Output, transport, logger, sessionId, cancellationToken);
+    public Task PumpAsync(FrameTransport transport, ILogger logger, long sessionId, CancellationToken cancellationToken = default) =>
+        RunAsync(transport, transport, logger, sessionId, cancellationToken);
 
-    /// <summary>Writes queued bytes to <paramref name="output"/>, flushing once per batch, until completed.</summary>
+    /// <summary>Writes queued frames to <paramref name="output"/>, flushing once per batch, until completed.</summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public Task DrainAsync(PipeWriter output, CancellationToken cancellationToken = default) =>
+    public Task DrainAsync(IFrameWriter output, CancellationToken cancellationToken = default) =>
         RunAsync(output, null, null, 0, cancellationToken);
 
-    // The write loop; with a transport (PumpAsync), its errors are logged and its pipes completed.
-    private async Task RunAsync(PipeWriter output, IDuplexPipe? transport, ILogger? logger, long sessionId, CancellationToken cancellationToken)
+    // The write loop; with a transport (PumpAsync), its errors are logged and its sides completed.
+    private async Task RunAsync(IFrameWriter output, FrameTransport? transport, ILogger? logger, long sessionId, CancellationToken cancellationToken)
     {
         if (transport is not null)
             await Task.Yield();
@@ -258,8 +261,8 @@ internal sealed class Outbox(long maxBytes, KeyValuePair<string, object?> protoc
             if (transport is not null)
             {
                 // Everything queued is written (or the peer is gone): stop reading too.
-                transport.Input.CancelPendingRead();
-                await transport.Output.CompleteAsync();
+                transport.CancelPendingRead();
+                await transport.CompleteOutputAsync();
             }
         }
     }
@@ -323,12 +326,12 @@ internal sealed class Outbox(long maxBytes, KeyValuePair<string, object?> protoc
     }
 
     // The producer's side of TryEnqueueOrWrite: it owns the writer until the lock below.
-    private void WriteNow(PipeWriter output, ReadOnlyMemory<byte> bytes)
+    private void WriteNow(IFrameWriter output, ReadOnlyMemory<byte> bytes)
     {
         Task<FlushResult>? pending = null;
         try
         {
-            output.Write(bytes.Span);
+            output.WriteFrame(bytes);
             Interlocked.Add(ref _queuedBytes, -bytes.Length);
             FrontEndMetrics.Written(bytes.Length, protocol);
             var flush = output.FlushAsync();
@@ -375,9 +378,9 @@ internal sealed class Outbox(long maxBytes, KeyValuePair<string, object?> protoc
         _count++;
     }
 
-    // Copies queued lines, oldest first, until BatchBytes are copied or the ring is empty, under
-    // one lock; returns the bytes copied (0 when nothing was queued).
-    private long WriteBatch(IBufferWriter<byte> output)
+    // Writes queued frames, oldest first, until BatchBytes are written or the ring is empty, under
+    // one lock; returns the bytes written (0 when nothing was queued).
+    private long WriteBatch(IFrameWriter output)
     {
         lock (_lock)
         {
@@ -389,9 +392,9 @@ internal sealed class Outbox(long maxBytes, KeyValuePair<string, object?> protoc
             long copied = 0;
             while (taken < _count && copied < BatchBytes)
             {
-                var span = ring[(_head + taken) & mask].Span;
-                output.Write(span);
-                copied += span.Length;
+                var frame = ring[(_head + taken) & mask];
+                output.WriteFrame(frame);
+                copied += frame.Length;
                 taken++;
             }
 

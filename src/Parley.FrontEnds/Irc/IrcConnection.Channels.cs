@@ -10,10 +10,6 @@ namespace Parley.FrontEnds.Irc;
 /// </summary>
 internal sealed partial class IrcConnection
 {
-    // The managed thread running this connection's own room send, 0 when none: the core hands the
-    // sender its echo synchronously, on that thread, before SayAsync returns.
-    private volatile int _roomSendThread;
-    private RoomMessageEvent? _ownEcho;
     private bool _releaseAfterCommand;
 
     /// <summary>
@@ -43,26 +39,16 @@ internal sealed partial class IrcConnection
     /// <param name="clientTags">Client-only tags to relay.</param>
     /// <param name="notice">True for a NOTICE.</param>
     /// <param name="status">A STATUSMSG prefix (<c>~</c>, <c>@</c>, <c>+</c>): only members with that status or higher get it; null for all.</param>
-    /// <returns>The send's result and this connection's echo of it, if any.</returns>
+    /// <returns>
+    /// The send's result and this connection's echo of it (<see cref="RoomSendResult.Echo"/>: the
+    /// core returns it rather than delivering it), null when refused.
+    /// </returns>
     public async ValueTask<(RoomSendResult Result, RoomMessageEvent? Echo)> SayAsync(string room, string text, IReadOnlyList<KeyValuePair<string, string>> clientTags, bool notice, string? status = null)
     {
-        _ownEcho = null;
-        _roomSendThread = Environment.CurrentManagedThreadId;
-        RoomSendResult result;
-        try
-        {
-            result = status is null
-                ? await Hub.Rooms.SayAsync(_session, room, text, clientTags, notice)
-                : Hub.Rooms.SayToRole(_session, room, IrcChannelReplies.RoleOfPrefix(status[0]), status, text, clientTags, notice);
-        }
-        finally
-        {
-            _roomSendThread = 0;
-        }
-
-        var echo = _ownEcho;
-        _ownEcho = null;
-        return (result, echo is not null && echo.Message == result.Message ? echo : null);
+        var result = status is null
+            ? await Hub.Rooms.SayAsync(_session, room, text, clientTags, notice)
+            : Hub.Rooms.SayToRole(_session, room, IrcChannelReplies.RoleOfPrefix(status[0]), status, text, clientTags, notice);
+        return (result, result.Echo);
     }
 
     private bool ShouldDeliver(ChatEvent chatEvent)
@@ -86,10 +72,6 @@ internal sealed partial class IrcConnection
                 return Has(IrcCapabilities.MessageRedaction);
             case RoomInviteEvent { ToMembers: true }:
                 return Has(IrcCapabilities.InviteNotify);
-            case RoomMessageEvent { IsEcho: true } echo when _roomSendThread == Environment.CurrentManagedThreadId:
-                // This connection's own message: echoed after the commit, and only with echo-message.
-                _ownEcho = echo;
-                return false;
             case DirectMessageEvent dm when _sendingDirect && IsToSelf(dm):
                 // A message to oneself: sent by the command after the commit, labeled when asked.
                 return Interlocked.CompareExchange(ref _ownSelfMessage, dm, null) is not null;
@@ -98,11 +80,11 @@ internal sealed partial class IrcConnection
         }
     }
 
-    private bool SharesRoom(IReadOnlyCollection<Room> rooms)
+    private bool SharesRoom(IReadOnlyList<string> rooms)
     {
         foreach (var room in rooms)
         {
-            if (_session.IsIn(room))
+            if (_session.IsInRoom(room))
                 return true;
         }
 

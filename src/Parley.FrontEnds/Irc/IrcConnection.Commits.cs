@@ -91,8 +91,8 @@ internal sealed partial class IrcConnection
 
     private void EnqueueNow(ReadOnlyMemory<byte> bytes)
     {
-        if (!bytes.IsEmpty && !_outbox.TryEnqueue(bytes))
-            OnOutboxOverflow();
+        if (!bytes.IsEmpty)
+            QueueFrame(bytes);
     }
 
     // Sends what is ready from the head of the queue; re-arms on the first commit still pending.

@@ -19,13 +19,13 @@ internal sealed partial class IrcConnection
     // watched nick sharing no channel (extended-monitor sends CHGHOST only with chghost).
     private void SendHostChangeFallback(HostChangedEvent changed)
     {
-        if (changed.Subject is not { } subject || subject == _session)
+        if (changed.SubjectSessionId == 0 || changed.SubjectSessionId == _session.Id)
             return;
         var newMask = $"{changed.Nick}!{changed.UserName}@{changed.Host}";
         var quitSent = false;
-        foreach (var room in subject.Rooms)
+        foreach (var (room, role) in changed.SubjectRooms)
         {
-            if (!_session.IsIn(room))
+            if (!_session.IsInRoom(room))
                 continue;
             if (!quitSent)
             {
@@ -34,11 +34,11 @@ internal sealed partial class IrcConnection
             }
 
             Enqueue(IrcMessageFormatter.Format(Has(IrcCapabilities.ExtendedJoin)
-                ? IrcRoomEvents.ExtendedJoin(newMask, room.Name, subject.AccountName, subject.RealName)
-                : new IrcMessage(newMask, "JOIN", room.Name)));
-            var letters = ModeLetters(room.FindMember(subject)?.Role ?? MemberRole.None);
+                ? IrcRoomEvents.ExtendedJoin(newMask, room, changed.SubjectAccount, changed.SubjectRealName)
+                : new IrcMessage(newMask, "JOIN", room)));
+            var letters = ModeLetters(role);
             if (letters.Length > 0)
-                Enqueue(IrcMessageFormatter.Format(new IrcMessage(ServerName, "MODE", [room.Name, "+" + letters, .. Enumerable.Repeat(changed.Nick, letters.Length)])));
+                Enqueue(IrcMessageFormatter.Format(new IrcMessage(ServerName, "MODE", [room, "+" + letters, .. Enumerable.Repeat(changed.Nick, letters.Length)])));
         }
     }
 

@@ -23,9 +23,11 @@ internal sealed partial class IrcConnection
     public TimeSpan IdleFor(DateTimeOffset now) =>
         TimeSpan.FromTicks(Math.Max(0, now.UtcTicks - Volatile.Read(ref _lastInputTicks)));
 
-    private void NoteInput() => Volatile.Write(ref _lastInputTicks, _frontEnd.Time.GetUtcNow().UtcTicks);
+    /// <inheritdoc />
+    protected override void NoteInput() => Volatile.Write(ref _lastInputTicks, _frontEnd.Time.GetUtcNow().UtcTicks);
 
-    private ITimer StartLivenessTimer()
+    /// <inheritdoc />
+    protected override ITimer? StartInputTimer()
     {
         var timer = _frontEnd.Time.CreateTimer(
             static state => ((IrcConnection)state!).OnLivenessCheck(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);

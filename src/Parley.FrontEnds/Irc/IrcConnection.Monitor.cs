@@ -71,7 +71,7 @@ internal sealed partial class IrcConnection
     /// client, each still only with its own capability (away-notify, account-notify, setname,
     /// chghost; checked by <see cref="ShouldDeliver"/> and <see cref="DeliverCore"/>). Per recipient, rare: the encoded bytes are the event's shared ones.
     /// </remarks>
-    public void DeliverWatched(ChatEvent chatEvent)
+    public override void DeliverWatched(ChatEvent chatEvent)
     {
         if (!Has(IrcCapabilities.ExtendedMonitor))
             return;

@@ -29,7 +29,7 @@ internal sealed partial class IrcConnection
     /// <see cref="Core.Sessions.ChatSession.IsRegistered"/>: SASL signs the session in before
     /// registration completes.
     /// </summary>
-    public bool IsRegistered => _registered;
+    public override bool IsRegistered => _registered;
 
     /// <summary>The nick from NICK, before registration.</summary>
     public string? PendingNick { get; set; }
@@ -115,7 +115,7 @@ internal sealed partial class IrcConnection
 
         PendingNick = null;
         _registered = true;
-        RecordRegistered();
+        MarkRegistered();
         FrontEndLog.Registered(Logger, _session.Id, _session.RemoteAddress, nick);
         _frontEnd.Welcome.Send(this);
     }
@@ -196,7 +196,7 @@ internal sealed partial class IrcConnection
 
         PendingNick = null;
         _registered = true;
-        RecordRegistered();
+        MarkRegistered();
         FrontEndLog.LoggedIn(Logger, _session.Id, _session.RemoteAddress, result.Nick);
         var shown = _session.Nick!;
         Numeric(IrcNumerics.RPL_LOGGEDIN, Mask, _session.AccountName!, $"You are now logged in as {_session.AccountName}");
@@ -241,13 +241,5 @@ internal sealed partial class IrcConnection
             foreach (var chatEvent in held)
                 DeliverCore(chatEvent, hold: false);
         }
-    }
-
-    private void OnRegistrationTimeout()
-    {
-        if (IsRegistered || Volatile.Read(ref _closing) != 0)
-            return;
-        FrontEndLog.RegistrationTimedOut(Logger, _session.Id, _session.RemoteAddress, _frontEnd.Limits.RegistrationTimeout);
-        Close("Registration timed out");
     }
 }

@@ -172,7 +172,7 @@ internal sealed partial class IrcConnection
         PendingNick = null;
         Password = null;
         _registered = true;
-        RecordRegistered();
+        MarkRegistered();
         FrontEndLog.Registered(Logger, _session.Id, _session.RemoteAddress, _session.Nick!);
         _frontEnd.Welcome.Send(this);
         ReleaseHeldEvents();

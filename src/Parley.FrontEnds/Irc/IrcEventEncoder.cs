@@ -8,8 +8,9 @@ namespace Parley.FrontEnds.Irc;
 
 /// <summary>
 /// Encodes chat events as IRC lines with one set of tags (<see cref="IrcEventTags"/>). Three sets
-/// are cached once per event and shared by every recipient that wants them: none (slot 1), time
-/// (slot 2) and all (slot 3: time, account, msgid, client tags: every client with message-tags).
+/// are cached once per event and shared by every recipient that wants them: none, time and all
+/// (time, account, msgid, client tags: every client with message-tags), each in the slot it
+/// reserved (<see cref="EncoderSlots"/>).
 /// The rare rest (account-tag without message-tags) is encoded per recipient, uncached.
 /// </summary>
 /// <remarks>
@@ -43,26 +44,21 @@ namespace Parley.FrontEnds.Irc;
 /// </remarks>
 internal sealed class IrcEventEncoder(string serverName, IrcEventTags tags) : IEventEncoder
 {
-    /// <summary>Slot of the untagged form.</summary>
-    public const int PlainSlot = 1;
-
-    /// <summary>Slot of the form with the server-time tag.</summary>
-    public const int TimeTaggedSlot = 2;
-
-    /// <summary>Slot of the form with every tag (message-tags).</summary>
-    public const int AllTagsSlot = 3;
+    // Reserved at start-up (EncoderSlots); -1 for the uncached sets, which never reach the cache.
+    private readonly int _slot = tags switch
+    {
+        IrcEventTags.None => EncoderSlots.IrcPlain,
+        IrcEventTags.Time => EncoderSlots.IrcTimeTagged,
+        IrcEventTags.All => EncoderSlots.IrcAllTags,
+        _ => -1,
+    };
 
     /// <summary>
-    /// The cache slot; only meaningful when <see cref="IsCached"/>. The uncached sets share slot
-    /// 5, which they never fill: <see cref="Encode"/> is called for them directly.
+    /// The cache slot (<see cref="EncoderSlots"/>); only meaningful when <see cref="IsCached"/>.
+    /// The uncached sets have none (-1): <see cref="Encode"/> is called for them directly, and
+    /// <see cref="ChatEvent.GetBytes"/> refuses them.
     /// </summary>
-    public int Slot => tags switch
-    {
-        IrcEventTags.None => PlainSlot,
-        IrcEventTags.Time => TimeTaggedSlot,
-        IrcEventTags.All => AllTagsSlot,
-        _ => 5,
-    };
+    public int Slot => _slot;
 
     /// <summary>Whether this form is cached in the event (none, time, all).</summary>
     public bool IsCached => tags is IrcEventTags.None or IrcEventTags.Time or IrcEventTags.All;

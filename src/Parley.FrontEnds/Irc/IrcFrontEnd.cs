@@ -14,7 +14,7 @@ namespace Parley.FrontEnds.Irc;
 /// clock, logger). The host hands it each accepted transport, plain or TLS.
 /// </summary>
 /// <remarks>Thread-safe; one instance per server.</remarks>
-public sealed class IrcFrontEnd
+public sealed class IrcFrontEnd : IConnectionHost
 {
     private readonly IrcEventEncoder[] _encoders;
     private ConnectionLimits _limits;
@@ -66,6 +66,12 @@ public sealed class IrcFrontEnd
     }
 
     internal ChatHub Hub { get; }
+
+    ChatHub IConnectionHost.Hub => Hub;
+
+    TimeProvider IConnectionHost.Time => Time;
+
+    ILogger IConnectionHost.Logger => Logger;
 
     internal AccountService Accounts { get; }
 
@@ -153,6 +159,15 @@ public sealed class IrcFrontEnd
         ArgumentNullException.ThrowIfNull(transport);
         ArgumentNullException.ThrowIfNull(security);
         ArgumentNullException.ThrowIfNull(abort);
-        return new IrcConnection(transport, this, remoteAddress, security, abort).RunAsync(cancellationToken);
+        return RunConnectionAsync(new IrcPipeTransport(transport, abort), remoteAddress, security, cancellationToken);
     }
+
+    /// <summary>Serves one connection over any frame transport (a byte stream's, or one message per line: IRCv3 websocket) until it closes.</summary>
+    /// <param name="transport">The connection's frames.</param>
+    /// <param name="remoteAddress">The peer's address, for logs.</param>
+    /// <param name="security">TLS, client certificate and network trust, for the session.</param>
+    /// <param name="cancellationToken">Cancels reading, e.g. when the transport is gone.</param>
+    /// <returns>A task that completes when the connection is closed and cleaned up.</returns>
+    internal Task RunConnectionAsync(FrameTransport transport, string remoteAddress, ConnectionSecurity security, CancellationToken cancellationToken = default) =>
+        new IrcConnection(transport, this).RunAsync(remoteAddress, security, cancellationToken);
 }

@@ -20,9 +20,11 @@ internal sealed partial class LineConnection
     // Taken when the timer starts: a reload that changes the limit (to 0, off) must not change a running check.
     private TimeSpan _idleTimeout;
 
-    private void NoteInput() => Volatile.Write(ref _lastInputTimestamp, _frontEnd.Time.GetTimestamp());
+    /// <inheritdoc />
+    protected override void NoteInput() => Volatile.Write(ref _lastInputTimestamp, _frontEnd.Time.GetTimestamp());
 
-    private ITimer? StartIdleTimer()
+    /// <inheritdoc />
+    protected override ITimer? StartInputTimer()
     {
         var timeout = _frontEnd.Limits.IdleTimeout;
         if (timeout <= TimeSpan.Zero)

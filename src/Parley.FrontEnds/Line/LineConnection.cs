@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.IO.Pipelines;
-using Microsoft.Extensions.Logging;
 using Parley.Core.Accounts;
 using Parley.Core.Events;
 using Parley.Core.Presence;
@@ -12,26 +9,21 @@ using Parley.Protocols.Line;
 namespace Parley.FrontEnds.Line;
 
 /// <summary>
-/// One line-protocol connection: a read loop that frames, parses and dispatches lines in order,
-/// and a write loop that drains the bounded <see cref="Outbox"/>. It is the session's sink.
+/// One line-protocol connection: the protocol over a <see cref="FrameConnection"/> (which owns the
+/// read and write loops, close and the slow-consumer drop): lines parsed and dispatched through the
+/// <see cref="LineCommandTable"/>, replies that wait for their commits, flood refusals. It is the
+/// session's sink.
 /// </summary>
 /// <remarks>
-/// Commands run on the read loop only. <see cref="Deliver"/>, <see cref="Close"/> and
+/// Commands run on the read loop only. <see cref="Deliver"/>, <see cref="FrameConnection.Close"/> and
 /// <see cref="Reply"/> may be called from any thread and never block.
 /// </remarks>
-internal sealed partial class LineConnection : ISessionSink
+internal sealed partial class LineConnection : FrameConnection
 {
     // Commands whose replies may wait for commits at once; one commit batch takes all of them.
     private const int MaxPendingReplies = 256;
 
-    private readonly IDuplexPipe _transport;
     private readonly LineFrontEnd _frontEnd;
-    private readonly Action _abort;
-    private readonly Outbox _outbox;
-    private readonly LineFramer _framer = new();
-    private readonly ChatSession _session;
-    private readonly FloodGate? _flood;
-    private readonly long _openedTimestamp;
     private readonly Lock _replyLock = new();
     // Replies waiting for a commit, in command order; only the head's commit has a continuation
     // (no task per message: issue 10, fix 13).
@@ -39,27 +31,12 @@ internal sealed partial class LineConnection : ISessionSink
     private Action? _drainReplies;
     private TaskCompletionSource? _repliesSent;
     private int _pendingReplies;
-    private int _closing;
-    // Disposed once registered (OnRegistered): the idle timer is the one a registered connection keeps.
-    private ITimer? _registrationTimer;
-    private string? _closeReason;
-    private string? _logReason;
-    private ReadLoopFairness _fairness;
 
-    public LineConnection(IDuplexPipe transport, LineFrontEnd frontEnd, string remoteAddress, ConnectionSecurity security, Action abort)
+    public LineConnection(FrameTransport transport, LineFrontEnd frontEnd)
+        : base(transport, frontEnd, FrontEndMetrics.Line)
     {
-        _transport = transport;
         _frontEnd = frontEnd;
-        _abort = abort;
-        _outbox = new Outbox(frontEnd.Limits.MaxOutboundBytes, FrontEndMetrics.Line);
-        _openedTimestamp = frontEnd.Time.GetTimestamp();
-        _flood = frontEnd.Limits.Flood.IsEnabled ? new FloodGate(frontEnd.Limits.Flood, frontEnd.Time) : null;
-        _session = frontEnd.Hub.Connect(this, remoteAddress, security);
     }
-
-    public ChatSession Session => _session;
-
-    public ChatHub Hub => _frontEnd.Hub;
 
     public RoomHub Rooms => _frontEnd.Hub.Rooms;
 
@@ -79,100 +56,38 @@ internal sealed partial class LineConnection : ISessionSink
         return false;
     }
 
-    /// <summary>The front-end's logger, for commands' log lines.</summary>
-    public ILogger Logger => _frontEnd.Logger;
+    /// <inheritdoc />
+    public override bool IsRegistered => _session.IsRegistered;
 
-    /// <summary>Runs the connection until either side closes it.</summary>
-    public async Task RunAsync(CancellationToken cancellationToken = default)
+    /// <inheritdoc />
+    protected override IConnectionHost Host => _frontEnd;
+
+    /// <inheritdoc />
+    protected override string SlowConsumerReason => "too slow to read";
+
+    /// <inheritdoc />
+    protected override string RegistrationTimeoutReason => "registration timed out";
+
+    /// <inheritdoc />
+    protected override void OnStarted() => Reply(_frontEnd.Greeting);
+
+    /// <inheritdoc />
+    protected override void OnFrameTooLong() =>
+        Reply(LineWriter.Error(LineErrorCodes.LineTooLong, $"lines are at most {LineFramer.DefaultMaxLineBytes} bytes"));
+
+    /// <inheritdoc />
+    protected override ValueTask HandleFrameAsync(ReadOnlySpan<byte> frame, CancellationToken cancellationToken)
     {
-        FrontEndLog.Opened(Logger, _session.Id, _session.RemoteAddress);
-        var writer = _outbox.PumpAsync(_transport, Logger, _session.Id, cancellationToken);
-        Reply(_frontEnd.Greeting);
-        var timeout = _frontEnd.Limits.RegistrationTimeout;
-        // A field, not a local: a local would keep the disposed timer alive in this state machine.
-        _registrationTimer = _frontEnd.Time.CreateTimer(
-            static state => ((LineConnection)state!).OnRegistrationTimeout(), this, timeout, Timeout.InfiniteTimeSpan);
-        await using var idleTimer = StartIdleTimer();
-
-        var reason = "connection closed";
-        try
-        {
-            // The read loop, inline: one state machine per connection, not two (docs/benchmarks.md, fix 17).
-            var input = _transport.Input;
-            while (Volatile.Read(ref _closing) == 0)
-            {
-                var result = await input.ReadAsync(cancellationToken);
-                var buffer = result.Buffer;
-                try
-                {
-                    while (Volatile.Read(ref _closing) == 0)
-                    {
-                        var status = _framer.TryReadLine(ref buffer, out var line);
-                        if (status == LineFrameStatus.NeedMoreData)
-                            break;
-                        // Any line is life, the empty keep-alive too (the idle limit).
-                        NoteInput();
-                        if (status == LineFrameStatus.LineTooLong)
-                        {
-                            Reply(LineWriter.Error(LineErrorCodes.LineTooLong, $"lines are at most {_framer.MaxLineBytes} bytes"));
-                            continue;
-                        }
-
-                        // A client that pipelines faster than the store commits waits here, so the
-                        // replies held back for commits stay bounded.
-                        if (Volatile.Read(ref _pendingReplies) >= MaxPendingReplies)
-                            await RepliesSentAsync();
-
-                        var parsed = Parse(line, out var request);
-                        if (parsed == LineParseError.None)
-                        {
-                            var verdict = AdmitCommand(request);
-                            if (verdict == FloodVerdict.Allowed)
-                            {
-                                await _frontEnd.Commands.DispatchAsync(this, request);
-                                // One connection's pipelined burst gives the thread back now and then.
-                                await _fairness.AfterCommandAsync();
-                            }
-                            else if (verdict == FloodVerdict.Abusive)
-                            {
-                                // Earlier commands' replies (some waiting for their commits) go out before BYE.
-                                await RepliesSentAsync();
-                                Close("flooding");
-                            }
-                        }
-                        else if (parsed != LineParseError.Empty)
-                        {
-                            Reply(ErrorFor(parsed));
-                        }
-                    }
-
-                    if (result.IsCompleted || result.IsCanceled)
-                        return;
-                }
-                finally
-                {
-                    input.AdvanceTo(buffer.Start, buffer.End);
-                }
-            }
-        }
-        catch (Exception e) when (e is IOException or OperationCanceledException or Microsoft.AspNetCore.Connections.ConnectionResetException)
-        {
-            FrontEndLog.TransportError(Logger, _session.Id, e);
-            reason = "connection lost";
-        }
-        finally
-        {
-            Interlocked.Exchange(ref _registrationTimer, null)?.Dispose();
-            reason = Volatile.Read(ref _closeReason) ?? reason;
-            // Replies still waiting for a commit find the connection closed and are dropped.
-            Interlocked.Exchange(ref _closing, 1);
-            Hub.Disconnect(_session, reason);
-            FrontEndLog.Closed(Logger, _session.Id, _session.Nick, Volatile.Read(ref _logReason) ?? reason);
-            _outbox.Complete();
-            await writer;
-            await _transport.Input.CompleteAsync();
-        }
+        var parsed = LineRequestParser.TryParse(frame, out var request);
+        if (parsed == LineParseError.None)
+            return RunCommandAsync(request);
+        if (parsed != LineParseError.Empty)
+            Reply(ErrorFor(parsed));
+        return ValueTask.CompletedTask;
     }
+
+    /// <inheritdoc />
+    protected override byte[] CloseFrame(string reason) => LineWriter.Bye(reason);
 
     /// <summary>Queues a reply to this connection alone, after any earlier reply still waiting for a commit.</summary>
     public void Reply(byte[] line) => ReplyWhenStored(Task.CompletedTask, line, line);
@@ -247,39 +162,25 @@ internal sealed partial class LineConnection : ISessionSink
 
     private void Send(byte[] line)
     {
-        if (Volatile.Read(ref _closing) != 0)
-            return;
-        if (!_outbox.TryEnqueue(line))
-            OnOutboxOverflow();
+        if (!IsClosing)
+            QueueFrame(line);
     }
 
     /// <inheritdoc />
-    public void Deliver(ChatEvent chatEvent)
+    public override void Deliver(ChatEvent chatEvent)
     {
-        if (Volatile.Read(ref _closing) != 0)
+        if (IsClosing)
             return;
         // The session that made a room change gets its OK instead of the ROOM notice (docs/protocol.md).
-        if (chatEvent is RoomEvent { ActorSession: { } actor } && actor == _session)
+        if (chatEvent is RoomEvent roomEvent && roomEvent.ActorSessionId == _session.Id)
             return;
         // A direct message usually arrives alone: written on the sender's thread when the write
         // loop is idle, instead of waking it (one thread hop fewer, docs/benchmarks.md fix 12).
         var bytes = chatEvent.GetBytes(LineEventEncoder.Instance);
-        var queued = chatEvent is DirectMessageEvent ? _outbox.TryEnqueueOrWrite(bytes) : _outbox.TryEnqueue(bytes);
-        if (!queued)
-            OnOutboxOverflow();
-    }
-
-    /// <summary>The reason the log gives for the coming close, when the one sent holds the user's own text (a quit message).</summary>
-    public void SetLogReason(string reason) => Volatile.Write(ref _logReason, reason);
-
-    /// <inheritdoc />
-    public void Close(string reason)
-    {
-        if (Interlocked.Exchange(ref _closing, 1) != 0)
-            return;
-        Volatile.Write(ref _closeReason, reason);
-        _outbox.TryEnqueue(LineWriter.Bye(reason));
-        _outbox.Complete();
+        if (chatEvent is DirectMessageEvent)
+            QueueOrWriteFrame(bytes);
+        else
+            QueueFrame(bytes);
     }
 
     /// <summary>Called by the nick and login commands when the connection takes a nick.</summary>
@@ -288,8 +189,7 @@ internal sealed partial class LineConnection : ISessionSink
         // The registration timeout is over once a nick is taken (a /logout later is not timed
         // again; before, only one within the first timeout was): an idle registered connection
         // holds no registration timer.
-        Interlocked.Exchange(ref _registrationTimer, null)?.Dispose();
-        FrontEndMetrics.Registered(_frontEnd.Time, _openedTimestamp, FrontEndMetrics.Line);
+        MarkRegistered();
         FrontEndLog.Registered(Logger, _session.Id, _session.RemoteAddress, _session.Nick ?? "");
     }
 
@@ -298,9 +198,9 @@ internal sealed partial class LineConnection : ISessionSink
     // the caller, once earlier replies are out).
     private FloodVerdict AdmitCommand(in LineRequest request)
     {
-        if (_flood is null || request.Command == "quit")
+        if (Flood is not { } gate || request.Command == "quit")
             return FloodVerdict.Allowed;
-        var verdict = _flood.Check(out var retryAfter);
+        var verdict = gate.Check(out var retryAfter);
         switch (verdict)
         {
             case FloodVerdict.Allowed:
@@ -320,21 +220,25 @@ internal sealed partial class LineConnection : ISessionSink
         return verdict;
     }
 
-    private static LineParseError Parse(in ReadOnlySequence<byte> line, out LineRequest request)
+    // A command parsed from a frame: waits while too many replies wait for commits, then takes a
+    // flood token and runs.
+    private async ValueTask RunCommandAsync(LineRequest request)
     {
-        if (line.IsSingleSegment)
-            return LineRequestParser.TryParse(line.FirstSpan, out request);
+        // A client that pipelines faster than the store commits waits here, so the replies held
+        // back for commits stay bounded.
+        if (Volatile.Read(ref _pendingReplies) >= MaxPendingReplies)
+            await RepliesSentAsync();
 
-        // A line split across pipe segments: copy it (at most MaxLineBytes) to parse it whole.
-        var rented = ArrayPool<byte>.Shared.Rent((int)line.Length);
-        try
+        var verdict = AdmitCommand(request);
+        if (verdict == FloodVerdict.Allowed)
         {
-            line.CopyTo(rented);
-            return LineRequestParser.TryParse(rented.AsSpan(0, (int)line.Length), out request);
+            await _frontEnd.Commands.DispatchAsync(this, request);
         }
-        finally
+        else if (verdict == FloodVerdict.Abusive)
         {
-            ArrayPool<byte>.Shared.Return(rented);
+            // Earlier commands' replies (some waiting for their commits) go out before BYE.
+            await RepliesSentAsync();
+            Close("flooding");
         }
     }
 
@@ -344,25 +248,4 @@ internal sealed partial class LineConnection : ISessionSink
         LineParseError.ControlCharacter => LineWriter.Error(LineErrorCodes.Syntax, "control characters (CR, ESC, NUL...) are not allowed"),
         _ => LineWriter.Error(LineErrorCodes.Syntax, "malformed line; use @<nick>:<text> or /help"),
     };
-
-    private void OnRegistrationTimeout()
-    {
-        if (_session.IsRegistered || Volatile.Read(ref _closing) != 0)
-            return;
-        FrontEndLog.RegistrationTimedOut(Logger, _session.Id, _session.RemoteAddress, _frontEnd.Limits.RegistrationTimeout);
-        Close("registration timed out");
-    }
-
-    private void OnOutboxOverflow()
-    {
-        if (Interlocked.Exchange(ref _closing, 1) != 0)
-            return;
-        Volatile.Write(ref _closeReason, "too slow to read");
-        FrontEndMetrics.SlowConsumerDropped(FrontEndMetrics.Line);
-        FrontEndLog.SlowConsumer(Logger, _session.Id, _session.Nick, _session.RemoteAddress, _frontEnd.Limits.MaxOutboundBytes);
-        _outbox.Complete();
-        // The peer is not reading, so a polite close would wait forever: drop the transport now.
-        _abort();
-        _transport.Input.CancelPendingRead();
-    }
 }

@@ -14,7 +14,7 @@ namespace Parley.FrontEnds.Line;
 /// clock, logger). The host hands it each accepted transport.
 /// </summary>
 /// <remarks>Thread-safe; one instance per server.</remarks>
-public sealed class LineFrontEnd
+public sealed class LineFrontEnd : IConnectionHost
 {
     private ConnectionLimits _limits;
 
@@ -40,6 +40,12 @@ public sealed class LineFrontEnd
     }
 
     internal ChatHub Hub { get; }
+
+    ChatHub IConnectionHost.Hub => Hub;
+
+    TimeProvider IConnectionHost.Time => Time;
+
+    ILogger IConnectionHost.Logger => Logger;
 
     internal AccountService Accounts { get; }
 
@@ -108,6 +114,15 @@ public sealed class LineFrontEnd
         ArgumentNullException.ThrowIfNull(transport);
         ArgumentNullException.ThrowIfNull(security);
         ArgumentNullException.ThrowIfNull(abort);
-        return new LineConnection(transport, this, remoteAddress, security, abort).RunAsync(cancellationToken);
+        return RunConnectionAsync(new LinePipeTransport(transport, abort), remoteAddress, security, cancellationToken);
     }
+
+    /// <summary>Serves one connection over any frame transport (a byte stream's, or one message per line) until it closes.</summary>
+    /// <param name="transport">The connection's frames.</param>
+    /// <param name="remoteAddress">The peer's address, for logs.</param>
+    /// <param name="security">TLS, client certificate and network trust, for the session.</param>
+    /// <param name="cancellationToken">Cancels reading, e.g. when the transport is gone.</param>
+    /// <returns>A task that completes when the connection is closed and cleaned up.</returns>
+    internal Task RunConnectionAsync(FrameTransport transport, string remoteAddress, ConnectionSecurity security, CancellationToken cancellationToken = default) =>
+        new LineConnection(transport, this).RunAsync(remoteAddress, security, cancellationToken);
 }

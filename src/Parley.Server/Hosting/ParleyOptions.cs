@@ -2,9 +2,9 @@ using Parley.Core.Accounts;
 using Parley.Core.Rooms;
 using Parley.FrontEnds.Connections;
 using Parley.FrontEnds.Irc;
+using Parley.Server.Listeners;
 using Parley.Server.Observability;
 using Parley.Server.Tls;
-using Parley.Storage.Sqlite;
 
 namespace Parley.Server.Hosting;
 
@@ -37,7 +37,7 @@ public sealed record ParleyOptions
     public int Port { get; init; } = 55555;
 
     /// <summary>
-    /// Where the server keeps its files: the database <c>parley.db</c> (accounts, messages) and the
+    /// Where the server keeps its files: the SQLite provider's database <c>parley.db</c> (accounts, messages) and the
     /// development certificate in <c>tls/</c>. Defaults to <c>data</c>, relative to the working
     /// directory. Created when first needed. Command line: <c>--data</c>.
     /// </summary>
@@ -78,13 +78,11 @@ public sealed record ParleyOptions
     public AccountOptions Accounts { get; init; } = new();
 
     /// <summary>
-    /// How the SQLite database commits (section <c>Parley:Storage</c>). Its file lives in
-    /// <see cref="DataDirectory"/>; <c>Parley:Storage:DataDirectory</c> is not read (see <see cref="SqliteStore"/>).
+    /// Which storage provider keeps accounts, messages and rooms (section <c>Parley:Storage</c>;
+    /// the provider reads its own settings from the same section, see <see cref="StorageProviders"/>).
+    /// <c>Parley:Storage:DataDirectory</c> is not read: files live in <see cref="DataDirectory"/>.
     /// </summary>
-    public SqliteStoreOptions Storage { get; init; } = new();
-
-    /// <summary>The database options the server uses: <see cref="Storage"/> with its file in <see cref="DataDirectory"/>.</summary>
-    public SqliteStoreOptions SqliteStore => Storage with { DataDirectory = DataDirectory };
+    public StorageOptions Storage { get; init; } = new();
 
     /// <summary>Checks the values; called at start-up.</summary>
     /// <exception cref="ArgumentException">A value is out of range or empty.</exception>
@@ -98,10 +96,12 @@ public sealed record ParleyOptions
         Irc.Validate();
         Http.Validate();
         Metrics.Validate();
-        (string Key, int Port)[] ports = [("Parley:Port", Port), ("Parley:Tls:Port", Tls.Port), ("Parley:Irc:Port", Irc.Port), ("Parley:Irc:TlsPort", Irc.TlsPort)];
-        if (ports.All(p => p.Port == Disabled))
-            throw new ArgumentException("Parley:Port, Parley:Tls:Port, Parley:Irc:Port and Parley:Irc:TlsPort are all 0: no listener would be left", nameof(Port));
-        foreach (var clash in ports.Append((Key: "Parley:Http:Port", Port: Http.Port)).Where(p => p.Port > 0).GroupBy(p => p.Port).Where(g => g.Count() > 1))
+        // The listeners of the table; those serving chat (behind the connection limits) must not all be off.
+        var ports = ListenerTable.All.Select(l => (Key: l.PortKey, Port: l.Port(this), Chat: l.Protocol is not null)).ToList();
+        var chat = ports.Where(p => p.Chat).ToList();
+        if (chat.All(p => p.Port == Disabled))
+            throw new ArgumentException($"{string.Join(", ", chat.SkipLast(1).Select(p => p.Key))} and {chat[^1].Key} are all 0: no listener would be left", nameof(Port));
+        foreach (var clash in ports.Where(p => p.Port > 0).GroupBy(p => p.Port).Where(g => g.Count() > 1))
             throw new ArgumentException($"{string.Join(" and ", clash.Select(p => p.Key))} are all {clash.Key}", nameof(Port));
         ArgumentOutOfRangeException.ThrowIfLessThan(ShutdownTimeout, TimeSpan.Zero, nameof(ShutdownTimeout));
         Limits.Validate();
@@ -113,6 +113,6 @@ public sealed record ParleyOptions
         }
 
         Accounts.Validate();
-        SqliteStore.Validate();
+        Storage.Validate();
     }
 }

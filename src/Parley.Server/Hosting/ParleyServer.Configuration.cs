@@ -24,7 +24,6 @@ using Parley.Server.Listeners;
 using Parley.Server.Observability;
 using Parley.Server.Security;
 using Parley.Server.Tls;
-using Parley.Storage.Sqlite;
 
 namespace Parley.Server.Hosting;
 
@@ -39,16 +38,8 @@ public static partial class ParleyServer
     /// <param name="overrides">Configuration keys and their values.</param>
     /// <returns>The validated options.</returns>
     /// <exception cref="ArgumentException">The configuration holds an invalid value.</exception>
-    public static ParleyOptions ReadOptions(IEnumerable<KeyValuePair<string, string?>> overrides)
-    {
-        var configuration = new ConfigurationManager();
-        configuration.SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .AddInMemoryCollection(overrides);
-        AddConfigFile(configuration);
-        return ReadOptions(configuration);
-    }
+    public static ParleyOptions ReadOptions(IEnumerable<KeyValuePair<string, string?>> overrides) =>
+        ReadOptions(LoadConfiguration(overrides));
 
     /// <summary>
     /// Checks the configuration as a start would, without binding a port or touching the data
@@ -60,19 +51,27 @@ public static partial class ParleyServer
     /// <exception cref="ArgumentException">A setting is invalid.</exception>
     public static ParleyOptions CheckConfiguration(IEnumerable<KeyValuePair<string, string?>> overrides)
     {
+        var configuration = LoadConfiguration(overrides);
+        var options = ReadOptions(configuration);
+        (configuration.GetSection(RoomLimits.SectionName).Get<RoomLimits>() ?? new RoomLimits()).Validate();
+        _ = ReadTransport(configuration);
+        _ = LogFormatOf(configuration);
+        if (options.Tls.CertificatePath is not null && ListenerTable.AnyTlsEnabled(options))
+            _ = new ServerCertificateSource(options, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<ServerCertificateSource>.Instance);
+        return options;
+    }
+
+    // The layers Build reads, without a host: appsettings.json beside the binary, the --config
+    // file, environment variables, then the overrides.
+    private static ConfigurationManager LoadConfiguration(IEnumerable<KeyValuePair<string, string?>> overrides)
+    {
         var configuration = new ConfigurationManager();
         configuration.SetBasePath(AppContext.BaseDirectory)
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables()
             .AddInMemoryCollection(overrides);
         AddConfigFile(configuration);
-        var options = ReadOptions(configuration);
-        (configuration.GetSection(RoomLimits.SectionName).Get<RoomLimits>() ?? new RoomLimits()).Validate();
-        _ = ReadTransport(configuration);
-        _ = LogFormatOf(configuration);
-        if (options.Tls.CertificatePath is not null && (options.Tls.Port != ParleyOptions.Disabled || options.Irc.TlsPort != ParleyOptions.Disabled))
-            _ = new ServerCertificateSource(options, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<ServerCertificateSource>.Instance);
-        return options;
+        return configuration;
     }
 
     // Parley:Transport, validated: Kestrel's socket scheduling (TransportOptions).
@@ -152,6 +151,8 @@ public static partial class ParleyServer
             throw new ArgumentException("Parley:Storage:DataDirectory is not a setting: use Parley:DataDirectory (--data)");
         var options = configuration.GetSection(ParleyOptions.SectionName).Get<ParleyOptions>() ?? new ParleyOptions();
         options.Validate();
+        // The provider's own settings (SQLite's Synchronous, CommitDelay...), checked as the rest.
+        _ = StorageProviders.Read(configuration, options);
         return options;
     }
 }

@@ -15,7 +15,10 @@ using Parley.Core.Messages;
 using Parley.Core.Moderation;
 using Parley.Core.Presence;
 using Parley.Core.Rooms;
+using Parley.Core.ReadMarkers;
+using Parley.Core.Routing;
 using Parley.Core.Security;
+using Parley.Core.Storage;
 using Parley.FrontEnds.Irc;
 using Parley.FrontEnds.Line;
 using OpenTelemetry.Metrics;
@@ -25,7 +28,6 @@ using Parley.Server.Listeners;
 using Parley.Server.Observability;
 using Parley.Server.Security;
 using Parley.Server.Tls;
-using Parley.Storage.Sqlite;
 
 namespace Parley.Server.Hosting;
 
@@ -83,28 +85,26 @@ public static partial class ParleyServer
         var admissionOptions = builder.Configuration.GetSection(AdmissionOptions.SectionName).Get<AdmissionOptions>() ?? new AdmissionOptions();
         admissionOptions.Validate();
         var transportOptions = ReadTransport(builder.Configuration);
+        var storage = StorageProviders.Read(builder.Configuration, options);
         var listeners = new ListenerRegistry();
 
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(options.Limits);
         builder.Services.AddSingleton(options.Accounts);
-        // One data directory (Parley:DataDirectory) for the database and the development certificate.
-        builder.Services.AddSingleton(options.SqliteStore);
         builder.Services.AddSingleton(listeners);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(options.Rooms);
         builder.Services.AddSingleton(roomLimits);
         builder.Services.AddSingleton(new OperatorPolicy(options.Operators));
-        builder.Services.AddSingleton<SqliteDatabase>();
-        builder.Services.AddSingleton<IAccountStore, SqliteAccountStore>();
-        builder.Services.AddSingleton<ICertificateStore, SqliteCertificateStore>();
-        builder.Services.AddSingleton<IMessageStore, SqliteMessageStore>();
+        // The stores (accounts, certificates, messages, rooms, room history, read markers, server
+        // bans) and the store's health and backup, from the provider Parley:Storage:Provider names;
+        // configureServices may still replace some.
+        storage(builder.Services);
         builder.Services.AddSingleton<IPasswordHashing, IdentityPasswordHashing>();
         builder.Services.AddSingleton<ILoginThrottle>(services => new LoginThrottle(options.Accounts, services.GetRequiredService<TimeProvider>()));
-        // Registered rooms and room messages in parley.db, beside accounts and messages (the core's
-        // in-memory defaults serve its unit tests; configureServices may still replace these).
-        builder.Services.AddSingleton<IRoomStore, SqliteRoomStore>();
-        builder.Services.AddSingleton<IRoomHistory, SqliteRoomHistory>();
+        // Events reach sessions through the routing port: in process by default (a broker-backed
+        // router, issue 15, replaces this one line).
+        builder.Services.AddSingleton<IEventRouter, InProcessEventRouter>();
         builder.Services.AddSingleton<ChatHub>(services => new ChatHub(
             services.GetRequiredService<IAccountStore>(),
             services.GetRequiredService<IMessageStore>(),
@@ -116,9 +116,9 @@ public static partial class ParleyServer
             services.GetRequiredService<OperatorPolicy>(),
             services.GetRequiredService<TimeProvider>())
         {
-            ReadMarkers = services.GetRequiredService<SqliteReadMarkerStore>(),
+            ReadMarkers = services.GetRequiredService<IReadMarkerStore>(),
+            Router = services.GetRequiredService<IEventRouter>(),
         });
-        builder.Services.AddSingleton<SqliteReadMarkerStore>();
         builder.Services.AddSingleton(services => new RegistrationThrottle(options.Accounts, services.GetRequiredService<TimeProvider>()));
         // Fewer hashes at once than cores, and a bounded wait: a login or registration flood cannot starve chat.
         builder.Services.AddSingleton(new PasswordHashingLimiter(options.Accounts.MaxConcurrentHashes, options.Accounts.MaxQueuedHashes));
@@ -148,91 +148,31 @@ public static partial class ParleyServer
         AddMetrics(builder.Services, options.Metrics);
         // Before Kestrel listens (hosted services start first): restore the registered rooms.
         builder.Services.AddHostedService<RoomRestoreService>();
-        builder.Services.AddSingleton<SqliteServerBanStore>();
         builder.Services.AddSingleton<ConfigurationReloader>();
         builder.Services.AddSingleton<ServerBanPersistence>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ServerBanPersistence>());
         configureServices?.Invoke(builder.Services);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
 
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            var address = ResolveAddress(options.Host);
-            if (options.Port != ParleyOptions.Disabled)
-            {
-                kestrel.Listen(address, BindPort(options.Port), listen =>
-                {
-                    ConnectionLimitMiddleware.UseBeforeTls(listen, LineProtocol, LineProtocol, LineFrontEnd.RefusalLine, tls: false);
-                    listen.UseConnectionHandler<LineConnectionHandler>();
-                    listeners.Add(LineProtocol, listen);
-                });
-            }
-
-            if (options.Tls.Port != ParleyOptions.Disabled)
-            {
-                var certificates = kestrel.ApplicationServices.GetRequiredService<ServerCertificateSource>();
-                kestrel.Listen(address, BindPort(options.Tls.Port), listen =>
-                {
-                    ConnectionLimitMiddleware.UseBeforeTls(listen, LineTlsProtocol, LineProtocol, LineFrontEnd.RefusalLine, tls: true);
-                    TlsListener.UseTls(listen, certificates, options.Tls);
-                    ConnectionLimitMiddleware.UseAfterTls(listen);
-                    listen.UseConnectionHandler<LineConnectionHandler>();
-                    listeners.Add(LineTlsProtocol, listen);
-                });
-            }
-
-            if (options.Irc.Port != ParleyOptions.Disabled)
-            {
-                kestrel.Listen(address, BindPort(options.Irc.Port), listen =>
-                {
-                    ConnectionLimitMiddleware.UseBeforeTls(listen, IrcProtocol, IrcProtocol, IrcFrontEnd.RefusalLine, tls: false);
-                    listen.UseConnectionHandler<IrcConnectionHandler>();
-                    listeners.Add(IrcProtocol, listen);
-                });
-            }
-
-            if (options.Irc.TlsPort != ParleyOptions.Disabled)
-            {
-                // The same certificate source as the line protocol's TLS: one certificate, one reload.
-                var certificates = kestrel.ApplicationServices.GetRequiredService<ServerCertificateSource>();
-                kestrel.Listen(address, BindPort(options.Irc.TlsPort), listen =>
-                {
-                    ConnectionLimitMiddleware.UseBeforeTls(listen, IrcTlsProtocol, IrcProtocol, IrcFrontEnd.RefusalLine, tls: true);
-                    TlsListener.UseTls(listen, certificates, options.Tls);
-                    ConnectionLimitMiddleware.UseAfterTls(listen);
-                    listen.UseConnectionHandler<IrcConnectionHandler>();
-                    listeners.Add(IrcTlsProtocol, listen);
-                });
-            }
-
-            if (options.Http.Port != ParleyOptions.Disabled)
-            {
-                // No connection handler: this listener runs the ASP.NET Core pipeline (HttpEndpoints).
-                kestrel.Listen(ResolveAddress(options.Http.Host), BindPort(options.Http.Port), listen =>
-                {
-                    listen.Protocols = HttpProtocols.Http1;
-                    listeners.Add(HttpProtocol, listen);
-                });
-            }
-        });
+        builder.WebHost.ConfigureKestrel(kestrel => ConfigureListeners(kestrel, options, listeners));
 
         // Kestrel's listeners are configured during Build, and their connection handlers need the
-        // hub and so the database: Build opens it (and runs migrations), so a bad data directory
-        // or a too-new schema stops the start here, before the first connection.
+        // hub and so the store: Build opens it (resolving its health opens it: SQLite runs its
+        // migrations), so a bad data directory or a too-new schema stops the start here, before
+        // the first connection.
         WebApplication app;
         try
         {
             app = builder.Build();
-            app.Services.GetRequiredService<SqliteDatabase>();
+            app.Services.GetRequiredService<IStoreHealth>();
         }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+        catch (StoreUnavailableException e)
         {
-            throw new ArgumentException(
-                $"Parley:DataDirectory is '{options.DataDirectory}': cannot open {options.SqliteStore.DatabasePath}: {e.Message.Split('\n')[0].Trim()} (it must be a writable directory; --data)", e);
+            throw new ArgumentException(StorageProviders.Describe(e, options), e);
         }
 
         // Load (or create) the certificate now, so a bad one fails the start, not the first client.
-        if (options.Tls.Port != ParleyOptions.Disabled || options.Irc.TlsPort != ParleyOptions.Disabled)
+        if (ListenerTable.AnyTlsEnabled(options))
             app.Services.GetRequiredService<ServerCertificateSource>();
 
         app.Services.GetRequiredService<ServerMetrics>().Observe(app.Services.GetRequiredService<ChatHub>());

@@ -1,22 +1,20 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Parley.Core.Moderation;
-using Parley.Storage.Sqlite;
 
 namespace Parley.Server.Hosting;
 
 /// <summary>
-/// Keeps the server-wide ban list in the database: loads it before Kestrel listens (hosted
+/// Keeps the server-wide ban list in the store (<see cref="IServerBanStore"/>): loads it before Kestrel listens (hosted
 /// services start first), then stores every <c>/ban</c> and <c>/unban</c> as it happens.
 /// </summary>
-/// <remarks>The list changes under its own lock and raises the change after it; writes queue to the one writer and are never waited for.</remarks>
-internal sealed class ServerBanPersistence(Parley.Core.Presence.ChatHub hub, SqliteServerBanStore store, ILogger<ServerBanPersistence> logger) : IHostedService
+/// <remarks>The list changes under its own lock and raises the change after it; writes go to the store and are never waited for.</remarks>
+internal sealed class ServerBanPersistence(Parley.Core.Presence.ChatHub hub, IServerBanStore store, ILogger<ServerBanPersistence> logger) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        Reload();
+        Loaded(await store.LoadAllAsync(cancellationToken));
         hub.ServerBans.Changed += OnChanged;
-        return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
@@ -27,9 +25,14 @@ internal sealed class ServerBanPersistence(Parley.Core.Presence.ChatHub hub, Sql
 
     /// <summary>Replaces the list in memory with the stored one (at start and on a rehash).</summary>
     /// <returns>How many bans were loaded.</returns>
-    public int Reload()
+    /// <remarks>
+    /// Waits for the store on the calling thread: a reload is rare and runs under the reloader's
+    /// lock (SIGHUP, an operator's command), and the SQLite store reads synchronously anyway.
+    /// </remarks>
+    public int Reload() => Loaded(store.LoadAllAsync().AsTask().GetAwaiter().GetResult());
+
+    private int Loaded(IReadOnlyList<ServerBan> bans)
     {
-        var bans = store.LoadAll();
         hub.ServerBans.Replace(bans);
         ServerLog.ServerBansLoaded(logger, bans.Count);
         return bans.Count;

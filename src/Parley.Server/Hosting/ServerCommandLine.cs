@@ -57,6 +57,13 @@ internal static class ServerCommandLine
             Description = "Directory for the server's files: the database parley.db and the development certificate (Parley:DataDirectory). Default ./data.",
             Recursive = true,
         };
+        // Not AcceptOnlyFromAmong: an unknown provider is refused by the configuration's check,
+        // in the one line that names the setting and the allowed values (as from the environment).
+        var storage = new Option<string>("--storage")
+        {
+            Description = "Storage provider for accounts, messages and rooms (Parley:Storage:Provider): sqlite (default: parley.db in the data directory).",
+            Recursive = true,
+        };
         var maxOutbound = new Option<long?>("--max-outbound-bytes")
         {
             Description = "Bytes that may queue for one slow client before it is disconnected (Parley:Limits:MaxOutboundBytes). Default 1048576.",
@@ -83,7 +90,7 @@ internal static class ServerCommandLine
 
         var root = new RootCommand("Parley chat server: the seeds' line protocol and IRC, on TCP and TLS. Stop with Ctrl+C.")
         {
-            host, port, tlsPort, ircPort, ircsPort, httpPort, tlsCertificate, tlsKey, data, maxOutbound, registrationTimeout, config, logFormat,
+            host, port, tlsPort, ircPort, ircsPort, httpPort, tlsCertificate, tlsKey, data, storage, maxOutbound, registrationTimeout, config, logFormat,
         };
         if (checkConfig is not null)
             root.Options.Add(check);
@@ -106,6 +113,7 @@ internal static class ServerCommandLine
             Map(tlsCertificate, "Parley:Tls:CertificatePath");
             Map(tlsKey, "Parley:Tls:KeyPath");
             Map(data, "Parley:DataDirectory");
+            Map(storage, StorageOptions.ProviderKey);
             Map(maxOutbound, "Parley:Limits:MaxOutboundBytes");
             Map(registrationTimeout, "Parley:Limits:RegistrationTimeout");
             Map(config, "Parley:ConfigFile");

@@ -41,6 +41,9 @@ internal static class SettingPaths
 
         Walk(typeof(ParleyOptions), ParleyOptions.SectionName, 0);
         Walk(typeof(Core.Rooms.RoomLimits), Core.Rooms.RoomLimits.SectionName, 0);
+        // Each storage provider binds its own record from Parley:Storage.
+        foreach (var options in StorageProviders.OptionTypes)
+            Walk(options, StorageOptions.SectionName, 0);
         foreach (var name in ambiguous)
             found.Remove(name);
         return found;

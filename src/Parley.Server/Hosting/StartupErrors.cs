@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Connections;
+using Parley.Server.Listeners;
 
 namespace Parley.Server.Hosting;
 
@@ -67,15 +68,8 @@ internal static partial class StartupErrors
     }
 
     /// <summary>The configuration key and command-line option of a listener's port.</summary>
-    public static (string Key, string Option) SettingOf(string protocol) => protocol switch
-    {
-        ParleyServer.LineProtocol => ("Parley:Port", "--port"),
-        ParleyServer.LineTlsProtocol => ("Parley:Tls:Port", "--tls-port"),
-        ParleyServer.IrcProtocol => ("Parley:Irc:Port", "--irc-port"),
-        ParleyServer.IrcTlsProtocol => ("Parley:Irc:TlsPort", "--ircs-port"),
-        ParleyServer.HttpProtocol => ("Parley:Http:Port", "--http-port"),
-        _ => ("Parley", "--help"),
-    };
+    public static (string Key, string Option) SettingOf(string protocol) =>
+        ListenerTable.Find(protocol) is { } listener ? (listener.PortKey, listener.PortOption) : ("Parley", "--help");
 
     private static string Key(string name) =>
         name.Contains("--", StringComparison.Ordinal) ? name : SettingPaths.Find(name);

@@ -9,11 +9,11 @@ namespace Parley.Server.Listeners;
 /// </summary>
 internal sealed class IrcConnectionHandler(IrcFrontEnd frontEnd, ConnectionSecurityReader security) : ConnectionHandler
 {
+    // No ConnectionClosed token, as in LineConnectionHandler: the input's completion ends the connection.
     public override Task OnConnectedAsync(ConnectionContext connection) =>
         TlsCloseNotify.ServeAsync(connection, frontEnd.RunConnectionAsync(
             connection.Transport,
             connection.RemoteEndPoint?.ToString() ?? "unknown",
             security.Read(connection),
-            connection.Abort,
-            connection.ConnectionClosed));
+            connection.Abort));
 }

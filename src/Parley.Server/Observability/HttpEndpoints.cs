@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Parley.Core.Storage;
 using Parley.Server.Tls;
-using Parley.Storage.Sqlite;
 
 namespace Parley.Server.Observability;
 
@@ -27,7 +27,7 @@ internal static class HttpEndpoints
     {
         var trusted = app.Services.GetRequiredService<TrustedNetworkList>();
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
-        var database = app.Services.GetRequiredService<SqliteDatabase>();
+        var store = app.Services.GetRequiredService<IStoreHealth>();
 
         // Before the endpoint runs: the metrics say how busy the server is and who is on it, which
         // is not for the world once the listener serves the web client.
@@ -56,7 +56,7 @@ internal static class HttpEndpoints
 
             try
             {
-                await database.CheckWritableAsync(context.RequestAborted).WaitAsync(StoreProbeTimeout, context.RequestAborted);
+                await store.CheckWritableAsync(context.RequestAborted).WaitAsync(StoreProbeTimeout, context.RequestAborted);
             }
             catch (Exception e) when (e is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
             {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Parley.Protocols.Line;
 using Parley.TestKit;
 
@@ -176,13 +177,14 @@ public sealed class DurableMessageTests
             await alice.ReplyAsync();
         var file = Path.Combine(server.DataDirectory, "backup.db");
 
-        Parley.Storage.Sqlite.SqliteBackup.Run(new Parley.Storage.Sqlite.SqliteStoreOptions { DataDirectory = server.DataDirectory }, file);
+        var source = await server.Services.GetRequiredService<Parley.Core.Storage.IStoreBackup>().BackupAsync(file);
 
         await using var copy = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Mode=ReadOnly;Pooling=False");
         await copy.OpenAsync();
         await using var command = copy.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM messages";
         Assert.Equal(10L, await command.ExecuteScalarAsync());
+        Assert.Equal(Path.GetFullPath(Path.Combine(server.DataDirectory, "parley.db")), source);
         Assert.Equal("OK sent to 0 users", (await alice.CommandAsync("/bm still running")).Reply);
     }
 

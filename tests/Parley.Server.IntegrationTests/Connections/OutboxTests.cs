@@ -15,7 +15,7 @@ public sealed class OutboxTests
     {
         var pipe = new Pipe();
         var outbox = new Outbox(1024);
-        var drain = outbox.DrainAsync(pipe.Writer);
+        var drain = outbox.DrainAsync(new BufferFrameWriter(pipe.Writer));
 
         Assert.True(outbox.TryEnqueue(Line("one")));
         Assert.True(outbox.TryEnqueue(Line("two")));
@@ -38,7 +38,7 @@ public sealed class OutboxTests
         Assert.True(outbox.TryEnqueue(Line("12345678")));
         Assert.False(outbox.TryEnqueue(Line("9")));
         Assert.Equal(9, outbox.QueuedBytes);
-        Assert.Equal(9, outbox.WriteQueued(written));
+        Assert.Equal(9, outbox.WriteQueued(new BufferFrameWriter(written)));
         Assert.True(outbox.TryEnqueue(Line("9")));
         Assert.Equal("12345678\n", Encoding.ASCII.GetString(written.WrittenSpan));
     }
@@ -52,13 +52,13 @@ public sealed class OutboxTests
 
         for (var i = 0; i < 3; i++)
             outbox.TryEnqueue(Line("small"));
-        outbox.WriteQueued(written);
+        outbox.WriteQueued(new BufferFrameWriter(written));
         Assert.Equal(4, outbox.Capacity);
 
         for (var i = 0; i < 100; i++)
             Assert.True(outbox.TryEnqueue(Line(i.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         Assert.Equal(128, outbox.Capacity);
-        outbox.WriteQueued(written);
+        outbox.WriteQueued(new BufferFrameWriter(written));
 
         Assert.Equal(0, outbox.Capacity);
         var expected = "small\nsmall\nsmall\n" + string.Concat(Enumerable.Range(0, 100).Select(i => i + "\n"));
@@ -73,13 +73,13 @@ public sealed class OutboxTests
         var written = new ArrayBufferWriter<byte>();
         outbox.TryEnqueue(Line("a"));
         outbox.TryEnqueue(Line("b"));
-        outbox.WriteQueued(written);
+        outbox.WriteQueued(new BufferFrameWriter(written));
         var lines = Enumerable.Range(0, 1_000).Select(i => i.ToString("D99", System.Globalization.CultureInfo.InvariantCulture)).ToList();
         foreach (var line in lines)
             Assert.True(outbox.TryEnqueue(Line(line)));
         Assert.Equal(100_000, outbox.QueuedBytes);
 
-        Assert.Equal(100_000, outbox.WriteQueued(written));
+        Assert.Equal(100_000, outbox.WriteQueued(new BufferFrameWriter(written)));
 
         Assert.True(100_000 > Outbox.BatchBytes * 2);
         Assert.Equal("a\nb\n" + string.Concat(lines.Select(l => l + "\n")), Encoding.ASCII.GetString(written.WrittenSpan));
@@ -93,7 +93,7 @@ public sealed class OutboxTests
         var pipe = new Pipe();
         var outbox = new Outbox(1024);
         using var cancel = new CancellationTokenSource();
-        var drain = outbox.DrainAsync(pipe.Writer, cancel.Token);
+        var drain = outbox.DrainAsync(new BufferFrameWriter(pipe.Writer), cancel.Token);
 
         await cancel.CancelAsync();
 
@@ -107,7 +107,7 @@ public sealed class OutboxTests
         const int PerProducer = 2_000;
         var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 0));
         var outbox = new Outbox(1 << 24);
-        var drain = outbox.DrainAsync(pipe.Writer);
+        var drain = outbox.DrainAsync(new BufferFrameWriter(pipe.Writer));
 
         await Task.WhenAll(Enumerable.Range(0, Producers).Select(p => Task.Run(() =>
         {
@@ -128,7 +128,7 @@ public sealed class OutboxTests
         var writer = new ThreadRecordingPipeWriter(pipe.Writer);
         var outbox = new Outbox(1024);
         // DrainAsync runs up to its first wait before returning: the loop is idle now.
-        var drain = outbox.DrainAsync(writer);
+        var drain = outbox.DrainAsync(new BufferFrameWriter(writer));
 
         Assert.True(outbox.TryEnqueueOrWrite(Line("one")));
 
@@ -153,7 +153,7 @@ public sealed class OutboxTests
         // The transport's buffer holds 8 bytes: the producer's flush cannot complete at once.
         var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 8, resumeWriterThreshold: 4));
         var outbox = new Outbox(1024);
-        var drain = outbox.DrainAsync(pipe.Writer);
+        var drain = outbox.DrainAsync(new BufferFrameWriter(pipe.Writer));
 
         Assert.True(outbox.TryEnqueueOrWrite(Line("0123456789")));
         Assert.True(outbox.TryEnqueueOrWrite(Line("queued behind")));
@@ -172,7 +172,7 @@ public sealed class OutboxTests
         var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 0));
         var outbox = new Outbox(1 << 20);
         using var cancel = new CancellationTokenSource();
-        var drain = outbox.DrainAsync(pipe.Writer, cancel.Token);
+        var drain = outbox.DrainAsync(new BufferFrameWriter(pipe.Writer), cancel.Token);
 
         var producer = Task.Run(() =>
         {
@@ -194,7 +194,7 @@ public sealed class OutboxTests
         const int PerProducer = 2_000;
         var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 0));
         var outbox = new Outbox(1 << 24);
-        var drain = outbox.DrainAsync(pipe.Writer);
+        var drain = outbox.DrainAsync(new BufferFrameWriter(pipe.Writer));
 
         await Task.WhenAll(Enumerable.Range(0, Producers).Select(p => Task.Run(() =>
         {

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Parley.Core.Moderation;
-using Parley.Storage.Sqlite;
 using Parley.TestKit;
 
 namespace Parley.Server.IntegrationTests.Observability;
@@ -46,7 +45,7 @@ public sealed class RehashTests : IDisposable
         await using var alice = await server.ConnectNewAccountAsync("alice", "alice-password");
         await using var bob = await server.ConnectAsAsync("bob");
         // Stored behind the running server's back (another tool, a restore): a rehash reads the store again.
-        await server.Services.GetRequiredService<SqliteServerBanStore>().SaveAsync(new ServerBan("198.51.100.*", "root", DateTimeOffset.UtcNow, "spam"));
+        await server.Services.GetRequiredService<IServerBanStore>().SaveAsync(new ServerBan("198.51.100.*", "root", DateTimeOffset.UtcNow, "spam"));
 
         await File.WriteAllTextAsync(file, """{ "Parley": { "Operators": [ "alice" ], "Limits": { "Flood": { "MessagesPerSecond": 1, "Burst": 2, "DisconnectAfterRefusals": 0 } } } }""");
         var (reply, _) = await alice.CommandAsync("/rehash");

@@ -37,6 +37,7 @@ public sealed class StartupErrorTests : IDisposable
     [InlineData("--port", "abc", "parley-server: Cannot parse argument 'abc' for option '--port'")]
     [InlineData("--log-format", "xml", "parley-server: Argument 'xml' not recognized.")]
     [InlineData("--config", "missing.json", "parley-server: Parley:ConfigFile (--config) is 'missing.json': no such file")]
+    [InlineData("--storage", "mongo", "parley-server: Parley:Storage:Provider (--storage) is 'mongo': allowed are sqlite")]
     public async Task A_bad_setting_is_one_line_naming_it_its_value_and_what_is_allowed_with_exit_code_2(string option, string value, string expected)
     {
         var run = await ParleyServerRun.RunAsync(With(option, value, "--data", Path.Combine(_directory, "data")), _directory);
@@ -54,6 +55,34 @@ public sealed class StartupErrorTests : IDisposable
 
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith("parley-server: Parley:Limits:Flood:Burst is 0: must be", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_storage_provider_from_the_environment_is_one_line_naming_the_key_and_the_allowed_values()
+    {
+        var run = await ParleyServerRun.RunAsync(
+            ["--check-config"], _directory, new Dictionary<string, string> { ["Parley__Storage__Provider"] = "postgres" });
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("parley-server: Parley:Storage:Provider (--storage) is 'postgres': allowed are sqlite", Assert.Single(run.ErrorLines));
+    }
+
+    [Fact]
+    public async Task A_data_directory_that_cannot_hold_the_database_is_one_line_naming_the_setting_and_the_file()
+    {
+        // A directory cannot be made under a file.
+        var file = Path.Combine(_directory, "a-file");
+        await File.WriteAllTextAsync(file, "");
+        var data = Path.Combine(file, "data");
+
+        var run = await ParleyServerRun.RunAsync(With("--data", data, "--storage", "SQLite"), _directory);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith(
+            $"parley-server: Parley:DataDirectory is '{data}': cannot open {Path.Combine(data, "parley.db")}: ",
+            Assert.Single(run.ErrorLines),
+            StringComparison.Ordinal);
+        Assert.EndsWith("(it must be a writable directory; --data)", run.ErrorLines[0], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -31,7 +31,9 @@ internal sealed class SayCommand : ILineCommand
             return;
         }
 
-        // Like a DM: the members have it and the ECHO is queued; the OK waits for the commit.
+        // Like a DM: the members have it and the ECHO (returned, not delivered) is queued now; the OK
+        // waits for the commit.
+        connection.Deliver(result.Echo!);
         connection.ReplyWhenStored(
             result.Committed,
             LineWriter.Ok($"sent to {Counted.Of(result.Recipients, "member")} of {result.Message!.Room}"),

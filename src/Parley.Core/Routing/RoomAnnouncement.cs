@@ -1,7 +1,8 @@
 using Parley.Core.Events;
+using Parley.Core.Rooms;
 using Parley.Core.Sessions;
 
-namespace Parley.Core.Rooms;
+namespace Parley.Core.Routing;
 
 /// <summary>One event queued for a room's members (<see cref="RoomAnnouncer"/>).</summary>
 /// <param name="Members">The members to tell, a snapshot.</param>

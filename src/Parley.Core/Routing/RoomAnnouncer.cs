@@ -1,10 +1,14 @@
-namespace Parley.Core.Rooms;
+using Parley.Core.Rooms;
+
+namespace Parley.Core.Routing;
 
 /// <summary>
 /// A room's announcements (joins, parts, quits, kicks) handed to its members in the order they were
 /// made, by one worker at a time, in turns of about <see cref="DeliveriesPerTurn"/> deliveries with
 /// the thread given back between turns. A join storm into one room is then one tenant of the thread
 /// pool's queue, not one per joiner, and a neighbour's line waits for one turn per hop.
+/// Part of the in-process router (<see cref="InProcessEventRouter.Announce"/>): one per room
+/// (<see cref="Room.Announcer"/>), the hubs reach it only through <see cref="IEventRouter"/>.
 /// </summary>
 /// <remarks>
 /// <para>Thread-safe. An announcement to at most <see cref="DeliveriesPerTurn"/> members while

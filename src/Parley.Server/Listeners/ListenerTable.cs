@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Parley.FrontEnds.Irc;
+using Parley.FrontEnds.Line;
+using Parley.Server.Hosting;
+
+namespace Parley.Server.Listeners;
+
+/// <summary>
+/// Every listener the server can open, in the order they are configured and logged. A new one
+/// (issue 14's WebSocket listener) is one more row: it gets the connection limits, TLS, the
+/// registry, its start-up line and its busy-port error without code of its own.
+/// </summary>
+internal static class ListenerTable
+{
+    /// <summary>The rows: <c>line</c>, <c>line-tls</c>, <c>irc</c>, <c>ircs</c>, <c>http</c>.</summary>
+    public static IReadOnlyList<ListenerDescription> All { get; } =
+    [
+        new()
+        {
+            Name = ParleyServer.LineProtocol,
+            PortKey = "Parley:Port",
+            PortOption = "--port",
+            Port = static options => options.Port,
+            Host = static options => options.Host,
+            Protocol = ParleyServer.LineProtocol,
+            RefusalLine = LineFrontEnd.RefusalLine,
+            Serve = static listen => listen.UseConnectionHandler<LineConnectionHandler>(),
+        },
+        new()
+        {
+            Name = ParleyServer.LineTlsProtocol,
+            PortKey = "Parley:Tls:Port",
+            PortOption = "--tls-port",
+            Port = static options => options.Tls.Port,
+            Host = static options => options.Host,
+            Tls = true,
+            Protocol = ParleyServer.LineProtocol,
+            RefusalLine = LineFrontEnd.RefusalLine,
+            Serve = static listen => listen.UseConnectionHandler<LineConnectionHandler>(),
+        },
+        new()
+        {
+            Name = ParleyServer.IrcProtocol,
+            PortKey = "Parley:Irc:Port",
+            PortOption = "--irc-port",
+            Port = static options => options.Irc.Port,
+            Host = static options => options.Host,
+            Protocol = ParleyServer.IrcProtocol,
+            RefusalLine = IrcFrontEnd.RefusalLine,
+            Serve = static listen => listen.UseConnectionHandler<IrcConnectionHandler>(),
+        },
+        new()
+        {
+            Name = ParleyServer.IrcTlsProtocol,
+            PortKey = "Parley:Irc:TlsPort",
+            PortOption = "--ircs-port",
+            Port = static options => options.Irc.TlsPort,
+            Host = static options => options.Host,
+            Tls = true,
+            Protocol = ParleyServer.IrcProtocol,
+            RefusalLine = IrcFrontEnd.RefusalLine,
+            Serve = static listen => listen.UseConnectionHandler<IrcConnectionHandler>(),
+        },
+        new()
+        {
+            // No connection handler and no connection limits: the ASP.NET Core pipeline (HttpEndpoints).
+            Name = ParleyServer.HttpProtocol,
+            PortKey = "Parley:Http:Port",
+            PortOption = "--http-port",
+            Port = static options => options.Http.Port,
+            Host = static options => options.Http.Host,
+            Serve = static listen => listen.Protocols = HttpProtocols.Http1,
+        },
+    ];
+
+    /// <summary>The row named <paramref name="name"/>, or null.</summary>
+    public static ListenerDescription? Find(string name) =>
+        All.FirstOrDefault(listener => string.Equals(listener.Name, name, StringComparison.Ordinal));
+
+    /// <summary>Whether a listener with TLS is on, so the server certificate must load at start.</summary>
+    public static bool AnyTlsEnabled(ParleyOptions options) => All.Any(listener => listener.Tls && listener.IsEnabled(options));
+}
