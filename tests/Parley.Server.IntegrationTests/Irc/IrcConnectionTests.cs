@@ -1,4 +1,6 @@
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Parley.TestKit;
 
 namespace Parley.Server.IntegrationTests.Irc;
@@ -6,6 +8,9 @@ namespace Parley.Server.IntegrationTests.Irc;
 /// <summary>The connection: idle PING and timeout, bounded input, bad input, TLS, shutdown, slow consumers.</summary>
 public sealed class IrcConnectionTests
 {
+    private static readonly TimeSpan IdleTimeout = TimeSpan.FromMilliseconds(300);
+    private static readonly TimeSpan PingTimeout = TimeSpan.FromMilliseconds(500);
+
     private static readonly Dictionary<string, string?> ShortPing = new()
     {
         ["Parley:Irc:IdleTimeout"] = "00:00:00.300",
@@ -15,11 +20,15 @@ public sealed class IrcConnectionTests
     [Fact]
     public async Task Idle_client_gets_ping_and_is_closed_when_it_does_not_answer()
     {
-        await using var server = await ParleyTestServer.StartWithIrcAsync(ShortPing);
+        // The server's clock, faked: the liveness timer fires inside Advance, on the test's thread.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await ParleyTestServer.StartWithIrcAsync(ShortPing, configureServices: services => services.AddSingleton<TimeProvider>(time));
         await using var line = await server.ConnectAsAsync("carol");
         await using var alice = await server.ConnectIrcAsAsync("alice");
 
+        time.Advance(IdleTimeout);
         await alice.ExpectAsync("PING parley");
+        time.Advance(PingTimeout);
 
         Assert.Equal(["ERROR :Closing Link: alice[parley] (Ping timeout: 1 seconds)"], await alice.ReadUntilClosedAsync());
         await line.WaitForAsync(l => l == "SYS alice dropped (Ping timeout: 1 seconds)");
@@ -28,13 +37,18 @@ public sealed class IrcConnectionTests
     [Fact]
     public async Task Idle_client_that_answers_ping_stays_connected()
     {
-        await using var server = await ParleyTestServer.StartWithIrcAsync(ShortPing);
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await ParleyTestServer.StartWithIrcAsync(ShortPing, configureServices: services => services.AddSingleton<TimeProvider>(time));
         await using var alice = await server.ConnectIrcAsAsync("alice");
 
+        // Each step is a whole ping timeout (longer than the idle timeout): one PING, answered.
         for (var i = 0; i < 3; i++)
         {
+            time.Advance(PingTimeout);
             await alice.ExpectAsync("PING parley");
             await alice.SendAsync("PONG parley");
+            // Read by the server (a round trip) before the clock moves on.
+            Assert.Empty(await alice.DrainAsync());
         }
 
         Assert.Empty(await alice.DrainAsync());
