@@ -3,7 +3,7 @@ using Parley.TestKit;
 
 namespace Parley.Server.IntegrationTests.Observability;
 
-[Collection(MetricsTestsAlone.Name)]
+[Collection(RunsAlone.Name)]
 public sealed class HttpEndpointTests
 {
     private static readonly Dictionary<string, string?> WithHttp = new() { ["Parley:Http:Port"] = ParleyTestServer.AnyFreePort };

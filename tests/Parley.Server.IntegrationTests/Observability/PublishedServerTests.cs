@@ -7,6 +7,7 @@ namespace Parley.Server.IntegrationTests.Observability;
 /// The server as the README installs it (<c>dotnet publish</c>, then the <c>parley-server</c> it
 /// produces), started with bad settings: one line naming the setting, exit code 2 (issue 12).
 /// </summary>
+[Collection(RunsAlone.Name)]
 public sealed class PublishedServerTests : IDisposable
 {
     private readonly string _directory = ParleyTestServer.NewTemporaryDirectory();
