@@ -32,9 +32,20 @@ public sealed partial class ParleyServerProcess : IAsyncDisposable
     /// and, with <paramref name="descriptorLimit"/>, under <c>prlimit --nofile</c> (soft and hard limit).
     /// </summary>
     /// <exception cref="TimeoutException">It did not log its port within 60 s.</exception>
-    public static async Task<ParleyServerProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string>? environment, int? descriptorLimit)
+    public static Task<ParleyServerProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string>? environment, int? descriptorLimit) =>
+        StartAsync(dataDirectory, environment, descriptorLimit, hangUpIgnored: false);
+
+    /// <summary>
+    /// As <see cref="StartAsync(string, IReadOnlyDictionary{string, string}?, int?)"/>. The child's SIGHUP
+    /// is reset to its default action (<c>env --default-signal=HUP</c>): a test runner started by an
+    /// MSBuild node inherits SIGHUP ignored, and an ignored signal survives exec, so the server would
+    /// never see a SIGHUP (fresh-clone CI, where <c>dotnet test</c> builds first). With
+    /// <paramref name="hangUpIgnored"/> the child starts with SIGHUP ignored instead, as under nohup.
+    /// </summary>
+    /// <exception cref="TimeoutException">It did not log its port within 60 s.</exception>
+    public static async Task<ParleyServerProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string>? environment, int? descriptorLimit, bool hangUpIgnored)
     {
-        var start = new ProcessStartInfo(descriptorLimit is null ? "dotnet" : "prlimit")
+        var start = new ProcessStartInfo(hangUpIgnored ? "sh" : "env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -42,12 +53,21 @@ public sealed partial class ParleyServerProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = dataDirectory,
         };
-        // prlimit execs the command: the process (and its PID) is the server's.
+        // env, sh and prlimit exec the command: the process (and its PID) is the server's.
+        if (hangUpIgnored)
+        {
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add("trap '' HUP; exec \"$@\"");
+            start.ArgumentList.Add("sh");
+        }
+        else
+            start.ArgumentList.Add("--default-signal=HUP");
         if (descriptorLimit is { } limit)
         {
+            start.ArgumentList.Add("prlimit");
             start.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"--nofile={limit}"));
-            start.ArgumentList.Add("dotnet");
         }
+        start.ArgumentList.Add("dotnet");
 
         start.ArgumentList.Add(ServerDll());
         foreach (var argument in Arguments(dataDirectory))

@@ -206,6 +206,8 @@ public static partial class ParleyServer
         var reloader = app.Services.GetRequiredService<ConfigurationReloader>();
         var hub = app.Services.GetRequiredService<ChatHub>();
         hub.RehashHandler = by => reloader.Reload("rehash by server operator " + by);
+        if (HangUpSignal.IsIgnored())
+            ServerLog.HangUpIgnored(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ParleyServer).FullName!));
         var hangUp = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGHUP, context =>
         {
             // Handled: the default action of SIGHUP would end the process.

@@ -28,4 +28,7 @@ internal static partial class ServerLog
 
     [LoggerMessage(8, LogLevel.Error, "Configuration not reloaded ({Trigger}): {Reason}; the running settings stay")]
     public static partial void ReloadRefused(ILogger logger, string trigger, string reason);
+
+    [LoggerMessage(9, LogLevel.Warning, "SIGHUP is ignored by this process (started under nohup or by a parent that ignores it): it cannot reload the configuration; use /rehash or IRC REHASH, or start Parley without nohup")]
+    public static partial void HangUpIgnored(ILogger logger);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Parley.Core.Moderation;
+using Parley.Server.Hosting;
 using Parley.TestKit;
 
 namespace Parley.Server.IntegrationTests.Observability;
@@ -83,6 +84,27 @@ public sealed class RehashTests : IDisposable
         Assert.Equal("BYE too many connections from your address", third.Greeting);
         Assert.True(server.IsRunning, "SIGHUP reloads; it does not end the server");
     }
+
+    [Fact]
+    public async Task A_server_started_with_sighup_ignored_says_so_and_still_reloads_on_rehash()
+    {
+        await using var server = await ParleyServerProcess.StartAsync(_directory, new Dictionary<string, string> { ["Parley__Operators__0"] = "alice" }, null, hangUpIgnored: true);
+        await server.WaitForLogAsync("[9] SIGHUP is ignored by this process");
+        await using var alice = await LineTestClient.ConnectAsync(server.Port);
+        var (reply, _) = await alice.CommandAsync("/register alice alice-password");
+        Assert.StartsWith("OK", reply, StringComparison.Ordinal);
+
+        (reply, _) = await alice.CommandAsync("/rehash");
+
+        Assert.StartsWith("OK rehashed: 1 operator", reply, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("SigIgn:\t0000000000001001", true)]
+    [InlineData("SigIgn:\t0000000000001000", false)]
+    [InlineData("SigIgn:\tnot-hex", false)]
+    public void The_ignored_signal_mask_is_read_from_proc_status(string line, bool ignored) =>
+        Assert.Equal(ignored, HangUpSignal.IsIgnoredIn(["Name:\tdotnet", "SigBlk:\t0000000000000001", line]));
 
     [Fact]
     public async Task Server_bans_outlive_a_restart()

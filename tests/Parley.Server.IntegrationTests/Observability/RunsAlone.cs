@@ -6,9 +6,7 @@ namespace Parley.Server.IntegrationTests.Observability;
 /// process-wide, so OpenTelemetry's exporter also observes the gauges of other servers in the test
 /// process (a neighbour's parley_connections was read once in CI); and
 /// <see cref="PublishedServerTests"/>, whose first, non-incremental <c>dotnet publish</c> (ReadyToRun)
-/// holds both cores for about 40 s. (<c>RehashTests.Sighup_to_a_child_server…</c> failed in
-/// fresh-clone CI runs with and without that overlap, so this is not its cause; see the session
-/// note: still open.)
+/// holds both cores for about 40 s.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class RunsAlone
