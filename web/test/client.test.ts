@@ -148,19 +148,56 @@ describe('direct messages', () => {
     expect(notices).toEqual(['bob (direct message)']);
   });
 
-  it('discovers DM buffers with CHATHISTORY TARGETS and loads their history', () => {
+  it('discovers DM buffers with CHATHISTORY TARGETS and loads their history (accounts only)', () => {
     const h = harness();
-    h.client.connect({ nick: 'alice', external: false });
+    h.client.connect({ nick: 'alice', external: true, account: 'alice' });
     const s = h.socket();
     s.onopen?.({});
-    s.server(':parley CAP * LS :draft/chathistory batch server-time message-tags');
-    s.server(':parley CAP alice ACK :draft/chathistory batch server-time message-tags');
+    s.server(':parley CAP * LS :sasl draft/chathistory batch server-time message-tags');
+    s.server(':parley CAP alice ACK :sasl draft/chathistory batch server-time message-tags');
+    s.server('AUTHENTICATE +', ':parley 900 alice a!a@h alice :ok', ':parley 903 alice :ok');
     s.take();
     s.server(':parley 001 alice :Welcome');
     expect(s.take()[0]).toMatch(/^CHATHISTORY TARGETS timestamp=\S+ timestamp=\S+ 50$/);
     s.server(':parley BATCH +t draft/chathistory-targets', `@batch=t :parley CHATHISTORY TARGETS bob ${T(1)}`,
       `@batch=t :parley CHATHISTORY TARGETS #dev ${T(2)}`, ':parley BATCH -t');
     expect(s.take()).toEqual(['CHATHISTORY LATEST bob * 50']);
+  });
+
+  it('a guest asks no DM history (the server has none for guests)', () => {
+    const h = registered('gus');
+    const s = h.socket();
+    h.client.openQuery('bob');
+    h.client.loadOlder('bob');
+    expect(s.take()).toEqual([]);
+    expect(h.client.canLoadHistory(h.client.buffer('bob')!)).toBe(false);
+  });
+
+  it('a FAIL CHATHISTORY ends the loading state of its buffer', () => {
+    const h = registered();
+    const s = h.socket();
+    s.server(':alice!a@h JOIN #dev');
+    expect(h.client.buffer('#dev')!.historyLoading).toBe(true);
+    s.server(':parley FAIL CHATHISTORY MESSAGE_ERROR LATEST #dev :Messages could not be retrieved');
+    expect(h.client.buffer('#dev')!.historyLoading).toBe(false);
+  });
+});
+
+describe('read markers', () => {
+  it('sends MARKREAD at once, then at most one per 2 s while lines arrive in the open buffer', () => {
+    const h = registered('alice', true);
+    const s = h.socket();
+    s.server(':alice!a@h JOIN #dev');
+    s.server(':parley BATCH +h chathistory #dev', ':parley BATCH -h');
+    s.take();
+    s.server(`@time=${T(1)};msgid=1 :bob!b@h PRIVMSG #dev :one`);
+    s.server(`@time=${T(2)};msgid=2 :bob!b@h PRIVMSG #dev :two`);
+    s.server(`@time=${T(3)};msgid=3 :bob!b@h PRIVMSG #dev :three`);
+    expect(s.take()).toEqual([`MARKREAD #dev timestamp=${T(1)}`]);
+    const timer = h.timers.find((t) => t.ms === 2000)!;
+    h.timers.splice(h.timers.indexOf(timer), 1);
+    timer.fn();
+    expect(s.take()).toEqual([`MARKREAD #dev timestamp=${T(3)}`]);
   });
 });
 

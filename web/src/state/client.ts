@@ -52,6 +52,8 @@ const MaxGapPages = 10;
 /** A typing indicator's life without a refresh (ircv3.net client-tags typing: 6 s active, 30 s paused). */
 const TypingActiveMs = 6000;
 const TypingPausedMs = 30000;
+/** Least time between two MARKREAD lines for one target. */
+const MarkReadDelayMs = 2000;
 /** Least time between two `+typing=active` sends for one target (the spec's 3 s). */
 const TypingThrottleMs = 3000;
 
@@ -102,6 +104,7 @@ export class ParleyClient {
   private readonly switchOnJoin = new Set<string>();
   private readonly typingSent = new Map<string, number>();
   private readonly markSent = new Map<string, number>();
+  private readonly markTimers = new Map<string, unknown>();
   private readonly listeners = new Set<() => void>();
   private readonly noticeListeners = new Set<(n: Notice) => void>();
   private changeQueued = false;
@@ -145,6 +148,8 @@ export class ParleyClient {
     if (this.retryTimer !== null) this.opts.clearTimer(this.retryTimer);
     this.retryTimer = null;
     this.retryAt = 0;
+    for (const t of this.markTimers.values()) this.opts.clearTimer(t);
+    this.markTimers.clear();
     const s = this.socket;
     this.socket = null;
     if (s) {
@@ -310,13 +315,29 @@ export class ParleyClient {
     const newest = b.newest();
     if (!newest) return;
     if (newest.time > b.readMarker) b.readMarker = newest.time;
-    if (this.has('draft/read-marker') && this.account !== null && this.registered) {
-      const sent = this.markSent.get(fold(b.name)) ?? 0;
-      if (newest.time > sent) {
-        this.markSent.set(fold(b.name), newest.time);
-        this.send(formatLine('MARKREAD', [b.name, 'timestamp=' + new Date(newest.time).toISOString()]));
-      }
-    }
+    if (this.has('draft/read-marker') && this.account !== null && this.registered) this.queueMarkRead(b);
+  }
+
+  /**
+   * Sends MARKREAD for a buffer's marker: at once when none is pending, else once at the end of
+   * MarkReadDelayMs, so a busy open room does not cost one line per message read.
+   */
+  private queueMarkRead(b: Buffer): void {
+    const key = fold(b.name);
+    if (this.markTimers.has(key)) return;
+    this.flushMarkRead(b);
+    this.markTimers.set(key, this.opts.setTimer(() => {
+      this.markTimers.delete(key);
+      this.flushMarkRead(b);
+    }, MarkReadDelayMs));
+  }
+
+  private flushMarkRead(b: Buffer): void {
+    const key = fold(b.name);
+    const sent = this.markSent.get(key) ?? 0;
+    if (b.readMarker <= sent || this.buffers.get(key) !== b || !this.registered) return;
+    this.markSent.set(key, b.readMarker);
+    this.send(formatLine('MARKREAD', [b.name, 'timestamp=' + new Date(b.readMarker).toISOString()]));
   }
 
   // ---- sending ----------------------------------------------------------------------------
@@ -365,10 +386,16 @@ export class ParleyClient {
     this.send(formatLine('TAGMSG', [target], new Map([['+typing', value]])));
   }
 
+  /** Whether CHATHISTORY can serve a buffer: a room, or a DM for a logged-in account (guests have none). */
+  canLoadHistory(b: Buffer): boolean {
+    if (!this.has('draft/chathistory') || !this.registered || b.kind === 'server') return false;
+    return b.kind === 'channel' || this.account !== null;
+  }
+
   /** Asks for older history of a buffer (scrolling up): CHATHISTORY BEFORE the oldest line. */
   loadOlder(name: string): void {
     const b = this.buffer(name);
-    if (!b || b.kind === 'server' || b.historyExhausted || b.historyLoading || !this.has('draft/chathistory')) return;
+    if (!b || !this.canLoadHistory(b) || b.historyExhausted || b.historyLoading) return;
     const oldest = b.oldestWithId();
     const ref = oldest?.msgid ? `msgid=${oldest.msgid}` : b.messages[0] ? `timestamp=${new Date(b.messages[0].time).toISOString()}` : null;
     if (ref === null) {
@@ -379,7 +406,7 @@ export class ParleyClient {
   }
 
   private requestLatest(b: Buffer): void {
-    if (!this.has('draft/chathistory') || !this.registered) return;
+    if (!this.canLoadHistory(b)) return;
     this.requestHistory(b, 'latest', '*', HistoryPageSize, 0);
   }
 
@@ -396,7 +423,7 @@ export class ParleyClient {
 
   /** Fills what was missed while disconnected: AFTER the newest stored line, else LATEST. */
   private fillGap(b: Buffer): void {
-    if (!this.has('draft/chathistory')) return;
+    if (!this.canLoadHistory(b)) return;
     const newest = b.newestWithId();
     if (newest?.msgid) this.requestHistory(b, 'after', `msgid=${newest.msgid}`, 100, 0);
     else if (b.messages.length > 0) this.requestHistory(b, 'after', `timestamp=${new Date(b.newest()!.time).toISOString()}`, 100, 0);
@@ -459,6 +486,15 @@ export class ParleyClient {
     if (b.readMarker > 0 && fold(b.name) !== this.active) b.recountFromMarker();
     if (fold(b.name) === this.active) this.markRead(b);
     void added;
+  }
+
+  private historyFailed(target: string): void {
+    const b = this.buffer(target);
+    if (!b) return;
+    const queue = this.pendingHistory.get(fold(b.name));
+    queue?.shift();
+    b.historyLoading = (queue?.length ?? 0) > 0;
+    b.historyExhausted = true;
   }
 
   private finishTargets(batch: OpenBatch): void {
@@ -579,7 +615,11 @@ export class ParleyClient {
         this.lastError = p[0] ?? 'closed';
         this.info('*', `Server closed the connection: ${this.lastError}`, 'error');
         return false;
-      case 'FAIL': case 'WARN': case 'NOTE':
+      case 'FAIL':
+        if (p[0] === 'CHATHISTORY') this.historyFailed(p[3] ?? '');
+        this.info(this.active, `${msg.command} ${p.join(' ')}`, 'error');
+        return false;
+      case 'WARN': case 'NOTE':
         this.info(this.active, `${msg.command} ${p.join(' ')}`, msg.command === 'NOTE' ? 'info' : 'error');
         return false;
       case 'CHATHISTORY':
@@ -662,7 +702,7 @@ export class ParleyClient {
     for (const r of rooms) r.joined = false;
     if (rooms.length > 0) this.send(formatLine('JOIN', [rooms.map((r) => r.name).join(',')]));
     for (const b of this.buffers.values()) if (b.kind === 'query' && this.has('draft/chathistory')) this.fillGap(b);
-    if (this.has('draft/chathistory')) {
+    if (this.has('draft/chathistory') && this.account !== null) {
       const now = this.opts.now();
       this.send(formatLine('CHATHISTORY', ['TARGETS', `timestamp=${new Date(now + 86400000).toISOString()}`,
         `timestamp=${new Date(now - 30 * 86400000).toISOString()}`, '50']));

@@ -51,6 +51,7 @@ export class ParleyApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.client.onChange(() => this.requestUpdate());
+    this.client.visible = !document.hidden;
     this.client.onNotice((n) => notify(n.title, n.body, n.buffer, () => this.client.setActive(n.buffer)));
     document.addEventListener('visibilitychange', () => this.client.setVisible(!document.hidden));
     window.addEventListener('keydown', (e) => this.onGlobalKey(e));
@@ -404,7 +405,7 @@ export class ParleyApp extends LitElement {
   }
 
   private renderMessages(b: Buffer): TemplateResult {
-    const canLoad = b.kind !== 'server' && !b.historyExhausted && this.client.enabled.has('draft/chathistory');
+    const canLoad = !b.historyExhausted && this.client.canLoadHistory(b);
     return html`
       <ol class="messages" data-testid="messages" role="log" aria-live="polite" tabindex="0" @scroll=${() => this.onScroll()}>
         ${canLoad ? html`<li class="load-older"><button class="small" data-testid="load-older" ?disabled=${b.historyLoading}
