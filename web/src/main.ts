@@ -1,0 +1,5 @@
+import './styles.css';
+import { applyTheme } from './theme';
+import './ui/app';
+
+applyTheme();

@@ -1,0 +1,22 @@
+/** Desktop notifications (Notification API) for DMs and mentions while the tab is hidden. */
+
+/** Asks for permission; call from a user gesture (browsers ignore it otherwise). */
+export function askNotificationPermission(): void {
+  if (typeof Notification === 'undefined' || Notification.permission !== 'default') return;
+  void Notification.requestPermission().catch(() => undefined);
+}
+
+/** Shows a notification when the page is hidden and permission was given; onClick opens its buffer. */
+export function notify(title: string, body: string, tag: string, onClick: () => void): void {
+  if (typeof Notification === 'undefined' || Notification.permission !== 'granted' || !document.hidden) return;
+  try {
+    const n = new Notification(title, { body: body.slice(0, 300), tag });
+    n.onclick = () => {
+      window.focus();
+      onClick();
+      n.close();
+    };
+  } catch {
+    /* some platforms only allow notifications from a service worker */
+  }
+}
