@@ -42,4 +42,12 @@ public sealed record ConnectionSecurity
     /// off) or inside one of the configured trusted networks (<c>Parley:Tls:TrustedNetworks</c>).
     /// </summary>
     public bool IsTrustedNetwork { get; init; }
+
+    /// <summary>
+    /// The account a web session proved, for a WebSocket whose upgrade carried a valid
+    /// <c>parley_session</c> cookie (docs/web.md), or <see langword="null"/> (no cookie, an invalid
+    /// one, or not a WebSocket). SASL EXTERNAL signs such a connection in to this account, as a
+    /// registered client certificate does.
+    /// </summary>
+    public string? WebSessionAccount { get; init; }
 }
