@@ -28,6 +28,7 @@ using Parley.Server.Listeners;
 using Parley.Server.Observability;
 using Parley.Server.Security;
 using Parley.Server.Tls;
+using Parley.Server.Web;
 
 namespace Parley.Server.Hosting;
 
@@ -151,6 +152,8 @@ public static partial class ParleyServer
         builder.Services.AddSingleton<ConfigurationReloader>();
         builder.Services.AddSingleton<ServerBanPersistence>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ServerBanPersistence>());
+        // The browsers' sign-in sessions (Parley:Web:SessionLifetime) and their WebSocket identity (docs/web.md).
+        WebSessionEndpoints.AddServices(builder.Services, WebSessionEndpoints.ReadOptions(builder.Configuration));
         configureServices?.Invoke(builder.Services);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
 
@@ -178,6 +181,7 @@ public static partial class ParleyServer
         app.Services.GetRequiredService<ServerMetrics>().Observe(app.Services.GetRequiredService<ChatHub>());
         UseReload(app);
         HttpEndpoints.Map(app);
+        WebSessionEndpoints.Map(app);
         // An operator's /stats: the same series as /metrics and parley-server stats, read in the process.
         var scrape = new MetricsScrape(app);
         app.Services.GetRequiredService<ChatHub>().StatsHandler = async cancellationToken => StatsReport.Lines(await scrape.ReadAsync(cancellationToken));

@@ -1,0 +1,11 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Parley.Server.Web;
+
+/// <summary>The default <see cref="IWebSocketIdentity"/>: every WebSocket starts as a guest (no web session account).</summary>
+/// <remarks>Stateless and thread-safe.</remarks>
+internal sealed class NoWebSocketIdentity : IWebSocketIdentity
+{
+    /// <inheritdoc />
+    public ValueTask<string?> AccountAsync(HttpContext context) => ValueTask.FromResult<string?>(null);
+}
