@@ -38,10 +38,14 @@ public sealed class ParleyTestServer : IAsyncDisposable
         IrcPort = listeners.EndpointOf(ParleyServer.IrcProtocol)?.Port ?? 0;
         IrcTlsPort = listeners.EndpointOf(ParleyServer.IrcTlsProtocol)?.Port ?? 0;
         HttpPort = listeners.EndpointOf(ParleyServer.HttpProtocol)?.Port ?? 0;
+        HttpsPort = listeners.EndpointOf(ParleyServer.HttpsProtocol)?.Port ?? 0;
     }
 
     /// <summary>The HTTP listener's bound port (health, metrics); 0 when it is off, as it is unless a test sets <c>Parley:Http:Port</c>.</summary>
     public int HttpPort { get; }
+
+    /// <summary>The HTTPS listener's bound port (the web client, /ws over TLS); 0 when it is off, as it is unless a test sets <c>Parley:Https:Port</c>.</summary>
+    public int HttpsPort { get; }
 
     /// <summary>The plain IRC listener's bound port; 0 when it is off.</summary>
     public int IrcPort { get; }
@@ -97,6 +101,7 @@ public sealed class ParleyTestServer : IAsyncDisposable
             ["Parley:Irc:Port"] = "0",
             ["Parley:Irc:TlsPort"] = "0",
             ["Parley:Http:Port"] = "0",
+            ["Parley:Https:Port"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             all[key] = value;

@@ -162,6 +162,35 @@ public sealed class IrcFrontEnd : IConnectionHost
         return RunConnectionAsync(new IrcPipeTransport(transport, abort), remoteAddress, security, cancellationToken);
     }
 
+    /// <summary>
+    /// Serves one IRC connection over an accepted WebSocket (IRCv3 websocket: one line per message,
+    /// no CR LF; https://ircv3.net/specs/extensions/websocket) until it closes, then waits up to
+    /// <paramref name="closeWait"/> for the peer's close frame (RFC 6455 §7.1.1). The same
+    /// registration, flood gate, sendq and line limits as IRC over TCP; see
+    /// <c>WebSocketFrameTransport</c> for the message bound (over it: 417, then close 1009).
+    /// </summary>
+    /// <param name="webSocket">The accepted WebSocket, open; the caller disposes it after.</param>
+    /// <param name="binary">True when binary.ircv3.net was negotiated: lines are sent as binary messages; otherwise as text.</param>
+    /// <param name="remoteAddress">The peer's address and port, for logs, bans and login limits.</param>
+    /// <param name="security">TLS (HTTPS), network trust and the web session's account, for the session.</param>
+    /// <param name="abort">Drops the HTTP connection at once (used for slow consumers).</param>
+    /// <param name="closeWait">How long to wait for the peer's close frame once the connection ended.</param>
+    /// <param name="cancellationToken">Cancels reading, e.g. when the HTTP connection is gone.</param>
+    /// <returns>A task that completes when the connection is closed and cleaned up; never faults on a transport error.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public async Task RunConnectionAsync(
+        System.Net.WebSockets.WebSocket webSocket, bool binary, string remoteAddress, ConnectionSecurity security, Action abort, TimeSpan closeWait,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(webSocket);
+        ArgumentNullException.ThrowIfNull(security);
+        ArgumentNullException.ThrowIfNull(abort);
+        var transport = new WebSocketFrameTransport(
+            webSocket, binary ? System.Net.WebSockets.WebSocketMessageType.Binary : System.Net.WebSockets.WebSocketMessageType.Text, abort);
+        await RunConnectionAsync(transport, remoteAddress, security, cancellationToken);
+        await transport.AwaitPeerCloseAsync(closeWait, cancellationToken);
+    }
+
     /// <summary>Serves one connection over any frame transport (a byte stream's, or one message per line: IRCv3 websocket) until it closes.</summary>
     /// <param name="transport">The connection's frames.</param>
     /// <param name="remoteAddress">The peer's address, for logs.</param>

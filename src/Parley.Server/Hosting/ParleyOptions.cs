@@ -52,6 +52,9 @@ public sealed record ParleyOptions
     /// <summary>The HTTP listener: health, readiness, metrics (<c>Parley:Http</c>).</summary>
     public HttpOptions Http { get; init; } = new();
 
+    /// <summary>The HTTPS listener: the HTTP listener's pipeline over TLS, on <c>Parley:Http:Host</c> (<c>Parley:Https</c>).</summary>
+    public Web.HttpsOptions Https { get; init; } = new();
+
     /// <summary>Metrics export besides <c>/metrics</c>: OTLP (<c>Parley:Metrics</c>).</summary>
     public MetricsOptions Metrics { get; init; } = new();
 
@@ -95,6 +98,7 @@ public sealed record ParleyOptions
         Tls.Validate();
         Irc.Validate();
         Http.Validate();
+        Https.Validate();
         Metrics.Validate();
         // The listeners of the table; those serving chat (behind the connection limits) must not all be off.
         var ports = ListenerTable.All.Select(l => (Key: l.PortKey, Port: l.Port(this), Chat: l.Protocol is not null)).ToList();

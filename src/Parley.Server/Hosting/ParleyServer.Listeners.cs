@@ -33,7 +33,7 @@ public static partial class ParleyServer
                     ConnectionLimitMiddleware.UseBeforeTls(listen, listener.Name, protocol, listener.RefusalLine, listener.Tls);
                 if (certificates is not null)
                 {
-                    TlsListener.UseTls(listen, certificates, options.Tls);
+                    TlsListener.UseTls(listen, certificates, options.Tls, listener.Http);
                     // The handshake marker the limits' handshake watch reads.
                     if (listener.Protocol is not null)
                         ConnectionLimitMiddleware.UseAfterTls(listen);

@@ -50,6 +50,9 @@ public static partial class ParleyServer
     /// <summary>Name of the HTTP listener (health, readiness, metrics) in <see cref="ListenerRegistry"/>.</summary>
     public const string HttpProtocol = "http";
 
+    /// <summary>Name of the HTTPS listener (the web client and <c>/ws</c> over TLS, health, metrics) in <see cref="ListenerRegistry"/>.</summary>
+    public const string HttpsProtocol = "https";
+
     /// <summary>
     /// Creates the application. Configuration comes, lowest priority first, from appsettings.json
     /// beside the binary, environment variables (<c>Parley__Port=5000</c>), then
@@ -87,6 +90,8 @@ public static partial class ParleyServer
         admissionOptions.Validate();
         var transportOptions = ReadTransport(builder.Configuration);
         var storage = StorageProviders.Read(builder.Configuration, options);
+        var webOptions = builder.Configuration.GetSection(WebServerOptions.SectionName).Get<WebServerOptions>() ?? new WebServerOptions();
+        webOptions.Validate();
         var listeners = new ListenerRegistry();
 
         builder.Services.AddSingleton(options);
@@ -146,6 +151,12 @@ public static partial class ParleyServer
                 socket.IOQueueCount = transportOptions.IOQueueCount;
         });
         builder.Services.AddSingleton<ServerMetrics>();
+        // The web client's WebSocket (docs/web.md): who may open it, who it proves to be (the web
+        // sessions replace the default identity, which proves no one).
+        builder.Services.AddSingleton(webOptions);
+        builder.Services.AddSingleton<WebOriginPolicy>();
+        builder.Services.AddSingleton<IWebSocketIdentity, NoWebSocketIdentity>();
+        builder.Services.AddSingleton<WebSocketEndpoint>();
         AddMetrics(builder.Services, options.Metrics);
         // Before Kestrel listens (hosted services start first): restore the registered rooms.
         builder.Services.AddHostedService<RoomRestoreService>();
@@ -180,6 +191,7 @@ public static partial class ParleyServer
 
         app.Services.GetRequiredService<ServerMetrics>().Observe(app.Services.GetRequiredService<ChatHub>());
         UseReload(app);
+        WebPipeline.Map(app);
         HttpEndpoints.Map(app);
         WebSessionEndpoints.Map(app);
         // An operator's /stats: the same series as /metrics and parley-server stats, read in the process.

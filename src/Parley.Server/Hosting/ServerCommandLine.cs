@@ -44,6 +44,10 @@ internal static class ServerCommandLine
             Description = "HTTP port for /healthz, /readyz and /metrics (Parley:Http:Port). Default 8080 on 127.0.0.1 (Parley:Http:Host); 0 turns it off; -1 picks a free port.",
             Recursive = true,
         };
+        var httpsPort = new Option<int?>("--https-port")
+        {
+            Description = "HTTPS port for the web client, /ws and /healthz (Parley:Https:Port), with the --tls-cert certificate, on Parley:Http:Host. Default 8443; 0 turns it off; -1 picks a free port.",
+        };
         var tlsCertificate = new Option<string>("--tls-cert")
         {
             Description = "Server certificate: PEM (fullchain.pem) or PKCS#12 .pfx (Parley:Tls:CertificatePath). Default: a self-signed certificate in the data directory.",
@@ -90,7 +94,7 @@ internal static class ServerCommandLine
 
         var root = new RootCommand("Parley chat server: the seeds' line protocol and IRC, on TCP and TLS. Stop with Ctrl+C.")
         {
-            host, port, tlsPort, ircPort, ircsPort, httpPort, tlsCertificate, tlsKey, data, storage, maxOutbound, registrationTimeout, config, logFormat,
+            host, port, tlsPort, ircPort, ircsPort, httpPort, httpsPort, tlsCertificate, tlsKey, data, storage, maxOutbound, registrationTimeout, config, logFormat,
         };
         if (checkConfig is not null)
             root.Options.Add(check);
@@ -110,6 +114,7 @@ internal static class ServerCommandLine
             Map(ircPort, "Parley:Irc:Port");
             Map(ircsPort, "Parley:Irc:TlsPort");
             Map(httpPort, "Parley:Http:Port");
+            Map(httpsPort, "Parley:Https:Port");
             Map(tlsCertificate, "Parley:Tls:CertificatePath");
             Map(tlsKey, "Parley:Tls:KeyPath");
             Map(data, "Parley:DataDirectory");

@@ -38,6 +38,13 @@ internal sealed record ListenerDescription
     public bool Tls { get; init; }
 
     /// <summary>
+    /// Whether the listener serves HTTP (the ASP.NET Core pipeline): with <see cref="Tls"/>, its
+    /// handshake offers ALPN <c>http/1.1</c> and asks for no client certificate (a browser would
+    /// prompt for one).
+    /// </summary>
+    public bool Http { get; init; }
+
+    /// <summary>
     /// The protocol served (<c>line</c> or <c>irc</c>): the <c>protocol</c> tag of the connection
     /// counts. Null for a listener that is not behind the connection limits (the HTTP listener of
     /// health and metrics).

@@ -13,7 +13,7 @@ namespace Parley.Server.Listeners;
 /// </summary>
 internal static class ListenerTable
 {
-    /// <summary>The rows: <c>line</c>, <c>line-tls</c>, <c>irc</c>, <c>ircs</c>, <c>http</c>.</summary>
+    /// <summary>The rows: <c>line</c>, <c>line-tls</c>, <c>irc</c>, <c>ircs</c>, <c>http</c>, <c>https</c>.</summary>
     public static IReadOnlyList<ListenerDescription> All { get; } =
     [
         new()
@@ -70,6 +70,21 @@ internal static class ListenerTable
             PortOption = "--http-port",
             Port = static options => options.Http.Port,
             Host = static options => options.Http.Host,
+            Http = true,
+            Serve = static listen => listen.Protocols = HttpProtocols.Http1,
+        },
+        new()
+        {
+            // The same pipeline over TLS (the web client, /ws, docs/web.md), on the HTTP listener's
+            // host. The WebSocket's connection limits are applied per upgrade (WebSocketEndpoint),
+            // not per TCP connection: a browser opens several for a page's files.
+            Name = ParleyServer.HttpsProtocol,
+            PortKey = "Parley:Https:Port",
+            PortOption = "--https-port",
+            Port = static options => options.Https.Port,
+            Host = static options => options.Http.Host,
+            Tls = true,
+            Http = true,
             Serve = static listen => listen.Protocols = HttpProtocols.Http1,
         },
     ];

@@ -17,10 +17,19 @@ internal static class TlsListener
     /// each handshake take the certificate in service now, with its intermediate chain, so a
     /// replaced certificate file serves new connections without a restart.
     /// </summary>
-    public static void UseTls(ListenOptions listen, ServerCertificateSource certificates, TlsOptions options)
+    /// <param name="listen">The listener.</param>
+    /// <param name="certificates">The server's certificate in service.</param>
+    /// <param name="options">The TLS settings (handshake timeout).</param>
+    /// <param name="http">
+    /// True for the HTTPS listener: ALPN offers <c>http/1.1</c> and no client certificate is asked
+    /// for (a browser would prompt for one; web sign-in is the session cookie). False for the line
+    /// protocol and IRC: no ALPN, a client certificate asked for (CertFP).
+    /// </param>
+    public static void UseTls(ListenOptions listen, ServerCertificateSource certificates, TlsOptions options, bool http = false)
     {
-        // No ALPN: these are the line protocol and IRC, not HTTP; never advertise h2 or http/1.1.
-        listen.Protocols = HttpProtocols.None;
+        // No ALPN for the line protocol and IRC: they are not HTTP; never advertise h2 or http/1.1.
+        listen.Protocols = http ? HttpProtocols.Http1 : HttpProtocols.None;
+        List<SslApplicationProtocol>? alpn = http ? [SslApplicationProtocol.Http11] : null;
         listen.UseHttps(new TlsHandshakeCallbackOptions
         {
             HandshakeTimeout = options.HandshakeTimeout,
@@ -28,9 +37,10 @@ internal static class TlsListener
             {
                 ServerCertificateContext = certificates.GetContext(),
                 EnabledSslProtocols = Protocols,
+                ApplicationProtocols = alpn,
                 // Ask for a client certificate, never insist: most clients have none.
-                ClientCertificateRequired = true,
-                RemoteCertificateValidationCallback = ValidateClientCertificate,
+                ClientCertificateRequired = !http,
+                RemoteCertificateValidationCallback = http ? null : ValidateClientCertificate,
                 CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
             }),
         });

@@ -8,7 +8,7 @@ namespace Parley.Server.IntegrationTests.Observability;
 public sealed class StartupErrorTests : IDisposable
 {
     // Every listener off or on a free port, so nothing here binds a fixed port.
-    private static readonly string[] NoFixedPorts = ["--port", "-1", "--tls-port", "0", "--irc-port", "0", "--ircs-port", "0", "--http-port", "0"];
+    private static readonly string[] NoFixedPorts = ["--port", "-1", "--tls-port", "0", "--irc-port", "0", "--ircs-port", "0", "--http-port", "0", "--https-port", "0"];
 
     private readonly string _directory = ParleyTestServer.NewTemporaryDirectory();
 
