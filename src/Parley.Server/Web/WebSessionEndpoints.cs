@@ -61,15 +61,6 @@ internal static class WebSessionEndpoints
     public static void AddServices(IServiceCollection services, WebSessionOptions options)
     {
         services.AddSingleton(options);
-        // The origin check is wsserver's (docs/web.md "Server: ..."); registered here too until its
-        // registration is on main, and then a no-op.
-        services.TryAddSingleton(provider =>
-        {
-            var web = provider.GetRequiredService<IConfiguration>().GetSection(WebServerOptions.SectionName).Get<WebServerOptions>() ?? new WebServerOptions();
-            web.Validate();
-            return web;
-        });
-        services.TryAddSingleton<WebOriginPolicy>();
         services.TryAddSingleton<IWebSessionStore, InMemoryWebSessionStore>();
         services.AddSingleton(provider => new WebSessionService(
             provider.GetRequiredService<AccountService>(),
