@@ -18,7 +18,8 @@ public static class SqliteStorage
     /// <see cref="SqliteDatabase"/> (which owns the one writer; opened, and migrated, when first
     /// resolved) as <see cref="IStoreHealth"/> too, and over it <see cref="IAccountStore"/>,
     /// <see cref="ICertificateStore"/>, <see cref="IMessageStore"/>, <see cref="IRoomStore"/>,
-    /// <see cref="IRoomHistory"/>, <see cref="IReadMarkerStore"/> and <see cref="IServerBanStore"/>;
+    /// <see cref="IRoomHistory"/>, <see cref="IReadMarkerStore"/>, <see cref="IServerBanStore"/> and
+    /// <see cref="IWebSessionStore"/>;
     /// and <see cref="IStoreBackup"/> (<see cref="SqliteBackup"/>, which never opens the database).
     /// Needs logging (<see cref="ILogger{T}"/>) from the container.
     /// </summary>
@@ -46,6 +47,7 @@ public static class SqliteStorage
         services.AddSingleton<IRoomHistory, SqliteRoomHistory>();
         services.AddSingleton<IReadMarkerStore, SqliteReadMarkerStore>();
         services.AddSingleton<IServerBanStore, SqliteServerBanStore>();
+        services.AddSingleton<IWebSessionStore, SqliteWebSessionStore>();
         services.AddSingleton<IStoreBackup, SqliteBackup>();
         return services;
     }

@@ -56,6 +56,9 @@ public sealed class RegisteredStores : StoreInstance
     public override IServerBanStore ServerBans => _services.GetRequiredService<IServerBanStore>();
 
     /// <inheritdoc />
+    public override IWebSessionStore WebSessions => _services.GetRequiredService<IWebSessionStore>();
+
+    /// <inheritdoc />
     public override async Task<StoreInstance> ReopenAsync()
     {
         _reopened = true;

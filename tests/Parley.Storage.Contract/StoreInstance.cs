@@ -34,6 +34,9 @@ public abstract class StoreInstance : IAsyncDisposable
     /// <summary>Server-wide bans.</summary>
     public virtual IServerBanStore ServerBans => throw NotImplementedHere(nameof(IServerBanStore));
 
+    /// <summary>The browsers' sign-in sessions.</summary>
+    public virtual IWebSessionStore WebSessions => throw NotImplementedHere(nameof(IWebSessionStore));
+
     /// <summary>
     /// Closes this instance (as a server stopping: what was acknowledged is kept) and opens a new
     /// one on the same data (as a server starting again). This instance is disposed after it.

@@ -39,7 +39,7 @@ public sealed partial class AccountService
 
     /// <summary>
     /// Sets a new password for the account <paramref name="accountName"/> on an operator's word (the
-    /// owner forgot it). Sessions signed in to it stay; the old password stops working at once.
+    /// owner forgot it). Sessions signed in to it stay; the old password stops working at once, and the account's web sessions are revoked.
     /// </summary>
     /// <param name="by">The acting session; must be a server operator.</param>
     /// <param name="accountName">The account, any case.</param>
@@ -61,7 +61,7 @@ public sealed partial class AccountService
             return (ChatError.NoSuchAccount, null);
         if (!PasswordRules.IsAcceptable(newPassword, _hub.AccountOptions.MinPasswordLength))
             return (ChatError.BadPassword, account.Nick);
-        await _accounts.UpdatePasswordHashAsync(account.Id, _hashing.Hash(newPassword), cancellationToken);
+        await ReplacePasswordAsync(account.Id, _hashing.Hash(newPassword), cancellationToken);
         return (ChatError.None, account.Nick);
     }
 }

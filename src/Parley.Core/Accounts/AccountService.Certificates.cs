@@ -44,7 +44,9 @@ public sealed partial class AccountService
     /// <summary>
     /// Finds the account that registered the connection's client certificate, with the limits and
     /// metrics of <see cref="LoginWithCertificateAsync"/>, without signing in (IRC's SASL EXTERNAL
-    /// signs in at registration, with the nick the client chose).
+    /// signs in at registration, with the nick the client chose). A connection without a certificate
+    /// whose WebSocket upgrade carried a valid web session cookie
+    /// (<see cref="ConnectionSecurity.WebSessionAccount"/>) proves that session's account instead.
     /// </summary>
     /// <param name="session">The session: not signed in, with a client certificate.</param>
     /// <param name="nick">The account the caller expects, any case, or null.</param>
@@ -59,7 +61,11 @@ public sealed partial class AccountService
         if (nick is not null && !NickRules.IsValid(nick))
             return (SignInResult.Refused(ChatError.InvalidNick), null);
         if (session.Security.ClientCertificateSha256 is not { } fingerprint)
-            return (SignInResult.Refused(ChatError.NoClientCertificate), null);
+        {
+            return session.Security.WebSessionAccount is { } webAccount
+                ? await AuthenticateWithWebSessionAsync(webAccount, nick, cancellationToken)
+                : (SignInResult.Refused(ChatError.NoClientCertificate), null);
+        }
 
         // The per-account bucket is keyed by the nick when one is named, else by the fingerprint
         // (which no nick can equal: nicks hold no ':').
@@ -90,6 +96,23 @@ public sealed partial class AccountService
         {
             _throttle.Complete(reservation, failed);
         }
+    }
+
+    // SASL EXTERNAL over a WebSocket with a web session: the host verified the cookie at the
+    // upgrade, so there is nothing to guess and no throttle; the account must still exist (not
+    // dropped since) and be the one an authzid names.
+    private async ValueTask<(SignInResult Result, Account? Account)> AuthenticateWithWebSessionAsync(
+        string webAccount, string? nick, CancellationToken cancellationToken)
+    {
+        var account = nick is null || NickRules.Comparer.Equals(nick, webAccount) ? await _accounts.FindAsync(webAccount, cancellationToken) : null;
+        if (account is null)
+        {
+            ChatMetrics.LoginFailed();
+            return (SignInResult.Refused(ChatError.AuthFailed), null);
+        }
+
+        ChatMetrics.LoginSucceeded();
+        return (new SignInResult(ChatError.None, account.Nick) { Account = account.Nick }, account);
     }
 
     /// <summary>Registers a client certificate to the signed-in account (<c>/cert add</c>).</summary>

@@ -47,7 +47,7 @@ public sealed partial class AccountService
             return ChatError.BadPassword;
         if (await HashAsync(newPassword, cancellationToken) is not { } hash)
             return ChatError.ServerBusy;
-        await _accounts.UpdatePasswordHashAsync(accountId, hash, cancellationToken);
+        await ReplacePasswordAsync(accountId, hash, cancellationToken);
         return ChatError.None;
     }
 
@@ -70,7 +70,7 @@ public sealed partial class AccountService
         ArgumentNullException.ThrowIfNull(password);
         if (session.AccountName is not { } nick || session.AccountId is not { } accountId)
             return SignInResult.Refused(ChatError.NotLoggedIn);
-        var (check, _, _) = await CheckPasswordAsync(session, nick, password, cancellationToken);
+        var (check, _, _) = await CheckPasswordAsync(session.RemoteAddress, nick, password, cancellationToken);
         if (check.Error != ChatError.None)
             return check;
 
@@ -102,7 +102,7 @@ public sealed partial class AccountService
             return SignInResult.Refused(ChatError.NoSuchNick);
         if (session.AccountId != account.Id)
         {
-            var (check, _, _) = await CheckPasswordAsync(session, account.Nick, password ?? "", cancellationToken);
+            var (check, _, _) = await CheckPasswordAsync(session.RemoteAddress, account.Nick, password ?? "", cancellationToken);
             if (check.Error != ChatError.None)
                 return check;
         }

@@ -20,6 +20,7 @@ public sealed partial class AccountService
     private readonly TimeProvider _time;
     private readonly RegistrationThrottle? _registrations;
     private readonly PasswordHashingLimiter _hashingQueue;
+    private readonly IWebSessionStore? _webSessions;
     private readonly Lazy<string> _dummyHash;
 
     /// <summary>Creates the service.</summary>
@@ -31,11 +32,16 @@ public sealed partial class AccountService
     /// <param name="time">Clock for creation times and login delays.</param>
     /// <param name="registrations">Limits on new accounts, or null for none (unit tests).</param>
     /// <param name="hashingQueue">Bounds concurrent hashing, or null for a default queue.</param>
+    /// <param name="webSessions">
+    /// The browsers' sign-in sessions, which a password change revokes (docs/web.md "Sign-in
+    /// sessions"), or null when there are none (unit tests).
+    /// </param>
     public AccountService(
         ChatHub hub, IAccountStore accounts, ICertificateStore certificates, IPasswordHashing hashing, ILoginThrottle throttle, TimeProvider time,
-        RegistrationThrottle? registrations = null, PasswordHashingLimiter? hashingQueue = null)
+        RegistrationThrottle? registrations = null, PasswordHashingLimiter? hashingQueue = null, IWebSessionStore? webSessions = null)
     {
         _registrations = registrations;
+        _webSessions = webSessions;
         _hashingQueue = hashingQueue ?? new PasswordHashingLimiter();
         _hub = hub;
         _accounts = accounts;
@@ -66,25 +72,46 @@ public sealed partial class AccountService
         nick ??= session.Nick;
         if (nick is null)
             return SignInResult.Refused(ChatError.NotRegistered);
+        var (result, account) = await CreateAccountAsync(nick, password, session.RemoteAddress, nickMayBeOnline: session.Nick is not null, cancellationToken);
+        return account is null ? result : await _hub.SignInAsync(session, account, cancellationToken);
+    }
+
+    /// <summary>
+    /// Creates an account without signing anyone in (a browser's <c>POST /api/account</c>): the
+    /// rules and limits of <see cref="RegisterAsync"/>, the nick free of guests too.
+    /// </summary>
+    /// <param name="nick">The nick to own.</param>
+    /// <param name="password">The password; see <see cref="PasswordRules"/>.</param>
+    /// <param name="remoteAddress">The peer's address, for the registration limits.</param>
+    /// <param name="cancellationToken">Cancels waiting.</param>
+    /// <returns>The new account, or null and why (as <see cref="RegisterAsync"/>'s errors).</returns>
+    internal ValueTask<(SignInResult Result, Account? Account)> CreateAccountWithoutSessionAsync(
+        string nick, string password, string remoteAddress, CancellationToken cancellationToken = default) =>
+        CreateAccountAsync(nick, password, remoteAddress, nickMayBeOnline: false, cancellationToken);
+
+    // Registration's checks and the new account; a guest registering the nick it holds may find it online.
+    private async ValueTask<(SignInResult Result, Account? Account)> CreateAccountAsync(
+        string nick, string password, string remoteAddress, bool nickMayBeOnline, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(nick);
+        ArgumentNullException.ThrowIfNull(password);
         if (!NickRules.IsValid(nick))
-            return SignInResult.Refused(ChatError.InvalidNick);
+            return (SignInResult.Refused(ChatError.InvalidNick), null);
         if (!PasswordRules.IsAcceptable(password, _hub.AccountOptions.MinPasswordLength))
-            return SignInResult.Refused(ChatError.BadPassword);
-        if (ServiceNicks.IsReserved(nick) || (session.Nick is null && _hub.IsOnline(nick)))
-            return SignInResult.Refused(ChatError.NickTaken);
+            return (SignInResult.Refused(ChatError.BadPassword), null);
+        if (ServiceNicks.IsReserved(nick) || (!nickMayBeOnline && _hub.IsOnline(nick)))
+            return (SignInResult.Refused(ChatError.NickTaken), null);
         if (_hub.IsAccountBanned(nick))
-            return SignInResult.Refused(ChatError.ServerBanned);
+            return (SignInResult.Refused(ChatError.ServerBanned), null);
 
         // Taken before hashing and kept whatever follows: the hash is the cost being limited.
-        if (_registrations is not null && !_registrations.TryReserve(session.RemoteAddress, out var retryAfter))
-            return new SignInResult(ChatError.TooManyRegistrations, RetryAfter: retryAfter);
+        if (_registrations is not null && !_registrations.TryReserve(remoteAddress, out var retryAfter))
+            return (new SignInResult(ChatError.TooManyRegistrations, RetryAfter: retryAfter), null);
         if (await HashAsync(password, cancellationToken) is not { } hash)
-            return SignInResult.Refused(ChatError.ServerBusy);
+            return (SignInResult.Refused(ChatError.ServerBusy), null);
 
         var account = await _accounts.CreateAsync(nick, hash, _time.GetUtcNow(), cancellationToken);
-        if (account is null)
-            return SignInResult.Refused(ChatError.NickRegistered);
-        return await _hub.SignInAsync(session, account, cancellationToken);
+        return account is null ? (SignInResult.Refused(ChatError.NickRegistered), null) : (new SignInResult(ChatError.None, account.Nick) { Account = account.Nick }, account);
     }
 
     /// <summary>Checks the password and signs the session in (<c>/login</c>, <c>#nick password</c>).</summary>
@@ -120,13 +147,38 @@ public sealed partial class AccountService
         ChatSession session, string nick, string password, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
-        ArgumentNullException.ThrowIfNull(nick);
-        ArgumentNullException.ThrowIfNull(password);
         if (session.IsLoggedIn)
             return (SignInResult.Refused(ChatError.AlreadyLoggedIn), null);
+        return await AuthenticateFromAsync(session.RemoteAddress, nick, password, cancellationToken);
+    }
+
+    /// <summary>
+    /// Checks the password of an account with the limits and metrics of a login, for a caller that
+    /// has no session (a browser's <c>POST /api/session</c>); refuses an account banned server-wide.
+    /// </summary>
+    /// <param name="nick">The account's name, any case.</param>
+    /// <param name="password">The password.</param>
+    /// <param name="remoteAddress">The peer's address, for the failed-login limits.</param>
+    /// <param name="cancellationToken">Cancels waiting.</param>
+    /// <returns>The account when the password is right; else null and why, as <see cref="AuthenticateAsync(ChatSession, string, string, CancellationToken)"/>, or <see cref="ChatError.ServerBanned"/>.</returns>
+    internal async ValueTask<(SignInResult Result, Account? Account)> AuthenticateWithoutSessionAsync(
+        string nick, string password, string remoteAddress, CancellationToken cancellationToken = default)
+    {
+        var (result, account) = await AuthenticateFromAsync(remoteAddress, nick, password, cancellationToken);
+        if (account is not null && _hub.IsAccountBanned(account.Nick))
+            return (SignInResult.Refused(ChatError.ServerBanned), null);
+        return (result, account);
+    }
+
+    // The password check of a login from an address, with the metrics and the rehash of a success.
+    private async ValueTask<(SignInResult Result, Account? Account)> AuthenticateFromAsync(
+        string remoteAddress, string nick, string password, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(nick);
+        ArgumentNullException.ThrowIfNull(password);
         if (!NickRules.IsValid(nick))
             return (SignInResult.Refused(ChatError.InvalidNick), null);
-        var (check, account, rehashNeeded) = await CheckPasswordAsync(session, nick, password, cancellationToken);
+        var (check, account, rehashNeeded) = await CheckPasswordAsync(remoteAddress, nick, password, cancellationToken);
         if (account is null)
             return (check, null);
 
@@ -157,23 +209,32 @@ public sealed partial class AccountService
             return SignInResult.Refused(ChatError.NotLoggedIn);
         if (!PasswordRules.IsAcceptable(newPassword, _hub.AccountOptions.MinPasswordLength))
             return SignInResult.Refused(ChatError.BadPassword);
-        var (check, account, _) = await CheckPasswordAsync(session, nick, oldPassword, cancellationToken);
+        var (check, account, _) = await CheckPasswordAsync(session.RemoteAddress, nick, oldPassword, cancellationToken);
         if (account is null)
             return check;
 
         if (await HashAsync(newPassword, cancellationToken) is not { } hash)
             return SignInResult.Refused(ChatError.ServerBusy);
-        await _accounts.UpdatePasswordHashAsync(account.Id, hash, cancellationToken);
+        await ReplacePasswordAsync(account.Id, hash, cancellationToken);
         return new SignInResult(ChatError.None, account.Nick);
+    }
+
+    // A new password (not a rehash of the same one): stored, then every web session of the account
+    // revoked, so a browser signed in with the old password must sign in again (docs/web.md).
+    private async ValueTask ReplacePasswordAsync(long accountId, string hash, CancellationToken cancellationToken)
+    {
+        await _accounts.UpdatePasswordHashAsync(accountId, hash, cancellationToken);
+        if (_webSessions is not null)
+            await _webSessions.DeleteAllAsync(accountId, cancellationToken);
     }
 
     // The password check of every password login path (line, SASL PLAIN, /passwd, NickServ), with
     // its limits and metrics, without signing in. The permit is taken before hashing, so concurrent
     // guesses cannot overrun it; the account comes back only when the password is right.
     private async ValueTask<(SignInResult Result, Account? Account, bool RehashNeeded)> CheckPasswordAsync(
-        ChatSession session, string nick, string password, CancellationToken cancellationToken)
+        string remoteAddress, string nick, string password, CancellationToken cancellationToken)
     {
-        var reservation = _throttle.Reserve(nick, session.RemoteAddress);
+        var reservation = _throttle.Reserve(nick, remoteAddress);
         if (!reservation.IsGranted)
         {
             ChatMetrics.LoginThrottledOnce();

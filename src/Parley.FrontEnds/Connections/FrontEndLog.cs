@@ -54,6 +54,9 @@ internal static partial class FrontEndLog
     [LoggerMessage(120, LogLevel.Information, "Session {SessionId} from {Remote} logged in as {Nick} with client certificate {Fingerprint}")]
     public static partial void LoggedInWithCertificate(ILogger logger, long sessionId, string remote, string? nick, string? fingerprint);
 
+    [LoggerMessage(160, LogLevel.Information, "Session {SessionId} from {Remote} logged in as {Nick} with its web session (SASL EXTERNAL)")]
+    public static partial void LoggedInWithWebSession(ILogger logger, long sessionId, string remote, string? nick);
+
     [LoggerMessage(113, LogLevel.Information, "Session {SessionId} ({Nick}) registered client certificate {Fingerprint}")]
     public static partial void CertificateAdded(ILogger logger, long sessionId, string? nick, string? fingerprint);
 

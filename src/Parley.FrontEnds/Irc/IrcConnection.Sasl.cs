@@ -8,8 +8,8 @@ namespace Parley.FrontEnds.Irc;
 /// <summary>
 /// SASL logins (<see cref="Commands.AuthenticateCommand"/>): PLAIN through
 /// <see cref="AccountService.AuthenticateAsync"/>, EXTERNAL through
-/// <see cref="AccountService.AuthenticateWithCertificateAsync"/>, the same checks (and failed-login
-/// limits) as the line protocol's <c>/login</c>.
+/// <see cref="AccountService.AuthenticateWithCertificateAsync"/> (a client certificate, or a WebSocket's
+/// web session), the same checks (and failed-login limits) as the line protocol's <c>/login</c>.
 /// </summary>
 /// <remarks>
 /// The nick the client chose stays its nick (Ergo's behaviour; the account is separate from the
@@ -42,15 +42,18 @@ internal sealed partial class IrcConnection
         await SaslFinishedAsync(result, account, nick, fingerprint: null);
     }
 
-    /// <summary>SASL EXTERNAL: finds the account that registered the client certificate.</summary>
+    /// <summary>
+    /// SASL EXTERNAL: finds the account that registered the client certificate, or, without one,
+    /// the account of the web session the WebSocket upgrade proved (<see cref="Core.Sessions.ConnectionSecurity.WebSessionAccount"/>).
+    /// </summary>
     /// <param name="nick">The authzid: the account expected, or null for the certificate's.</param>
     public async ValueTask SaslExternalAsync(string? nick)
     {
         var (result, account) = await _frontEnd.Accounts.AuthenticateWithCertificateAsync(_session, nick);
-        await SaslFinishedAsync(result, account, nick ?? "*", _session.Security.ClientCertificateSha256);
+        await SaslFinishedAsync(result, account, nick ?? "*", _session.Security.ClientCertificateSha256, webSession: _session.Security.ClientCertificateSha256 is null);
     }
 
-    private async ValueTask SaslFinishedAsync(SignInResult result, Account? account, string nick, string? fingerprint)
+    private async ValueTask SaslFinishedAsync(SignInResult result, Account? account, string nick, string? fingerprint, bool webSession = false)
     {
         if (account is null)
         {
@@ -86,7 +89,9 @@ internal sealed partial class IrcConnection
             }
         }
 
-        if (fingerprint is null)
+        if (webSession)
+            FrontEndLog.LoggedInWithWebSession(Logger, _session.Id, _session.RemoteAddress, account.Nick);
+        else if (fingerprint is null)
             FrontEndLog.LoggedIn(Logger, _session.Id, _session.RemoteAddress, account.Nick);
         else
             FrontEndLog.LoggedInWithCertificate(Logger, _session.Id, _session.RemoteAddress, account.Nick, fingerprint);

@@ -56,6 +56,7 @@ public static partial class ParleyServer
         (configuration.GetSection(RoomLimits.SectionName).Get<RoomLimits>() ?? new RoomLimits()).Validate();
         _ = ReadTransport(configuration);
         _ = LogFormatOf(configuration);
+        _ = Web.WebSessionEndpoints.ReadOptions(configuration);
         if (options.Tls.CertificatePath is not null && ListenerTable.AnyTlsEnabled(options))
             _ = new ServerCertificateSource(options, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<ServerCertificateSource>.Instance);
         return options;

@@ -163,6 +163,8 @@ public static partial class ParleyServer
         builder.Services.AddSingleton<ConfigurationReloader>();
         builder.Services.AddSingleton<ServerBanPersistence>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ServerBanPersistence>());
+        // The browsers' sign-in sessions (Parley:Web:SessionLifetime) and their WebSocket identity (docs/web.md).
+        WebSessionEndpoints.AddServices(builder.Services, WebSessionEndpoints.ReadOptions(builder.Configuration));
         configureServices?.Invoke(builder.Services);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
 
@@ -191,6 +193,7 @@ public static partial class ParleyServer
         UseReload(app);
         WebPipeline.Map(app);
         HttpEndpoints.Map(app);
+        WebSessionEndpoints.Map(app);
         // An operator's /stats: the same series as /metrics and parley-server stats, read in the process.
         var scrape = new MetricsScrape(app);
         app.Services.GetRequiredService<ChatHub>().StatsHandler = async cancellationToken => StatsReport.Lines(await scrape.ReadAsync(cancellationToken));

@@ -47,6 +47,7 @@ internal sealed class WriterStatements : IDisposable
             """
             DELETE FROM client_certificates WHERE account_id = $id;
             DELETE FROM read_markers WHERE account_id = $id;
+            DELETE FROM web_sessions WHERE account_id = $id;
             UPDATE messages SET to_account = NULL, delivered = 1 WHERE to_account = $id;
             UPDATE messages SET from_account = NULL WHERE from_account = $id;
             UPDATE room_messages SET from_account = NULL WHERE from_account = $id;
@@ -74,6 +75,7 @@ internal sealed class WriterStatements : IDisposable
         ReadMarkers = new ReadMarkerStatements(connection);
         Redaction = new RedactionStatements(connection);
         RoomEvents = new RoomEventStatements(connection);
+        WebSessions = new WebSessionStatements(connection);
     }
 
     /// <summary>The statements for rooms and room messages.</summary>
@@ -91,6 +93,9 @@ internal sealed class WriterStatements : IDisposable
     /// <summary>The insert for room events (draft/event-playback).</summary>
     public RoomEventStatements RoomEvents { get; }
 
+    /// <summary>Statements for the browsers' sign-in sessions.</summary>
+    public WebSessionStatements WebSessions { get; }
+
     /// <summary>Enlists every statement in the batch's transaction.</summary>
     public void Begin(SqliteTransaction transaction)
     {
@@ -106,6 +111,7 @@ internal sealed class WriterStatements : IDisposable
         ServerBans.Begin(transaction);
         ReadMarkers.Begin(transaction);
         Redaction.Begin(transaction);
+        WebSessions.Begin(transaction);
     }
 
     public void InsertMessage(long id, NewMessage message)
@@ -202,6 +208,7 @@ internal sealed class WriterStatements : IDisposable
         ReadMarkers.Dispose();
         Redaction.Dispose();
         RoomEvents.Dispose();
+        WebSessions.Dispose();
     }
 
     /// <summary>A command with the named parameters, values to be bound per use.</summary>

@@ -6,7 +6,8 @@ namespace Parley.FrontEnds.Irc.Commands;
 /// <c>AUTHENTICATE</c>: SASL (IRCv3 sasl-3.1/3.2), before registration completes or after it
 /// (sasl-3.2 "SASL Reauthentication": a guest logs in and keeps its nick). <c>PLAIN</c>
 /// (a password: only where <see cref="Core.Security.LoginTransportPolicy"/> lets one through) and
-/// <c>EXTERNAL</c> (the TLS client certificate registered with <c>/cert add</c>). The payload comes
+/// <c>EXTERNAL</c> (the TLS client certificate registered with <c>/cert add</c>, or a WebSocket's web
+/// session cookie, docs/web.md "Sign-in sessions"). The payload comes
 /// in base64 chunks of at most 400 bytes; a chunk of exactly 400 means more follow, <c>+</c> is an
 /// empty chunk. Replies: 900 and 903 on success, 904 failed (also for a whole payload over 1,200 bytes), 905 a chunk over 400 bytes, 906 aborted
 /// (<c>AUTHENTICATE *</c>), 907 already logged in (changing accounts is not supported, as sasl-3.2 allows), 908 with the mechanisms for an unknown one.
@@ -55,7 +56,7 @@ internal sealed class AuthenticateCommand : IIrcCommand
             return ValueTask.CompletedTask;
         }
 
-        if (mechanism == "EXTERNAL" && connection.Session.Security.ClientCertificateSha256 is null)
+        if (mechanism == "EXTERNAL" && connection.Session.Security is { ClientCertificateSha256: null, WebSessionAccount: null })
         {
             connection.FromServer("NOTICE", "*", "SASL EXTERNAL needs a TLS client certificate registered with /cert add");
             connection.Numeric(IrcNumerics.ERR_SASLFAIL, "SASL authentication failed");
