@@ -229,6 +229,13 @@ export class ParleyClient {
     this.changed();
   }
 
+  /** Retries at once when waiting for a reconnect (the browser came back online, the tab was shown). */
+  retryNow(): void {
+    if (this.retryTimer === null || this.start === null) return;
+    this.opts.clearTimer(this.retryTimer);
+    this.open();
+  }
+
   /** Sends one raw line (dropped when not connected). */
   send(line: string): void {
     this.socket?.send(line);

@@ -16,6 +16,16 @@ type View = 'loading' | 'login' | 'chat';
 const InputHistorySize = 100;
 const RoleRank: Record<string, number> = { owner: 0, op: 1, halfop: 2, voice: 3, '': 4 };
 
+const GuestKey = 'parley-guest-nick';
+
+function storedGuestNick(): string | null {
+  try {
+    return sessionStorage.getItem(GuestKey);
+  } catch {
+    return null;
+  }
+}
+
 function wsUrl(): string {
   const url = new URL('/ws', location.href);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -53,7 +63,11 @@ export class ParleyApp extends LitElement {
     this.client.onChange(() => this.requestUpdate());
     this.client.visible = !document.hidden;
     this.client.onNotice((n) => notify(n.title, n.body, n.buffer, () => this.client.setActive(n.buffer)));
-    document.addEventListener('visibilitychange', () => this.client.setVisible(!document.hidden));
+    document.addEventListener('visibilitychange', () => {
+      this.client.setVisible(!document.hidden);
+      if (!document.hidden) this.client.retryNow();
+    });
+    window.addEventListener('online', () => this.client.retryNow());
     window.addEventListener('keydown', (e) => this.onGlobalKey(e));
     followSystemTheme(() => this.requestUpdate());
     // Typing indicators expire by time, without a line to trigger a render.
@@ -71,7 +85,9 @@ export class ParleyApp extends LitElement {
 
   private async restoreSession(): Promise<void> {
     const session = await api.currentSession();
+    const guest = storedGuestNick();
     if (session.ok && session.account) this.startAccount(session.account);
+    else if (guest !== null) this.startGuest(guest);
     else this.show('login');
   }
 
@@ -81,6 +97,7 @@ export class ParleyApp extends LitElement {
   }
 
   private startAccount(account: string): void {
+    try { sessionStorage.removeItem(GuestKey); } catch { /* nothing kept */ }
     this.mode = 'account';
     this.loginError = '';
     this.client.connect({ nick: account, external: true, account });
@@ -128,8 +145,14 @@ export class ParleyApp extends LitElement {
       this.requestUpdate();
       return;
     }
+    this.startGuest(nick);
+  }
+
+  private startGuest(nick: string): void {
     this.mode = 'guest';
     this.loginError = '';
+    // Kept for this tab only, so a reload comes back as the same guest.
+    try { sessionStorage.setItem(GuestKey, nick); } catch { /* storage off: no reload memory */ }
     this.client.connect({ nick, external: false });
     this.show('chat');
     this.focusComposerSoon();
@@ -137,6 +160,7 @@ export class ParleyApp extends LitElement {
 
   private async logout(): Promise<void> {
     this.client.stop();
+    try { sessionStorage.removeItem(GuestKey); } catch { /* nothing kept */ }
     if (this.mode === 'account') await api.signOut();
     this.mode = 'guest';
     this.inputHistory = [];
