@@ -2,7 +2,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { repeat } from 'lit/directives/repeat.js';
 import * as api from '../api';
 import { linkify } from '../irc/text';
-import { askNotificationPermission, notify } from '../notify';
+import { askNotificationPermission, canAskNotificationPermission, notify } from '../notify';
 import { isChat, type Buffer, type ChatMessage } from '../state/buffer';
 import { ParleyClient } from '../state/client';
 import { runInput } from '../state/commands';
@@ -287,6 +287,10 @@ export class ParleyApp extends LitElement {
     const el = this.messagesEl();
     const b = this.client.activeBuffer();
     this.renderedBuffer = fold(b.name);
+    let unread = 0;
+    for (const x of this.client.buffers.values()) unread += x.unread;
+    const title = unread > 0 ? `(${unread}) Parley` : 'Parley';
+    if (document.title !== title) document.title = title;
     if (!el) return;
     if (this.stickToBottom) {
       el.scrollTop = el.scrollHeight;
@@ -412,6 +416,8 @@ export class ParleyApp extends LitElement {
           <input data-testid="join-input" placeholder="#room or nick" aria-label="Join a room or open a DM" autocapitalize="off" spellcheck="false">
           <button type="submit" data-testid="join-submit">Open</button>
         </form>
+        ${canAskNotificationPermission() ? html`<button class="small notify-enable" data-testid="notifications-enable"
+          @click=${() => askNotificationPermission(() => this.requestUpdate())}>Enable notifications</button>` : nothing}
         <p class="hint">Alt+↑/↓ switch · Esc composer · Tab completes</p>
       </nav>`;
   }
