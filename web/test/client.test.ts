@@ -183,6 +183,19 @@ describe('direct messages', () => {
   });
 });
 
+describe('away-notify', () => {
+  it('follows AWAY lines, across nick changes', () => {
+    const h = registered();
+    const s = h.socket();
+    s.server(':bob!b@h AWAY :lunch');
+    expect(h.client.away.has('bob')).toBe(true);
+    s.server(':bob!b@h NICK bobby');
+    expect(h.client.away.has('bobby')).toBe(true);
+    s.server(':bobby!b@h AWAY');
+    expect(h.client.away.size).toBe(0);
+  });
+});
+
 describe('read markers', () => {
   it('sends MARKREAD at once, then at most one per 2 s while lines arrive in the open buffer', () => {
     const h = registered('alice', true);

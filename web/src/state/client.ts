@@ -82,6 +82,8 @@ export class ParleyClient {
   readonly offered = new Map<string, string>();
   readonly enabled = new Set<string>();
   readonly buffers = new Map<string, Buffer>();
+  /** Nicks (folded) known to be away (away-notify's AWAY lines). */
+  readonly away = new Set<string>();
   active = '*';
   /** The page is visible and focused (set by the UI): lines in the active buffer count as read. */
   visible = true;
@@ -631,6 +633,11 @@ export class ParleyClient {
         return false;
       case 'CHATHISTORY':
         return false;
+      case 'AWAY':
+        if (history) return false;
+        if (p.length > 0 && p[0] !== '') this.away.add(fold(from));
+        else this.away.delete(fold(from));
+        return false;
       default:
         if (/^\d{3}$/.test(msg.command)) {
           const code = Number(msg.command);
@@ -719,6 +726,7 @@ export class ParleyClient {
   private onNick(from: string, to: string, msg: IrcMessage, history: boolean): void {
     if (to === '' || history) return;
     const wasSelf = fold(from) === fold(this.nick);
+    if (this.away.delete(fold(from))) this.away.add(fold(to));
     if (wasSelf) this.nick = to;
     for (const b of this.buffers.values()) {
       if (b.kind === 'channel' && b.members.has(from)) {

@@ -467,7 +467,8 @@ export class ParleyApp extends LitElement {
       <aside class="members" aria-label="Members of ${b.name}">
         <h3>Members (${members.length})</h3>
         <ul>
-          ${repeat(members, (m) => m.nick, (m) => html`<li data-testid="member" data-nick=${m.nick} data-role=${m.role}>
+          ${repeat(members, (m) => m.nick, (m) => html`<li data-testid="member" data-nick=${m.nick} data-role=${m.role}
+            data-away=${this.client.away.has(fold(m.nick)) ? 'true' : 'false'}>
             <button class="member role-${m.role || 'none'}" title="Direct message ${m.nick}"
               @click=${() => { this.client.openQuery(m.nick); this.membersOpen = false; this.focusComposerSoon(); }}>
               <span class="prefix">${m.prefixes.slice(0, 1)}</span>${m.nick}</button></li>`)}
