@@ -544,6 +544,7 @@ export class ParleyClient {
         return false;
       case '001':
         this.onWelcome(p[0] ?? this.nick);
+        this.info('*', p[1] ?? 'Welcome', 'info');
         return false;
       case '005':
         for (const t of p.slice(1, -1)) this.support.apply(t);
