@@ -26,6 +26,15 @@ function storedGuestNick(): string | null {
   }
 }
 
+function loadRooms(storage: Storage, key: string): string[] {
+  try {
+    const parsed: unknown = JSON.parse(storage.getItem(key) ?? '[]');
+    return Array.isArray(parsed) ? parsed.filter((r): r is string => typeof r === 'string').slice(0, 50) : [];
+  } catch {
+    return [];
+  }
+}
+
 function wsUrl(): string {
   const url = new URL('/ws', location.href);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -53,6 +62,9 @@ export class ParleyApp extends LitElement {
   private scrollAnchor: { key: string; height: number; top: number } | null = null;
   private renderedBuffer = '';
   private typingTimer: ReturnType<typeof setInterval> | null = null;
+  /** Where this session's joined rooms are kept across reloads ('' when signed out). */
+  private roomsKey = '';
+  private savedRooms = '';
 
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -60,7 +72,10 @@ export class ParleyApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.client.onChange(() => this.requestUpdate());
+    this.client.onChange(() => {
+      this.rememberRooms();
+      this.requestUpdate();
+    });
     this.client.visible = !document.hidden;
     this.client.onNotice((n) => notify(n.title, n.body, n.buffer, () => this.client.setActive(n.buffer)));
     document.addEventListener('visibilitychange', () => {
@@ -83,6 +98,17 @@ export class ParleyApp extends LitElement {
     this.client.stop();
   }
 
+  /** Keeps the joined rooms (localStorage for an account, sessionStorage for a guest), so a reload rejoins them. */
+  private rememberRooms(): void {
+    if (this.roomsKey === '' || this.client.state !== 'connected') return;
+    const rooms = JSON.stringify(this.client.joinedRooms());
+    if (rooms === this.savedRooms) return;
+    this.savedRooms = rooms;
+    try {
+      (this.mode === 'account' ? localStorage : sessionStorage).setItem(this.roomsKey, rooms);
+    } catch { /* storage off: no reload memory */ }
+  }
+
   private async restoreSession(): Promise<void> {
     const session = await api.currentSession();
     const guest = storedGuestNick();
@@ -100,7 +126,8 @@ export class ParleyApp extends LitElement {
     try { sessionStorage.removeItem(GuestKey); } catch { /* nothing kept */ }
     this.mode = 'account';
     this.loginError = '';
-    this.client.connect({ nick: account, external: true, account });
+    this.roomsKey = `parley-rooms:account:${fold(account)}`;
+    this.client.connect({ nick: account, external: true, account, rooms: loadRooms(localStorage, this.roomsKey) });
     this.show('chat');
     this.focusComposerSoon();
   }
@@ -153,14 +180,20 @@ export class ParleyApp extends LitElement {
     this.loginError = '';
     // Kept for this tab only, so a reload comes back as the same guest.
     try { sessionStorage.setItem(GuestKey, nick); } catch { /* storage off: no reload memory */ }
-    this.client.connect({ nick, external: false });
+    this.roomsKey = 'parley-rooms:guest';
+    this.client.connect({ nick, external: false, rooms: loadRooms(sessionStorage, this.roomsKey) });
     this.show('chat');
     this.focusComposerSoon();
   }
 
   private async logout(): Promise<void> {
     this.client.stop();
-    try { sessionStorage.removeItem(GuestKey); } catch { /* nothing kept */ }
+    try {
+      sessionStorage.removeItem(GuestKey);
+      if (this.roomsKey !== '') (this.mode === 'account' ? localStorage : sessionStorage).removeItem(this.roomsKey);
+    } catch { /* nothing kept */ }
+    this.roomsKey = '';
+    this.savedRooms = '';
     if (this.mode === 'account') await api.signOut();
     this.mode = 'guest';
     this.inputHistory = [];
