@@ -164,6 +164,28 @@ describe('direct messages', () => {
     expect(s.take()).toEqual(['CHATHISTORY LATEST bob * 50']);
   });
 
+  it('asks a discovered DM its read marker and counts its history unread from there', () => {
+    const h = registered('alice', true);
+    const s = h.socket();
+    s.server(':parley BATCH +t draft/chathistory-targets', `@batch=t :parley CHATHISTORY TARGETS bob ${T(2)}`, ':parley BATCH -t');
+    expect(s.take()).toEqual(['MARKREAD bob', 'CHATHISTORY LATEST bob * 50']);
+    s.server(`:parley MARKREAD bob timestamp=${T(1)}`, ':parley BATCH +h chathistory bob',
+      `@batch=h;time=${T(0)};msgid=1 :bob!b@h PRIVMSG alice :seen`,
+      `@batch=h;time=${T(2)};msgid=2 :bob!b@h PRIVMSG alice :new`, ':parley BATCH -h');
+    expect(h.client.buffer('bob')!.unread).toBe(1);
+  });
+
+  it('rejoins remembered rooms after the first 001', () => {
+    const h = harness();
+    h.client.connect({ nick: 'alice', external: false, rooms: ['#a', '#b', 'notaroom'] });
+    const s = h.socket();
+    s.onopen?.({});
+    s.server(':parley CAP * LS :batch', ':parley CAP alice ACK :batch', ':parley 001 alice :Welcome');
+    expect(s.sent).toContain('JOIN #a,#b');
+    s.server(':alice!a@h JOIN #a', ':alice!a@h JOIN #b');
+    expect(h.client.joinedRooms()).toEqual(['#a', '#b']);
+  });
+
   it('a guest asks no DM history (the server has none for guests)', () => {
     const h = registered('gus');
     const s = h.socket();
@@ -180,6 +202,19 @@ describe('direct messages', () => {
     expect(h.client.buffer('#dev')!.historyLoading).toBe(true);
     s.server(':parley FAIL CHATHISTORY MESSAGE_ERROR LATEST #dev :Messages could not be retrieved');
     expect(h.client.buffer('#dev')!.historyLoading).toBe(false);
+  });
+});
+
+describe('away-notify', () => {
+  it('follows AWAY lines, across nick changes', () => {
+    const h = registered();
+    const s = h.socket();
+    s.server(':bob!b@h AWAY :lunch');
+    expect(h.client.away.has('bob')).toBe(true);
+    s.server(':bob!b@h NICK bobby');
+    expect(h.client.away.has('bobby')).toBe(true);
+    s.server(':bobby!b@h AWAY');
+    expect(h.client.away.size).toBe(0);
   });
 });
 

@@ -42,7 +42,7 @@ describe('backoff', () => {
     expect(backoffDelayMs(0, () => 0)).toBe(500);
     expect(backoffDelayMs(0, () => 1)).toBe(1000);
     expect(backoffDelayMs(3, () => 0.5)).toBe(6000);
-    expect(backoffDelayMs(20, () => 1)).toBe(30000);
+    expect(backoffDelayMs(20, () => 1)).toBe(15000);
   });
 });
 

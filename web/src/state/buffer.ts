@@ -40,8 +40,10 @@ export class Buffer {
   /** No older history on the server (a BEFORE returned less than asked). */
   historyExhausted = false;
   historyLoading = false;
-  /** The read marker (draft/read-marker), ms; 0 when unknown. */
+  /** The read marker (draft/read-marker), ms; 0 when unknown or nothing read. */
   readMarker = 0;
+  /** The server told the marker (a timestamp, or `*`: nothing read yet). */
+  markerKnown = false;
   /** Nicks typing, with the time their indicator expires (ms). */
   typing = new Map<string, number>();
 

@@ -37,6 +37,8 @@ export interface StartOptions {
   /** Sign in with SASL EXTERNAL (the web session cookie names the account). */
   external: boolean;
   account?: string;
+  /** Rooms to join after the first 001 (remembered from an earlier page load). */
+  rooms?: string[];
 }
 
 export interface Notice {
@@ -82,6 +84,8 @@ export class ParleyClient {
   readonly offered = new Map<string, string>();
   readonly enabled = new Set<string>();
   readonly buffers = new Map<string, Buffer>();
+  /** Nicks (folded) known to be away (away-notify's AWAY lines). */
+  readonly away = new Set<string>();
   active = '*';
   /** The page is visible and focused (set by the UI): lines in the active buffer count as read. */
   visible = true;
@@ -92,6 +96,7 @@ export class ParleyClient {
   private readonly opts: Required<ClientOptions>;
   private socket: SocketLike | null = null;
   private start: StartOptions | null = null;
+  private initialRooms: string[] = [];
   private attempt = 0;
   private retryTimer: unknown = null;
   private registered = false;
@@ -137,6 +142,7 @@ export class ParleyClient {
   connect(start: StartOptions): void {
     this.stop();
     this.start = start;
+    this.initialRooms = (start.rooms ?? []).filter((r) => this.support.isChannel(r));
     this.account = start.external ? (start.account ?? null) : null;
     this.attempt = 0;
     this.open();
@@ -229,6 +235,13 @@ export class ParleyClient {
     this.changed();
   }
 
+  /** Retries at once when waiting for a reconnect (the browser came back online, the tab was shown). */
+  retryNow(): void {
+    if (this.retryTimer === null || this.start === null) return;
+    this.opts.clearTimer(this.retryTimer);
+    this.open();
+  }
+
   /** Sends one raw line (dropped when not connected). */
   send(line: string): void {
     this.socket?.send(line);
@@ -253,6 +266,11 @@ export class ParleyClient {
       this.buffers.set(key, b);
     }
     return b;
+  }
+
+  /** The rooms this session is in (or rejoins after a reconnect), for the UI to remember. */
+  joinedRooms(): string[] {
+    return [...this.buffers.values()].filter((b) => b.kind === 'channel' && b.joined).map((b) => b.name).sort();
   }
 
   /** Buffers in display order: the server's, then rooms, then DMs, each by name. */
@@ -483,7 +501,7 @@ export class ParleyClient {
       const newest = b.newestWithId();
       if (newest?.msgid) this.requestHistory(b, 'after', `msgid=${newest.msgid}`, request.limit, request.page + 1);
     }
-    if (b.readMarker > 0 && fold(b.name) !== this.active) b.recountFromMarker();
+    if (b.markerKnown && fold(b.name) !== this.active) b.recountFromMarker();
     if (fold(b.name) === this.active) this.markRead(b);
     void added;
   }
@@ -502,7 +520,11 @@ export class ParleyClient {
       if (line.command !== 'CHATHISTORY' || line.params[0] !== 'TARGETS') continue;
       const target = line.params[1] ?? '';
       if (target === '' || this.support.isChannel(target) || this.buffer(target)) continue;
-      this.requestLatest(this.ensureBuffer(target));
+      const b = this.ensureBuffer(target);
+      // Ask the DM's read marker first (the server sends channels' after JOIN only), so its
+      // history counts as unread from there.
+      if (this.has('draft/read-marker')) this.send(formatLine('MARKREAD', [b.name]));
+      this.requestLatest(b);
     }
   }
 
@@ -535,6 +557,7 @@ export class ParleyClient {
         return false;
       case '001':
         this.onWelcome(p[0] ?? this.nick);
+        this.info('*', p[1] ?? 'Welcome', 'info');
         return false;
       case '005':
         for (const t of p.slice(1, -1)) this.support.apply(t);
@@ -605,8 +628,9 @@ export class ParleyClient {
       case 'MARKREAD': {
         const b = this.buffer(p[0] ?? '');
         const ts = p[1]?.startsWith('timestamp=') ? Date.parse(p[1].slice(10)) : NaN;
-        if (b && !Number.isNaN(ts)) {
-          b.readMarker = Math.max(b.readMarker, ts);
+        if (b && (p[1] === '*' || !Number.isNaN(ts))) {
+          if (!Number.isNaN(ts)) b.readMarker = Math.max(b.readMarker, ts);
+          b.markerKnown = true;
           if (fold(b.name) !== this.active || !this.visible) b.recountFromMarker();
         }
         return false;
@@ -623,6 +647,11 @@ export class ParleyClient {
         this.info(this.active, `${msg.command} ${p.join(' ')}`, msg.command === 'NOTE' ? 'info' : 'error');
         return false;
       case 'CHATHISTORY':
+        return false;
+      case 'AWAY':
+        if (history) return false;
+        if (p.length > 0 && p[0] !== '') this.away.add(fold(from));
+        else this.away.delete(fold(from));
         return false;
       default:
         if (/^\d{3}$/.test(msg.command)) {
@@ -700,7 +729,10 @@ export class ParleyClient {
     // Rejoin rooms and fill what was missed in DMs (rooms fill their gap on the JOIN).
     const rooms = [...this.buffers.values()].filter((b) => b.kind === 'channel' && b.joined);
     for (const r of rooms) r.joined = false;
-    if (rooms.length > 0) this.send(formatLine('JOIN', [rooms.map((r) => r.name).join(',')]));
+    const names = rooms.map((r) => r.name);
+    for (const r of this.initialRooms) if (!names.some((n) => fold(n) === fold(r))) names.push(r);
+    this.initialRooms = [];
+    if (names.length > 0) this.send(formatLine('JOIN', [names.join(',')]));
     for (const b of this.buffers.values()) if (b.kind === 'query' && this.has('draft/chathistory')) this.fillGap(b);
     if (this.has('draft/chathistory') && this.account !== null) {
       const now = this.opts.now();
@@ -712,6 +744,7 @@ export class ParleyClient {
   private onNick(from: string, to: string, msg: IrcMessage, history: boolean): void {
     if (to === '' || history) return;
     const wasSelf = fold(from) === fold(this.nick);
+    if (this.away.delete(fold(from))) this.away.add(fold(to));
     if (wasSelf) this.nick = to;
     for (const b of this.buffers.values()) {
       if (b.kind === 'channel' && b.members.has(from)) {

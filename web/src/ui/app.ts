@@ -2,7 +2,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { repeat } from 'lit/directives/repeat.js';
 import * as api from '../api';
 import { linkify } from '../irc/text';
-import { askNotificationPermission, notify } from '../notify';
+import { askNotificationPermission, canAskNotificationPermission, notify } from '../notify';
 import { isChat, type Buffer, type ChatMessage } from '../state/buffer';
 import { ParleyClient } from '../state/client';
 import { runInput } from '../state/commands';
@@ -15,6 +15,25 @@ type View = 'loading' | 'login' | 'chat';
 /** Lines of composer input remembered for Up/Down. */
 const InputHistorySize = 100;
 const RoleRank: Record<string, number> = { owner: 0, op: 1, halfop: 2, voice: 3, '': 4 };
+
+const GuestKey = 'parley-guest-nick';
+
+function storedGuestNick(): string | null {
+  try {
+    return sessionStorage.getItem(GuestKey);
+  } catch {
+    return null;
+  }
+}
+
+function loadRooms(storage: Storage, key: string): string[] {
+  try {
+    const parsed: unknown = JSON.parse(storage.getItem(key) ?? '[]');
+    return Array.isArray(parsed) ? parsed.filter((r): r is string => typeof r === 'string').slice(0, 50) : [];
+  } catch {
+    return [];
+  }
+}
 
 function wsUrl(): string {
   const url = new URL('/ws', location.href);
@@ -43,6 +62,9 @@ export class ParleyApp extends LitElement {
   private scrollAnchor: { key: string; height: number; top: number } | null = null;
   private renderedBuffer = '';
   private typingTimer: ReturnType<typeof setInterval> | null = null;
+  /** Where this session's joined rooms are kept across reloads ('' when signed out). */
+  private roomsKey = '';
+  private savedRooms = '';
 
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -50,10 +72,17 @@ export class ParleyApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.client.onChange(() => this.requestUpdate());
+    this.client.onChange(() => {
+      this.rememberRooms();
+      this.requestUpdate();
+    });
     this.client.visible = !document.hidden;
     this.client.onNotice((n) => notify(n.title, n.body, n.buffer, () => this.client.setActive(n.buffer)));
-    document.addEventListener('visibilitychange', () => this.client.setVisible(!document.hidden));
+    document.addEventListener('visibilitychange', () => {
+      this.client.setVisible(!document.hidden);
+      if (!document.hidden) this.client.retryNow();
+    });
+    window.addEventListener('online', () => this.client.retryNow());
     window.addEventListener('keydown', (e) => this.onGlobalKey(e));
     followSystemTheme(() => this.requestUpdate());
     // Typing indicators expire by time, without a line to trigger a render.
@@ -69,9 +98,22 @@ export class ParleyApp extends LitElement {
     this.client.stop();
   }
 
+  /** Keeps the joined rooms (localStorage for an account, sessionStorage for a guest), so a reload rejoins them. */
+  private rememberRooms(): void {
+    if (this.roomsKey === '' || this.client.state !== 'connected') return;
+    const rooms = JSON.stringify(this.client.joinedRooms());
+    if (rooms === this.savedRooms) return;
+    this.savedRooms = rooms;
+    try {
+      (this.mode === 'account' ? localStorage : sessionStorage).setItem(this.roomsKey, rooms);
+    } catch { /* storage off: no reload memory */ }
+  }
+
   private async restoreSession(): Promise<void> {
     const session = await api.currentSession();
+    const guest = storedGuestNick();
     if (session.ok && session.account) this.startAccount(session.account);
+    else if (guest !== null) this.startGuest(guest);
     else this.show('login');
   }
 
@@ -81,9 +123,11 @@ export class ParleyApp extends LitElement {
   }
 
   private startAccount(account: string): void {
+    try { sessionStorage.removeItem(GuestKey); } catch { /* nothing kept */ }
     this.mode = 'account';
     this.loginError = '';
-    this.client.connect({ nick: account, external: true, account });
+    this.roomsKey = `parley-rooms:account:${fold(account)}`;
+    this.client.connect({ nick: account, external: true, account, rooms: loadRooms(localStorage, this.roomsKey) });
     this.show('chat');
     this.focusComposerSoon();
   }
@@ -128,15 +172,28 @@ export class ParleyApp extends LitElement {
       this.requestUpdate();
       return;
     }
+    this.startGuest(nick);
+  }
+
+  private startGuest(nick: string): void {
     this.mode = 'guest';
     this.loginError = '';
-    this.client.connect({ nick, external: false });
+    // Kept for this tab only, so a reload comes back as the same guest.
+    try { sessionStorage.setItem(GuestKey, nick); } catch { /* storage off: no reload memory */ }
+    this.roomsKey = 'parley-rooms:guest';
+    this.client.connect({ nick, external: false, rooms: loadRooms(sessionStorage, this.roomsKey) });
     this.show('chat');
     this.focusComposerSoon();
   }
 
   private async logout(): Promise<void> {
     this.client.stop();
+    try {
+      sessionStorage.removeItem(GuestKey);
+      if (this.roomsKey !== '') (this.mode === 'account' ? localStorage : sessionStorage).removeItem(this.roomsKey);
+    } catch { /* nothing kept */ }
+    this.roomsKey = '';
+    this.savedRooms = '';
     if (this.mode === 'account') await api.signOut();
     this.mode = 'guest';
     this.inputHistory = [];
@@ -263,6 +320,10 @@ export class ParleyApp extends LitElement {
     const el = this.messagesEl();
     const b = this.client.activeBuffer();
     this.renderedBuffer = fold(b.name);
+    let unread = 0;
+    for (const x of this.client.buffers.values()) unread += x.unread;
+    const title = unread > 0 ? `(${unread}) Parley` : 'Parley';
+    if (document.title !== title) document.title = title;
     if (!el) return;
     if (this.stickToBottom) {
       el.scrollTop = el.scrollHeight;
@@ -388,6 +449,8 @@ export class ParleyApp extends LitElement {
           <input data-testid="join-input" placeholder="#room or nick" aria-label="Join a room or open a DM" autocapitalize="off" spellcheck="false">
           <button type="submit" data-testid="join-submit">Open</button>
         </form>
+        ${canAskNotificationPermission() ? html`<button class="small notify-enable" data-testid="notifications-enable"
+          @click=${() => askNotificationPermission(() => this.requestUpdate())}>Enable notifications</button>` : nothing}
         <p class="hint">Alt+↑/↓ switch · Esc composer · Tab completes</p>
       </nav>`;
   }
@@ -437,7 +500,8 @@ export class ParleyApp extends LitElement {
       <aside class="members" aria-label="Members of ${b.name}">
         <h3>Members (${members.length})</h3>
         <ul>
-          ${repeat(members, (m) => m.nick, (m) => html`<li data-testid="member" data-nick=${m.nick} data-role=${m.role}>
+          ${repeat(members, (m) => m.nick, (m) => html`<li data-testid="member" data-nick=${m.nick} data-role=${m.role}
+            data-away=${this.client.away.has(fold(m.nick)) ? 'true' : 'false'}>
             <button class="member role-${m.role || 'none'}" title="Direct message ${m.nick}"
               @click=${() => { this.client.openQuery(m.nick); this.membersOpen = false; this.focusComposerSoon(); }}>
               <span class="prefix">${m.prefixes.slice(0, 1)}</span>${m.nick}</button></li>`)}
