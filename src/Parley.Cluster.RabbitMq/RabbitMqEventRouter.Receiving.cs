@@ -70,10 +70,7 @@ public sealed partial class RabbitMqEventRouter
         if (envelope.Operation == RoutedOperation.Close)
         {
             foreach (var session in SessionsOf(in envelope))
-            {
-                if (session.Id != envelope.ExceptSession)
-                    session.Sink.Close(envelope.Reason ?? "");
-            }
+                session.Sink.Close(envelope.Reason ?? "");
 
             return;
         }
@@ -82,7 +79,7 @@ public sealed partial class RabbitMqEventRouter
             return;
         var count = envelope.Kind switch
         {
-            AudienceKind.Nick or AudienceKind.Account => ToEach(SessionsOf(in envelope), envelope.ExceptSession, chatEvent),
+            AudienceKind.Nick or AudienceKind.Account => ToEach(SessionsOf(in envelope), chatEvent),
             AudienceKind.RoomMembers => ToMembers(in envelope, chatEvent),
             AudienceKind.RoomPeers => ToPeers(in envelope, chatEvent),
             AudienceKind.RoomPresence => ToRoomPresence(in envelope, chatEvent),
@@ -101,18 +98,14 @@ public sealed partial class RabbitMqEventRouter
         _ => [],
     };
 
-    private static int ToEach(ChatSession[] sessions, long except, ChatEvent chatEvent)
+    // The session an audience leaves out is always the publishing node's own (a live object
+    // there), so a receiving node leaves out none by id: ids may repeat across nodes until node
+    // numbers are leased.
+    private static int ToEach(ChatSession[] sessions, ChatEvent chatEvent)
     {
-        var count = 0;
         foreach (var session in sessions)
-        {
-            if (session.Id == except)
-                continue;
             session.Sink.Deliver(chatEvent);
-            count++;
-        }
-
-        return count;
+        return sessions.Length;
     }
 
     private static bool IsNick(ChatSession session, string? nick) => nick is not null && StringComparer.OrdinalIgnoreCase.Equals(session.Nick, nick);
@@ -125,8 +118,6 @@ public sealed partial class RabbitMqEventRouter
         foreach (var member in room.Members)
         {
             var session = member.Session;
-            if (session.Id == envelope.ExceptSession)
-                continue;
             if (IsNick(session, envelope.ExceptNick))
             {
                 // The sender's account's devices on this node get the echo, not the message.

@@ -37,6 +37,9 @@ public sealed record RabbitMqRouterOptions
     /// <summary>Unacknowledged deliveries the broker sends the node ahead (<c>basic.qos</c> prefetch). Default 256; 1-65535.</summary>
     public int Prefetch { get; init; } = 256;
 
+    /// <summary><see cref="Uri"/> with its password hidden, for log and error lines.</summary>
+    public string RedactedUri => Uri is null ? "" : Redacted(Uri);
+
     /// <summary>The queue of this node.</summary>
     public string QueueName => "parley.node." + NodeName;
 

@@ -26,7 +26,7 @@ internal readonly record struct RoutedEnvelope
     /// <summary>The account addressed (<see cref="AudienceKind.Account"/>), or 0.</summary>
     public long AccountId { get; init; }
 
-    /// <summary>The session left out (session ids are unique across nodes), or 0.</summary>
+    /// <summary>The session left out, or 0: always one of the publishing node's own, so receivers need not check it (kept for diagnostics).</summary>
     public long ExceptSession { get; init; }
 
     /// <summary>The nick left out (the subject, the sender's own in a room), or null.</summary>

@@ -86,6 +86,7 @@ public static partial class ParleyServer
         admissionOptions.Validate();
         var transportOptions = ReadTransport(builder.Configuration);
         var storage = StorageProviders.Read(builder.Configuration, options);
+        var cluster = ClusterProviders.Read(builder.Configuration);
         var listeners = new ListenerRegistry();
 
         builder.Services.AddSingleton(options);
@@ -102,9 +103,9 @@ public static partial class ParleyServer
         storage(builder.Services);
         builder.Services.AddSingleton<IPasswordHashing, IdentityPasswordHashing>();
         builder.Services.AddSingleton<ILoginThrottle>(services => new LoginThrottle(options.Accounts, services.GetRequiredService<TimeProvider>()));
-        // Events reach sessions through the routing port: in process by default (a broker-backed
-        // router, issue 15, replaces this one line).
-        builder.Services.AddSingleton<IEventRouter, InProcessEventRouter>();
+        // Events reach sessions through the routing port: in process by default, or across nodes
+        // through the provider Parley:Cluster:Provider names (ClusterProviders).
+        cluster(builder.Services);
         builder.Services.AddSingleton<ChatHub>(services => new ChatHub(
             services.GetRequiredService<IAccountStore>(),
             services.GetRequiredService<IMessageStore>(),
