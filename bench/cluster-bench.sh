@@ -18,4 +18,4 @@ trap stop EXIT
 (cd "$dir" && rabbitmq-server >"$dir/server.out" 2>&1 &)
 for _ in $(seq 1 120); do grep -q "completed with" "$dir/server.out" 2>/dev/null && break; sleep 0.5; done
 pid=$(ss -ltnpH "sport = :$port" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
-dotnet run -c Release --project bench/Parley.Benchmarks.Cluster -- "amqp://guest:guest@127.0.0.1:$port/" "$pid" "$messages"
+dotnet run -c Release --no-build --project bench/Parley.Benchmarks.Cluster -- "amqp://guest:guest@127.0.0.1:$port/" "$pid" "$messages"

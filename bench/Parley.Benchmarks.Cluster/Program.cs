@@ -46,6 +46,21 @@ using (var codec = new EnvelopeCodecProbe())
 
 await RunAsync("DM (nick audience)", dmSink, async i => await a.SendDirectAsync(alice, "bob", i.ToString(CultureInfo.InvariantCulture)));
 await RunAsync("room message (2 nodes)", roomSink, async i => await a.Rooms.SayAsync(alice, "#bench", i.ToString(CultureInfo.InvariantCulture)));
+// One at a time (the next sent when the last arrived): latency without a queue in front.
+var pacedDm = new ArrivalSink(1000);
+var daveOnB = b.Connect(pacedDm, "127.0.0.1");
+await b.RegisterGuestAsync(daveOnB, "dave");
+var daveOnA = a.Connect(new ArrivalSink(1), "127.0.0.1");
+await a.RegisterGuestAsync(daveOnA, "dave");
+var pacedRoom = new ArrivalSink(1000);
+var erinOnB = b.Connect(pacedRoom, "127.0.0.1");
+await b.RegisterGuestAsync(erinOnB, "erin");
+await a.Rooms.JoinAsync(alice, "#paced", key: null);
+await b.Rooms.JoinAsync(erinOnB, "#paced", key: null);
+await routerA.WhenConfirmedAsync(TimeSpan.FromSeconds(10));
+await routerB.WhenConfirmedAsync(TimeSpan.FromSeconds(10));
+await PacedAsync("DM, one at a time", pacedDm, async i => await a.SendDirectAsync(alice, "dave", i.ToString(CultureInfo.InvariantCulture)));
+await PacedAsync("room message, one at a time", pacedRoom, async i => await a.Rooms.SayAsync(alice, "#paced", i.ToString(CultureInfo.InvariantCulture)));
 
 await routerA.DisposeAsync();
 await routerB.DisposeAsync();
@@ -73,6 +88,24 @@ async Task RunAsync(string name, ArrivalSink sink, Func<int, Task> send)
     var k = sink.Count / 1000.0;
     Console.WriteLine(FormattableString.Invariant(
         $"{name}: {sink.Count}/{messages} arrived{(arrived ? "" : " (timed out)")} in {elapsed.TotalSeconds:F2} s = {sink.Count / elapsed.TotalSeconds:F0} events/s; latency A->B p50 {P(0.50):F2} ms, p99 {P(0.99):F2} ms, max {latencies.LastOrDefault():F2} ms; CPU per 1,000 deliveries: Parley (both nodes) {cpu / k:F1} ms, broker {broker / k:F1} ms"));
+}
+
+async Task PacedAsync(string name, ArrivalSink sink, Func<int, Task> send)
+{
+    var latencies = new double[sink.Arrived.Length];
+    var deadline = Stopwatch.StartNew();
+    for (var i = 0; i < latencies.Length && deadline.Elapsed < TimeSpan.FromSeconds(120); i++)
+    {
+        var sent = Stopwatch.GetTimestamp();
+        await send(i);
+        while (sink.Count <= i && deadline.Elapsed < TimeSpan.FromSeconds(120))
+            await Task.Yield();
+        latencies[i] = Stopwatch.GetElapsedTime(sent, sink.Arrived[i]).TotalMilliseconds;
+    }
+
+    Array.Sort(latencies);
+    Console.WriteLine(FormattableString.Invariant(
+        $"{name}: {sink.Count} messages; latency A->B p50 {latencies[latencies.Length / 2]:F2} ms, p99 {latencies[(int)(latencies.Length * 0.99)]:F2} ms, max {latencies[^1]:F2} ms"));
 }
 
 // utime + stime of a process, in milliseconds (/proc/<pid>/stat fields 14 and 15, in clock ticks of 10 ms).
