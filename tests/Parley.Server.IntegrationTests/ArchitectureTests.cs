@@ -13,7 +13,8 @@ public sealed class ArchitectureTests
         ["Parley.Protocols.Irc"] = [],
         ["Parley.FrontEnds"] = ["Parley.Core", "Parley.Protocols.Line", "Parley.Protocols.Irc"],
         ["Parley.Storage.Sqlite"] = ["Parley.Core"],
-        ["Parley.Server"] = ["Parley.FrontEnds", "Parley.Storage.Sqlite"],
+        ["Parley.Cluster.RabbitMq"] = ["Parley.Core"],
+        ["Parley.Server"] = ["Parley.FrontEnds", "Parley.Storage.Sqlite", "Parley.Cluster.RabbitMq"],
         ["Parley.Client"] = ["Parley.Protocols.Line"],
         ["Parley.Cli"] = ["Parley.Client"],
     };
@@ -49,6 +50,24 @@ public sealed class ArchitectureTests
             .ToList();
 
         Assert.True(File.Exists(registration), "the provider table moved: update this rule");
+        Assert.True(offenders.Count == 0, string.Join("\n", offenders));
+    }
+
+    [Fact]
+    public void The_server_names_the_cluster_project_only_where_a_provider_name_maps_to_its_router()
+    {
+        var server = Path.Combine(RepositoryRoot.Find(), "src", "Parley.Server");
+        var registration = Path.Combine(server, "Hosting", "ClusterProviders.cs");
+        // A namespace or a type of the cluster project (RabbitMqEventRouter, Parley.Cluster.RabbitMq) or of its client library.
+        var clusterType = new Regex(@"\bParley\.Cluster\.|\bRabbitMq[A-Z]\w*|\bRabbitMQ\.Client\b");
+        var offenders = Directory.GetFiles(server, "*.cs", SearchOption.AllDirectories)
+            .Where(f => f != registration && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: f, Line: i + 1, Text: line)))
+            .Where(l => clusterType.IsMatch(l.Text))
+            .Select(l => $"{Path.GetRelativePath(server, l.File)}:{l.Line}: {l.Text.Trim()}")
+            .ToList();
+
+        Assert.True(File.Exists(registration), "the cluster provider table moved: update this rule");
         Assert.True(offenders.Count == 0, string.Join("\n", offenders));
     }
 }

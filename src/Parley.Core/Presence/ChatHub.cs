@@ -353,12 +353,14 @@ public sealed partial class ChatHub
     // Every change of a session's presence goes through here, so the registered count stays exact.
     private void SetPresence(ChatSession session, OnlineNick? holder)
     {
-        var before = session.Presence is not null;
+        var before = session.Presence;
         session.Presence = holder;
         NoteOperator(session);
-        if (session.HasLeft || before == (holder is not null))
+        if (session.HasLeft || before == holder)
             return;
-        Interlocked.Add(ref _registeredSessions, before ? -1 : 1);
+        if ((before is null) != (holder is null))
+            Interlocked.Add(ref _registeredSessions, before is null ? 1 : -1);
+        // A rename tells the router too (SetOnline is idempotent): a router across nodes moves its nick binding.
         Router.SetOnline(session, holder is not null);
     }
 

@@ -62,7 +62,8 @@ public interface IEventRouter
     /// <summary>
     /// The session holds a nick now, or no longer (signed out, left): it joins or leaves
     /// <see cref="AudienceKind.Everyone"/> when its sink sees all presence (<see cref="ISessionSink.SeesAllPresence"/>).
-    /// Idempotent.
+    /// Idempotent; called again with true when an online session's nick changes (a rename), so a
+    /// router across nodes can move the nick's binding.
     /// </summary>
     /// <param name="session">The session.</param>
     /// <param name="online">True when it holds a nick.</param>

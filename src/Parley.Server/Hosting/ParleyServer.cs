@@ -92,6 +92,7 @@ public static partial class ParleyServer
         var storage = StorageProviders.Read(builder.Configuration, options);
         var webOptions = builder.Configuration.GetSection(WebServerOptions.SectionName).Get<WebServerOptions>() ?? new WebServerOptions();
         webOptions.Validate();
+        var cluster = ClusterProviders.Read(builder.Configuration);
         var listeners = new ListenerRegistry();
 
         builder.Services.AddSingleton(options);
@@ -108,9 +109,9 @@ public static partial class ParleyServer
         storage(builder.Services);
         builder.Services.AddSingleton<IPasswordHashing, IdentityPasswordHashing>();
         builder.Services.AddSingleton<ILoginThrottle>(services => new LoginThrottle(options.Accounts, services.GetRequiredService<TimeProvider>()));
-        // Events reach sessions through the routing port: in process by default (a broker-backed
-        // router, issue 15, replaces this one line).
-        builder.Services.AddSingleton<IEventRouter, InProcessEventRouter>();
+        // Events reach sessions through the routing port: in process by default, or across nodes
+        // through the provider Parley:Cluster:Provider names (ClusterProviders).
+        cluster(builder.Services);
         builder.Services.AddSingleton<ChatHub>(services => new ChatHub(
             services.GetRequiredService<IAccountStore>(),
             services.GetRequiredService<IMessageStore>(),

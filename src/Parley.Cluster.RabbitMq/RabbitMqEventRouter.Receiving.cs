@@ -1,0 +1,222 @@
+using Parley.Core.Events;
+using Parley.Core.Rooms;
+using Parley.Core.Routing;
+using Parley.Core.Sessions;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+
+namespace Parley.Cluster.RabbitMq;
+
+public sealed partial class RabbitMqEventRouter
+{
+    private long _received;
+    private long _ownSkipped;
+    private long _remoteDeliveries;
+    private readonly long[] _receivedByKind = new long[(int)AudienceKind.EveryNick + 1];
+
+    /// <summary>Events received from other nodes.</summary>
+    public long Received => Volatile.Read(ref _received);
+
+    /// <summary>Events received from other nodes for one kind of audience (publishes and closes).</summary>
+    public long ReceivedOf(AudienceKind kind) => (uint)kind < (uint)_receivedByKind.Length ? Volatile.Read(ref _receivedByKind[(int)kind]) : 0;
+
+    /// <summary>This node's own publications that came back through a shared binding and were skipped.</summary>
+    public long OwnSkipped => Volatile.Read(ref _ownSkipped);
+
+    /// <summary>Deliveries to this node's sessions of events from other nodes.</summary>
+    public long RemoteDeliveries => Volatile.Read(ref _remoteDeliveries);
+
+    private async Task StartConsumingAsync(IChannel channel, CancellationToken cancellationToken)
+    {
+        var consumer = new AsyncEventingBasicConsumer(channel);
+        consumer.ReceivedAsync += OnReceivedAsync;
+        await channel.BasicConsumeAsync(_options.QueueName, autoAck: false, consumer, cancellationToken).ConfigureAwait(false);
+    }
+
+    // One consumer: events from one node reach each session in the order that node sent them.
+    // Acknowledged after local delivery; a message that cannot be read is dropped (acknowledged) and logged.
+    private async Task OnReceivedAsync(object sender, BasicDeliverEventArgs delivery)
+    {
+        var from = delivery.BasicProperties.AppId;
+        if (string.Equals(from, _options.NodeName, StringComparison.Ordinal))
+            Interlocked.Increment(ref _ownSkipped);
+        else
+        {
+            Interlocked.Increment(ref _received);
+            try
+            {
+                Deliver(EnvelopeCodec.Decode(delivery.Body.Span));
+            }
+            catch (FormatException e)
+            {
+                RabbitMqLog.BadEnvelope(_logger, from, e.Message);
+            }
+#pragma warning disable CA1031 // A sink's failure must not stop the node's consumer.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                RabbitMqLog.DeliveryFailed(_logger, from, e);
+            }
+        }
+
+        await ((AsyncEventingBasicConsumer)sender).Channel.BasicAckAsync(delivery.DeliveryTag, multiple: false).ConfigureAwait(false);
+    }
+
+    // The audience resolved against this node's tables, as the in-process router resolves it.
+    private void Deliver(RoutedEnvelope envelope)
+    {
+        if ((uint)envelope.Kind < (uint)_receivedByKind.Length)
+            Interlocked.Increment(ref _receivedByKind[(int)envelope.Kind]);
+        if (envelope.Operation == RoutedOperation.Close)
+        {
+            foreach (var session in SessionsOf(in envelope))
+                session.Sink.Close(envelope.Reason ?? "");
+
+            return;
+        }
+
+        if (envelope.Operation != RoutedOperation.Publish || envelope.Event is not { } chatEvent)
+            return;
+        var count = envelope.Kind switch
+        {
+            AudienceKind.Nick or AudienceKind.Account => ToEach(SessionsOf(in envelope), chatEvent),
+            AudienceKind.RoomMembers => ToMembers(in envelope, chatEvent),
+            AudienceKind.RoomPeers => ToPeers(in envelope, chatEvent),
+            AudienceKind.RoomPresence => ToRoomPresence(in envelope, chatEvent),
+            AudienceKind.Everyone => ToOnline(envelope.ExceptNick, chatEvent, session => session.Sink.SeesAllPresence),
+            AudienceKind.EveryNick => ToOnline(envelope.ExceptNick, chatEvent, static _ => true),
+            AudienceKind.Watchers => ToWatchers(envelope.ExceptNick, chatEvent),
+            _ => 0,
+        };
+        Interlocked.Add(ref _remoteDeliveries, count);
+    }
+
+    private ChatSession[] SessionsOf(in RoutedEnvelope envelope) => envelope.Kind switch
+    {
+        AudienceKind.Nick when envelope.Target is { } nick && _byNick.TryGetValue(nick, out var sessions) => sessions,
+        AudienceKind.Account when _byAccount.TryGetValue(envelope.AccountId, out var sessions) => sessions,
+        _ => [],
+    };
+
+    // The session an audience leaves out is always the publishing node's own (a live object
+    // there), so a receiving node leaves out none by id: ids may repeat across nodes until node
+    // numbers are leased.
+    private static int ToEach(ChatSession[] sessions, ChatEvent chatEvent)
+    {
+        foreach (var session in sessions)
+            session.Sink.Deliver(chatEvent);
+        return sessions.Length;
+    }
+
+    private static bool IsNick(ChatSession session, string? nick) => nick is not null && StringComparer.OrdinalIgnoreCase.Equals(session.Nick, nick);
+
+    private int ToMembers(in RoutedEnvelope envelope, ChatEvent chatEvent)
+    {
+        if (envelope.Target is not { } name || !_rooms.TryGetValue(name, out var room))
+            return 0;
+        var count = 0;
+        foreach (var member in room.Members)
+        {
+            var session = member.Session;
+            if (IsNick(session, envelope.ExceptNick))
+            {
+                // The sender's account's devices on this node get the echo, not the message.
+                if (envelope.Echo is { } echo)
+                    session.Sink.Deliver(echo);
+                continue;
+            }
+
+            if (envelope.MinimumRole != MemberRole.None && !Holds(member.Role, envelope.MinimumRole))
+                continue;
+            session.Sink.Deliver(chatEvent);
+            count++;
+        }
+
+        return count;
+    }
+
+    // As the in-process router: owner > op > voice.
+    private static bool Holds(MemberRole role, MemberRole minimum) => minimum switch
+    {
+        MemberRole.Owner => role.HasFlag(MemberRole.Owner),
+        MemberRole.Op => (role & (MemberRole.Op | MemberRole.Owner)) != 0,
+        _ => role != MemberRole.None,
+    };
+
+    // The subject's local room peers once each, then the watchers that are no such peer, as watchers.
+    private int ToPeers(in RoutedEnvelope envelope, ChatEvent chatEvent)
+    {
+        var seen = new HashSet<ChatSession>();
+        var count = 0;
+        foreach (var name in envelope.Rooms ?? [])
+        {
+            if (!_rooms.TryGetValue(name, out var room))
+                continue;
+            foreach (var member in room.Members)
+            {
+                if (IsNick(member.Session, envelope.ExceptNick) || !seen.Add(member.Session))
+                    continue;
+                member.Session.Sink.Deliver(chatEvent);
+                count++;
+            }
+        }
+
+        foreach (var (_, watcher) in _watchers)
+        {
+            if (!IsNick(watcher, envelope.ExceptNick) && !seen.Contains(watcher))
+                watcher.Sink.DeliverWatched(chatEvent);
+        }
+
+        return count;
+    }
+
+    // Members who see presence through rooms only, once each; watchers are told by the Watchers audience.
+    private int ToRoomPresence(in RoutedEnvelope envelope, ChatEvent chatEvent)
+    {
+        var seen = new HashSet<ChatSession>();
+        var count = 0;
+        foreach (var name in envelope.Rooms ?? [])
+        {
+            if (!_rooms.TryGetValue(name, out var room))
+                continue;
+            foreach (var member in room.Members)
+            {
+                var session = member.Session;
+                if (session.Sink.SeesAllPresence || IsNick(session, envelope.ExceptNick) || _watchers.ContainsKey(session.Id) || !seen.Add(session))
+                    continue;
+                session.Sink.Deliver(chatEvent);
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private int ToOnline(string? exceptNick, ChatEvent chatEvent, Func<ChatSession, bool> wanted)
+    {
+        var count = 0;
+        foreach (var (_, hosted) in _online)
+        {
+            if (IsNick(hosted.Session, exceptNick) || !wanted(hosted.Session))
+                continue;
+            hosted.Session.Sink.Deliver(chatEvent);
+            count++;
+        }
+
+        return count;
+    }
+
+    private int ToWatchers(string? exceptNick, ChatEvent chatEvent)
+    {
+        var count = 0;
+        foreach (var (_, watcher) in _watchers)
+        {
+            if (IsNick(watcher, exceptNick) || watcher.Sink.SeesAllPresence)
+                continue;
+            watcher.Sink.Deliver(chatEvent);
+            count++;
+        }
+
+        return count;
+    }
+}

@@ -1,0 +1,76 @@
+using Parley.Core.Accounts;
+using Parley.Core.Cluster;
+using Parley.Core.Moderation;
+using Parley.Core.Presence;
+using Parley.Core.Rooms;
+using Parley.Core.Sessions;
+using Parley.Core.Tests;
+
+namespace Parley.Cluster.RabbitMq.Tests;
+
+/// <summary>One node in the test process: a real ChatHub over in-memory stores, routing through its own RabbitMQ router.</summary>
+public sealed class TestNode : IAsyncDisposable
+{
+    private static int _lastNodeNumber;
+
+    private TestNode(RabbitMqEventRouter router)
+    {
+        Router = router;
+        // Session ids unique across nodes, as a cluster's node numbers make them: the router names
+        // the session an audience leaves out by its id.
+        var number = Interlocked.Increment(ref _lastNodeNumber) % InProcessIdAllocator.MaxNodes;
+        Hub = new ChatHub(
+            new MemoryAccountStore(), new MemoryMessageStore(), new AccountOptions(), new RoomOptions(), new RoomLimits(),
+            new InMemoryRoomStore(), new InMemoryRoomHistory(), OperatorPolicy.None, TimeProvider.System,
+            new ClusterPorts { Ids = new InProcessIdAllocator(TimeProvider.System, node: number, nodes: InProcessIdAllocator.MaxNodes) })
+        {
+            Router = router,
+        };
+    }
+
+    public RabbitMqEventRouter Router { get; }
+
+    public ChatHub Hub { get; }
+
+    public static async Task<TestNode> StartAsync(RabbitMqBroker broker, string name, int maxOutgoing = 100_000)
+    {
+        var router = new RabbitMqEventRouter(new RabbitMqRouterOptions
+        {
+            Uri = broker.Uri,
+            NodeName = name + "-" + Guid.NewGuid().ToString("N")[..6],
+            // Each test its own exchange: no test sees another's traffic.
+            Exchange = "parley.test." + Guid.NewGuid().ToString("N")[..8],
+            MaxOutgoing = maxOutgoing,
+        });
+        await router.StartAsync();
+        return new TestNode(router);
+    }
+
+    public static async Task<TestNode[]> StartManyAsync(RabbitMqBroker broker, params string[] names)
+    {
+        var exchange = "parley.test." + Guid.NewGuid().ToString("N")[..8];
+        var nodes = new TestNode[names.Length];
+        for (var i = 0; i < names.Length; i++)
+        {
+            var router = new RabbitMqEventRouter(new RabbitMqRouterOptions { Uri = broker.Uri, NodeName = names[i] + "-" + Guid.NewGuid().ToString("N")[..6], Exchange = exchange });
+            await router.StartAsync();
+            nodes[i] = new TestNode(router);
+        }
+
+        return nodes;
+    }
+
+    /// <summary>A guest session holding <paramref name="nick"/>.</summary>
+    public async Task<(ChatSession Session, WaitingSink Sink)> GuestAsync(string nick, bool seesAllPresence = true)
+    {
+        var sink = new WaitingSink(seesAllPresence);
+        var session = Hub.Connect(sink, "127.0.0.1");
+        Assert.Equal(ChatError.None, await Hub.RegisterGuestAsync(session, nick));
+        return (session, sink);
+    }
+
+    /// <summary>Waits until every binding change and event this node queued went through the broker.</summary>
+    public async Task SettledAsync() => Assert.True(await Router.WhenConfirmedAsync(TimeSpan.FromSeconds(20)), $"{Router.NodeName} still has {Router.Pending} pending");
+
+    public ValueTask DisposeAsync() => Router.DisposeAsync();
+}
