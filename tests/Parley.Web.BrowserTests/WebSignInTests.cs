@@ -33,8 +33,12 @@ public sealed class WebSignInTests(BrowserFixture browser, ITestOutputHelper out
         await alice.OpenAsync("bob");
         await alice.ExpectMessageAsync("a direct word before the reload", from: "bob");
         await alice.ExpectMessageAsync("my direct word before the reload", from: "alice");
-        // The room's, on joining it again (room membership is the connection's, and this is a new one).
-        await alice.JoinAsync("#book");
+        // The room's: the client rejoins the rooms it remembers; one that does not is joined here
+        // (room membership is the connection's, and this is a new one). Either way its history shows.
+        if (await alice.Buffer("#book").CountAsync() == 1)
+            await alice.OpenAsync("#book");
+        else
+            await alice.JoinAsync("#book");
         await alice.ExpectMessageAsync("written before the reload", from: "alice");
         await alice.ExpectMessageAsync("bob answers before the reload", from: "bob");
         Assert.StartsWith("OK", (await bob.CommandAsync("@#book:and after it")).Reply, StringComparison.Ordinal);
