@@ -63,6 +63,13 @@ internal sealed class BrowserSession : IAsyncDisposable
         };
         page.PageError += (_, error) => _problems.Enqueue($"{_name}: uncaught script error: {error}");
         page.Console += (_, message) => Log($"{_name} console {message.Type}: {message.Text}");
+        // The IRC lines both ways, for the output of a failed test (the page sends no password over /ws).
+        page.WebSocket += (_, socket) =>
+        {
+            socket.FrameSent += (_, frame) => Log($"{_name} ws> {frame.Text}");
+            socket.FrameReceived += (_, frame) => Log($"{_name} ws< {frame.Text}");
+            socket.Close += (_, _) => Log($"{_name} ws closed");
+        };
         await page.GotoAsync("/");
         return new ChatPage(page);
     }
