@@ -65,6 +65,10 @@ public sealed class PostgresServer : IAsyncDisposable, IDisposable
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>Restores a <c>pg_dump --format=custom</c> archive into <paramref name="database"/> with this version's <c>pg_restore</c>.</summary>
+    public void Restore(string archive, string database) =>
+        Run(Path.Combine(_bin, "pg_restore"), "--no-owner", "-h", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres", "-d", database, archive);
+
     /// <summary>Starts the server (again) on its port and waits until it accepts connections.</summary>
     public void Start() =>
         RunAsPostgres(Path.Combine(_bin, "pg_ctl"), "start", "-D", _data, "-w", "-t", "60", "-s", "-l", Path.Combine(_root, "server.log"),
