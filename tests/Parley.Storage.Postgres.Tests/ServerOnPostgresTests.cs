@@ -137,6 +137,29 @@ public sealed class ServerOnPostgresTests(PostgresServer server)
         }
     }
 
+    [Fact]
+    public async Task Parley_server_backup_on_postgres_writes_a_pg_dump_archive()
+    {
+        TestPrerequisites.Require("pg_dump");
+        var database = await server.CreateDatabaseAsync();
+        var file = Path.Combine(Path.GetTempPath(), "parley-backup-" + Guid.NewGuid().ToString("N") + ".dump");
+        try
+        {
+            var settings = Settings(database);
+            settings["Parley:DataDirectory"] = Path.GetTempPath();
+            // An empty database: the backup neither opens nor migrates the store.
+            var copied = await ParleyServer.BackupAsync(settings, file);
+
+            Assert.Equal($"PostgreSQL database {database} at 127.0.0.1:{server.Port}", copied);
+            Assert.True(new FileInfo(file).Length > 0);
+        }
+        finally
+        {
+            File.Delete(file);
+            await server.DropDatabaseAsync(database);
+        }
+    }
+
     [Theory]
     [InlineData(null, "Parley:Storage:Postgres:ConnectionString is not set")]
     [InlineData("Host=127.0.0.1;Port=1;Database=parley;Username=parley;Timeout=2", "Parley:Storage:Postgres:ConnectionString: cannot open the PostgreSQL store at 127.0.0.1:1/parley")]
