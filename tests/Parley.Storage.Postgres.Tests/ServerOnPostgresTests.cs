@@ -64,11 +64,13 @@ public sealed class ServerOnPostgresTests(PostgresServer server)
         var database = await server.CreateDatabaseAsync();
         var settings = Settings(database);
         settings["Parley:Storage:Postgres:MaxRetries"] = "1";
-        await using var parley = await ParleyTestServer.StartAsync(settings);
+        await using var parley = await ParleyTestServer.StartWithIrcAsync(settings);
         try
         {
             await using var alice = await parley.ConnectNewAccountAsync("alice", Password);
             await using var bob = await parley.ConnectAsAsync("bob");
+            await using var device = await parley.ConnectAsync();
+            await using var irc = await parley.ConnectIrcAsAsync("dave");
             Assert.Equal("OK delivered to alice", (await bob.CommandAsync("@alice:before")).Reply);
 
             server.Stop("immediate");
@@ -76,6 +78,12 @@ public sealed class ServerOnPostgresTests(PostgresServer server)
             {
                 var (failed, _) = await bob.CommandAsync("@alice:during");
                 Assert.StartsWith($"ERR {LineErrorCodes.StorageFailed}", failed, StringComparison.Ordinal);
+                // A command that reads the store fails alone: the connection stays.
+                var (login, _) = await device.CommandAsync($"/login alice {Password}");
+                Assert.StartsWith($"ERR {LineErrorCodes.StorageFailed} the server's store is unavailable", login, StringComparison.Ordinal);
+                // A guest's new nick is looked up among the accounts.
+                await irc.SendAsync("NICK dave2");
+                Assert.Contains("FAIL NICK TEMPORARILY_UNAVAILABLE", (await irc.WaitForAsync(l => l.Contains(" FAIL ", StringComparison.Ordinal))).Line, StringComparison.Ordinal);
             }
             finally
             {
@@ -83,6 +91,9 @@ public sealed class ServerOnPostgresTests(PostgresServer server)
             }
 
             Assert.Equal("OK delivered to alice", (await bob.CommandAsync("@alice:after")).Reply);
+            Assert.StartsWith("OK logged in as alice", (await device.CommandAsync($"/login alice {Password}")).Reply, StringComparison.Ordinal);
+            await irc.SendAsync("NICK dave2");
+            Assert.Contains(" NICK ", (await irc.WaitForAsync(l => l.Contains(" NICK ", StringComparison.Ordinal) || l.Contains(" FAIL ", StringComparison.Ordinal))).Line, StringComparison.Ordinal);
             await alice.DrainAsync();
             var (_, history) = await alice.CommandAsync("/history bob");
             var texts = history.Select(l => ServerLineParser.Parse(l).Text).ToList();
