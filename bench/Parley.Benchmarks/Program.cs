@@ -5,6 +5,7 @@ using Parley.Storage.Sqlite;
 
 // Usage: dotnet run -c Release --project bench/Parley.Benchmarks [-- <messages> [<directory>]]
 // The directory should be on the disk the server would use (fsync cost is the point); default: the temp folder.
+// PARLEY_BENCH_POSTGRES=<Npgsql connection string> also runs the store scenarios on PostgreSQL (docs/benchmarks.md).
 var messages = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200_000;
 var root = Path.Combine(args.Length > 1 ? args[1] : Path.GetTempPath(), "parley-bench-" + Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(root);
@@ -36,6 +37,22 @@ try
         var r = await StoreBenchmark.RunAsync(scenario, root);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {scenario.Name} | {r.Scenario.Messages:N0} | {r.MessagesPerSecond:N0} | {r.Batches:N0} | {r.AverageBatch:N1} | {r.P50Ms:N2} ms | {r.P99Ms:N2} ms | {r.MaxMs:N2} ms |"));
+    }
+
+    if (Environment.GetEnvironmentVariable("PARLEY_BENCH_POSTGRES") is { Length: > 0 } postgres)
+    {
+        Console.WriteLine();
+        Console.WriteLine("The same on PostgreSQL (Parley.Storage.Postgres, synchronous_commit on):");
+        Console.WriteLine();
+        Console.WriteLine("| scenario | messages | stored msg/s | commits | avg batch | commit wait p50 | p99 | max |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        await StoreBenchmark.RunPostgresAsync(new Scenario("warm-up", SqliteSynchronous.Full, 1024, 20_000, 8, 16), postgres);
+        foreach (var scenario in scenarios.Where(s => s.Synchronous == SqliteSynchronous.Full))
+        {
+            var r = await StoreBenchmark.RunPostgresAsync(scenario with { Name = scenario.Name.Replace(", FULL", "", StringComparison.Ordinal) }, postgres);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {r.Scenario.Name} | {r.Scenario.Messages:N0} | {r.MessagesPerSecond:N0} | {r.Batches:N0} | {r.AverageBatch:N1} | {r.P50Ms:N2} ms | {r.P99Ms:N2} ms | {r.MaxMs:N2} ms |"));
+        }
     }
 
     Console.WriteLine();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Parley.Core.Messages;
+using Parley.Storage.Postgres;
 using Parley.Storage.Sqlite;
 
 namespace Parley.Benchmarks;
@@ -39,7 +40,37 @@ internal static class StoreBenchmark
             latencies[^1]);
     }
 
-    private static async Task ProduceAsync(SqliteMessageStore store, Scenario scenario, int producer, int count, double[] latencies)
+    /// <summary>
+    /// The same on the PostgreSQL store (<paramref name="connectionString"/>, an existing database
+    /// this run may empty): <see cref="Scenario.Synchronous"/> does not apply (PostgreSQL commits
+    /// with its own <c>synchronous_commit</c>, on by default).
+    /// </summary>
+    public static async Task<Result> RunPostgresAsync(Scenario scenario, string connectionString)
+    {
+        using var database = new PostgresDatabase(
+            new PostgresStoreOptions { ConnectionString = connectionString, MaxBatchSize = scenario.MaxBatchSize },
+            NullLogger<PostgresDatabase>.Instance);
+        var store = new PostgresMessageStore(database);
+        var perProducer = scenario.Messages / scenario.Producers;
+        var latencies = new double[perProducer * scenario.Producers];
+        var batchesBefore = database.BatchesCommitted;
+
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, scenario.Producers).Select(p => Task.Run(() => ProduceAsync(store, scenario, p, perProducer, latencies))));
+        clock.Stop();
+
+        var batches = database.BatchesCommitted - batchesBefore;
+        Array.Sort(latencies);
+        return new Result(
+            scenario with { Messages = latencies.Length },
+            clock.Elapsed,
+            batches,
+            Percentile(latencies, 0.50),
+            Percentile(latencies, 0.99),
+            latencies[^1]);
+    }
+
+    private static async Task ProduceAsync(IMessageStore store, Scenario scenario, int producer, int count, double[] latencies)
     {
         var inFlight = new Queue<(long Started, Task Committed)>(scenario.Window);
         var next = producer * count;

@@ -14,7 +14,8 @@ public sealed class ArchitectureTests
         ["Parley.FrontEnds"] = ["Parley.Core", "Parley.Protocols.Line", "Parley.Protocols.Irc"],
         ["Parley.Storage.Sqlite"] = ["Parley.Core"],
         ["Parley.Cluster.RabbitMq"] = ["Parley.Core"],
-        ["Parley.Server"] = ["Parley.FrontEnds", "Parley.Storage.Sqlite", "Parley.Cluster.RabbitMq"],
+        ["Parley.Storage.Postgres"] = ["Parley.Core"],
+        ["Parley.Server"] = ["Parley.FrontEnds", "Parley.Storage.Sqlite", "Parley.Storage.Postgres", "Parley.Cluster.RabbitMq"],
         ["Parley.Client"] = ["Parley.Protocols.Line"],
         ["Parley.Cli"] = ["Parley.Client"],
     };
@@ -40,8 +41,8 @@ public sealed class ArchitectureTests
     {
         var server = Path.Combine(RepositoryRoot.Find(), "src", "Parley.Server");
         var registration = Path.Combine(server, "Hosting", "StorageProviders.cs");
-        // A namespace or a type of a store project (SqliteDatabase, Parley.Storage.Sqlite); the word SQLite in prose is fine.
-        var storeType = new Regex(@"\bParley\.Storage\.|\bSqlite[A-Z]\w*|\bMicrosoft\.Data\.Sqlite\b");
+        // A namespace or a type of a store project (SqliteDatabase, PostgresStoreOptions, Parley.Storage.Sqlite, Npgsql); the words SQLite and PostgreSQL in prose are fine.
+        var storeType = new Regex(@"\bParley\.Storage\.|\bSqlite[A-Z]\w*|\bMicrosoft\.Data\.Sqlite\b|\bPostgres(?!QL\b)[A-Z]\w*|\bNpgsql[A-Z]\w*|\busing Npgsql\b");
         var offenders = Directory.GetFiles(server, "*.cs", SearchOption.AllDirectories)
             .Where(f => f != registration && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: f, Line: i + 1, Text: line)))

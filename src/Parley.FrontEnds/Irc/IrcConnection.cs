@@ -218,6 +218,11 @@ internal sealed partial class IrcConnection : FrameConnection
                 await RepliesSentAsync();
             await _frontEnd.Commands.DispatchAsync(this, message);
         }
+        catch (Parley.Core.Storage.StoreUnavailableException)
+        {
+            // A store that is down (PostgreSQL restarting) fails this command, not the connection (IRCv3 standard replies).
+            SendNow(new IrcMessage(ServerName, "FAIL", message.Command, "TEMPORARILY_UNAVAILABLE", "The server's store is unavailable; try again in a moment"));
+        }
         finally
         {
             EndCommand();

@@ -232,7 +232,15 @@ internal sealed partial class LineConnection : FrameConnection
         var verdict = AdmitCommand(request);
         if (verdict == FloodVerdict.Allowed)
         {
-            await _frontEnd.Commands.DispatchAsync(this, request);
+            try
+            {
+                await _frontEnd.Commands.DispatchAsync(this, request);
+            }
+            catch (Parley.Core.Storage.StoreUnavailableException)
+            {
+                // A store that is down (PostgreSQL restarting) fails this command, not the connection.
+                Reply(StoreUnavailableReply);
+            }
         }
         else if (verdict == FloodVerdict.Abusive)
         {
@@ -241,6 +249,9 @@ internal sealed partial class LineConnection : FrameConnection
             Close("flooding");
         }
     }
+
+    private static readonly byte[] StoreUnavailableReply =
+        LineWriter.Error(LineErrorCodes.StorageFailed, "the server's store is unavailable; nothing was changed, try again in a moment");
 
     private static byte[] ErrorFor(LineParseError error) => error switch
     {

@@ -65,7 +65,7 @@ internal static class ServerCommandLine
         // in the one line that names the setting and the allowed values (as from the environment).
         var storage = new Option<string>("--storage")
         {
-            Description = "Storage provider for accounts, messages and rooms (Parley:Storage:Provider): sqlite (default: parley.db in the data directory).",
+            Description = "Storage provider for accounts, messages and rooms (Parley:Storage:Provider): sqlite (default: parley.db in the data directory) or postgres (Parley:Storage:Postgres:ConnectionString; docs/cluster.md).",
             Recursive = true,
         };
         var maxOutbound = new Option<long?>("--max-outbound-bytes")

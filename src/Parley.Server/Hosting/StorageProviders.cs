@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Parley.Core.Storage;
+using Parley.Storage.Postgres;
 using Parley.Storage.Sqlite;
 
 namespace Parley.Server.Hosting;
@@ -30,6 +31,17 @@ internal static class StorageProviders
                 return services => services.AddSqliteStorage(sqlite);
             },
             (unavailable, options) => $"Parley:DataDirectory is '{options.DataDirectory}': {unavailable.Message} (it must be a writable directory; --data)"),
+        new(
+            "postgres",
+            typeof(PostgresStorageSection),
+            (configuration, _) =>
+            {
+                // Its settings under Parley:Storage:Postgres; no file in the data directory.
+                var postgres = configuration.GetSection(PostgresStoreOptions.SectionName).Get<PostgresStoreOptions>() ?? new PostgresStoreOptions();
+                postgres.Validate();
+                return services => services.AddPostgresStorage(postgres);
+            },
+            (unavailable, _) => $"{PostgresStoreOptions.ConnectionStringKey}: {unavailable.Message} (is PostgreSQL running, and do the host, port, database, user and password match? docs/cluster.md)"),
     ];
 
     /// <summary>The providers' names, as <c>Parley:Storage:Provider</c> accepts them.</summary>

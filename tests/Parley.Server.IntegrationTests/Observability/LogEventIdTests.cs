@@ -11,7 +11,7 @@ namespace Parley.Server.IntegrationTests.Observability;
 public sealed partial class LogEventIdTests
 {
     // The assemblies that must be found, so a scan that found nothing cannot pass.
-    private static readonly string[] LoggingAssemblies = ["parley-server", "Parley.FrontEnds", "Parley.Storage.Sqlite"];
+    private static readonly string[] LoggingAssemblies = ["parley-server", "Parley.FrontEnds", "Parley.Storage.Sqlite", "Parley.Storage.Postgres"];
 
     private static readonly Lazy<IReadOnlyList<LogEvent>> Events = new(FindEvents);
     private static readonly Lazy<string> Docs = new(() => File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "docs", "operations.md")));

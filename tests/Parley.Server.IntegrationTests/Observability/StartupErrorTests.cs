@@ -37,7 +37,7 @@ public sealed class StartupErrorTests : IDisposable
     [InlineData("--port", "abc", "parley-server: Cannot parse argument 'abc' for option '--port'")]
     [InlineData("--log-format", "xml", "parley-server: Argument 'xml' not recognized.")]
     [InlineData("--config", "missing.json", "parley-server: Parley:ConfigFile (--config) is 'missing.json': no such file")]
-    [InlineData("--storage", "mongo", "parley-server: Parley:Storage:Provider (--storage) is 'mongo': allowed are sqlite")]
+    [InlineData("--storage", "mongo", "parley-server: Parley:Storage:Provider (--storage) is 'mongo': allowed are sqlite, postgres")]
     public async Task A_bad_setting_is_one_line_naming_it_its_value_and_what_is_allowed_with_exit_code_2(string option, string value, string expected)
     {
         var run = await ParleyServerRun.RunAsync(With(option, value, "--data", Path.Combine(_directory, "data")), _directory);
@@ -61,10 +61,10 @@ public sealed class StartupErrorTests : IDisposable
     public async Task An_unknown_storage_provider_from_the_environment_is_one_line_naming_the_key_and_the_allowed_values()
     {
         var run = await ParleyServerRun.RunAsync(
-            ["--check-config"], _directory, new Dictionary<string, string> { ["Parley__Storage__Provider"] = "postgres" });
+            ["--check-config"], _directory, new Dictionary<string, string> { ["Parley__Storage__Provider"] = "mongo" });
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal("parley-server: Parley:Storage:Provider (--storage) is 'postgres': allowed are sqlite", Assert.Single(run.ErrorLines));
+        Assert.Equal("parley-server: Parley:Storage:Provider (--storage) is 'mongo': allowed are sqlite, postgres", Assert.Single(run.ErrorLines));
     }
 
     [Fact]

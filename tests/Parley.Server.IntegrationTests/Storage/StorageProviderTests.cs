@@ -38,7 +38,7 @@ public sealed class StorageProviderTests : IDisposable
         var error = await Assert.ThrowsAsync<ArgumentException>(() => ParleyServer.BackupAsync(
             [new("Parley:DataDirectory", _directory), new("Parley:Storage:Provider", "mongo")], "copy.db"));
 
-        Assert.Equal("Parley:Storage:Provider (--storage) is 'mongo': allowed are sqlite", error.Message);
+        Assert.Equal("Parley:Storage:Provider (--storage) is 'mongo': allowed are sqlite, postgres", error.Message);
     }
 
     [Fact]
