@@ -13,22 +13,8 @@ public sealed class WebSocketPingTests
     {
         await using var server = await WebServers.StartAsync();
         using var tcp = new TcpClient();
-        await tcp.ConnectAsync("127.0.0.1", server.HttpPort);
-        var stream = tcp.GetStream();
         using var timeout = new CancellationTokenSource(TestConnection.DefaultTimeout);
-        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
-
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(
-            $"GET /ws HTTP/1.1\r\nHost: 127.0.0.1:{server.HttpPort}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-            + $"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: text.ircv3.net\r\n\r\n"), timeout.Token);
-        var response = await ReadHeadAsync(stream, timeout.Token);
-        // RFC 6455 §4.2.2: the accept value is SHA-1 of the key and the protocol's GUID.
-#pragma warning disable CA5350 // SHA-1 is what RFC 6455 prescribes for the handshake, not a security choice.
-        var accept = Convert.ToBase64String(SHA1.HashData(Encoding.ASCII.GetBytes(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11")));
-#pragma warning restore CA5350
-        Assert.StartsWith("HTTP/1.1 101", response, StringComparison.Ordinal);
-        Assert.Contains($"Sec-WebSocket-Accept: {accept}", response, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("Sec-WebSocket-Protocol: text.ircv3.net", response, StringComparison.OrdinalIgnoreCase);
+        var stream = await UpgradeAsync(tcp, server.HttpPort, timeout.Token);
 
         // A client's frames are masked (§5.3): FIN + ping, masked, 4 bytes of payload.
         byte[] payload = [(byte)'p', (byte)'i', (byte)'n', (byte)'g'];
@@ -47,6 +33,42 @@ public sealed class WebSocketPingTests
         Assert.Equal(0x8A, pong[0]);
         Assert.Equal(payload.Length, pong[1]);
         Assert.Equal(payload, pong[2..]);
+    }
+
+    [Fact]
+    public async Task Idle_websocket_is_pinged_every_keep_alive_interval()
+    {
+        await using var server = await WebServers.StartAsync(new Dictionary<string, string?> { ["Parley:Web:KeepAliveInterval"] = "00:00:00.2" });
+        using var tcp = new TcpClient();
+        using var timeout = new CancellationTokenSource(TestConnection.DefaultTimeout);
+        var stream = await UpgradeAsync(tcp, server.HttpPort, timeout.Token);
+
+        // Nothing sent: the first frame the server sends is its keep-alive ping (FIN + ping).
+        var header = new byte[2];
+        await stream.ReadExactlyAsync(header, timeout.Token);
+
+        Assert.Equal(0x89, header[0]);
+        Assert.Equal(0, header[1] & 0x80);
+    }
+
+    // The opening handshake by hand (RFC 6455 §4.1), checked; returns the stream after the 101.
+    private static async Task<NetworkStream> UpgradeAsync(TcpClient tcp, int port, CancellationToken cancellationToken)
+    {
+        await tcp.ConnectAsync("127.0.0.1", port, cancellationToken);
+        var stream = tcp.GetStream();
+        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(
+            $"GET /ws HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            + $"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: text.ircv3.net\r\n\r\n"), cancellationToken);
+        var response = await ReadHeadAsync(stream, cancellationToken);
+        // §4.2.2: the accept value is SHA-1 of the key and the protocol's GUID.
+#pragma warning disable CA5350 // SHA-1 is what RFC 6455 prescribes for the handshake, not a security choice.
+        var accept = Convert.ToBase64String(SHA1.HashData(Encoding.ASCII.GetBytes(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11")));
+#pragma warning restore CA5350
+        Assert.StartsWith("HTTP/1.1 101", response, StringComparison.Ordinal);
+        Assert.Contains($"Sec-WebSocket-Accept: {accept}", response, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Sec-WebSocket-Protocol: text.ircv3.net", response, StringComparison.OrdinalIgnoreCase);
+        return stream;
     }
 
     private static async Task<string> ReadHeadAsync(NetworkStream stream, CancellationToken cancellationToken)
