@@ -55,6 +55,7 @@ public sealed class PostgresAccountStore : IAccountStore
         {
             context.Execute("DELETE FROM client_certificates WHERE account_id = $1", Parameters.Long(accountId));
             context.Execute("DELETE FROM read_markers WHERE account_id = $1", Parameters.Long(accountId));
+            context.Execute("DELETE FROM web_sessions WHERE account_id = $1", Parameters.Long(accountId));
             context.Execute("UPDATE messages SET to_account = NULL, delivered = true WHERE to_account = $1", Parameters.Long(accountId));
             context.Execute("UPDATE messages SET from_account = NULL WHERE from_account = $1", Parameters.Long(accountId));
             context.Execute("UPDATE room_messages SET from_account = NULL WHERE from_account = $1", Parameters.Long(accountId));

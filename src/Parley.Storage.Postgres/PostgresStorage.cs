@@ -45,6 +45,7 @@ public static class PostgresStorage
         services.AddSingleton<IRoomHistory, PostgresRoomHistory>();
         services.AddSingleton<IReadMarkerStore, PostgresReadMarkerStore>();
         services.AddSingleton<IServerBanStore, PostgresServerBanStore>();
+        services.AddSingleton<IWebSessionStore, PostgresWebSessionStore>();
         services.AddSingleton<IStoreBackup, PostgresBackup>();
         return services;
     }
