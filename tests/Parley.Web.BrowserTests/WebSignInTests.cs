@@ -109,7 +109,7 @@ public sealed class WebSignInTests(BrowserFixture browser, ITestOutputHelper out
         daveBrowser.AssertNoDialogOrScriptError();
     }
 
-    [Fact(Skip = "web client bug: NICK is sent before SASL completes, so a second device gets 433 and alice_ (docs/web.md, Browser tests)")]
+    [Fact]
     public async Task A_second_browser_signed_in_to_the_same_account_shares_its_nick()
     {
         await using var server = await WebTestServer.StartAsync();

@@ -201,8 +201,9 @@ export class ParleyClient {
     socket.onopen = () => {
       if (this.socket !== socket) return;
       this.send('CAP LS 302');
-      this.send(formatLine('NICK', [start.nick]));
-      this.send(formatLine('USER', [start.nick, '0', '*', 'Parley web']));
+      // Signed in: the nick goes after SASL, so the server knows the account before the nick is
+      // checked, and a second device of the account shares its nick instead of getting 433.
+      if (!start.external) this.sendRegistration();
     };
     socket.onmessage = (ev) => {
       if (this.socket !== socket) return;
@@ -714,7 +715,14 @@ export class ParleyClient {
   private endCaps(): void {
     if (this.capsDone) return;
     this.capsDone = true;
+    if (this.start?.external) this.sendRegistration();
     this.send('CAP END');
+  }
+
+  private sendRegistration(): void {
+    const nick = this.start?.nick ?? 'guest';
+    this.send(formatLine('NICK', [nick]));
+    this.send(formatLine('USER', [nick, '0', '*', 'Parley web']));
   }
 
   private onWelcome(nick: string): void {

@@ -357,11 +357,11 @@ export class ParleyApp extends LitElement {
             @click=${() => { this.sidebarOpen = !this.sidebarOpen; this.requestUpdate(); }}>☰</button>` : nothing}
         <span class="brand">Parley</span>
         <span class="state state-${c.state}" data-testid="connection-state" data-state=${c.state} role="status"
-          title=${c.lastError}>${label}</span>
+          title=${c.lastError || label}><span class="label">${label}</span></span>
         <span class="nick" data-testid="current-nick">${c.nick}</span>
         <span class="spacer"></span>
         <button class="theme" data-testid="theme-toggle" aria-label="Switch to ${theme === 'dark' ? 'light' : 'dark'} theme"
-          @click=${() => { toggleTheme(); this.requestUpdate(); }}>${theme === 'dark' ? '☀ Light' : '☾ Dark'}</button>
+          @click=${() => { toggleTheme(); this.requestUpdate(); }}>${theme === 'dark' ? '☀' : '☾'}<span class="label">${theme === 'dark' ? ' Light' : ' Dark'}</span></button>
         <button class="logout" data-testid="logout" ?disabled=${this.view !== 'chat'}
           @click=${() => void this.logout()}>${this.mode === 'account' ? 'Sign out' : 'Leave'}</button>
       </header>`;
