@@ -23,6 +23,8 @@ public sealed class BrokerRestartTests(RabbitMqBroker broker)
         await a.Hub.Rooms.JoinAsync(alice, "#ops", key: null);
         await b.Hub.Rooms.JoinAsync(bob, "#ops", key: null);
         await small.Hub.Rooms.JoinAsync(sam, "#ops", key: null);
+        // b's binding for #ops must be on the broker before a publishes, or the exchange drops it.
+        await b.SettledAsync();
         await a.Hub.Rooms.SayAsync(alice, "#ops", "before");
         await bobSink.WaitForAsync(events => events.OfType<RoomMessageEvent>().Any(), "the message before the restart");
         await a.SettledAsync();
