@@ -1,13 +1,13 @@
 using Parley.Core.Rooms;
 
-namespace Parley.Storage.Sqlite;
+namespace Parley.Core.Storage;
 
 /// <summary>
 /// How the room lists share the <c>room_bans</c> table (migration 5): a ban is stored as its mask,
 /// another list's mask with a prefix, <c>e:</c> exceptions, <c>I:</c> invite exceptions, <c>m:</c>
 /// mutes. A mask never starts with a letter and a colon, so the prefix is unambiguous.
 /// </summary>
-internal static class RoomListMasks
+public static class RoomListMasks
 {
     /// <summary>The stored text of a mask of <paramref name="list"/>.</summary>
     public static string Encode(RoomList list, string mask) => list switch
