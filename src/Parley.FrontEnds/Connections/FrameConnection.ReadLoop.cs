@@ -80,11 +80,15 @@ internal abstract partial class FrameConnection
             Interlocked.Exchange(ref _registrationTimer, null)?.Dispose();
             reason = Volatile.Read(ref _closeReason) ?? reason;
             // Whatever comes later (a reply after its commit, an event) finds the connection closed and is dropped.
-            Interlocked.Exchange(ref _closing, 1);
+            var endedHere = Interlocked.Exchange(ref _closing, 1) == 0;
             OnReadLoopEnded();
             Hub.Disconnect(_session, reason);
             FrontEndLog.Closed(Logger, _session.Id, _session.Nick, Volatile.Read(ref _logReason) ?? reason);
-            _outbox.Complete();
+            // A Close (or a slow-consumer drop) that marked the connection first completes the
+            // outbox itself, after queueing its last line: completing it here could come first
+            // and lose that line, as a timer's close racing the read loop's end once did.
+            if (endedHere)
+                _outbox.Complete();
             await writer;
             await _transport.CompleteInputAsync();
         }
