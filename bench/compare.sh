@@ -46,6 +46,8 @@ ALL_CASES="idle5k idle10k dm room16 room64 rate1k rate5k churn storm conn19k"
 QUICK_CASES="idle1k dm room16 rate1k churn500 storm500"
 
 die() { echo "compare.sh: $*" >&2; exit 2; }
+# --https-port 0 for a Parley that has the HTTPS listener; nothing for an older checkout compared against.
+https_off() { "$PARLEY_BIN" --help 2>/dev/null | grep -q -- '--https-port' && echo "--https-port 0"; }
 log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
 while (($#)); do
@@ -254,7 +256,7 @@ start_server() { # name logfile -> SERVER_PID, SERVER_PORT
       # -1 picks free ports; the TLS and HTTP (metrics) listeners are off. Flood control lifted and a 16 MiB send
       # queue, like the peers' configs (issue 10).
       (cd "$(dirname "$PARLEY_BIN")" && Parley__Limits__Flood__MessagesPerSecond=0 exec "$PARLEY_BIN" \
-        --host 127.0.0.1 --port -1 --irc-port -1 --tls-port 0 --ircs-port 0 --http-port 0 --https-port 0 --data "$SERVER_DATA" \
+        --host 127.0.0.1 --port -1 --irc-port -1 --tls-port 0 --ircs-port 0 --http-port 0 $(https_off) --data "$SERVER_DATA" \
         --max-outbound-bytes 16777216 ${PARLEY_EXTRA_ARGS:-}) >"$logfile" 2>&1 &
       SERVER_PID=$!
       local want=line; [[ $name == parley-irc ]] && want=irc
