@@ -112,29 +112,24 @@ internal sealed class Outbox(long maxBytes, FrontEndProtocol protocol) : IValueT
     /// <returns>False when the budget would be exceeded or the outbox is completed.</returns>
     public bool TryEnqueueOrWrite(ReadOnlyMemory<byte> bytes)
     {
-        if (Interlocked.Add(ref _queuedBytes, bytes.Length) > maxBytes)
-        {
-            Interlocked.Add(ref _queuedBytes, -bytes.Length);
-            return false;
-        }
-
         IFrameWriter? output = null;
         var wake = false;
         lock (_lock)
         {
-            if (_completed)
-            {
-                Interlocked.Add(ref _queuedBytes, -bytes.Length);
+            // Counted under the lock as TryEnqueue counts: an atomic add outside it raced the
+            // plain ones inside and could lose an update, drifting the sendq's count.
+            if (_completed || _queuedBytes + bytes.Length > maxBytes)
                 return false;
-            }
 
             if (_readerWaiting && _count == 0 && !_writing && _pendingFlush is null && _output is { } idle)
             {
+                // Written now, never queued: not counted.
                 _writing = true;
                 output = idle;
             }
             else
             {
+                _queuedBytes += bytes.Length;
                 Push(bytes);
                 wake = TakeWaitingReader();
             }
@@ -332,7 +327,6 @@ internal sealed class Outbox(long maxBytes, FrontEndProtocol protocol) : IValueT
         try
         {
             output.WriteFrame(bytes);
-            Interlocked.Add(ref _queuedBytes, -bytes.Length);
             FrontEndMetrics.Written(bytes.Length, FrontEndMetrics.TagOf(protocol));
             var flush = output.FlushAsync();
             if (!flush.IsCompletedSuccessfully)

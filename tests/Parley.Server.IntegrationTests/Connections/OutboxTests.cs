@@ -211,6 +211,33 @@ public sealed class OutboxTests
         AssertEachProducerInOrder(await ReadAllAsync(pipe.Reader), Producers, PerProducer);
     }
 
+    [Fact]
+    public async Task The_sendq_count_is_back_to_zero_after_concurrent_queued_and_inline_lines()
+    {
+        // Queued (TryEnqueue) and inline (TryEnqueueOrWrite) lines counted by different means once
+        // lost updates under contention, so the count drifted and a connection could be dropped
+        // as a slow consumer with an empty queue.
+        const int Producers = 4;
+        const int PerProducer = 25_000;
+        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 0));
+        var outbox = new Outbox(1 << 26);
+        var drain = outbox.DrainAsync(new BufferFrameWriter(pipe.Writer));
+        var reading = ReadAllAsync(pipe.Reader);
+        var line = Line("x");
+
+        await Task.WhenAll(Enumerable.Range(0, Producers).Select(p => Task.Run(() =>
+        {
+            for (var i = 0; i < PerProducer; i++)
+                Assert.True((i + p) % 2 == 0 ? outbox.TryEnqueue(line) : outbox.TryEnqueueOrWrite(line));
+        })));
+        outbox.Complete();
+        await drain.WaitAsync(Timeout);
+        await pipe.Writer.CompleteAsync();
+
+        Assert.Equal(Producers * PerProducer * line.Length, (await reading).Length);
+        Assert.Equal(0, outbox.QueuedBytes);
+    }
+
     // Lines "{producer}:{i}": every producer's perProducer lines, each producer's in order.
     private static void AssertEachProducerInOrder(string all, int producers, int perProducer)
     {
