@@ -54,13 +54,13 @@ public sealed class ListenerTableTests
         await using var admitted = await server.ConnectAsAsync("alice");
         var registry = server.Services.GetRequiredService<ListenerRegistry>();
 
-        foreach (var listener in ListenerTable.All.Where(l => l.Protocol is not null))
+        foreach (var listener in ListenerTable.All.Where(l => !l.Http))
         {
             var refusal = listener.Tls ? [] : listener.RefusalLine!(ConnectionLimitMiddleware.Describe(AdmissionVerdict.ServerFull));
             Assert.Equal(refusal, await ReadUntilClosedAsync(registry.EndpointOf(listener.Name)!.Port));
         }
 
-        // The HTTP row is not behind the limits (health and metrics answer a full server).
+        // The HTTP rows count their connections apart from the chat ones (health and metrics answer a full server).
         using var http = new HttpClient { Timeout = TestConnection.DefaultTimeout };
         var health = await http.GetAsync(new Uri($"http://127.0.0.1:{server.HttpPort}/healthz"));
         Assert.True(health.IsSuccessStatusCode, $"/healthz answered {health.StatusCode}");
