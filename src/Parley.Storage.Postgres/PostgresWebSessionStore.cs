@@ -66,6 +66,31 @@ public sealed class PostgresWebSessionStore : IWebSessionStore
         WriteAsync(context => context.Execute("DELETE FROM web_sessions WHERE account_id = $1", Parameters.Long(accountId)), cancellationToken);
 
     /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<string>> DeleteOldestAsync(long accountId, int keep, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(keep);
+        var op = new DelegateWriteOp<IReadOnlyList<string>>(context =>
+        {
+            using var command = context.Command(
+                """
+                DELETE FROM web_sessions WHERE token_hash IN (
+                    SELECT token_hash FROM web_sessions WHERE account_id = $1
+                    ORDER BY last_used_utc DESC, created_utc DESC, token_hash COLLATE "C" OFFSET $2)
+                RETURNING token_hash
+                """);
+            command.Parameters.Add(Parameters.Long(accountId));
+            command.Parameters.Add(Parameters.Long(keep));
+            var hashes = new List<string>();
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+                hashes.Add(reader.GetString(0));
+            return hashes;
+        });
+        _database.Writer.Enqueue(op);
+        return await op.Result.WaitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
     public ValueTask<int> PurgeExpiredAsync(DateTimeOffset nowUtc, CancellationToken cancellationToken = default) =>
         WriteAsync(context => context.Execute("DELETE FROM web_sessions WHERE expires_utc <= $1", Parameters.Long(nowUtc.ToUnixTimeMilliseconds())), cancellationToken);
 

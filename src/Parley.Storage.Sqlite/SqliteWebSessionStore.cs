@@ -61,6 +61,13 @@ public sealed class SqliteWebSessionStore : IWebSessionStore
         WriteAsync(s => s.DeleteAll(accountId), cancellationToken);
 
     /// <inheritdoc />
+    public ValueTask<IReadOnlyList<string>> DeleteOldestAsync(long accountId, int keep, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(keep);
+        return WriteAsync(s => s.DeleteOldest(accountId, keep), cancellationToken);
+    }
+
+    /// <inheritdoc />
     public ValueTask<int> PurgeExpiredAsync(DateTimeOffset nowUtc, CancellationToken cancellationToken = default) =>
         WriteAsync(s => s.Purge(nowUtc), cancellationToken);
 

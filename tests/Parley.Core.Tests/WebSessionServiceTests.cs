@@ -47,6 +47,35 @@ public sealed class WebSessionServiceTests
     }
 
     [Fact]
+    public async Task A_sign_in_beyond_the_cap_revokes_the_session_used_longest_ago()
+    {
+        await _accounts.CreateAsync("alice", "v2:" + Password, _clock.GetUtcNow());
+        var capped = new WebSessionService(_service, _store, new WebSessionOptions { MaxSessionsPerAccount = 2 }, new LoginTransportPolicy(requireTlsForLogin: true), _clock);
+        var first = (await capped.SignInAsync("alice", Password, Tls, Remote)).Token;
+        _clock.Advance(TimeSpan.FromMinutes(10));
+        var second = (await capped.SignInAsync("alice", Password, Tls, Remote)).Token;
+        _clock.Advance(TimeSpan.FromMinutes(10));
+        // A use moves the first ahead of the second.
+        Assert.True((await capped.ValidateAsync(first))!.Renewed);
+        _clock.Advance(TimeSpan.FromMinutes(10));
+
+        var third = (await capped.SignInAsync("alice", Password, Tls, Remote)).Token;
+
+        Assert.NotNull(await capped.ValidateAsync(first));
+        Assert.Null(await capped.ValidateAsync(second));
+        Assert.NotNull(await capped.ValidateAsync(third));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(10_001)]
+    public void A_cap_out_of_range_is_refused_naming_the_setting(int cap)
+    {
+        var error = Assert.Throws<ArgumentException>(() => new WebSessionOptions { MaxSessionsPerAccount = cap }.Validate());
+        Assert.StartsWith($"Parley:Web:MaxSessionsPerAccount is {cap}: allowed are 1 to 10000", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_wrong_password_issues_nothing_and_counts_a_failure()
     {
         await _accounts.CreateAsync("alice", "v2:" + Password, _clock.GetUtcNow());

@@ -8,6 +8,7 @@ public abstract class WebSessionStoreContract : StoreContract
     private static readonly string HashA = new('a', 64);
     private static readonly string HashB = new('b', 64);
     private static readonly string HashC = new('c', 64);
+    private static readonly string HashD = new('d', 64);
 
     [Fact]
     public async Task A_session_never_created_is_not_found()
@@ -83,6 +84,25 @@ public abstract class WebSessionStoreContract : StoreContract
         Assert.Null(await Store.WebSessions.FindAsync(HashA));
         Assert.Null(await Store.WebSessions.FindAsync(HashB));
         Assert.NotNull(await Store.WebSessions.FindAsync(HashC));
+    }
+
+    [Fact]
+    public async Task Deleting_the_oldest_keeps_the_last_used_of_the_account_and_returns_the_hashes_of_the_others()
+    {
+        // Used last: A (day 3), then B and C (day 2; B created later), so C goes first.
+        await Store.WebSessions.CreateAsync(new WebSession(HashA, 7, T0, T0.AddDays(3), T0.AddDays(33)));
+        await Store.WebSessions.CreateAsync(new WebSession(HashB, 7, T0.AddDays(2), T0.AddDays(2), T0.AddDays(32)));
+        await Store.WebSessions.CreateAsync(new WebSession(HashC, 7, T0.AddDays(1), T0.AddDays(2), T0.AddDays(32)));
+        await Store.WebSessions.CreateAsync(new WebSession(HashD, 8, T0, T0, T0.AddDays(30)));
+
+        Assert.Equal([HashC], await Store.WebSessions.DeleteOldestAsync(7, 2));
+        Assert.Empty(await Store.WebSessions.DeleteOldestAsync(7, 2));
+        Assert.Null(await Store.WebSessions.FindAsync(HashC));
+        Assert.NotNull(await Store.WebSessions.FindAsync(HashB));
+
+        Assert.Equal([HashA, HashB], (await Store.WebSessions.DeleteOldestAsync(7, 0)).Order(StringComparer.Ordinal));
+        Assert.Null(await Store.WebSessions.FindAsync(HashA));
+        Assert.NotNull(await Store.WebSessions.FindAsync(HashD));
     }
 
     [Fact]

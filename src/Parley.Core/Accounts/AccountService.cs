@@ -54,6 +54,9 @@ public sealed partial class AccountService
         _dummyHash = new Lazy<string>(() => hashing.Hash(Guid.NewGuid().ToString("N")));
     }
 
+    /// <summary>The chat core it signs sessions in to (the web sessions close their connections through it).</summary>
+    internal ChatHub Hub => _hub;
+
     /// <summary>
     /// Creates an account and signs the session in (<c>/register</c>). A guest registers the nick it
     /// uses (<paramref name="nick"/> null); an unregistered session names the nick.
@@ -226,6 +229,8 @@ public sealed partial class AccountService
         await _accounts.UpdatePasswordHashAsync(accountId, hash, cancellationToken);
         if (_webSessions is not null)
             await _webSessions.DeleteAllAsync(accountId, cancellationToken);
+        // The connections those sessions proved go too, this one included when it is one of them.
+        _hub.CloseWebSessionsOf(accountId);
     }
 
     // The password check of every password login path (line, SASL PLAIN, /passwd, NickServ), with

@@ -44,6 +44,18 @@ public interface IWebSessionStore
     /// <returns>How many there were.</returns>
     ValueTask<int> DeleteAllAsync(long accountId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Revokes the account's sessions but the <paramref name="keep"/> used last (the cap of
+    /// sessions per account); completes once durable. Order: last use, newest first, then
+    /// creation, newest first, then the hash (so ties always keep the same ones).
+    /// </summary>
+    /// <param name="accountId">The account.</param>
+    /// <param name="keep">How many to keep; 0 or more.</param>
+    /// <param name="cancellationToken">Cancels waiting (the write may still happen).</param>
+    /// <returns>The hashes of the sessions revoked, in no particular order; empty when there were no more than <paramref name="keep"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="keep"/> is negative.</exception>
+    ValueTask<IReadOnlyList<string>> DeleteOldestAsync(long accountId, int keep, CancellationToken cancellationToken = default);
+
     /// <summary>Removes the sessions that expired at or before <paramref name="nowUtc"/>; completes once durable.</summary>
     /// <param name="nowUtc">The caller's now.</param>
     /// <param name="cancellationToken">Cancels waiting (the write may still happen).</param>

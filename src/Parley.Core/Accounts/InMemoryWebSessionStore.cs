@@ -52,6 +52,20 @@ public sealed class InMemoryWebSessionStore : IWebSessionStore
         ValueTask.FromResult(RemoveWhere(s => s.AccountId == accountId));
 
     /// <inheritdoc />
+    public ValueTask<IReadOnlyList<string>> DeleteOldestAsync(long accountId, int keep, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(keep);
+        var revoked = _sessions.Values
+            .Where(s => s.AccountId == accountId)
+            .OrderByDescending(s => s.LastUsedUtc).ThenByDescending(s => s.CreatedUtc).ThenBy(s => s.TokenHash, StringComparer.Ordinal)
+            .Skip(keep)
+            .Where(s => _sessions.TryRemove(new KeyValuePair<string, WebSession>(s.TokenHash, s)))
+            .Select(s => s.TokenHash)
+            .ToList();
+        return ValueTask.FromResult<IReadOnlyList<string>>(revoked);
+    }
+
+    /// <inheritdoc />
     public ValueTask<int> PurgeExpiredAsync(DateTimeOffset nowUtc, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(RemoveWhere(s => s.ExpiresUtc <= nowUtc));
 

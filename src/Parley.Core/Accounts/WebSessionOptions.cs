@@ -19,6 +19,17 @@ public sealed record WebSessionOptions
     /// </summary>
     public TimeSpan SessionLifetime { get; init; } = TimeSpan.FromDays(30);
 
+    /// <summary>The largest <see cref="MaxSessionsPerAccount"/> allowed.</summary>
+    public const int MaxSessionsPerAccountLimit = 10_000;
+
+    /// <summary>
+    /// Web sessions one account may hold at once (<c>Parley:Web:MaxSessionsPerAccount</c>): a
+    /// sign-in beyond it revokes the sessions used longest ago (and closes their WebSockets), so a
+    /// script signing in over and over cannot grow the store without bound. Defaults to 50 (a
+    /// browser per device, with room for forgotten ones). 1 to 10,000.
+    /// </summary>
+    public int MaxSessionsPerAccount { get; init; } = 50;
+
     /// <summary>
     /// Uses closer together than this record nothing (the expiry moves with the next use after it):
     /// 5 minutes, so a reload storm is not a write storm. Not configurable.
@@ -26,7 +37,7 @@ public sealed record WebSessionOptions
     public static TimeSpan TouchInterval { get; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Checks the values; called at start-up.</summary>
-    /// <exception cref="ArgumentException"><see cref="SessionLifetime"/> is out of range.</exception>
+    /// <exception cref="ArgumentException"><see cref="SessionLifetime"/> or <see cref="MaxSessionsPerAccount"/> is out of range.</exception>
     public void Validate()
     {
         if (SessionLifetime < TimeSpan.FromMinutes(1) || SessionLifetime > MaxSessionLifetime)
@@ -34,6 +45,13 @@ public sealed record WebSessionOptions
             throw new ArgumentException(
                 $"Parley:Web:SessionLifetime is {SessionLifetime}: allowed are 00:01:00 (1 minute) to 400.00:00:00 (400 days), e.g. 30.00:00:00",
                 "Web:SessionLifetime");
+        }
+
+        if (MaxSessionsPerAccount is < 1 or > MaxSessionsPerAccountLimit)
+        {
+            throw new ArgumentException(
+                $"Parley:Web:MaxSessionsPerAccount is {MaxSessionsPerAccount}: allowed are 1 to 10000, e.g. 50",
+                "Web:MaxSessionsPerAccount");
         }
     }
 }

@@ -12,7 +12,10 @@ namespace Parley.Core.Accounts;
 /// </summary>
 /// <remarks>
 /// Thread-safe; stateless but for its store. Lifetime: sliding (<see cref="WebSessionOptions.SessionLifetime"/>
-/// after the last use). Expired sessions are purged at each sign-in, and one found expired is removed.
+/// after the last use). Expired sessions are purged at each sign-in, and one found expired is removed;
+/// a sign-in beyond <see cref="WebSessionOptions.MaxSessionsPerAccount"/> revokes the account's
+/// sessions used longest ago. Two sign-ins of one account at the same instant may each leave one
+/// more (the cap is kept by the next).
 /// </remarks>
 public sealed class WebSessionService
 {
@@ -122,31 +125,52 @@ public sealed class WebSessionService
         }
 
         if (now - session.LastUsedUtc < WebSessionOptions.TouchInterval)
-            return new WebValidation(session.AccountId, name, session.ExpiresUtc, Renewed: false);
+            return new WebValidation(session.AccountId, name, session.ExpiresUtc, Renewed: false, hash);
         var expires = now + _options.SessionLifetime;
         await _sessions.TouchAsync(hash, now, expires, cancellationToken);
-        return new WebValidation(session.AccountId, name, expires, Renewed: true);
+        return new WebValidation(session.AccountId, name, expires, Renewed: true, hash);
     }
 
-    /// <summary>Revokes the session of a token (<c>DELETE /api/session</c>).</summary>
+    /// <summary>
+    /// Revokes the session of a token (<c>DELETE /api/session</c>) and closes this node's
+    /// connections it proved (<see cref="ChatHub.CloseWebSession"/>: <c>Session revoked</c>).
+    /// </summary>
     /// <param name="token">The cookie's value, or null.</param>
     /// <param name="cancellationToken">Cancels waiting.</param>
     /// <returns>True when it was a live session's (now revoked).</returns>
-    public async ValueTask<bool> RevokeAsync(string? token, CancellationToken cancellationToken = default) =>
-        WebSessionToken.IsWellFormed(token) && await _sessions.DeleteAsync(WebSessionToken.Hash(token!), cancellationToken);
+    public async ValueTask<bool> RevokeAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        if (!WebSessionToken.IsWellFormed(token))
+            return false;
+        var hash = WebSessionToken.Hash(token!);
+        var revoked = await _sessions.DeleteAsync(hash, cancellationToken);
+        // Also when the store had it no more (expired and purged): a socket it proved still goes.
+        _accounts.Hub.CloseWebSession(hash);
+        return revoked;
+    }
 
-    /// <summary>Revokes every session of an account (a password change does it through <see cref="AccountService"/>).</summary>
+    /// <summary>
+    /// Revokes every session of an account and closes the connections they proved (a password
+    /// change does it through <see cref="AccountService"/>).
+    /// </summary>
     /// <param name="accountId">The account.</param>
     /// <param name="cancellationToken">Cancels waiting.</param>
     /// <returns>How many there were.</returns>
-    public ValueTask<int> RevokeAllAsync(long accountId, CancellationToken cancellationToken = default) =>
-        _sessions.DeleteAllAsync(accountId, cancellationToken);
+    public async ValueTask<int> RevokeAllAsync(long accountId, CancellationToken cancellationToken = default)
+    {
+        var revoked = await _sessions.DeleteAllAsync(accountId, cancellationToken);
+        _accounts.Hub.CloseWebSessionsOf(accountId);
+        return revoked;
+    }
 
     private async ValueTask<WebSignInResult> IssueAsync(Account account, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         // Here rather than on a timer: sign-ins are rare, and the delete walks an index.
         await _sessions.PurgeExpiredAsync(now, cancellationToken);
+        // Room for the new one under the cap, made before it exists so a tie can never evict it.
+        foreach (var revoked in await _sessions.DeleteOldestAsync(account.Id, _options.MaxSessionsPerAccount - 1, cancellationToken))
+            _accounts.Hub.CloseWebSession(revoked);
         var token = WebSessionToken.New();
         var expires = now + _options.SessionLifetime;
         await _sessions.CreateAsync(new WebSession(WebSessionToken.Hash(token), account.Id, now, now, expires), cancellationToken);

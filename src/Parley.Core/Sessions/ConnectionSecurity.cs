@@ -50,4 +50,18 @@ public sealed record ConnectionSecurity
     /// registered client certificate does.
     /// </summary>
     public string? WebSessionAccount { get; init; }
+
+    /// <summary>
+    /// The web session behind <see cref="WebSessionAccount"/>: its id (the token's SHA-256, as the
+    /// store keys it; never the token), or <see langword="null"/>. Revoking the session (sign-out)
+    /// closes the connection (<see cref="Presence.ChatHub.CloseWebSession"/>).
+    /// </summary>
+    public string? WebSessionId { get; init; }
+
+    /// <summary>
+    /// The account id of <see cref="WebSessionAccount"/>, or <see langword="null"/>: a password
+    /// change revokes every web session of the account and closes their connections
+    /// (<see cref="Presence.ChatHub.CloseWebSessionsOf"/>).
+    /// </summary>
+    public long? WebSessionAccountId { get; init; }
 }

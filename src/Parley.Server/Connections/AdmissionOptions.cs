@@ -73,6 +73,14 @@ public sealed record AdmissionOptions
     /// </summary>
     public TimeSpan RefusalLogInterval { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// These options with other per-address caps: those of the raw HTTP connections
+    /// (<c>Parley:Web:MaxConnectionsPerAddress</c>, <c>MaxNewConnectionsPerAddress</c>), counted
+    /// apart from the chat connections; the window, exemptions and the rest stay.
+    /// </summary>
+    internal AdmissionOptions WithPerAddressCaps(int maxConnectionsPerAddress, int maxNewConnectionsPerAddress) =>
+        this with { MaxConnectionsPerAddress = maxConnectionsPerAddress, MaxNewConnectionsPerAddress = maxNewConnectionsPerAddress };
+
     /// <summary>Checks the values; called at start-up.</summary>
     /// <exception cref="ArgumentException">A value is out of range or a network does not parse.</exception>
     public void Validate()

@@ -11,26 +11,33 @@ namespace Parley.Server.Connections;
 /// The one connection middleware in front of every listener, before TLS: reads the PROXY header
 /// of connections from a configured load balancer (so what follows sees the client's address),
 /// counts it in <see cref="ServerMetrics"/> (open connections per listener, refused ones too),
-/// admits or refuses the connection under <see cref="AdmissionOptions"/>, and on TLS listeners
+/// admits or refuses the connection under <see cref="AdmissionOptions"/> (on the HTTP listeners,
+/// the raw HTTP connections' own count, <see cref="ConnectionGate.Http"/>), and on TLS listeners
 /// logs (at debug) and counts every handshake that does not complete.
 /// </summary>
 /// <remarks>
-/// A refused connection on a plain listener gets its protocol's one-line reason, then is closed;
-/// on a TLS listener it is closed before the handshake, since writing a reason would mean doing
-/// the handshake, the costliest part, for the connection being refused. One instance per
-/// listener; the counts are shared (<see cref="ConnectionGate"/>). Thread-safe.
+/// A refused connection on a plain listener gets its protocol's one-line reason (on HTTP a
+/// <c>429</c> or <c>503</c> response), then is closed; on a TLS listener it is closed before the
+/// handshake, since writing a reason would mean doing the handshake, the costliest part, for the
+/// connection being refused. The HTTP listeners read no PROXY header (docs/web.md: behind a
+/// reverse proxy is not supported yet, and a balancer's plain health checks must keep working).
+/// One instance per listener; the counts are shared (<see cref="ConnectionGate"/>). Thread-safe.
 /// </remarks>
 internal sealed class ConnectionLimitMiddleware
 {
     private readonly ConnectionDelegate _next;
     private readonly ConnectionGate _gate;
+    private readonly ConnectionAdmission _admission;
+    private readonly RefusalReporter _refusalLog;
     private readonly string _listener;
     private readonly bool _tls;
+    private readonly bool _http;
     private readonly byte[]?[] _refusals;
     private readonly ServerMetrics _counts;
     private readonly ListenerTags _tags;
 
-    private ConnectionLimitMiddleware(ConnectionDelegate next, ConnectionGate gate, ServerMetrics counts, string listener, string protocol, Func<string, byte[]>? refusalLine, bool tls)
+    private ConnectionLimitMiddleware(
+        ConnectionDelegate next, ConnectionGate gate, ServerMetrics counts, string listener, string protocol, Func<string, byte[]>? refusalLine, bool tls, bool http)
     {
         _next = next;
         _gate = gate;
@@ -38,8 +45,11 @@ internal sealed class ConnectionLimitMiddleware
         _tags = ListenerTags.For(listener, protocol);
         _listener = listener;
         _tls = tls;
+        _http = http;
+        _admission = http ? gate.Http : gate.Admission;
+        _refusalLog = http ? gate.HttpRefusals : gate.Refusals;
         // Encoded once per listener: refusing under a flood allocates nothing.
-        _refusals = [.. Enum.GetValues<AdmissionVerdict>().Select(v => refusalLine is null || v == AdmissionVerdict.Admitted ? null : refusalLine(Describe(v)))];
+        _refusals = [.. Enum.GetValues<AdmissionVerdict>().Select(v => v == AdmissionVerdict.Admitted || tls ? null : http ? HttpRefusal.Response(v) : refusalLine?.Invoke(Describe(v)))];
     }
 
     /// <summary>
@@ -49,13 +59,17 @@ internal sealed class ConnectionLimitMiddleware
     /// <param name="listen">The listener.</param>
     /// <param name="listener">Its protocol name, for logs and metrics (<c>line</c>, <c>ircs</c>...).</param>
     /// <param name="protocol">The protocol it serves (<c>line</c> or <c>irc</c>), for the open-connection counts.</param>
-    /// <param name="refusalLine">The protocol's last line for a refused connection, from its reason; null when there is none (TLS).</param>
+    /// <param name="refusalLine">The protocol's last line for a refused connection, from its reason; null when there is none (TLS, HTTP).</param>
     /// <param name="tls">Whether TLS follows, so handshakes are watched.</param>
-    public static void UseBeforeTls(ListenOptions listen, string listener, string protocol, Func<string, byte[]>? refusalLine, bool tls)
+    /// <param name="http">
+    /// Whether the listener serves HTTP: counted in <see cref="ConnectionGate.Http"/>, refused with
+    /// an HTTP response when plain, and no PROXY header read.
+    /// </param>
+    public static void UseBeforeTls(ListenOptions listen, string listener, string protocol, Func<string, byte[]>? refusalLine, bool tls, bool http = false)
     {
         var gate = listen.ApplicationServices.GetRequiredService<ConnectionGate>();
         var counts = listen.ApplicationServices.GetRequiredService<ServerMetrics>();
-        listen.Use(next => new ConnectionLimitMiddleware(next, gate, counts, listener, protocol, tls ? null : refusalLine, tls).OnConnectionAsync);
+        listen.Use(next => new ConnectionLimitMiddleware(next, gate, counts, listener, protocol, refusalLine, tls, http).OnConnectionAsync);
     }
 
     /// <summary>Marks, after Kestrel's TLS middleware, that the handshake completed.</summary>
@@ -89,20 +103,20 @@ internal sealed class ConnectionLimitMiddleware
                 return;
             }
 
-            if (!_gate.ProxyNetworks.IsEmpty && _gate.ProxyNetworks.Contains(peer.Address) && !await TryReadProxyHeaderAsync(connection, peer))
+            if (!_http && !_gate.ProxyNetworks.IsEmpty && _gate.ProxyNetworks.Contains(peer.Address) && !await TryReadProxyHeaderAsync(connection, peer))
                 return;
 
             var client = ((IPEndPoint)connection.RemoteEndPoint).Address;
-            var verdict = _gate.Admission.TryAdmit(client, out var ticket);
+            var verdict = _admission.TryAdmit(client, out var ticket);
             if (verdict != AdmissionVerdict.Admitted)
             {
                 _gate.Metrics.Refused(verdict, _listener);
-                _gate.Refusals.Refused(client, _listener, verdict);
+                _refusalLog.Refused(client, _listener, verdict);
                 await RefuseAsync(connection, _refusals[(int)verdict]);
                 return;
             }
 
-            _gate.Refusals.Admitted();
+            _refusalLog.Admitted();
             try
             {
                 if (_tls)
@@ -112,7 +126,7 @@ internal sealed class ConnectionLimitMiddleware
             }
             finally
             {
-                _gate.Admission.Release(ticket);
+                _admission.Release(ticket);
             }
         }
         finally

@@ -34,4 +34,7 @@ internal static partial class ConnectionsLog
 
     [LoggerMessage(509, LogLevel.Warning, "Parley:Limits:MaxConnections is {Configured}, more than the descriptor limit leaves room for; using {Cap} (raise the limit: ulimit -n, LimitNOFILE=)")]
     public static partial void MaxConnectionsOverDescriptors(ILogger logger, int configured, int cap);
+
+    [LoggerMessage(510, LogLevel.Information, "HTTP connection limits (http, https): per address {PerAddress} open, {NewPerWindow} new per {Window}; a WebSocket counts once more, as a chat connection")]
+    public static partial void HttpLimits(ILogger logger, int perAddress, int newPerWindow, TimeSpan window);
 }

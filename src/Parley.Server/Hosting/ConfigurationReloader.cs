@@ -13,7 +13,9 @@ namespace Parley.Server.Hosting;
 /// Re-reads the configuration (appsettings.json, the <c>--config</c> file, the environment) on
 /// SIGHUP or an operator's <c>/rehash</c> / <c>REHASH</c>, and applies what can change without a
 /// restart: the server operators, the IRC MOTD, the per-connection limits and flood rates
-/// (<c>Parley:Limits</c>, for connections accepted after it), the connection caps and exemptions,
+/// (<c>Parley:Limits</c>, for connections accepted after it), the connection caps and exemptions
+/// (and the HTTP connections' per-address caps, <c>Parley:Web:MaxConnectionsPerAddress</c> and
+/// <c>MaxNewConnectionsPerAddress</c>; the rest of <c>Parley:Web</c> needs a restart),
 /// the registration throttle, and the server-ban list, read again from the store. Ports,
 /// addresses, TLS paths, room limits and the rest need a restart (docs/operations.md); the TLS
 /// certificate files reload by themselves.
@@ -41,12 +43,14 @@ internal sealed class ConfigurationReloader(
         {
             ParleyOptions options;
             AdmissionOptions admission;
+            Web.WebServerOptions web;
             try
             {
                 ((IConfigurationRoot)configuration).Reload();
                 options = ParleyServer.ReadOptions((ConfigurationManager)configuration);
                 admission = configuration.GetSection(AdmissionOptions.SectionName).Get<AdmissionOptions>() ?? new AdmissionOptions();
                 admission.Validate();
+                web = Web.WebServerOptions.Read(configuration);
             }
             catch (Exception e) when (StartupErrors.IsConfiguration(e))
             {
@@ -59,8 +63,8 @@ internal sealed class ConfigurationReloader(
             irc.SetMotd(options.Irc.Motd);
             line.SetLimits(options.Limits);
             irc.SetLimits(options.Limits);
-            gate.Reconfigure(admission);
-            ParleyServer.ApplyConnectionCap(gate.Admission, admission, logger);
+            gate.Reconfigure(admission, web);
+            ParleyServer.ApplyConnectionCap(gate, admission, web, logger);
             registrations.Reconfigure(options.Accounts);
             var banCount = bans.Reload();
 

@@ -100,8 +100,8 @@ public sealed record ParleyOptions
         Http.Validate();
         Https.Validate();
         Metrics.Validate();
-        // The listeners of the table; those serving chat (behind the connection limits) must not all be off.
-        var ports = ListenerTable.All.Select(l => (Key: l.PortKey, Port: l.Port(this), Chat: l.Protocol is not null)).ToList();
+        // The listeners of the table; those serving chat (not HTTP) must not all be off.
+        var ports = ListenerTable.All.Select(l => (Key: l.PortKey, Port: l.Port(this), Chat: !l.Http)).ToList();
         var chat = ports.Where(p => p.Chat).ToList();
         if (chat.All(p => p.Port == Disabled))
             throw new ArgumentException($"{string.Join(", ", chat.SkipLast(1).Select(p => p.Key))} and {chat[^1].Key} are all 0: no listener would be left", nameof(Port));

@@ -57,6 +57,7 @@ public static partial class ParleyServer
         _ = ReadTransport(configuration);
         _ = LogFormatOf(configuration);
         _ = Web.WebSessionEndpoints.ReadOptions(configuration);
+        _ = Web.WebServerOptions.Read(configuration);
         if (options.Tls.CertificatePath is not null && ListenerTable.AnyTlsEnabled(options))
             _ = new ServerCertificateSource(options, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<ServerCertificateSource>.Instance);
         return options;

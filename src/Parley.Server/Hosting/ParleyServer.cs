@@ -90,8 +90,7 @@ public static partial class ParleyServer
         admissionOptions.Validate();
         var transportOptions = ReadTransport(builder.Configuration);
         var storage = StorageProviders.Read(builder.Configuration, options);
-        var webOptions = builder.Configuration.GetSection(WebServerOptions.SectionName).Get<WebServerOptions>() ?? new WebServerOptions();
-        webOptions.Validate();
+        var webOptions = WebServerOptions.Read(builder.Configuration);
         var cluster = ClusterProviders.Read(builder.Configuration);
         var listeners = new ListenerRegistry();
 
@@ -169,7 +168,7 @@ public static partial class ParleyServer
         configureServices?.Invoke(builder.Services);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
 
-        builder.WebHost.ConfigureKestrel(kestrel => ConfigureListeners(kestrel, options, listeners));
+        builder.WebHost.ConfigureKestrel(kestrel => ConfigureListeners(kestrel, options, webOptions, listeners));
 
         // Kestrel's listeners are configured during Build, and their connection handlers need the
         // hub and so the store: Build opens it (resolving its health opens it: SQLite runs its
@@ -203,7 +202,7 @@ public static partial class ParleyServer
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ParleyServer).FullName!);
         lifetime.ApplicationStarted.Register(() =>
         {
-            ApplyConnectionCap(app.Services.GetRequiredService<ConnectionAdmission>(), admissionOptions, logger);
+            ApplyConnectionCap(app.Services.GetRequiredService<ConnectionGate>(), admissionOptions, webOptions, logger);
             foreach (var (protocol, endpoint) in listeners.All)
                 ServerLog.Listening(logger, protocol, endpoint?.ToString());
             ServerLog.Started(logger, typeof(ParleyServer).Assembly.GetName().Version?.ToString(3));
@@ -255,9 +254,11 @@ public static partial class ParleyServer
         return new(options, limit is null ? options.MaxConnections : Math.Min(options.MaxConnections, derived));
     }
 
-    // Sets (and logs) the server-wide cap in force: at start, and again on a reload.
-    internal static void ApplyConnectionCap(ConnectionAdmission admission, AdmissionOptions options, ILogger logger)
+    // Sets (and logs) the server-wide cap in force, on the chat and the HTTP connections: at
+    // start, and again on a reload.
+    internal static void ApplyConnectionCap(ConnectionGate gate, AdmissionOptions options, WebServerOptions web, ILogger logger)
     {
+        var admission = gate.Admission;
         var limit = DescriptorBudget.SoftLimit();
         var open = DescriptorBudget.OpenNow();
         var derived = DescriptorBudget.Cap(limit, open);
@@ -279,7 +280,9 @@ public static partial class ParleyServer
                 ConnectionsLog.LowDescriptorLimit(logger, low, already, derived);
         }
 
+        gate.Http.MaxConnections = admission.MaxConnections;
         ConnectionsLog.Limits(logger, admission.MaxConnections, source, options.MaxConnectionsPerAddress, options.MaxNewConnectionsPerAddress, options.NewConnectionWindow);
+        ConnectionsLog.HttpLimits(logger, web.MaxConnectionsPerAddress, web.MaxNewConnectionsPerAddress, options.NewConnectionWindow);
     }
 
     // Every Parley.* meter, to Prometheus text at /metrics and, when configured, to OTLP.

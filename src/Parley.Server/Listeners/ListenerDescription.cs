@@ -38,20 +38,24 @@ internal sealed record ListenerDescription
     public bool Tls { get; init; }
 
     /// <summary>
-    /// Whether the listener serves HTTP (the ASP.NET Core pipeline): with <see cref="Tls"/>, its
-    /// handshake offers ALPN <c>http/1.1</c> and asks for no client certificate (a browser would
-    /// prompt for one).
+    /// Whether the listener serves HTTP (the ASP.NET Core pipeline): its raw connections count
+    /// against the HTTP connections' caps (<c>Parley:Web:MaxConnectionsPerAddress</c>), not the
+    /// chat ones, and it serves no chat by itself (some chat listener must stay on); with
+    /// <see cref="Tls"/>, its handshake offers ALPN <c>http/1.1</c> and asks for no client
+    /// certificate (a browser would prompt for one).
     /// </summary>
     public bool Http { get; init; }
 
     /// <summary>
-    /// The protocol served (<c>line</c> or <c>irc</c>): the <c>protocol</c> tag of the connection
-    /// counts. Null for a listener that is not behind the connection limits (the HTTP listener of
-    /// health and metrics).
+    /// The protocol served (<c>line</c>, <c>irc</c> or <c>http</c>): the <c>protocol</c> tag of the
+    /// connection counts (a WebSocket on an HTTP listener is counted again, as <c>irc</c>, at its upgrade).
     /// </summary>
-    public string? Protocol { get; init; }
+    public required string Protocol { get; init; }
 
-    /// <summary>The protocol's one line for a refused connection, from its reason (plain listeners only); null for none.</summary>
+    /// <summary>
+    /// The protocol's one line for a refused connection, from its reason (plain chat listeners
+    /// only; a plain HTTP listener answers <c>HttpRefusal</c>'s response); null for none.
+    /// </summary>
     public Func<string, byte[]>? RefusalLine { get; init; }
 
     /// <summary>

@@ -64,20 +64,22 @@ internal static class ListenerTable
         },
         new()
         {
-            // No connection handler and no connection limits: the ASP.NET Core pipeline (HttpEndpoints).
+            // No connection handler: the ASP.NET Core pipeline (the web client, /ws, HttpEndpoints).
+            // Its raw connections have caps of their own (Parley:Web); a WebSocket is counted
+            // again, as a chat connection, at its upgrade (WebSocketEndpoint).
             Name = ParleyServer.HttpProtocol,
             PortKey = "Parley:Http:Port",
             PortOption = "--http-port",
             Port = static options => options.Http.Port,
             Host = static options => options.Http.Host,
             Http = true,
+            Protocol = ParleyServer.HttpProtocol,
             Serve = static listen => listen.Protocols = HttpProtocols.Http1,
         },
         new()
         {
             // The same pipeline over TLS (the web client, /ws, docs/web.md), on the HTTP listener's
-            // host. The WebSocket's connection limits are applied per upgrade (WebSocketEndpoint),
-            // not per TCP connection: a browser opens several for a page's files.
+            // host, with the same caps; a refused connection is closed before the handshake.
             Name = ParleyServer.HttpsProtocol,
             PortKey = "Parley:Https:Port",
             PortOption = "--https-port",
@@ -85,6 +87,7 @@ internal static class ListenerTable
             Host = static options => options.Http.Host,
             Tls = true,
             Http = true,
+            Protocol = ParleyServer.HttpProtocol,
             Serve = static listen => listen.Protocols = HttpProtocols.Http1,
         },
     ];

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Parley.Core.Accounts;
 
 namespace Parley.Server.Web;
 
@@ -7,5 +8,5 @@ namespace Parley.Server.Web;
 internal sealed class NoWebSocketIdentity : IWebSocketIdentity
 {
     /// <inheritdoc />
-    public ValueTask<string?> AccountAsync(HttpContext context) => ValueTask.FromResult<string?>(null);
+    public ValueTask<WebValidation?> ValidateAsync(HttpContext context) => ValueTask.FromResult<WebValidation?>(null);
 }

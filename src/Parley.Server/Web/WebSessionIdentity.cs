@@ -12,10 +12,9 @@ namespace Parley.Server.Web;
 internal sealed class WebSessionIdentity(WebSessionService sessions) : IWebSocketIdentity
 {
     /// <inheritdoc />
-    public async ValueTask<string?> AccountAsync(HttpContext context)
+    public ValueTask<WebValidation?> ValidateAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var validation = await sessions.ValidateAsync(WebSessionCookie.Read(context.Request), context.RequestAborted);
-        return validation?.Account;
+        return sessions.ValidateAsync(WebSessionCookie.Read(context.Request), context.RequestAborted);
     }
 }

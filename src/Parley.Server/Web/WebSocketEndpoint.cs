@@ -12,10 +12,12 @@ namespace Parley.Server.Web;
 /// <summary>
 /// <c>/ws</c>: IRC over WebSocket (https://ircv3.net/specs/extensions/websocket) on the HTTP and
 /// HTTPS listeners, served by the IRC front-end as one more transport. Before the upgrade: the
-/// Origin check (<see cref="WebOriginPolicy"/>, 403), the connection limits of every listener
-/// (<see cref="ConnectionAdmission"/>: a WebSocket is one connection from its address; 503 when
-/// the server is full, 429 over the address's caps), the web session's account
-/// (<see cref="IWebSocketIdentity"/>), and the subprotocol.
+/// Origin check (<see cref="WebOriginPolicy"/>, 403), the chat connection limits of every
+/// listener (<see cref="ConnectionGate.Admission"/>: a WebSocket is one chat connection from its
+/// address, its HTTP connection having been admitted apart, by <see cref="ConnectionGate.Http"/>;
+/// 503 when the server is full, 429 over the address's caps), the web session
+/// (<see cref="IWebSocketIdentity"/>: its account for SASL EXTERNAL, its id so that revoking it
+/// closes the connection), and the subprotocol.
 /// </summary>
 /// <remarks>
 /// Subprotocol (the spec: the client's order of preference, the first the server supports):
@@ -105,13 +107,17 @@ internal sealed class WebSocketEndpoint(
 
     private async Task ServeAsync(HttpContext context, IPAddress client, bool https)
     {
+        var webSession = await identity.ValidateAsync(context);
         var security = new ConnectionSecurity
         {
             // HTTPS is TLS: a password (SASL PLAIN) is allowed over it, as over IRC's TLS port.
             IsTls = https,
             TlsProtocol = https ? context.Features.Get<ITlsHandshakeFeature>()?.Protocol.ToString() : null,
             IsTrustedNetwork = trustedNetworks.Contains(client),
-            WebSessionAccount = await identity.AccountAsync(context),
+            WebSessionAccount = webSession?.Account,
+            // Revoking the session closes the connection (ChatHub.CloseWebSession).
+            WebSessionId = webSession?.SessionId,
+            WebSessionAccountId = webSession?.AccountId,
         };
         var subprotocol = ChooseSubprotocol(context.WebSockets.WebSocketRequestedProtocols);
         var accept = new WebSocketAcceptContext { SubProtocol = subprotocol };

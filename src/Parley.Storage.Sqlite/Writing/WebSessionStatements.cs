@@ -12,6 +12,7 @@ internal sealed class WebSessionStatements : IDisposable
     private readonly SqliteCommand _delete;
     private readonly SqliteCommand _deleteAll;
     private readonly SqliteCommand _purge;
+    private readonly SqliteCommand _deleteOldest;
 
     public WebSessionStatements(SqliteConnection connection)
     {
@@ -28,6 +29,15 @@ internal sealed class WebSessionStatements : IDisposable
         _delete = WriterStatements.Create(connection, "DELETE FROM web_sessions WHERE token_hash = $hash", "$hash");
         _deleteAll = WriterStatements.Create(connection, "DELETE FROM web_sessions WHERE account_id = $account", "$account");
         _purge = WriterStatements.Create(connection, "DELETE FROM web_sessions WHERE expires_utc <= $now", "$now");
+        // The IWebSessionStore order; LIMIT -1 is SQLite's "no limit" before an OFFSET.
+        _deleteOldest = WriterStatements.Create(connection,
+            """
+            DELETE FROM web_sessions WHERE token_hash IN (
+                SELECT token_hash FROM web_sessions WHERE account_id = $account
+                ORDER BY last_used_utc DESC, created_utc DESC, token_hash LIMIT -1 OFFSET $keep)
+            RETURNING token_hash
+            """,
+            "$account", "$keep");
     }
 
     public void Begin(SqliteTransaction transaction)
@@ -37,6 +47,7 @@ internal sealed class WebSessionStatements : IDisposable
         _delete.Transaction = transaction;
         _deleteAll.Transaction = transaction;
         _purge.Transaction = transaction;
+        _deleteOldest.Transaction = transaction;
     }
 
     /// <summary>Inserts the session; false when its hash exists already (nothing changes).</summary>
@@ -78,6 +89,18 @@ internal sealed class WebSessionStatements : IDisposable
         return _purge.ExecuteNonQuery();
     }
 
+    /// <summary>Deletes the account's sessions but the <paramref name="keep"/> used last; returns their hashes.</summary>
+    public IReadOnlyList<string> DeleteOldest(long accountId, int keep)
+    {
+        _deleteOldest.Parameters[0].Value = accountId;
+        _deleteOldest.Parameters[1].Value = keep;
+        var hashes = new List<string>();
+        using var reader = _deleteOldest.ExecuteReader();
+        while (reader.Read())
+            hashes.Add(reader.GetString(0));
+        return hashes;
+    }
+
     public void Dispose()
     {
         _insert.Dispose();
@@ -85,5 +108,6 @@ internal sealed class WebSessionStatements : IDisposable
         _delete.Dispose();
         _deleteAll.Dispose();
         _purge.Dispose();
+        _deleteOldest.Dispose();
     }
 }

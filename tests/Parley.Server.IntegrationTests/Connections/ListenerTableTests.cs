@@ -1,7 +1,8 @@
-using System.Net.Sockets;
+using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Parley.Server.Connections;
 using Parley.Server.Hosting;
+using Parley.Server.IntegrationTests.Web;
 using Parley.Server.Listeners;
 using Parley.TestKit;
 
@@ -54,13 +55,14 @@ public sealed class ListenerTableTests
         await using var admitted = await server.ConnectAsAsync("alice");
         var registry = server.Services.GetRequiredService<ListenerRegistry>();
 
-        foreach (var listener in ListenerTable.All.Where(l => l.Protocol is not null))
+        foreach (var listener in ListenerTable.All.Where(l => !l.Http))
         {
             var refusal = listener.Tls ? [] : listener.RefusalLine!(ConnectionLimitMiddleware.Describe(AdmissionVerdict.ServerFull));
-            Assert.Equal(refusal, await ReadUntilClosedAsync(registry.EndpointOf(listener.Name)!.Port));
+            using var client = await RawTcpClient.ConnectAsync(registry.EndpointOf(listener.Name)!.Port);
+            Assert.Equal(Encoding.ASCII.GetString(refusal), await client.ReadUntilClosedAsync());
         }
 
-        // The HTTP row is not behind the limits (health and metrics answer a full server).
+        // The HTTP rows count their connections apart from the chat ones (health and metrics answer a full server).
         using var http = new HttpClient { Timeout = TestConnection.DefaultTimeout };
         var health = await http.GetAsync(new Uri($"http://127.0.0.1:{server.HttpPort}/healthz"));
         Assert.True(health.IsSuccessStatusCode, $"/healthz answered {health.StatusCode}");
@@ -68,25 +70,4 @@ public sealed class ListenerTableTests
 
     private static Dictionary<string, string?> AllOnFreePorts() =>
         ListenerTable.All.ToDictionary(l => l.PortKey, _ => (string?)ParleyTestServer.AnyFreePort);
-
-    // Everything the server sends before it closes the connection (a reset counts as closed).
-    private static async Task<byte[]> ReadUntilClosedAsync(int port)
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        using var timeout = new CancellationTokenSource(TestConnection.DefaultTimeout);
-        await socket.ConnectAsync("127.0.0.1", port, timeout.Token);
-        var received = new List<byte>();
-        var buffer = new byte[512];
-        try
-        {
-            while (await socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token) is var count and > 0)
-                received.AddRange(buffer.AsSpan(0, count));
-        }
-        catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionReset)
-        {
-            // Closed.
-        }
-
-        return [.. received];
-    }
 }

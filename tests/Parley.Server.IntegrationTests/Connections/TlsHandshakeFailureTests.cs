@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
-using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Parley.Server.Connections;
+using Parley.Server.IntegrationTests.Observability;
 using Parley.TestKit;
 
 namespace Parley.Server.IntegrationTests.Connections;
@@ -23,7 +23,7 @@ public sealed class TlsHandshakeFailureTests
         await using var server = await ParleyTestServer.StartAsync(
             new Dictionary<string, string?> { ["Parley:Tls:Port"] = ParleyTestServer.AnyFreePort },
             services => log.AddTo(services));
-        using var failures = new FailureCount(server.Services.GetRequiredService<ConnectionMetrics>().Meter);
+        using var failures = new CounterSum(server.Services.GetRequiredService<ConnectionMetrics>().Meter, "parley.tls.handshake_failures");
 
         // A good handshake is not a failure.
         await using (var good = await server.ConnectTlsAsync())
@@ -74,27 +74,5 @@ public sealed class TlsHandshakeFailureTests
         var record = new List<byte> { 0x16, 0x03, 0x01, (byte)(handshake.Count >> 8), (byte)handshake.Count };
         record.AddRange(handshake);
         return [.. record];
-    }
-
-    /// <summary>Sums <c>parley.tls.handshake_failures</c> of one server's meter (other tests' servers have their own).</summary>
-    private sealed class FailureCount : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-        private long _value;
-
-        public FailureCount(Meter meter)
-        {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (ReferenceEquals(instrument.Meter, meter) && instrument.Name == "parley.tls.handshake_failures")
-                    listener.EnableMeasurementEvents(instrument);
-            };
-            _listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref _value, value));
-            _listener.Start();
-        }
-
-        public long Value => Interlocked.Read(ref _value);
-
-        public void Dispose() => _listener.Dispose();
     }
 }

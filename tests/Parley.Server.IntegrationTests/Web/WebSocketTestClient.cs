@@ -43,12 +43,15 @@ internal sealed class WebSocketTestClient : IAsyncDisposable
     /// <param name="pinned">For wss: the only server certificate accepted.</param>
     /// <param name="receiveBufferSize">The client socket's receive buffer (a small one makes a slow reader).</param>
     /// <param name="keepAlive">The client's own pings (with a pong timeout), or null for none.</param>
+    /// <param name="cookie">A Cookie header for the upgrade (<c>parley_session=...</c>), or null for none.</param>
     /// <exception cref="WebSocketException">The upgrade was refused; <see cref="RefusedStatusAsync"/> reads the status.</exception>
     public static async Task<WebSocketTestClient> ConnectAsync(
         Uri uri, string[]? subprotocols = null, string? origin = null, X509Certificate2? pinned = null, int? receiveBufferSize = null,
-        TimeSpan? keepAlive = null)
+        TimeSpan? keepAlive = null, string? cookie = null)
     {
         var (socket, invoker) = Create(subprotocols, origin, pinned, receiveBufferSize, keepAlive);
+        if (cookie is not null)
+            socket.Options.SetRequestHeader("Cookie", cookie);
         using var timeout = new CancellationTokenSource(TestConnection.DefaultTimeout);
         try
         {
