@@ -8,7 +8,7 @@ namespace Parley.Cluster.Tests;
 /// three things the cluster tests do: join a room, say something there, wait for a line.
 /// Each waits with the clients' timeouts (15 s by default), never a sleep.
 /// </summary>
-public sealed class ChatUser : IAsyncDisposable
+internal sealed class ChatUser : IAsyncDisposable
 {
     private readonly LineTestClient? _line;
     private readonly IrcTestClient? _irc;

@@ -71,7 +71,7 @@ public sealed class ClusterNode : IAsyncDisposable
     }
 
     /// <summary>A WebSocket (<c>text.ircv3.net</c>) client registered as <paramref name="nick"/>.</summary>
-    public async Task<WebSocketTestClient> WebAsync(string nick)
+    internal async Task<WebSocketTestClient> WebAsync(string nick)
     {
         var client = await WebSocketTestClient.ConnectAsync(WebSocketUri, ["text.ircv3.net"]);
         await client.RegisterAsync(nick);
