@@ -76,6 +76,7 @@ chmod 755 "$TMP"
 PG_PORT=$(free_port)
 mkdir -p "$TMP/pg" && chown postgres:postgres "$TMP/pg"
 runuser -u postgres -- "$PG_BIN/initdb" -D "$TMP/pg" -U postgres --auth=trust -E UTF8 --locale=C >"$OUT/logs/initdb.log" 2>&1 || die "initdb failed"
+touch "$OUT/logs/postgres.log" && chown postgres "$OUT/logs/postgres.log"   # pg_ctl writes it as postgres
 runuser -u postgres -- "$PG_BIN/pg_ctl" start -D "$TMP/pg" -w -s -l "$OUT/logs/postgres.log" \
   -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $TMP/pg -c fsync=on -c synchronous_commit=on -c max_connections=400" || die "PostgreSQL did not start"
 PG_PID=$(head -1 "$TMP/pg/postmaster.pid")
