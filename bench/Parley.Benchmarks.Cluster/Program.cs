@@ -10,16 +10,19 @@ using Parley.Core.Presence;
 using Parley.Core.Rooms;
 using Parley.Core.Tests;
 
-// Usage: Parley.Benchmarks.Cluster <amqp-uri> <broker-pid> [messages=20000]
-if (args.Length < 2)
+// Usage: Parley.Benchmarks.Cluster <amqp-uri> <broker-pid> [messages=20000] [persistent|transient]
+if (args.Length < 2 || (args.Length > 3 && args[3] is not ("persistent" or "transient")))
 {
-    Console.Error.WriteLine("usage: Parley.Benchmarks.Cluster <amqp-uri> <broker-pid> [messages]");
+    Console.Error.WriteLine("usage: Parley.Benchmarks.Cluster <amqp-uri> <broker-pid> [messages] [persistent|transient]");
     return 2;
 }
 
 var uri = args[0];
 var brokerPid = int.Parse(args[1], CultureInfo.InvariantCulture);
 var messages = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20_000;
+// Transient is the delivery mode before events were made persistent: the before/after figure of docs/benchmarks.md.
+var persistent = args.Length < 4 || args[3] == "persistent";
+Console.WriteLine($"events {(persistent ? "persistent" : "transient")}");
 var exchange = "parley.bench." + Guid.NewGuid().ToString("N")[..8];
 
 var (a, routerA) = await NodeAsync("bench-a", 1);
@@ -118,7 +121,7 @@ static double Cpu(int pid)
 
 async Task<(ChatHub Hub, RabbitMqEventRouter Router)> NodeAsync(string name, int number)
 {
-    var router = new RabbitMqEventRouter(new RabbitMqRouterOptions { Uri = uri, NodeName = name, Exchange = exchange });
+    var router = new RabbitMqEventRouter(new RabbitMqRouterOptions { Uri = uri, NodeName = name, Exchange = exchange, Persistent = persistent });
     await router.StartAsync();
     var hub = new ChatHub(
         new MemoryAccountStore(), new MemoryMessageStore(), new AccountOptions(), new RoomOptions(), new RoomLimits(),

@@ -16,6 +16,8 @@ public sealed partial class RabbitMqEventRouter
     private readonly ConcurrentDictionary<long, ChatSession[]> _byAccount = new();
     // Rooms by name as RoomNames compares them (ordinal, ignoring case): the local room object.
     private readonly ConcurrentDictionary<string, Room> _rooms = new(StringComparer.OrdinalIgnoreCase);
+    // Each hosted room's bind, completed once the broker confirmed it (a joiner waits for it). Under _bindLock.
+    private readonly Dictionary<string, TaskCompletionSource> _roomBinds = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The routing keys this node's queue is bound to now (besides <c>all</c>), for tests and diagnostics.</summary>
     public IReadOnlyCollection<string> BoundKeys
@@ -75,19 +77,22 @@ public sealed partial class RabbitMqEventRouter
     }
 
     // Every change of a room's membership is announced (join, part, kick, quit): the room's key
-    // is bound while the local room has members and unbound when it empties.
-    private void NoteMembership(in Audience audience)
+    // is bound while the local room has members and unbound when it empties. Returns the room's
+    // bind, completed once the broker has it (at once for presence, which only empties rooms).
+    private Task NoteMembership(in Audience audience)
     {
         if (audience.Kind == AudienceKind.RoomMembers)
-            NoteRoom(audience.Room!);
-        else if (audience.Kind == AudienceKind.RoomPresence)
+            return NoteRoom(audience.Room!);
+        if (audience.Kind == AudienceKind.RoomPresence)
         {
             foreach (var room in audience.Rooms!)
                 NoteRoom(room);
         }
+
+        return Task.CompletedTask;
     }
 
-    private void NoteRoom(Room room)
+    private Task NoteRoom(Room room)
     {
         lock (_bindLock)
         {
@@ -95,14 +100,24 @@ public sealed partial class RabbitMqEventRouter
             if (room.MemberCount > 0)
             {
                 _rooms[room.Name] = room;
-                if (!hosted)
-                    Enqueue(new RoutedEnvelope { Operation = RoutedOperation.Bind, Key = RoutingKeys.Room(room.Name) });
+                if (hosted)
+                    return _roomBinds.TryGetValue(room.Name, out var pending) ? pending.Task : Task.CompletedTask;
+                var bound = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _roomBinds[room.Name] = bound;
+                Enqueue(new RoutedEnvelope { Operation = RoutedOperation.Bind, Key = RoutingKeys.Room(room.Name), Bound = bound });
+                return bound.Task;
             }
-            else if (hosted && known == room)
+
+            if (hosted && known == room)
             {
                 _rooms.TryRemove(room.Name, out _);
+                // Nobody here waits for a room that emptied.
+                if (_roomBinds.Remove(room.Name, out var pending))
+                    pending.TrySetResult();
                 Enqueue(new RoutedEnvelope { Operation = RoutedOperation.Unbind, Key = RoutingKeys.Room(room.Name) });
             }
+
+            return Task.CompletedTask;
         }
     }
 

@@ -141,7 +141,9 @@ public sealed partial class RabbitMqEventRouter
             switch (envelope.Operation)
             {
                 case RoutedOperation.Bind:
+                    // queue.bind is a round trip: when it returns, the exchange routes the key here.
                     await channel.QueueBindAsync(_options.QueueName, _options.Exchange, envelope.Key, cancellationToken: stopping).ConfigureAwait(false);
+                    envelope.Bound?.TrySetResult();
                     return true;
                 case RoutedOperation.Unbind:
                     await channel.QueueUnbindAsync(_options.QueueName, _options.Exchange, envelope.Key, cancellationToken: stopping).ConfigureAwait(false);

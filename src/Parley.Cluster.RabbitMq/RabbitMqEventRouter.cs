@@ -50,7 +50,9 @@ public sealed partial class RabbitMqEventRouter : IEventRouter, IAsyncDisposable
         _options = options;
         _logger = logger ?? NullLogger.Instance;
         // The node's name rides as the AMQP app-id, so a node knows (and skips) its own publications.
-        _properties = new BasicProperties { AppId = options.NodeName, DeliveryMode = DeliveryModes.Transient };
+        // Persistent into durable queues: the broker confirms an event once it is on its disk (or
+        // consumed), so a confirmed event outlives a broker restart.
+        _properties = new BasicProperties { AppId = options.NodeName, DeliveryMode = options.Persistent ? DeliveryModes.Persistent : DeliveryModes.Transient };
         _meter = new Meter("Parley.Cluster");
         _meter.CreateObservableCounter("parley.cluster.published", () => Volatile.Read(ref _published), "{event}", "Events sent to the broker for other nodes.");
         _meter.CreateObservableCounter("parley.cluster.confirmed", () => Volatile.Read(ref _confirmed), "{event}", "Events the broker confirmed.");
@@ -127,14 +129,33 @@ public sealed partial class RabbitMqEventRouter : IEventRouter, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    /// <remarks>Completes on this node's delivery; the other nodes receive it in order behind this
-    /// sender's earlier events (one ordered stream), so the joiner's later messages follow it there too.</remarks>
+    /// <remarks>
+    /// Completes on this node's delivery and, when the room's key is not bound on the broker yet (the
+    /// room's first member on this node), once the broker confirmed that binding: a joiner is shown its
+    /// JOIN only when every later message from another node reaches this node (at most
+    /// <see cref="RabbitMqRouterOptions.BindWait"/>, 5 s, while the broker is down: then log event 499).
+    /// The other nodes receive the JOIN in order behind this sender's earlier events (one ordered
+    /// stream), so the joiner's later messages follow it there too.
+    /// </remarks>
     public ValueTask AnnounceAsync(in Audience audience, ChatEvent chatEvent)
     {
         var delivered = _local.AnnounceAsync(in audience, chatEvent);
-        NoteMembership(in audience);
+        var bound = NoteMembership(in audience);
         Forward(in audience, chatEvent, echo: null);
-        return delivered;
+        return bound.IsCompleted ? delivered : WhenBoundAsync(delivered, bound, audience.Room!.Name);
+    }
+
+    private async ValueTask WhenBoundAsync(ValueTask delivered, Task bound, string room)
+    {
+        await delivered.ConfigureAwait(false);
+        try
+        {
+            await bound.WaitAsync(_options.BindWait).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            RabbitMqLog.JoinUnbound(_logger, room, _options.BindWait.TotalMilliseconds);
+        }
     }
 
     /// <inheritdoc />

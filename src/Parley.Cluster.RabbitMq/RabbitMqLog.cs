@@ -29,6 +29,9 @@ internal static partial class RabbitMqLog
     [LoggerMessage(488, LogLevel.Error, "An event ({Kind}) could not be written for other nodes and is dropped")]
     public static partial void NotEncoded(ILogger logger, string? kind, Exception exception);
 
+    [LoggerMessage(499, LogLevel.Warning, "A join to {Room} went ahead after {WaitMs} ms without the broker's binding of the room: messages from other nodes may miss it until the binding is in")]
+    public static partial void JoinUnbound(ILogger logger, string room, double waitMs);
+
     [LoggerMessage(487, LogLevel.Warning, "Sending to RabbitMQ failed; retrying after recovery")]
     public static partial void SendFailed(ILogger logger, Exception exception);
 }

@@ -37,6 +37,19 @@ public sealed record RabbitMqRouterOptions
     /// <summary>Unacknowledged deliveries the broker sends the node ahead (<c>basic.qos</c> prefetch). Default 256; 1-65535.</summary>
     public int Prefetch { get; init; } = 256;
 
+    /// <summary>
+    /// Whether events are published persistent (AMQP delivery mode 2), so a confirmed event waiting in a
+    /// node's durable queue survives a broker restart or crash. Default true; false only for the
+    /// benchmark's before/after figure (docs/benchmarks.md), not a setting.
+    /// </summary>
+    internal bool Persistent { get; init; } = true;
+
+    /// <summary>
+    /// How long a join waits, at most, for the broker to confirm the binding of its room's key before
+    /// the JOIN is shown anyway (the broker is down or far behind). Default 5 s; not a setting.
+    /// </summary>
+    internal TimeSpan BindWait { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary><see cref="Uri"/> with its password hidden, for log and error lines.</summary>
     public string RedactedUri => Uri is null ? "" : Redacted(Uri);
 

@@ -46,4 +46,7 @@ internal readonly record struct RoutedEnvelope
 
     /// <summary>Why (<see cref="RoutedOperation.Close"/>), or null.</summary>
     public string? Reason { get; init; }
+
+    /// <summary>Completed once the broker confirmed this <see cref="RoutedOperation.Bind"/> (not on the wire), or null.</summary>
+    public TaskCompletionSource? Bound { get; init; }
 }

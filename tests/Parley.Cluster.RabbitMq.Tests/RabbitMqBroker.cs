@@ -102,6 +102,18 @@ public sealed class RabbitMqBroker : IAsyncLifetime
         _process = null;
     }
 
+    /// <summary>Kills the broker outright (SIGKILL to it and its Erlang VM, as a crash or power loss would) and waits for it to exit.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is null)
+            return;
+        _process.Kill(entireProcessTree: true);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _process.WaitForExitAsync(timeout.Token);
+        _process.Dispose();
+        _process = null;
+    }
+
     /// <summary>Messages in a node's queue now, as the broker counts them.</summary>
     public async Task<uint> MessagesInAsync(string queue)
     {

@@ -46,13 +46,16 @@ public sealed class TestNode : IAsyncDisposable
         return new TestNode(router);
     }
 
-    public static async Task<TestNode[]> StartManyAsync(RabbitMqBroker broker, params string[] names)
+    public static Task<TestNode[]> StartManyAsync(RabbitMqBroker broker, params string[] names) => StartManyAsync(broker, 256, names);
+
+    /// <summary>Nodes on one exchange; <paramref name="prefetch"/> is each node's <see cref="RabbitMqRouterOptions.Prefetch"/>.</summary>
+    public static async Task<TestNode[]> StartManyAsync(RabbitMqBroker broker, int prefetch, params string[] names)
     {
         var exchange = "parley.test." + Guid.NewGuid().ToString("N")[..8];
         var nodes = new TestNode[names.Length];
         for (var i = 0; i < names.Length; i++)
         {
-            var router = new RabbitMqEventRouter(new RabbitMqRouterOptions { Uri = broker.Uri, NodeName = names[i] + "-" + Guid.NewGuid().ToString("N")[..6], Exchange = exchange });
+            var router = new RabbitMqEventRouter(new RabbitMqRouterOptions { Uri = broker.Uri, NodeName = names[i] + "-" + Guid.NewGuid().ToString("N")[..6], Exchange = exchange, Prefetch = prefetch });
             await router.StartAsync();
             nodes[i] = new TestNode(router);
         }

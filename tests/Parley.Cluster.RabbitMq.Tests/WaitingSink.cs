@@ -24,8 +24,15 @@ public sealed class WaitingSink(bool seesAllPresence = true) : ISessionSink
 
     public IReadOnlyList<T> Of<T>() where T : ChatEvent => [.. Events.OfType<T>()];
 
+    /// <summary>
+    /// While set and not open, <see cref="Deliver"/> waits on it (at most 60 s): a consumer that
+    /// stopped consuming, so what the broker holds for its node stays in the node's queue.
+    /// </summary>
+    public ManualResetEventSlim? Gate { get; set; }
+
     public void Deliver(ChatEvent chatEvent)
     {
+        Gate?.Wait(TimeSpan.FromSeconds(60));
         lock (_events)
         {
             _events.Add(chatEvent);

@@ -13,6 +13,8 @@ public sealed partial class ParleyServerProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly List<string> _log = [];
     private readonly List<(string Text, TaskCompletionSource Found)> _logWaiters = [];
+    private readonly Dictionary<string, int> _ports = new(StringComparer.Ordinal);
+    private int _listenersWanted = 1;
 
     private ParleyServerProcess(Process process, int port)
     {
@@ -43,7 +45,17 @@ public sealed partial class ParleyServerProcess : IAsyncDisposable
     /// <paramref name="hangUpIgnored"/> the child starts with SIGHUP ignored instead, as under nohup.
     /// </summary>
     /// <exception cref="TimeoutException">It did not log its port within 60 s.</exception>
-    public static async Task<ParleyServerProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string>? environment, int? descriptorLimit, bool hangUpIgnored)
+    public static Task<ParleyServerProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string>? environment, int? descriptorLimit, bool hangUpIgnored) =>
+        StartAsync(dataDirectory, environment, descriptorLimit, hangUpIgnored, []);
+
+    /// <summary>
+    /// As <see cref="StartAsync(string, IReadOnlyDictionary{string, string}?, int?, bool)"/>, with the
+    /// listeners named by <paramref name="freePortOptions"/> (such as <c>--irc-port</c>, <c>--http-port</c>)
+    /// on free ports too; <see cref="PortOf"/> reads them. Returns once every one of them listens.
+    /// </summary>
+    /// <exception cref="TimeoutException">It did not log its ports within 60 s.</exception>
+    public static async Task<ParleyServerProcess> StartAsync(
+        string dataDirectory, IReadOnlyDictionary<string, string>? environment, int? descriptorLimit, bool hangUpIgnored, IReadOnlyCollection<string> freePortOptions)
     {
         var start = new ProcessStartInfo(hangUpIgnored ? "sh" : "env")
         {
@@ -70,7 +82,7 @@ public sealed partial class ParleyServerProcess : IAsyncDisposable
         start.ArgumentList.Add("dotnet");
 
         start.ArgumentList.Add(ServerDll());
-        foreach (var argument in Arguments(dataDirectory))
+        foreach (var argument in Arguments(dataDirectory, freePortOptions))
             start.ArgumentList.Add(argument);
         // Fast hashing for tests, as ParleyTestServer does; plain console lines to parse; tests
         // send bursts no person would, so no flood control.
@@ -84,7 +96,7 @@ public sealed partial class ParleyServerProcess : IAsyncDisposable
             start.Environment[key] = value;
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var server = new ParleyServerProcess(process, 0);
+        var server = new ParleyServerProcess(process, 0) { _listenersWanted = 1 + freePortOptions.Count };
         var listening = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) => server.OnLine(e.Data, listening);
         process.ErrorDataReceived += (_, e) => server.OnLine(e.Data, listening);
@@ -112,14 +124,17 @@ public sealed partial class ParleyServerProcess : IAsyncDisposable
     /// binds a fixed port (the README's server, another test run or an ircd may hold 55555, 6667...).
     /// Every <c>--*-port</c> option the server's command line has is covered, new listeners included.
     /// </summary>
-    public static IReadOnlyList<string> Arguments(string dataDirectory)
+    public static IReadOnlyList<string> Arguments(string dataDirectory) => Arguments(dataDirectory, []);
+
+    /// <summary>As <see cref="Arguments(string)"/>, with the listeners of <paramref name="freePortOptions"/> on free ports too.</summary>
+    public static IReadOnlyList<string> Arguments(string dataDirectory, IReadOnlyCollection<string> freePortOptions)
     {
         var arguments = new List<string> { "--port", "-1" };
         var root = Parley.Server.Hosting.ServerCommandLine.Create((_, _) => Task.FromResult(0));
         foreach (var option in root.Options)
         {
             if (option.Name != "--port" && option.Name.EndsWith("-port", StringComparison.Ordinal))
-                arguments.AddRange([option.Name, "0"]);
+                arguments.AddRange([option.Name, freePortOptions.Contains(option.Name) ? "-1" : "0"]);
         }
         arguments.AddRange(["--data", dataDirectory]);
         return arguments;
@@ -133,6 +148,17 @@ public sealed partial class ParleyServerProcess : IAsyncDisposable
             lock (_log)
                 return string.Join(Environment.NewLine, _log);
         }
+    }
+
+    /// <summary>
+    /// The port a listener logged (<c>Parley irc protocol listening on 127.0.0.1:N</c>) by its protocol
+    /// name (<c>line</c>, <c>irc</c>, <c>http</c>...).
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">That listener is off.</exception>
+    public int PortOf(string protocol)
+    {
+        lock (_log)
+            return _ports[protocol];
     }
 
     /// <summary>The process id, e.g. to read its <c>/proc</c> entries.</summary>
@@ -207,8 +233,17 @@ public sealed partial class ParleyServerProcess : IAsyncDisposable
         }
 
         var match = ListeningLine().Match(line);
-        if (match.Success)
-            listening.TrySetResult(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture));
+        if (!match.Success)
+            return;
+        int ready;
+        lock (_log)
+        {
+            _ports[match.Groups[1].Value] = int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
+            ready = _ports.Count >= _listenersWanted && _ports.TryGetValue("line", out var port) ? port : 0;
+        }
+
+        if (ready != 0)
+            listening.TrySetResult(ready);
     }
 
     // src/Parley.Server/bin/<Configuration>/net10.0/parley-server.dll: its own deps.json finds the
@@ -227,6 +262,6 @@ public sealed partial class ParleyServerProcess : IAsyncDisposable
         return File.Exists(dll) ? dll : throw new FileNotFoundException("build src/Parley.Server first", dll);
     }
 
-    [GeneratedRegex(@"Parley line protocol listening on 127\.0\.0\.1:(\d+)")]
+    [GeneratedRegex(@"Parley ([a-z-]+) protocol listening on 127\.0\.0\.1:(\d+)")]
     private static partial Regex ListeningLine();
 }

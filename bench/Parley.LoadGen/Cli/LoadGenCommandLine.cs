@@ -15,7 +15,9 @@ internal static class LoadGenCommandLine
         var tlsInsecure = new Option<bool>("--tls-insecure") { Description = "With --tls, accept any server certificate (a self-signed development one)." };
         var workload = new Option<Workload>("--workload", "-w") { Description = "dm, room, idle, churn or storm. Default dm." };
         var host = new Option<string>("--host") { Description = "Server address. Default 127.0.0.1; anything but loopback needs --allow-remote." };
-        var port = new Option<int>("--port", "-p") { Description = "Server port.", Required = true };
+        var port = new Option<int>("--port", "-p") { Description = "Server port (or --target)." };
+        var target = new Option<string[]>("--target") { Description = "A server as host:port; once per node of a cluster: clients are spread over them round-robin. Instead of --host/--port." };
+        var cpu = new Option<string[]>("--cpu") { Description = "name=pid[,pid...]: sample these process trees' CPU in the window (e.g. parley=101,102 broker=99 postgres=77); once per name." };
         var allowRemote = new Option<bool>("--allow-remote") { Description = "Allow a server that is not on this machine (only one you run)." };
         var clients = new Option<int?>("--clients", "-c") { Description = "Connections to open and register. Default 100." };
         var senders = new Option<int?>("--senders") { Description = "How many clients send. Default: all (dm), 10 (room)." };
@@ -45,7 +47,7 @@ internal static class LoadGenCommandLine
             "Parley load generator: opens many clients to a chat server on this machine (Parley, or any IRC server), runs a bounded workload, " +
             "and prints a progress line on stderr and a one-line JSON summary on stdout.")
         {
-            protocol, tls, tlsInsecure, workload, host, port, allowRemote, clients, senders, rate, window, batch, duration, warmup, drain,
+            protocol, tls, tlsInsecure, workload, host, port, target, cpu, allowRemote, clients, senders, rate, window, batch, duration, warmup, drain,
             payload, connectRate, connectWindow, connectTimeout, registrationTimeout, hold, leaveRate, probeInterval, probeThreshold,
             serverPid, room, label, seed, quiet, registrationLog,
         };
@@ -63,6 +65,8 @@ internal static class LoadGenCommandLine
                 Workload = parse.GetValue(workload),
                 Host = parse.GetValue(host) ?? defaults.Host,
                 Port = parse.GetValue(port),
+                Targets = parse.GetValue(target) ?? [],
+                CpuGroups = parse.GetValue(cpu) ?? [],
                 AllowRemote = parse.GetValue(allowRemote),
                 Clients = parse.GetValue(clients) ?? defaults.Clients,
                 Senders = parse.GetValue(senders),

@@ -24,8 +24,21 @@ internal sealed record LoadOptions
     /// <summary>Server address or name. Default 127.0.0.1.</summary>
     public string Host { get; init; } = "127.0.0.1";
 
-    /// <summary>Server port (1-65535). Required.</summary>
+    /// <summary>Server port (1-65535). Required unless <see cref="Targets"/> are given.</summary>
     public int Port { get; init; }
+
+    /// <summary>
+    /// Several servers (the nodes of a cluster) as <c>host:port</c>, from <c>--target</c> given once per
+    /// server: client <c>i</c> connects to target <c>i mod count</c> (round-robin). Empty: <see cref="Host"/>:<see cref="Port"/>.
+    /// </summary>
+    public IReadOnlyList<string> Targets { get; init; } = [];
+
+    /// <summary>
+    /// Process trees whose CPU is sampled over the measured window, as <c>name=pid[,pid...]</c> (from
+    /// <c>--cpu</c>, once per name): each name's processes and all their descendants are summed
+    /// (PostgreSQL's backends, RabbitMQ's Erlang VM under its start script). Empty: none.
+    /// </summary>
+    public IReadOnlyList<string> CpuGroups { get; init; } = [];
 
     /// <summary>Allow a server that is not on this machine. Default false: loopback only.</summary>
     public bool AllowRemote { get; init; }
@@ -122,8 +135,25 @@ internal sealed record LoadOptions
                 errors.Add(message);
         }
 
-        Check(Port is >= 1 and <= 65535, "--port must be 1-65535");
-        Check(AllowRemote || IsLoopback(Host), $"--host {Host} is not a loopback address (127.0.0.0/8, ::1, localhost); pass --allow-remote to load a server you run elsewhere");
+        if (Targets.Count == 0)
+        {
+            Check(Port is >= 1 and <= 65535, "--port must be 1-65535");
+            Check(AllowRemote || IsLoopback(Host), $"--host {Host} is not a loopback address (127.0.0.0/8, ::1, localhost); pass --allow-remote to load a server you run elsewhere");
+        }
+        else
+        {
+            Check(Port == 0, "--port: give either --port (with --host) or --target host:port, not both");
+            foreach (var target in Targets)
+            {
+                if (!TrySplitTarget(target, out var host, out _))
+                    errors.Add($"--target {target}: it must be host:port with a port of 1-65535");
+                else
+                    Check(AllowRemote || IsLoopback(host), $"--target {target} is not a loopback address; pass --allow-remote to load a server you run elsewhere");
+            }
+        }
+
+        foreach (var group in CpuGroups)
+            Check(TrySplitCpuGroup(group, out _, out _), $"--cpu {group}: it must be name=pid[,pid...] (a name of letters and digits, process ids over 0)");
         Check(Clients is >= 1 and <= 60_000, "--clients must be 1-60000");
         Check(Workload is not (Workload.Dm or Workload.Churn or Workload.Storm) || Clients >= 2, "--clients must be at least 2 for this workload");
         Check(Senders is null || (Senders >= 1 && Senders <= Clients), "--senders must be 1 to --clients");
@@ -145,6 +175,37 @@ internal sealed record LoadOptions
         Check(ServerPid is null or > 0, "--server-pid must be a process id");
         Check(Room.Length is >= 2 and <= 50 && Room[0] == '#' && !Room.Contains(' ', StringComparison.Ordinal), "--room must be #name, 2-50 characters, no spaces");
         return errors;
+    }
+
+    /// <summary>Splits <c>host:port</c> (the last colon; <c>[::1]:6667</c> for IPv6).</summary>
+    public static bool TrySplitTarget(string target, out string host, out int port)
+    {
+        var colon = target.LastIndexOf(':');
+        host = colon > 0 ? target[..colon].Trim('[', ']') : "";
+        port = 0;
+        return colon > 0 && host.Length > 0
+            && int.TryParse(target.AsSpan(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out port)
+            && port is >= 1 and <= 65535;
+    }
+
+    /// <summary>Splits <c>name=pid[,pid...]</c>.</summary>
+    public static bool TrySplitCpuGroup(string group, out string name, out int[] pids)
+    {
+        var equals = group.IndexOf('=', StringComparison.Ordinal);
+        name = equals > 0 ? group[..equals] : "";
+        pids = [];
+        if (name.Length == 0 || !name.All(char.IsAsciiLetterOrDigit))
+            return false;
+        var parts = group[(equals + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var parsed = new int[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!int.TryParse(parts[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out parsed[i]) || parsed[i] < 1)
+                return false;
+        }
+
+        pids = parsed;
+        return parsed.Length > 0;
     }
 
     /// <summary>True for a loopback address literal or <c>localhost</c>.</summary>

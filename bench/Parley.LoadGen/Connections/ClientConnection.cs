@@ -94,10 +94,11 @@ internal sealed class ClientConnection
     public static async Task<ClientConnection> ConnectAsync(
         int id, TargetServer target, ILineHandler handler, int bufferSize, CancellationToken cancellationToken)
     {
-        var socket = new Socket(target.EndPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        var endPoint = target.EndPointOf(id);
+        var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            await socket.ConnectAsync(target.EndPoint, cancellationToken).ConfigureAwait(false);
+            await socket.ConnectAsync(endPoint, cancellationToken).ConfigureAwait(false);
             Stream stream = new NetworkStream(socket, ownsSocket: true);
             if (target.UseTls)
             {

@@ -56,6 +56,42 @@ internal static class ProcessStats
     /// <summary>utime + stime in seconds, or null.</summary>
     public static double? TotalCpuSeconds(int pid) => CpuSeconds(pid) is { } cpu ? cpu.User + cpu.System : null;
 
+    /// <summary>
+    /// utime + stime in seconds of <paramref name="roots"/> and every descendant alive now (one scan of
+    /// /proc); a process gone counts nothing. For servers of many processes (PostgreSQL's backends).
+    /// </summary>
+    public static double TreeCpuSeconds(IReadOnlyCollection<int> roots)
+    {
+        var parentOf = new Dictionary<int, int>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+                continue;
+            try
+            {
+                var stat = File.ReadAllText($"/proc/{pid}/stat");
+                parentOf[pid] = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+            {
+                // Gone while scanning.
+            }
+        }
+
+        var total = 0.0;
+        foreach (var (pid, _) in parentOf)
+        {
+            // Bounded walk up to a root (or init): /proc's parent links have no cycles.
+            var ancestor = pid;
+            for (var depth = 0; depth < 64 && ancestor > 1 && !roots.Contains(ancestor); depth++)
+                ancestor = parentOf.GetValueOrDefault(ancestor);
+            if (roots.Contains(ancestor))
+                total += TotalCpuSeconds(pid) ?? 0;
+        }
+
+        return total;
+    }
+
     /// <summary>Busy and total jiffies over all CPUs from /proc/stat (busy excludes idle and iowait).</summary>
     public static (long Busy, long Total) MachineJiffies()
     {

@@ -92,10 +92,12 @@ internal sealed partial class LoadRunner
 
         await DelayUntilAsync(windowStart, cancellationToken);
         var serverCpuStart = ServerCpu();
+        var groupsStart = CpuGroupsNow();
         var selfStart = ProcessStats.CpuSeconds(Environment.ProcessId);
         var machineStart = ProcessStats.MachineJiffies();
         await DelayUntilAsync(windowEnd, cancellationToken);
         var serverCpuEnd = ServerCpu();
+        var groupsEnd = CpuGroupsNow();
         var selfEnd = ProcessStats.CpuSeconds(Environment.ProcessId);
         var machineEnd = ProcessStats.MachineJiffies();
         var rssAfter = ServerRss();
@@ -129,7 +131,21 @@ internal sealed partial class LoadRunner
             _report.Set("server_rss_after_kib", rssAfter);
         }
 
+        ReportCpuGroups(groupsStart, groupsEnd, windowDeliveries, seconds);
         ReportGenerator(selfStart, selfEnd, machineStart, machineEnd, seconds);
+    }
+
+    // Each --cpu group's share: seconds in the window, % of a core, and ms per 1,000 deliveries.
+    private void ReportCpuGroups((string Name, double Seconds)[] start, (string Name, double Seconds)[] end, long windowDeliveries, double seconds)
+    {
+        for (var i = 0; i < start.Length; i++)
+        {
+            var (name, cpu) = (start[i].Name, end[i].Seconds - start[i].Seconds);
+            var perThousand = windowDeliveries > 0 ? cpu / (windowDeliveries / 1000.0) * 1000 : double.NaN;
+            RunReport.Say($"cpu {name}: {N(cpu)} s in the window ({N(cpu / seconds * 100, 0)}% of a core), {N(perThousand, 3)} ms per 1,000 deliveries");
+            _report.Set($"cpu_{name}_s", cpu, 3);
+            _report.Set($"cpu_{name}_ms_per_1k_deliveries", perThousand, 4);
+        }
     }
 
     private void ReportTraffic(List<Sender> senders, long expected)

@@ -67,18 +67,19 @@ internal sealed partial class LoadRunner : ILineHandler
         }
         catch (Exception e) when (e is SocketException or ArgumentException)
         {
-            RunReport.Say($"parley-loadgen: --host {o.Host}: {e.Message}");
+            RunReport.Say($"parley-loadgen: {(o.Targets.Count == 0 ? "--host " + o.Host : "--target")}: {e.Message}");
             return 2;
         }
 
         var protocol = o.Protocol.ToString().ToLowerInvariant() + (o.Tls ? "+tls" : "");
         var workload = o.Workload.ToString().ToLowerInvariant();
-        RunReport.Say($"parley-loadgen: {protocol} {workload} against {target.EndPoint}, {o.Clients} clients" +
+        RunReport.Say($"parley-loadgen: {protocol} {workload} against {string.Join(", ", target.EndPoints)}, {o.Clients} clients" +
                       (ServerPid is { } p ? $", server pid {p}" : ""));
         _report.Set("label", o.Label);
         _report.Set("protocol", protocol);
         _report.Set("workload", workload);
-        _report.Set("port", o.Port);
+        _report.Set("port", target.EndPoint.Port);
+        _report.Set("targets", target.EndPoints.Count);
         _report.Set("clients", o.Clients);
         _report.Set("payload", o.Payload);
 
@@ -178,21 +179,38 @@ internal sealed partial class LoadRunner : ILineHandler
     private async Task<TargetServer> ResolveAsync(CancellationToken cancellationToken)
     {
         var o = _options;
+        if (o.Targets.Count == 0)
+            return new TargetServer(new IPEndPoint(await AddressOfAsync(o.Host, cancellationToken), o.Port), o.Host, o.Tls, o.TlsInsecure);
+        var endPoints = new List<IPEndPoint>(o.Targets.Count);
+        string firstHost = "";
+        foreach (var text in o.Targets)
+        {
+            LoadOptions.TrySplitTarget(text, out var host, out var port);
+            endPoints.Add(new IPEndPoint(await AddressOfAsync(host, cancellationToken), port));
+            if (firstHost.Length == 0)
+                firstHost = host;
+        }
+
+        return new TargetServer(endPoints[0], firstHost, o.Tls, o.TlsInsecure) { EndPoints = endPoints };
+    }
+
+    private async Task<IPAddress> AddressOfAsync(string host, CancellationToken cancellationToken)
+    {
         IPAddress address;
-        if (string.Equals(o.Host, "localhost", StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
         {
             address = IPAddress.Loopback;
         }
-        else if (!IPAddress.TryParse(o.Host, out address!))
+        else if (!IPAddress.TryParse(host, out address!))
         {
-            var addresses = await Dns.GetHostAddressesAsync(o.Host, cancellationToken);
+            var addresses = await Dns.GetHostAddressesAsync(host, cancellationToken);
             address = addresses.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork) ?? addresses.FirstOrDefault()
                 ?? throw new ArgumentException("the name has no address");
         }
 
-        if (!o.AllowRemote && !IPAddress.IsLoopback(address))
+        if (!_options.AllowRemote && !IPAddress.IsLoopback(address))
             throw new ArgumentException($"{address} is not a loopback address; pass --allow-remote to load a server you run elsewhere");
-        return new TargetServer(new IPEndPoint(address, o.Port), o.Host, o.Tls, o.TlsInsecure);
+        return address;
     }
 
     private static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * TicksPerSecond);
@@ -261,6 +279,16 @@ internal sealed partial class LoadRunner : ILineHandler
         var closing = _connections.Where(c => c is not null).Select(c => c!.CloseAsync(quit, TimeSpan.FromSeconds(2))).ToArray();
         await Task.WhenAny(Task.WhenAll(closing), Task.Delay(TimeSpan.FromSeconds(10)));
     }
+
+    /// <summary>CPU seconds now of each <c>--cpu</c> group (its process trees), in the order given.</summary>
+    private (string Name, double Seconds)[] CpuGroupsNow() =>
+    [
+        .. _options.CpuGroups.Select(group =>
+        {
+            LoadOptions.TrySplitCpuGroup(group, out var name, out var pids);
+            return (name, ProcessStats.TreeCpuSeconds(pids));
+        }),
+    ];
 
     /// <summary>Server CPU seconds now, or null when not sampled.</summary>
     private double? ServerCpu() => ServerPid is { } pid ? ProcessStats.TotalCpuSeconds(pid) : null;
