@@ -38,6 +38,7 @@ public sealed partial class RabbitMqEventRouter : IEventRouter, IAsyncDisposable
     private IChannel? _consumeChannel;
     private Task _publishLoop = Task.CompletedTask;
     private int _queued;
+    private int _disposed;
 
     /// <summary>A router for one node; <see cref="StartAsync"/> connects it.</summary>
     /// <param name="options">Validated settings.</param>
@@ -173,6 +174,9 @@ public sealed partial class RabbitMqEventRouter : IEventRouter, IAsyncDisposable
     /// </summary>
     public async ValueTask DisposeAsync()
     {
+        // Twice in a host: its service stops it, then the container disposes the singleton.
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+            return;
         _outgoing.Writer.TryComplete();
         await WhenConfirmedAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
         await _stopping.CancelAsync().ConfigureAwait(false);

@@ -19,4 +19,22 @@ internal static partial class PostgresLog
 
     [LoggerMessage(254, LogLevel.Warning, "PostgreSQL failed ({Reason}); trying again in {DelayMs} ms (try {Attempt} of {Tries})")]
     public static partial void Retrying(ILogger logger, string reason, int delayMs, int attempt, int tries);
+
+    [LoggerMessage(260, LogLevel.Information, "Node {Node} leased node number {Number}")]
+    public static partial void LeaseTaken(ILogger logger, string node, int number);
+
+    [LoggerMessage(261, LogLevel.Warning, "Node {Node} could not renew its heartbeat ({Reason}); last renewed {AgeMs} ms ago")]
+    public static partial void HeartbeatFailed(ILogger logger, string node, string reason, long ageMs);
+
+    [LoggerMessage(262, LogLevel.Warning, "Node {Dead} timed out: {Nicks} nicks freed (noticed by {Node})")]
+    public static partial void NodeDied(ILogger logger, string dead, int nicks, string node);
+
+    [LoggerMessage(263, LogLevel.Error, "Node {Node} lost its lease ({Reason}): it stops serving and closes its sessions, as the others may have freed its nicks")]
+    public static partial void LeaseLost(ILogger logger, string node, string reason);
+
+    [LoggerMessage(264, LogLevel.Warning, "The nick space's {Operation} of {Nick} failed ({Reason})")]
+    public static partial void ClaimFailed(ILogger logger, string operation, string nick, string reason);
+
+    [LoggerMessage(265, LogLevel.Warning, "Listening for nick claims failed ({Reason}); listening again and reloading the view")]
+    public static partial void ListenFailed(ILogger logger, string reason);
 }

@@ -52,6 +52,16 @@ public interface INickClaims : IEnumerable<KeyValuePair<string, NickClaim>>
     ValueTask<bool> TryReplaceAsync(NickClaim current, NickClaim claim);
 
     /// <summary>
+    /// A nick <paramref name="accountId"/> holds on another node (a claim that is not this node's
+    /// own), or null: how a direct message reaches an account signed in elsewhere only. Read from
+    /// this node's view without I/O; the account's gate (<see cref="IAccountGates"/>) makes the
+    /// view of that account current first. Null in one process (the default).
+    /// </summary>
+    /// <param name="accountId">The account.</param>
+    /// <returns>One of its claims held elsewhere, or null.</returns>
+    NickClaim? FindElsewhere(long accountId) => null;
+
+    /// <summary>
     /// Frees the nick when <paramref name="claim"/> still holds it. Never waits: the nick is free
     /// here at once; a shared implementation frees it for the other nodes in the background (and
     /// its heartbeat frees a dead node's claims).

@@ -180,7 +180,7 @@ public sealed partial class ChatHub
     private async ValueTask<OnlineNick?> TryClaimAliasAsync(ChatSession session, string nick, long accountId, string accountName, OnlineNick? old)
     {
         var holder = new OnlineNick(nick, accountId, accountName, session);
-        if (_nicks.TryFind(nick, out var current))
+        if (_nicks.TryFind(nick, out var current) && current is OnlineNick)
             return current is OnlineNick own && own == old && await TryReplaceNickAsync(holder, own) ? holder : null;
         return await TryAddNickAsync(holder) ? holder : null;
     }
@@ -260,7 +260,8 @@ public sealed partial class ChatHub
         while (true)
         {
             OnlineNick holder;
-            if (_nicks.TryFind(accountName, out var current))
+            // A claim held on another node only: the nick space grants it to the same account.
+            if (_nicks.TryFind(accountName, out var current) && current is OnlineNick)
             {
                 if (current is OnlineNick { AccountId: var owner } online && owner == accountId)
                 {

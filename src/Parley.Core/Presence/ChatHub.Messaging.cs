@@ -1,3 +1,4 @@
+using Parley.Core.Cluster;
 using Parley.Core.Events;
 using Parley.Core.Messages;
 using Parley.Core.Metrics;
@@ -81,6 +82,10 @@ public sealed partial class ChatHub
             return Sent(target.Nick, target, me, sent, guest.Committed);
         }
 
+        // A guest on another node (a cluster's nick space): delivered there through routing, or not at all.
+        if (target is null && _nicks.TryFind(to, out var remote) && remote.AccountId is null)
+            return SendToRemoteGuest(from, me, remote, text, notice, clientTags);
+
         long accountId;
         string nick;
         if (target is null && !NickRules.IsValid(to))
@@ -97,6 +102,7 @@ public sealed partial class ChatHub
         OnlineNick? holder;
         DirectMessageEvent message;
         int aliases;
+        NickClaim? elsewhere;
         try
         {
             // Under the gate: a sign-in either happened before (deliver now) or reads this after.
@@ -106,6 +112,10 @@ public sealed partial class ChatHub
             // that kept their nick at SASL); one to such a nick reaches that nick only, as on IRC.
             var viaName = holder is not { IsAlias: true };
             var others = viaName && _aliases.TryGetValue(accountId, out var list) ? list.Length : 0;
+            // Signed in on other nodes only: the gate made this node's view of the account current.
+            elsewhere = holder is null && others == 0 ? HeldElsewhere(to, accountId, viaName) : null;
+            if (elsewhere is not null)
+                others = 1;
             if (holder is null && others == 0 && notice)
                 return SendResult.Refused(ChatError.NoSuchNick);
             var now = _time.GetUtcNow();
@@ -114,7 +124,10 @@ public sealed partial class ChatHub
             message = NewDirect(from, me, nick, text, notice, now, receipt.Message.Id, clientTags);
             if (holder is not null)
                 DeliverAll(holder, message);
-            aliases = viaName ? DeliverToAliases(accountId, holder, message) : 0;
+            if (elsewhere is not null)
+                aliases = DeliverElsewhere(elsewhere, viaName, message);
+            else
+                aliases = viaName ? DeliverToAliases(accountId, holder, message) : 0;
         }
         finally
         {
@@ -146,7 +159,7 @@ public sealed partial class ChatHub
         if (from.Presence is not { } me)
             return SendResult.Refused(ChatError.NotRegistered);
         if (!TryGetHolder(to, out var target) || target.Sessions.Length == 0)
-            return SendResult.Refused(ChatError.NoSuchNick);
+            return _nicks.TryFind(to, out var remote) && remote is not OnlineNick ? SendTagsElsewhere(from, me, remote, clientTags) : SendResult.Refused(ChatError.NoSuchNick);
         var tags = new TagMessageEvent(me.Nick, target.Nick, clientTags)
         {
             Time = _time.GetUtcNow(),

@@ -272,7 +272,8 @@ public sealed partial class ChatHub
     {
         var old = session.Presence;
         var holder = new OnlineNick(nick, accountId: null, session);
-        if (_nicks.TryFind(nick, out var current))
+        // A claim that is not a holder here is another node's: the nick space's claim decides.
+        if (_nicks.TryFind(nick, out var current) && current is OnlineNick)
         {
             // Only the session's own nick, in another case, may be replaced.
             if (current is not OnlineNick own || own != old || !await TryReplaceNickAsync(holder, own))

@@ -45,8 +45,8 @@ internal sealed class PresenceCoalescer
 
     /// <summary>Announces an arrival or a departure of <paramref name="subject"/> (not told to itself).</summary>
     /// <param name="chatEvent">A <see cref="UserJoinedEvent"/> or <see cref="UserLeftEvent"/>.</param>
-    /// <param name="subject">The nick that came or went.</param>
-    public void Publish(ChatEvent chatEvent, OnlineNick subject)
+    /// <param name="subject">The nick that came or went; null when it is not this node's (a dead node's user).</param>
+    public void Publish(ChatEvent chatEvent, OnlineNick? subject)
     {
         var now = false;
         lock (_lock)
@@ -124,11 +124,11 @@ internal sealed class PresenceCoalescer
             if (names.Count == PresenceSummaryEvent.MaxNames)
                 break;
             if (item.Event is UserJoinedEvent == joined)
-                names.Add(item.Subject.Nick);
+                names.Add(item.Subject?.Nick ?? (item.Event as UserLeftEvent)?.Nick ?? "");
         }
 
         _deliver(new PresenceSummaryEvent(joined, count, names) { Time = batch[^1].Event.Time }, null);
     }
 
-    private readonly record struct PresenceItem(ChatEvent Event, OnlineNick Subject);
+    private readonly record struct PresenceItem(ChatEvent Event, OnlineNick? Subject);
 }

@@ -35,10 +35,10 @@ public readonly struct Audience
     /// The nick: the one addressed (<see cref="AudienceKind.Nick"/>, <see cref="AudienceKind.Account"/>),
     /// or the one left out (the subject of a presence event; the sender's own, in a room), or null.
     /// </summary>
-    public string? Nick => Holder?.Nick;
+    public string? Nick => Holder?.Nick ?? Remote?.Nick;
 
     /// <summary>The account of <see cref="Nick"/>, or null for a guest or none.</summary>
-    public long? AccountId => Holder?.AccountId;
+    public long? AccountId => Holder?.AccountId ?? Remote?.AccountId;
 
     /// <summary>The room (<see cref="AudienceKind.RoomMembers"/>), or null.</summary>
     public Room? Room { get; private init; }
@@ -51,6 +51,12 @@ public readonly struct Audience
 
     /// <summary>The nick's holder: addressed or left out, by <see cref="Kind"/>.</summary>
     internal OnlineNick? Holder { get; private init; }
+
+    /// <summary>
+    /// A nick held on another node only (a cluster's claim that is not this node's holder):
+    /// nobody here to deliver to, only names for a router across nodes.
+    /// </summary>
+    internal NickClaim? Remote { get; private init; }
 
     /// <summary>The account's other nicks (<see cref="AudienceKind.Account"/>).</summary>
     internal OnlineNick[]? Aliases { get; private init; }
@@ -75,6 +81,12 @@ public readonly struct Audience
     internal static Audience OfAccount(OnlineNick? holder, OnlineNick[] aliases, ChatSession? except) =>
         new(AudienceKind.Account) { Holder = holder, Aliases = aliases, Except = except };
 
+    /// <summary>The sessions of a nick held on other nodes only (<paramref name="claim"/> is not this node's holder).</summary>
+    internal static Audience OfRemoteNick(NickClaim claim) => new(AudienceKind.Nick) { Remote = claim };
+
+    /// <summary>The sessions of an account signed in on other nodes only, by <paramref name="claim"/> (its name or another nick it holds there).</summary>
+    internal static Audience OfRemoteAccount(NickClaim claim) => new(AudienceKind.Account) { Remote = claim, Aliases = [] };
+
     /// <summary>
     /// The members of a snapshot of <paramref name="room"/> but <paramref name="except"/> and the
     /// sessions of <paramref name="exceptNick"/> (who get the echo, when one is published), holding
@@ -97,8 +109,8 @@ public readonly struct Audience
     /// <summary>Every session that sees all presence, but <paramref name="subject"/>'s (null: nobody left out).</summary>
     internal static Audience Everyone(OnlineNick? subject) => new(AudienceKind.Everyone) { Holder = subject };
 
-    /// <summary>The presence watchers, but <paramref name="subject"/>'s sessions.</summary>
-    internal static Audience WatchersOf(OnlineNick subject) => new(AudienceKind.Watchers) { Holder = subject };
+    /// <summary>The presence watchers, but <paramref name="subject"/>'s sessions (null: nobody left out).</summary>
+    internal static Audience WatchersOf(OnlineNick? subject) => new(AudienceKind.Watchers) { Holder = subject };
 
     /// <summary>Every nick in <paramref name="table"/> but <paramref name="except"/>.</summary>
     internal static Audience EveryNick(INickClaims table, OnlineNick except) =>

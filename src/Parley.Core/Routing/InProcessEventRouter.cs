@@ -36,7 +36,8 @@ public sealed partial class InProcessEventRouter : IEventRouter
                 audience.Session!.Sink.Deliver(chatEvent);
                 return 1;
             case AudienceKind.Nick:
-                return Each(audience.Holder!, audience.Except, Delivering, chatEvent);
+                // No holder: the nick is held on other nodes only (a router across nodes reaches them).
+                return audience.Holder is { } holder ? Each(holder, audience.Except, Delivering, chatEvent) : 0;
             case AudienceKind.Account:
                 return EachOfAccount(in audience, Delivering, chatEvent);
             case AudienceKind.RoomMembers:
@@ -74,7 +75,7 @@ public sealed partial class InProcessEventRouter : IEventRouter
                 audience.Session!.Sink.Close(reason);
                 return 1;
             case AudienceKind.Nick:
-                return Each(audience.Holder!, audience.Except, Closing, reason);
+                return audience.Holder is { } holder ? Each(holder, audience.Except, Closing, reason) : 0;
             case AudienceKind.Account:
                 return EachOfAccount(in audience, Closing, reason);
             default:

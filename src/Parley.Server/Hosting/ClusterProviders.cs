@@ -25,9 +25,14 @@ internal static class ClusterProviders
     public const string RabbitMq = "rabbitmq";
 
     /// <summary>Reads and checks the cluster settings.</summary>
-    /// <returns>The registration of the routing port (and, for a broker, the service that connects it).</returns>
+    /// <param name="configuration">The configuration.</param>
+    /// <param name="server">The server's options: a broker needs a store the nodes share (<see cref="StorageProviders.ReadClusterPorts"/>).</param>
+    /// <returns>
+    /// The registration of the routing port (and, for a broker, the service that connects it, and
+    /// the shared nick space, ids and account gates of the store).
+    /// </returns>
     /// <exception cref="ArgumentException">One line naming the setting and what is allowed.</exception>
-    public static Action<IServiceCollection> Read(IConfiguration configuration)
+    public static Action<IServiceCollection> Read(IConfiguration configuration, ParleyOptions server)
     {
         var provider = configuration[ProviderKey] ?? None;
         if (string.Equals(provider, None, StringComparison.OrdinalIgnoreCase))
@@ -37,8 +42,11 @@ internal static class ClusterProviders
 
         var options = ReadRabbitMq(configuration);
         options.Validate();
+        // One nick space, unique ids and sign-in ordering across the nodes: on the shared store.
+        var shared = StorageProviders.ReadClusterPorts(configuration, server, RabbitMq);
         return services =>
         {
+            shared(services);
             services.AddSingleton(options);
             services.AddSingleton(provider => new RabbitMqEventRouter(options, provider.GetRequiredService<ILoggerFactory>().CreateLogger("Parley.Cluster.RabbitMq")));
             services.AddSingleton<IEventRouter>(provider => provider.GetRequiredService<RabbitMqEventRouter>());

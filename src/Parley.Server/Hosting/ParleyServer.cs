@@ -11,6 +11,7 @@ using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using Parley.Core.Accounts;
 using Parley.Core.Accounts.Throttling;
+using Parley.Core.Cluster;
 using Parley.Core.Messages;
 using Parley.Core.Moderation;
 using Parley.Core.Presence;
@@ -91,7 +92,7 @@ public static partial class ParleyServer
         var transportOptions = ReadTransport(builder.Configuration);
         var storage = StorageProviders.Read(builder.Configuration, options);
         var webOptions = WebServerOptions.Read(builder.Configuration);
-        var cluster = ClusterProviders.Read(builder.Configuration);
+        var cluster = ClusterProviders.Read(builder.Configuration, options);
         var listeners = new ListenerRegistry();
 
         builder.Services.AddSingleton(options);
@@ -120,7 +121,9 @@ public static partial class ParleyServer
             services.GetRequiredService<IRoomStore>(),
             services.GetRequiredService<IRoomHistory>(),
             services.GetRequiredService<OperatorPolicy>(),
-            services.GetRequiredService<TimeProvider>())
+            services.GetRequiredService<TimeProvider>(),
+            // A cluster's shared nick space, ids and account gates; none (in process) for one node.
+            services.GetService<ClusterPorts>())
         {
             ReadMarkers = services.GetRequiredService<IReadMarkerStore>(),
             Router = services.GetRequiredService<IEventRouter>(),
@@ -179,6 +182,8 @@ public static partial class ParleyServer
         {
             app = builder.Build();
             app.Services.GetRequiredService<IStoreHealth>();
+            // A cluster node takes its lease and loads the nick space now, before the first connection.
+            app.Services.GetService<ClusterPorts>();
         }
         catch (StoreUnavailableException e)
         {

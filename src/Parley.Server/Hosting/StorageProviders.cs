@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Parley.Core.Storage;
+using System.Globalization;
 using Parley.Storage.Postgres;
+using Parley.Storage.Postgres.Cluster;
 using Parley.Storage.Sqlite;
 
 namespace Parley.Server.Hosting;
@@ -41,7 +43,12 @@ internal static class StorageProviders
                 postgres.Validate();
                 return services => services.AddPostgresStorage(postgres);
             },
-            (unavailable, _) => $"{PostgresStoreOptions.ConnectionStringKey}: {unavailable.Message} (is PostgreSQL running, and do the host, port, database, user and password match? docs/cluster.md)"),
+            (unavailable, _) => $"{PostgresStoreOptions.ConnectionStringKey}: {unavailable.Message} (is PostgreSQL running, and do the host, port, database, user and password match? docs/cluster.md)",
+            configuration =>
+            {
+                var lease = ReadNodeLease(configuration);
+                return services => services.AddPostgresCluster(lease);
+            }),
     ];
 
     /// <summary>The providers' names, as <c>Parley:Storage:Provider</c> accepts them.</summary>
@@ -61,6 +68,41 @@ internal static class StorageProviders
     /// <exception cref="ArgumentException">The provider is unknown or one of its settings is invalid.</exception>
     public static Action<IServiceCollection> Read(IConfiguration configuration, ParleyOptions options) =>
         Find(options.Storage.Provider).Read(configuration, options);
+
+    /// <summary>
+    /// The registration of the cluster's shared ports (node lease, ids, nick space, account gates)
+    /// on the configured store, for a cluster provider.
+    /// </summary>
+    /// <param name="configuration">The configuration (<c>Parley:Cluster:NodeName</c>, <c>HeartbeatInterval</c>, <c>NodeTimeout</c>).</param>
+    /// <param name="options">The server's options (the store's provider).</param>
+    /// <param name="clusterProvider">The cluster provider asking, for the error.</param>
+    /// <exception cref="ArgumentException">The store cannot be shared by nodes, or a node setting is invalid (one line naming it).</exception>
+    public static Action<IServiceCollection> ReadClusterPorts(IConfiguration configuration, ParleyOptions options, string clusterProvider)
+    {
+        var provider = Find(options.Storage.Provider);
+        if (provider.ReadCluster is not { } read)
+            throw new ArgumentException($"Parley:Cluster:Provider is '{clusterProvider}': it needs {StorageOptions.ProviderKey}=postgres (the nodes share their nick space there), not '{options.Storage.Provider}'");
+        return read(configuration);
+    }
+
+    private static NodeLeaseOptions ReadNodeLease(IConfiguration configuration)
+    {
+        var defaults = new NodeLeaseOptions();
+        var lease = new NodeLeaseOptions
+        {
+            // The host's name by default, as the router's queue: one node per machine needs no setting.
+            NodeName = configuration[NodeLeaseOptions.NodeNameKey] ?? Environment.MachineName,
+            HeartbeatInterval = Duration(configuration, NodeLeaseOptions.HeartbeatIntervalKey, defaults.HeartbeatInterval),
+            NodeTimeout = Duration(configuration, NodeLeaseOptions.NodeTimeoutKey, defaults.NodeTimeout),
+        };
+        lease.Validate();
+        return lease;
+    }
+
+    private static TimeSpan Duration(IConfiguration configuration, string key, TimeSpan fallback) =>
+        configuration[key] is not { } text ? fallback
+        : TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value) ? value
+        : throw new ArgumentException($"{key} is '{text}': it must be a time span such as 00:00:05");
 
     /// <summary>One line for a store that could not be opened, naming the setting to fix.</summary>
     public static string Describe(StoreUnavailableException exception, ParleyOptions options) =>
