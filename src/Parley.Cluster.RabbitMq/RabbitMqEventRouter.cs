@@ -57,6 +57,7 @@ public sealed partial class RabbitMqEventRouter : IEventRouter, IAsyncDisposable
         _meter.CreateObservableCounter("parley.cluster.dropped", () => Volatile.Read(ref _dropped), "{event}", "Events for other nodes dropped: the outgoing buffer was full (log event 483).");
         _meter.CreateObservableCounter("parley.cluster.nacked", () => Volatile.Read(ref _nacked), "{event}", "Events the broker refused (log event 484).");
         _meter.CreateObservableCounter("parley.cluster.received", () => Volatile.Read(ref _received), "{event}", "Events received from other nodes.");
+        _meter.CreateObservableCounter("parley.cluster.replica_received", () => Volatile.Read(ref _receivedForReplica), "{event}", "User records, node states and room membership and settings events received for this node's replica of the others.");
         _meter.CreateObservableGauge("parley.cluster.outgoing", () => Volatile.Read(ref _queued), "{event}", "Events waiting for the broker.");
     }
 
@@ -95,10 +96,13 @@ public sealed partial class RabbitMqEventRouter : IEventRouter, IAsyncDisposable
             arguments: new Dictionary<string, object?> { ["x-expires"] = (int)_options.QueueExpiry.TotalMilliseconds },
             cancellationToken: cancellationToken).ConfigureAwait(false);
         await _publishChannel.QueueBindAsync(_options.QueueName, _options.Exchange, RoutingKeys.All, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await _publishChannel.QueueBindAsync(_options.QueueName, _options.Exchange, NodeKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         _consumeChannel = await _connection.CreateChannelAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         await _consumeChannel.BasicQosAsync(0, (ushort)_options.Prefetch, global: false, cancellationToken).ConfigureAwait(false);
         await StartConsumingAsync(_consumeChannel, cancellationToken).ConfigureAwait(false);
         _publishLoop = Task.Run(() => PublishLoopAsync(_stopping.Token), CancellationToken.None);
+        // The other nodes' users and room members, for this node's replica.
+        RequestStates();
         RabbitMqLog.Connected(_logger, _options.NodeName, $"{_connection.Endpoint.HostName}:{_connection.Endpoint.Port}", _options.Exchange, _options.QueueName);
     }
 
@@ -152,6 +156,7 @@ public sealed partial class RabbitMqEventRouter : IEventRouter, IAsyncDisposable
     /// </summary>
     public async ValueTask DisposeAsync()
     {
+        AnnounceLeaving();
         _outgoing.Writer.TryComplete();
         await WhenConfirmedAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
         await _stopping.CancelAsync().ConfigureAwait(false);
@@ -226,13 +231,13 @@ public sealed partial class RabbitMqEventRouter : IEventRouter, IAsyncDisposable
     private void Forward(in Audience audience, ChatEvent chatEvent, ChatEvent? echo)
     {
         if (Describe(in audience) is { } envelope)
-            Enqueue(envelope with { Operation = RoutedOperation.Publish, Event = chatEvent, Echo = echo });
+            Enqueue(ForReplicas(envelope with { Operation = RoutedOperation.Publish, Event = chatEvent, Echo = echo }, in audience, chatEvent));
     }
 
     // Never blocks: over the bound the event is dropped and reported; bindings always pass.
     private void Enqueue(in RoutedEnvelope envelope)
     {
-        if (envelope.Operation is RoutedOperation.Publish or RoutedOperation.Close)
+        if (envelope.Operation is RoutedOperation.Publish or RoutedOperation.Close or RoutedOperation.Replica)
         {
             if (Interlocked.Increment(ref _queued) > _options.MaxOutgoing)
             {
@@ -245,7 +250,7 @@ public sealed partial class RabbitMqEventRouter : IEventRouter, IAsyncDisposable
             }
         }
 
-        if (!_outgoing.Writer.TryWrite(envelope) && envelope.Operation is RoutedOperation.Publish or RoutedOperation.Close)
+        if (!_outgoing.Writer.TryWrite(envelope) && envelope.Operation is RoutedOperation.Publish or RoutedOperation.Close or RoutedOperation.Replica)
             Interlocked.Decrement(ref _queued);
     }
 }

@@ -46,4 +46,7 @@ internal readonly record struct RoutedEnvelope
 
     /// <summary>Why (<see cref="RoutedOperation.Close"/>), or null.</summary>
     public string? Reason { get; init; }
+
+    /// <summary>What the other nodes' replicas take from it (<see cref="RoutedOperation.Replica"/>, or a room's settings with a room event), or null.</summary>
+    public ReplicaPayload? Replica { get; init; }
 }

@@ -26,6 +26,8 @@ public sealed class TestNode : IAsyncDisposable
         {
             Router = router,
         };
+        // The hub's replica of the other nodes (room members, users) is kept by its router.
+        router.Attach(Hub);
     }
 
     public RabbitMqEventRouter Router { get; }
@@ -42,8 +44,18 @@ public sealed class TestNode : IAsyncDisposable
             Exchange = "parley.test." + Guid.NewGuid().ToString("N")[..8],
             MaxOutgoing = maxOutgoing,
         });
+        var node = new TestNode(router);
         await router.StartAsync();
-        return new TestNode(router);
+        return node;
+    }
+
+    /// <summary>A node on a given exchange: one that joins the others' cluster later.</summary>
+    public static async Task<TestNode> StartOnAsync(RabbitMqBroker broker, string name, string exchange)
+    {
+        var router = new RabbitMqEventRouter(new RabbitMqRouterOptions { Uri = broker.Uri, NodeName = name + "-" + Guid.NewGuid().ToString("N")[..6], Exchange = exchange });
+        var node = new TestNode(router);
+        await router.StartAsync();
+        return node;
     }
 
     public static async Task<TestNode[]> StartManyAsync(RabbitMqBroker broker, params string[] names)
@@ -53,8 +65,8 @@ public sealed class TestNode : IAsyncDisposable
         for (var i = 0; i < names.Length; i++)
         {
             var router = new RabbitMqEventRouter(new RabbitMqRouterOptions { Uri = broker.Uri, NodeName = names[i] + "-" + Guid.NewGuid().ToString("N")[..6], Exchange = exchange });
-            await router.StartAsync();
             nodes[i] = new TestNode(router);
+            await router.StartAsync();
         }
 
         return nodes;
