@@ -74,15 +74,16 @@ public sealed partial class RabbitMqEventRouter
     };
 
     // Everything this node hosts, for a node that asked: its nicks (one session each) and its rooms.
-    private ReplicaPayload NodeState()
+    // Read and queued under the binding lock, which user records and membership announcements take
+    // too: every change is either in the snapshot or after it in the stream.
+    private void SendNodeState(string key)
     {
-        RemoteUser[] users;
         lock (_bindLock)
         {
-            users = [.. _byNick.Values.Where(sessions => sessions.Length > 0 && sessions[0].Nick is not null).Select(sessions => RecordOf(sessions[0], sessions[0].Nick!))];
+            RemoteUser[] users = [.. _byNick.Values.Where(sessions => sessions.Length > 0 && sessions[0].Nick is not null).Select(sessions => RecordOf(sessions[0], sessions[0].Nick!))];
+            var state = new ReplicaPayload { Kind = ReplicaKind.NodeState, Users = users, Rooms = [.. _hub?.Rooms.LocalStates() ?? []] };
+            Enqueue(new RoutedEnvelope { Operation = RoutedOperation.Replica, Key = key, Replica = state });
         }
-
-        return new ReplicaPayload { Kind = ReplicaKind.NodeState, Users = users, Rooms = [.. _hub?.Rooms.LocalStates() ?? []] };
     }
 
     // Asks every node for its state (a start, or the broker back) and tells them this node's.
@@ -91,7 +92,7 @@ public sealed partial class RabbitMqEventRouter
         if (_hub is null)
             return;
         Enqueue(new RoutedEnvelope { Operation = RoutedOperation.Replica, Key = RoutingKeys.All, Target = NodeKey, Replica = new ReplicaPayload { Kind = ReplicaKind.SyncRequest } });
-        Enqueue(new RoutedEnvelope { Operation = RoutedOperation.Replica, Key = RoutingKeys.All, Replica = NodeState() });
+        SendNodeState(RoutingKeys.All);
     }
 
     private void AnnounceLeaving()
@@ -117,7 +118,7 @@ public sealed partial class RabbitMqEventRouter
                 hub.Directory.NoteNode(from);
                 // Answered to the asker alone (its own key), behind everything this node sent before.
                 if (envelope.Target is { Length: > 0 } asker)
-                    Enqueue(new RoutedEnvelope { Operation = RoutedOperation.Replica, Key = asker, Replica = NodeState() });
+                    SendNodeState(asker);
                 break;
             case ReplicaKind.NodeState:
                 hub.Directory.Replace(from, replica.Users ?? []);

@@ -126,8 +126,13 @@ public sealed partial class RabbitMqEventRouter : IEventRouter, IAsyncDisposable
     public void Announce(in Audience audience, ChatEvent chatEvent)
     {
         _local.Announce(in audience, chatEvent);
-        NoteMembership(in audience);
-        Forward(in audience, chatEvent, echo: null);
+        // Under the binding lock with the node-state snapshots (NodeState), so an answer to a
+        // joining node is either before this change in the stream or shows it.
+        lock (_bindLock)
+        {
+            NoteMembership(in audience);
+            Forward(in audience, chatEvent, echo: null);
+        }
     }
 
     /// <inheritdoc />
@@ -136,8 +141,12 @@ public sealed partial class RabbitMqEventRouter : IEventRouter, IAsyncDisposable
     public ValueTask AnnounceAsync(in Audience audience, ChatEvent chatEvent)
     {
         var delivered = _local.AnnounceAsync(in audience, chatEvent);
-        NoteMembership(in audience);
-        Forward(in audience, chatEvent, echo: null);
+        lock (_bindLock)
+        {
+            NoteMembership(in audience);
+            Forward(in audience, chatEvent, echo: null);
+        }
+
         return delivered;
     }
 
