@@ -29,7 +29,7 @@ public sealed class RemoteListingTests : IAsyncDisposable
         await alice.SendAsync("WHOIS zoe");
 
         await alice.ExpectAsync(":parley 311 alice zoe zz zoe.users.parley * :Zoe Zed");
-        await alice.ExpectAsync(":parley 319 alice zoe :@#dev");
+        await alice.ExpectAsync(":parley 319 alice zoe @#dev");
         await alice.ExpectAsync($":parley 312 alice zoe {OtherNode} :Parley chat server");
         await alice.ExpectAsync(":parley 330 alice zoe zoe :is logged in as");
         await alice.ExpectAsync(":parley 301 alice zoe :at lunch");
@@ -74,7 +74,7 @@ public sealed class RemoteListingTests : IAsyncDisposable
         await alice.ExpectAsync(":parley 251 alice :There are 2 users and 0 invisible on 2 servers");
         await alice.WaitForAsync(line => line.Contains(" 266 alice 2 ", StringComparison.Ordinal));
         await alice.SendAsync("ISON zoe nobody");
-        await alice.ExpectAsync(":parley 303 alice :zoe");
+        await alice.ExpectAsync(":parley 303 alice zoe");
     }
 
     [Fact]
