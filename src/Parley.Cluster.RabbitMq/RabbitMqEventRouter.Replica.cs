@@ -106,6 +106,8 @@ public sealed partial class RabbitMqEventRouter
     {
         if (_hub is not { } hub || envelope.Replica is not { } replica)
             return;
+        if (replica.Kind != ReplicaKind.NodeLeft)
+            Heard(from);
         switch (replica.Kind)
         {
             case ReplicaKind.User when replica.User is { } user:
@@ -125,8 +127,7 @@ public sealed partial class RabbitMqEventRouter
                 hub.Rooms.ApplyRemoteNode(from, replica.Rooms ?? []);
                 break;
             case ReplicaKind.NodeLeft:
-                hub.Directory.Forget(from);
-                hub.Rooms.ForgetNode(from);
+                Forget(from);
                 break;
         }
     }

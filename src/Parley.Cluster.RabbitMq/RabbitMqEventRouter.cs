@@ -42,12 +42,14 @@ public sealed partial class RabbitMqEventRouter : IEventRouter, IAsyncDisposable
     /// <summary>A router for one node; <see cref="StartAsync"/> connects it.</summary>
     /// <param name="options">Validated settings.</param>
     /// <param name="logger">Where connection changes, drops and refusals are told; null for none.</param>
+    /// <param name="time">The clock of the replica's heartbeats and their expiry; null for the system's.</param>
     /// <exception cref="ArgumentException">An option is invalid (<see cref="RabbitMqRouterOptions.Validate"/>).</exception>
-    public RabbitMqEventRouter(RabbitMqRouterOptions options, ILogger? logger = null)
+    public RabbitMqEventRouter(RabbitMqRouterOptions options, ILogger? logger = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
+        _time = time ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
         // The node's name rides as the AMQP app-id, so a node knows (and skips) its own publications.
         _properties = new BasicProperties { AppId = options.NodeName, DeliveryMode = DeliveryModes.Transient };
@@ -101,8 +103,9 @@ public sealed partial class RabbitMqEventRouter : IEventRouter, IAsyncDisposable
         await _consumeChannel.BasicQosAsync(0, (ushort)_options.Prefetch, global: false, cancellationToken).ConfigureAwait(false);
         await StartConsumingAsync(_consumeChannel, cancellationToken).ConfigureAwait(false);
         _publishLoop = Task.Run(() => PublishLoopAsync(_stopping.Token), CancellationToken.None);
-        // The other nodes' users and room members, for this node's replica.
+        // The other nodes' users and room members, for this node's replica, and this node's pulse.
         RequestStates();
+        StartHeartbeat();
         RabbitMqLog.Connected(_logger, _options.NodeName, $"{_connection.Endpoint.HostName}:{_connection.Endpoint.Port}", _options.Exchange, _options.QueueName);
     }
 
@@ -166,6 +169,7 @@ public sealed partial class RabbitMqEventRouter : IEventRouter, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         AnnounceLeaving();
+        StopHeartbeat();
         _outgoing.Writer.TryComplete();
         await WhenConfirmedAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
         await _stopping.CancelAsync().ConfigureAwait(false);

@@ -23,4 +23,7 @@ internal enum ReplicaKind : byte
 
     /// <summary>A room's settings after a topic, mode or list change: <see cref="ReplicaPayload.Settings"/>.</summary>
     Settings = 6,
+
+    /// <summary>The sending node is up (every <see cref="RabbitMqEventRouter.ReplicaHeartbeat"/>).</summary>
+    Heartbeat = 7,
 }

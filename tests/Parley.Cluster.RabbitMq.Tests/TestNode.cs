@@ -50,9 +50,10 @@ public sealed class TestNode : IAsyncDisposable
     }
 
     /// <summary>A node on a given exchange: one that joins the others' cluster later.</summary>
-    public static async Task<TestNode> StartOnAsync(RabbitMqBroker broker, string name, string exchange)
+    /// <param name="time">The router's clock (heartbeats of the replica), or the system's.</param>
+    public static async Task<TestNode> StartOnAsync(RabbitMqBroker broker, string name, string exchange, TimeProvider? time = null)
     {
-        var router = new RabbitMqEventRouter(new RabbitMqRouterOptions { Uri = broker.Uri, NodeName = name + "-" + Guid.NewGuid().ToString("N")[..6], Exchange = exchange });
+        var router = new RabbitMqEventRouter(new RabbitMqRouterOptions { Uri = broker.Uri, NodeName = name + "-" + Guid.NewGuid().ToString("N")[..6], Exchange = exchange }, time: time);
         var node = new TestNode(router);
         await router.StartAsync();
         return node;

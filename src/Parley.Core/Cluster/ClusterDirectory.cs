@@ -105,7 +105,7 @@ public sealed class ClusterDirectory
         }
     }
 
-    /// <summary>Replaces everything known of <paramref name="node"/> with <paramref name="users"/> (its announcement when a node joins).</summary>
+    /// <summary>Replaces everything known of <paramref name="node"/> with <paramref name="users"/> (its announcement when a node joins), nick by nick.</summary>
     /// <param name="node">The node.</param>
     /// <param name="users">Its users now; their <see cref="RemoteUser.Node"/> is set to <paramref name="node"/>.</param>
     public void Replace(string node, IEnumerable<RemoteUser> users)
@@ -113,10 +113,21 @@ public sealed class ClusterDirectory
         ArgumentNullException.ThrowIfNull(users);
         lock (_gate)
         {
-            Forget(node);
-            _nodes.TryAdd(node, 0);
+            // New records first, then the nicks gone: a reader never sees a user that stayed missing.
+            var kept = new HashSet<string>(NickRules.Comparer);
             foreach (var user in users)
+            {
                 Set(user with { Node = node });
+                kept.Add(user.Nick);
+            }
+
+            foreach (var (nick, held) in _byNick)
+            {
+                if (!kept.Contains(nick) && Array.Exists(held, u => u.Node == node))
+                    Remove(node, nick);
+            }
+
+            _nodes.TryAdd(node, 0);
         }
     }
 

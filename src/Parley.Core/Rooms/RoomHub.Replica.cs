@@ -122,22 +122,42 @@ public sealed partial class RoomHub
 
     /// <summary>
     /// Replaces what this node knows of <paramref name="node"/>'s members with its announcement
-    /// (sent when a node joins, or comes back after the broker was away). Settings are taken only for
-    /// rooms without members here: where this node has members, it followed every change itself.
+    /// (sent when a node joins, or comes back after the broker was away), room by room, so a reader
+    /// never sees a room between the old entries and the new. Settings are taken only for rooms
+    /// without members here: where this node has members, it followed every change itself.
     /// </summary>
     /// <param name="node">The announcing node.</param>
     /// <param name="rooms">Its rooms with its members.</param>
     public void ApplyRemoteNode(string node, IReadOnlyList<RoomReplicaState> rooms)
     {
         ArgumentNullException.ThrowIfNull(rooms);
-        ForgetNode(node);
+        var announced = new Dictionary<string, RoomReplicaState>(RoomNames.Comparer);
         foreach (var state in rooms)
+        {
+            if (RoomNames.IsValid(state.Name))
+                announced[state.Name] = state;
+        }
+
+        foreach (var state in announced.Values)
         {
             if (Find(state.Name) is not { MemberCount: > 0 })
                 ApplyRemoteSettings(state.Name, state.Settings, create: true);
-            foreach (var member in state.Members)
-                ApplyRemoteJoin(node, state.Name, member.Nick, member.Role);
+            ReplaceEntries(node, state);
         }
+
+        foreach (var (name, room) in _rooms)
+        {
+            if (!announced.ContainsKey(name))
+                RemoveEntries(room, node);
+        }
+    }
+
+    /// <summary>Forgets every member on <paramref name="node"/> (it stopped, or its heartbeat expired); rooms left empty vanish.</summary>
+    /// <param name="node">The node.</param>
+    public void ForgetNode(string node)
+    {
+        foreach (var (_, room) in _rooms)
+            RemoveEntries(room, node);
     }
 
     /// <summary>A member on <paramref name="node"/> renamed: its entries in every room follow.</summary>
@@ -155,26 +175,6 @@ public sealed partial class RoomHub
                 if (Array.Exists(room.RemoteArray, m => IsEntry(m, node, oldNick)))
                     room.PublishRemote(Array.ConvertAll(room.RemoteArray, m => IsEntry(m, node, oldNick) ? m with { Nick = newNick } : m));
             }
-        }
-    }
-
-    /// <summary>Forgets every member on <paramref name="node"/> (it stopped, or its heartbeat expired); rooms left empty vanish.</summary>
-    /// <param name="node">The node.</param>
-    public void ForgetNode(string node)
-    {
-        foreach (var (_, room) in _rooms)
-        {
-            if (room.RemoteCount == 0)
-                continue;
-            bool closed;
-            lock (room.Gate)
-            {
-                room.PublishRemote(Array.FindAll(room.RemoteArray, m => m.Node != node));
-                closed = CloseIfEmptyUnderGate(room);
-            }
-
-            if (closed)
-                _history.OnRoomClosed(room.Name);
         }
     }
 
@@ -298,6 +298,39 @@ public sealed partial class RoomHub
             return null;
         room.PublishRemote(Array.ConvertAll(room.RemoteArray, m => Array.IndexOf(entries, m) >= 0 ? m with { Role = Changed(m.Role, role, grant) } : m));
         return entries[0].Nick;
+    }
+
+    // The node's entries of the room become exactly the announced members.
+    private void ReplaceEntries(string node, RoomReplicaState state)
+    {
+        while (true)
+        {
+            var room = _rooms.GetOrAdd(state.Name, static (n, time) => new Room(n, time.GetUtcNow()) { Modes = RoomModes.NoExternal }, _time);
+            lock (room.Gate)
+            {
+                if (room.IsClosed)
+                    continue;
+                room.PublishRemote([.. room.RemoteArray.Where(m => m.Node != node), .. state.Members.Select(m => m with { Node = node })]);
+                return;
+            }
+        }
+    }
+
+    private void RemoveEntries(Room room, string node)
+    {
+        if (room.RemoteCount == 0)
+            return;
+        bool closed;
+        lock (room.Gate)
+        {
+            if (!Array.Exists(room.RemoteArray, m => m.Node == node))
+                return;
+            room.PublishRemote(Array.FindAll(room.RemoteArray, m => m.Node != node));
+            closed = CloseIfEmptyUnderGate(room);
+        }
+
+        if (closed)
+            _history.OnRoomClosed(room.Name);
     }
 
     private static MemberRole Changed(MemberRole role, MemberRole change, bool grant) => grant ? role | change : role & ~change;

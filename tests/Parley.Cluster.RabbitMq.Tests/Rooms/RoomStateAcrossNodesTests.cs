@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Parley.Core.Events;
 using Parley.Core.Presence;
 using Parley.Core.Rooms;
@@ -49,9 +50,7 @@ public sealed class RoomStateAcrossNodesTests(RabbitMqBroker broker)
         await using var b = nodes[1];
         var (alice, _) = await a.GuestAsync("alice");
         var (bob, bobSink) = await b.GuestAsync("bob");
-        await a.Hub.Rooms.JoinAsync(alice, "#dev", key: null);
-        await Eventually.HoldsAsync(b, () => b.Hub.Rooms.Find("#dev")?.RemoteCount == 1, "alice in B's replica");
-        await b.Hub.Rooms.JoinAsync(bob, "#dev", key: null);
+        await ShareRoomAsync(a, alice, b, bob, "#dev");
         Assert.NotNull(b.Hub.Directory.Find("alice"));
 
         a.Hub.Quit(alice, "gone home");
@@ -132,10 +131,7 @@ public sealed class RoomStateAcrossNodesTests(RabbitMqBroker broker)
         var (alice, _) = await a.GuestAsync("alice");
         var (mallory, _) = await a.GuestAsync("mallory");
         var (bob, bobSink) = await b.GuestAsync("bob");
-        await a.Hub.Rooms.JoinAsync(alice, "#b", key: null);
-        await Eventually.HoldsAsync(b, () => b.Hub.Rooms.Find("#b")?.RemoteCount == 1, "alice on B");
-        await b.Hub.Rooms.JoinAsync(bob, "#b", key: null);
-        await Eventually.HoldsAsync(a, () => a.Hub.Rooms.Find("#b")?.RemoteCount == 1, "bob on A");
+        await ShareRoomAsync(a, alice, b, bob, "#b");
 
         Assert.Equal(ChatError.None, a.Hub.Rooms.SetRole(alice, "#b", "bob", MemberRole.Op, grant: true));
         await bobSink.WaitForAsync(events => events.OfType<RoomRoleChangedEvent>().Any(), "bob's op on B");
@@ -158,10 +154,7 @@ public sealed class RoomStateAcrossNodesTests(RabbitMqBroker broker)
         await using var b = nodes[1];
         var (alice, _) = await a.GuestAsync("alice");
         var (bob, bobSink) = await b.GuestAsync("bob");
-        await a.Hub.Rooms.JoinAsync(alice, "#k", key: null);
-        await Eventually.HoldsAsync(b, () => b.Hub.Rooms.Find("#k")?.RemoteCount == 1, "alice on B");
-        await b.Hub.Rooms.JoinAsync(bob, "#k", key: null);
-        await Eventually.HoldsAsync(a, () => a.Hub.Rooms.Find("#k")?.RemoteCount == 1, "bob on A");
+        await ShareRoomAsync(a, alice, b, bob, "#k");
 
         Assert.Equal(ChatError.None, a.Hub.Rooms.Kick(alice, "#k", "bob", "out"));
 
@@ -210,6 +203,37 @@ public sealed class RoomStateAcrossNodesTests(RabbitMqBroker broker)
         await Eventually.HoldsAsync(b, () => b.Hub.Directory.Find("alice") is null && b.Hub.Directory.Nodes.Count == 0, "A forgotten on B");
         // An unregistered room with no member left anywhere vanishes.
         Assert.Null(b.Hub.Rooms.Find("#gone"));
+    }
+
+    [Fact]
+    public async Task A_node_silent_past_the_expiry_is_forgotten_and_asked_for_its_state_when_heard_again()
+    {
+        var exchange = "parley.test." + Guid.NewGuid().ToString("N")[..8];
+        // A's clock stands still: it sends no heartbeat, as a killed node would not.
+        var frozen = new FakeTimeProvider();
+        await using var a = await TestNode.StartOnAsync(broker, "a", exchange, frozen);
+        var clock = new FakeTimeProvider();
+        await using var b = await TestNode.StartOnAsync(broker, "b", exchange, clock);
+        var (alice, _) = await a.GuestAsync("alice");
+        await a.Hub.Rooms.JoinAsync(alice, "#x", key: null);
+        await Eventually.HoldsAsync(b, () => b.Hub.Rooms.Find("#x")?.RemoteCount == 1 && b.Hub.Directory.Find("alice") is not null, "alice on B");
+
+        clock.Advance(RabbitMqEventRouter.ReplicaExpiry + RabbitMqEventRouter.ReplicaHeartbeat);
+
+        Assert.Null(b.Hub.Directory.Find("alice"));
+        Assert.Null(b.Hub.Rooms.Find("#x"));
+        // A's next heartbeat: B asks for its state and has alice again.
+        frozen.Advance(RabbitMqEventRouter.ReplicaHeartbeat);
+        await Eventually.HoldsAsync(b, () => b.Hub.Rooms.Find("#x")?.RemoteCount == 1 && b.Hub.Directory.Find("alice") is not null, "alice back on B");
+    }
+
+    // alice makes the room on A (its op), bob joins it on B; both nodes' replicas have the other.
+    private static async Task ShareRoomAsync(TestNode a, Core.Sessions.ChatSession alice, TestNode b, Core.Sessions.ChatSession bob, string room)
+    {
+        Assert.Equal(ChatError.None, (await a.Hub.Rooms.JoinAsync(alice, room, key: null)).Error);
+        await Eventually.HoldsAsync(b, () => b.Hub.Rooms.Find(room)?.RemoteCount == 1, $"alice in B's replica of {room}");
+        Assert.Equal(ChatError.None, (await b.Hub.Rooms.JoinAsync(bob, room, key: null)).Error);
+        await Eventually.HoldsAsync(a, () => a.Hub.Rooms.Find(room)?.RemoteCount == 1, $"bob in A's replica of {room}");
     }
 
     private Task<TestNode> StartAsync(string name, out string exchange)
