@@ -35,4 +35,5 @@ namespace Parley.Cluster.RabbitMq;
 [JsonSerializable(typeof(TagMessageEvent))]
 [JsonSerializable(typeof(UserJoinedEvent))]
 [JsonSerializable(typeof(UserLeftEvent))]
+[JsonSerializable(typeof(ReplicaPayload))]
 internal sealed partial class ChatEventJsonContext : JsonSerializerContext;

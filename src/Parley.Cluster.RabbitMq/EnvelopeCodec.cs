@@ -68,6 +68,9 @@ internal sealed class EnvelopeCodec : IDisposable
             WriteString(rooms[i]);
         WriteEvent(envelope.Event);
         WriteEvent(envelope.Echo);
+        // Replica data last: a node that knows no replica reads the envelope without it.
+        if (envelope.Replica is { } replica)
+            WriteJson(replica, ChatEventJsonContext.Default.ReplicaPayload);
         return _buffer.WrittenMemory;
     }
 
@@ -94,10 +97,12 @@ internal sealed class EnvelopeCodec : IDisposable
             rooms![i] = ReadString(ref rest) ?? throw new FormatException("a room name is null");
         var chatEvent = ReadEvent(ref rest);
         var echo = ReadEvent(ref rest);
+        var replica = rest.IsEmpty ? null : ReadReplica(ref rest);
         return new RoutedEnvelope
         {
             Operation = operation, Kind = kind, MinimumRole = role, AccountId = account, ExceptSession = except,
             Target = target, ExceptNick = exceptNick, Reason = reason, Rooms = rooms, Event = chatEvent, Echo = echo, Key = "",
+            Replica = replica,
         };
     }
 
@@ -114,15 +119,46 @@ internal sealed class EnvelopeCodec : IDisposable
             : throw new ArgumentException($"{chatEvent.GetType().Name} has no wire id in {nameof(EnvelopeCodec)}.{nameof(EventKinds)}", nameof(chatEvent));
         _buffer.GetSpan(1)[0] = id;
         _buffer.Advance(1);
-        // Length first, filled in once the JSON is written.
+        WriteJson(chatEvent, Infos[id]);
+    }
+
+    // A 4-byte length, filled in once the JSON is written, then the JSON.
+    private void WriteJson(object value, JsonTypeInfo info)
+    {
         var lengthAt = _buffer.WrittenCount;
         _buffer.GetSpan(4);
         _buffer.Advance(4);
         _json.Reset(_buffer);
-        JsonSerializer.Serialize(_json, chatEvent, Infos[id]);
+        JsonSerializer.Serialize(_json, value, info);
         _json.Flush();
         var length = _buffer.WrittenCount - lengthAt - 4;
         BinaryPrimitives.WriteInt32LittleEndian(System.Runtime.InteropServices.MemoryMarshal.AsMemory(_buffer.WrittenMemory).Span[lengthAt..], length);
+    }
+
+    private static ReplicaPayload ReadReplica(ref ReadOnlySpan<byte> rest)
+    {
+        var json = ReadJson(ref rest);
+        try
+        {
+            return JsonSerializer.Deserialize(json, ChatEventJsonContext.Default.ReplicaPayload) ?? throw new FormatException("a replica payload is null");
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"a replica payload is not valid JSON: {e.Message}", e);
+        }
+    }
+
+    private static ReadOnlySpan<byte> ReadJson(ref ReadOnlySpan<byte> rest)
+    {
+        if (rest.Length < 4)
+            throw new FormatException("the envelope ends inside a length");
+        var length = BinaryPrimitives.ReadInt32LittleEndian(rest);
+        rest = rest[4..];
+        if (length < 0 || length > rest.Length)
+            throw new FormatException($"a value of {length} bytes does not fit the {rest.Length} left");
+        var json = rest[..length];
+        rest = rest[length..];
+        return json;
     }
 
     private static ChatEvent? ReadEvent(ref ReadOnlySpan<byte> rest)
@@ -135,14 +171,7 @@ internal sealed class EnvelopeCodec : IDisposable
             return null;
         if (id >= Infos.Length)
             throw new FormatException($"event kind {id} is unknown here (this node knows {Infos.Length})");
-        if (rest.Length < 4)
-            throw new FormatException("the envelope ends inside an event's length");
-        var length = BinaryPrimitives.ReadInt32LittleEndian(rest);
-        rest = rest[4..];
-        if (length < 0 || length > rest.Length)
-            throw new FormatException($"an event of {length} bytes does not fit the {rest.Length} left");
-        var json = rest[..length];
-        rest = rest[length..];
+        var json = ReadJson(ref rest);
         try
         {
             return (ChatEvent?)JsonSerializer.Deserialize(json, Infos[id]) ?? throw new FormatException("an event is null");

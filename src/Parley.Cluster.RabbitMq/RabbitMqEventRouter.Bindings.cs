@@ -43,14 +43,19 @@ public sealed partial class RabbitMqEventRouter
             if (before is not null && now is not null && StringComparer.OrdinalIgnoreCase.Equals(before.Nick, now.Nick) && before.AccountId == now.AccountId)
             {
                 _online[session.Id] = now;
+                AnnounceUser(session, goneNick: null);
                 return;
             }
 
+            string? gone = null;
             if (before is not null)
             {
                 _online.TryRemove(session.Id, out _);
                 if (Remove(_byNick, before.Nick, session))
+                {
                     Enqueue(new RoutedEnvelope { Operation = RoutedOperation.Unbind, Key = RoutingKeys.Nick(before.Nick) });
+                    gone = before.Nick;
+                }
                 if (before.AccountId is { } account && Remove(_byAccount, account, session))
                     Enqueue(new RoutedEnvelope { Operation = RoutedOperation.Unbind, Key = RoutingKeys.Account(account) });
             }
@@ -63,6 +68,8 @@ public sealed partial class RabbitMqEventRouter
                 if (now.AccountId is { } account && Add(_byAccount, account, session))
                     Enqueue(new RoutedEnvelope { Operation = RoutedOperation.Bind, Key = RoutingKeys.Account(account) });
             }
+
+            AnnounceUser(session, gone);
         }
     }
 

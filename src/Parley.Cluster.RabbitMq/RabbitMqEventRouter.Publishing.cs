@@ -104,7 +104,7 @@ public sealed partial class RabbitMqEventRouter
             if (!await SendAsync(next, stopping).ConfigureAwait(false))
                 continue;
             reader.TryRead(out _);
-            if (next.Operation is RoutedOperation.Publish or RoutedOperation.Close)
+            if (next.Operation is RoutedOperation.Publish or RoutedOperation.Close or RoutedOperation.Replica)
                 Interlocked.Decrement(ref _queued);
         }
     }
@@ -260,6 +260,8 @@ public sealed partial class RabbitMqEventRouter
 
         RabbitMqLog.Recovered(_logger, resend);
         recovered.TrySetResult();
+        // What the broker lost while it was away (transient messages) is announced again.
+        RequestStates();
         return Task.CompletedTask;
     }
 }

@@ -10,14 +10,22 @@ namespace Parley.Cluster.RabbitMq;
 public sealed partial class RabbitMqEventRouter
 {
     private long _received;
+    private long _receivedForReplica;
     private long _ownSkipped;
     private long _remoteDeliveries;
     private readonly long[] _receivedByKind = new long[(int)AudienceKind.EveryNick + 1];
 
-    /// <summary>Events received from other nodes.</summary>
+    /// <summary>Events received from other nodes, but those for the replica (<see cref="ReceivedForReplica"/>).</summary>
     public long Received => Volatile.Read(ref _received);
 
-    /// <summary>Events received from other nodes for one kind of audience (publishes and closes).</summary>
+    /// <summary>
+    /// What other nodes sent every node for this node's replica: user records, node states, and the
+    /// room membership and settings events (joins, parts, kicks, roles, topics, modes, lists), which
+    /// go to every node, with members of the room or not.
+    /// </summary>
+    public long ReceivedForReplica => Volatile.Read(ref _receivedForReplica);
+
+    /// <summary>Events received from other nodes for one kind of audience (publishes and closes; not those counted in <see cref="ReceivedForReplica"/>).</summary>
     public long ReceivedOf(AudienceKind kind) => (uint)kind < (uint)_receivedByKind.Length ? Volatile.Read(ref _receivedByKind[(int)kind]) : 0;
 
     /// <summary>This node's own publications that came back through a shared binding and were skipped.</summary>
@@ -42,10 +50,9 @@ public sealed partial class RabbitMqEventRouter
             Interlocked.Increment(ref _ownSkipped);
         else
         {
-            Interlocked.Increment(ref _received);
             try
             {
-                Deliver(EnvelopeCodec.Decode(delivery.Body.Span));
+                Deliver(EnvelopeCodec.Decode(delivery.Body.Span), from ?? "");
             }
             catch (FormatException e)
             {
@@ -63,10 +70,23 @@ public sealed partial class RabbitMqEventRouter
     }
 
     // The audience resolved against this node's tables, as the in-process router resolves it.
-    private void Deliver(RoutedEnvelope envelope)
+    private void Deliver(RoutedEnvelope envelope, string from)
     {
-        if ((uint)envelope.Kind < (uint)_receivedByKind.Length)
-            Interlocked.Increment(ref _receivedByKind[(int)envelope.Kind]);
+        if (envelope.Operation == RoutedOperation.Replica || (envelope.Event is { } stateEvent && IsRoomState(stateEvent)))
+            Interlocked.Increment(ref _receivedForReplica);
+        else
+        {
+            Interlocked.Increment(ref _received);
+            if ((uint)envelope.Kind < (uint)_receivedByKind.Length)
+                Interlocked.Increment(ref _receivedByKind[(int)envelope.Kind]);
+        }
+
+        if (envelope.Operation == RoutedOperation.Replica)
+        {
+            ApplyReplica(from, in envelope);
+            return;
+        }
+
         if (envelope.Operation == RoutedOperation.Close)
         {
             foreach (var session in SessionsOf(in envelope))
@@ -77,6 +97,10 @@ public sealed partial class RabbitMqEventRouter
 
         if (envelope.Operation != RoutedOperation.Publish || envelope.Event is not { } chatEvent)
             return;
+        // The replica first, so a member told of a join, a topic or a role sees it in NAMES at once;
+        // a leave after, so a kicked session here still gets its KICK.
+        if (chatEvent is not RoomMemberLeftEvent)
+            ApplyEvent(from, in envelope, chatEvent);
         var count = envelope.Kind switch
         {
             AudienceKind.Nick or AudienceKind.Account => ToEach(SessionsOf(in envelope), chatEvent),
@@ -89,6 +113,8 @@ public sealed partial class RabbitMqEventRouter
             _ => 0,
         };
         Interlocked.Add(ref _remoteDeliveries, count);
+        if (chatEvent is RoomMemberLeftEvent)
+            ApplyEvent(from, in envelope, chatEvent);
     }
 
     private ChatSession[] SessionsOf(in RoutedEnvelope envelope) => envelope.Kind switch

@@ -43,12 +43,14 @@ public sealed partial class RabbitMqEventRouter : IEventRouter, IAsyncDisposable
     /// <summary>A router for one node; <see cref="StartAsync"/> connects it.</summary>
     /// <param name="options">Validated settings.</param>
     /// <param name="logger">Where connection changes, drops and refusals are told; null for none.</param>
+    /// <param name="time">The clock of the replica's heartbeats and their expiry; null for the system's.</param>
     /// <exception cref="ArgumentException">An option is invalid (<see cref="RabbitMqRouterOptions.Validate"/>).</exception>
-    public RabbitMqEventRouter(RabbitMqRouterOptions options, ILogger? logger = null)
+    public RabbitMqEventRouter(RabbitMqRouterOptions options, ILogger? logger = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
+        _time = time ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
         // The node's name rides as the AMQP app-id, so a node knows (and skips) its own publications.
         // Persistent into durable queues: the broker confirms an event once it is on its disk (or
@@ -60,6 +62,7 @@ public sealed partial class RabbitMqEventRouter : IEventRouter, IAsyncDisposable
         _meter.CreateObservableCounter("parley.cluster.dropped", () => Volatile.Read(ref _dropped), "{event}", "Events for other nodes dropped: the outgoing buffer was full (log event 483).");
         _meter.CreateObservableCounter("parley.cluster.nacked", () => Volatile.Read(ref _nacked), "{event}", "Events the broker refused (log event 484).");
         _meter.CreateObservableCounter("parley.cluster.received", () => Volatile.Read(ref _received), "{event}", "Events received from other nodes.");
+        _meter.CreateObservableCounter("parley.cluster.replica_received", () => Volatile.Read(ref _receivedForReplica), "{event}", "User records, node states and room membership and settings events received for this node's replica of the others.");
         _meter.CreateObservableGauge("parley.cluster.outgoing", () => Volatile.Read(ref _queued), "{event}", "Events waiting for the broker.");
     }
 
@@ -98,10 +101,14 @@ public sealed partial class RabbitMqEventRouter : IEventRouter, IAsyncDisposable
             arguments: new Dictionary<string, object?> { ["x-expires"] = (int)_options.QueueExpiry.TotalMilliseconds },
             cancellationToken: cancellationToken).ConfigureAwait(false);
         await _publishChannel.QueueBindAsync(_options.QueueName, _options.Exchange, RoutingKeys.All, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await _publishChannel.QueueBindAsync(_options.QueueName, _options.Exchange, NodeKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         _consumeChannel = await _connection.CreateChannelAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         await _consumeChannel.BasicQosAsync(0, (ushort)_options.Prefetch, global: false, cancellationToken).ConfigureAwait(false);
         await StartConsumingAsync(_consumeChannel, cancellationToken).ConfigureAwait(false);
         _publishLoop = Task.Run(() => PublishLoopAsync(_stopping.Token), CancellationToken.None);
+        // The other nodes' users and room members, for this node's replica, and this node's pulse.
+        RequestStates();
+        StartHeartbeat();
         RabbitMqLog.Connected(_logger, _options.NodeName, $"{_connection.Endpoint.HostName}:{_connection.Endpoint.Port}", _options.Exchange, _options.QueueName);
     }
 
@@ -125,8 +132,13 @@ public sealed partial class RabbitMqEventRouter : IEventRouter, IAsyncDisposable
     public void Announce(in Audience audience, ChatEvent chatEvent)
     {
         _local.Announce(in audience, chatEvent);
-        NoteMembership(in audience);
-        Forward(in audience, chatEvent, echo: null);
+        // Under the binding lock with the node-state snapshots (NodeState), so an answer to a
+        // joining node is either before this change in the stream or shows it.
+        lock (_bindLock)
+        {
+            NoteMembership(in audience);
+            Forward(in audience, chatEvent, echo: null);
+        }
     }
 
     /// <inheritdoc />
@@ -141,8 +153,14 @@ public sealed partial class RabbitMqEventRouter : IEventRouter, IAsyncDisposable
     public ValueTask AnnounceAsync(in Audience audience, ChatEvent chatEvent)
     {
         var delivered = _local.AnnounceAsync(in audience, chatEvent);
-        var bound = NoteMembership(in audience);
-        Forward(in audience, chatEvent, echo: null);
+        Task bound;
+        // Under the binding lock with the node-state snapshots (NodeState), as Announce.
+        lock (_bindLock)
+        {
+            bound = NoteMembership(in audience);
+            Forward(in audience, chatEvent, echo: null);
+        }
+
         return bound.IsCompleted ? delivered : WhenBoundAsync(delivered, bound, audience.Room!.Name);
     }
 
@@ -177,6 +195,8 @@ public sealed partial class RabbitMqEventRouter : IEventRouter, IAsyncDisposable
         // Twice in a host: its service stops it, then the container disposes the singleton.
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
             return;
+        AnnounceLeaving();
+        StopHeartbeat();
         _outgoing.Writer.TryComplete();
         await WhenConfirmedAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
         await _stopping.CancelAsync().ConfigureAwait(false);
@@ -251,13 +271,13 @@ public sealed partial class RabbitMqEventRouter : IEventRouter, IAsyncDisposable
     private void Forward(in Audience audience, ChatEvent chatEvent, ChatEvent? echo)
     {
         if (Describe(in audience) is { } envelope)
-            Enqueue(envelope with { Operation = RoutedOperation.Publish, Event = chatEvent, Echo = echo });
+            Enqueue(ForReplicas(envelope with { Operation = RoutedOperation.Publish, Event = chatEvent, Echo = echo }, in audience, chatEvent));
     }
 
     // Never blocks: over the bound the event is dropped and reported; bindings always pass.
     private void Enqueue(in RoutedEnvelope envelope)
     {
-        if (envelope.Operation is RoutedOperation.Publish or RoutedOperation.Close)
+        if (envelope.Operation is RoutedOperation.Publish or RoutedOperation.Close or RoutedOperation.Replica)
         {
             if (Interlocked.Increment(ref _queued) > _options.MaxOutgoing)
             {
@@ -270,7 +290,7 @@ public sealed partial class RabbitMqEventRouter : IEventRouter, IAsyncDisposable
             }
         }
 
-        if (!_outgoing.Writer.TryWrite(envelope) && envelope.Operation is RoutedOperation.Publish or RoutedOperation.Close)
+        if (!_outgoing.Writer.TryWrite(envelope) && envelope.Operation is RoutedOperation.Publish or RoutedOperation.Close or RoutedOperation.Replica)
             Interlocked.Decrement(ref _queued);
     }
 }

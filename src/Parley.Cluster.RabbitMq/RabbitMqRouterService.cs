@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using Parley.Core.Presence;
 using RabbitMQ.Client.Exceptions;
 
 namespace Parley.Cluster.RabbitMq;
@@ -9,13 +10,16 @@ namespace Parley.Cluster.RabbitMq;
 /// </summary>
 /// <param name="router">The node's router.</param>
 /// <param name="options">Its settings, for the error line.</param>
-public sealed class RabbitMqRouterService(RabbitMqEventRouter router, RabbitMqRouterOptions options) : IHostedService
+/// <param name="hub">The node's hub, whose replica of the other nodes the router keeps (<see cref="RabbitMqEventRouter.Attach"/>).</param>
+public sealed class RabbitMqRouterService(RabbitMqEventRouter router, RabbitMqRouterOptions options, ChatHub hub) : IHostedService
 {
     /// <inheritdoc />
     /// <exception cref="ArgumentException">The broker cannot be reached: one line naming the setting.</exception>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(router);
+        router.Attach(hub);
         try
         {
             await router.StartAsync(cancellationToken).ConfigureAwait(false);

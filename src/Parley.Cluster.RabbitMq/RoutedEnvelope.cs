@@ -49,4 +49,7 @@ internal readonly record struct RoutedEnvelope
 
     /// <summary>Completed once the broker confirmed this <see cref="RoutedOperation.Bind"/> (not on the wire), or null.</summary>
     public TaskCompletionSource? Bound { get; init; }
+
+    /// <summary>What the other nodes' replicas take from it (<see cref="RoutedOperation.Replica"/>, or a room's settings with a room event), or null.</summary>
+    public ReplicaPayload? Replica { get; init; }
 }

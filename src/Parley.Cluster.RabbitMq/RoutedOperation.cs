@@ -14,4 +14,7 @@ internal enum RoutedOperation : byte
 
     /// <summary>Unbind a routing key from this node's queue (not sent to other nodes).</summary>
     Unbind = 4,
+
+    /// <summary>Tell the other nodes' replicas (users, a node's state; docs/architecture.md "Room state and listings across nodes").</summary>
+    Replica = 5,
 }

@@ -26,6 +26,8 @@ public sealed class TestNode : IAsyncDisposable
         {
             Router = router,
         };
+        // The hub's replica of the other nodes (room members, users) is kept by its router.
+        router.Attach(Hub);
     }
 
     public RabbitMqEventRouter Router { get; }
@@ -42,8 +44,19 @@ public sealed class TestNode : IAsyncDisposable
             Exchange = "parley.test." + Guid.NewGuid().ToString("N")[..8],
             MaxOutgoing = maxOutgoing,
         });
+        var node = new TestNode(router);
         await router.StartAsync();
-        return new TestNode(router);
+        return node;
+    }
+
+    /// <summary>A node on a given exchange: one that joins the others' cluster later.</summary>
+    /// <param name="time">The router's clock (heartbeats of the replica), or the system's.</param>
+    public static async Task<TestNode> StartOnAsync(RabbitMqBroker broker, string name, string exchange, TimeProvider? time = null)
+    {
+        var router = new RabbitMqEventRouter(new RabbitMqRouterOptions { Uri = broker.Uri, NodeName = name + "-" + Guid.NewGuid().ToString("N")[..6], Exchange = exchange }, time: time);
+        var node = new TestNode(router);
+        await router.StartAsync();
+        return node;
     }
 
     public static Task<TestNode[]> StartManyAsync(RabbitMqBroker broker, params string[] names) => StartManyAsync(broker, 256, names);
@@ -56,8 +69,8 @@ public sealed class TestNode : IAsyncDisposable
         for (var i = 0; i < names.Length; i++)
         {
             var router = new RabbitMqEventRouter(new RabbitMqRouterOptions { Uri = broker.Uri, NodeName = names[i] + "-" + Guid.NewGuid().ToString("N")[..6], Exchange = exchange, Prefetch = prefetch });
-            await router.StartAsync();
             nodes[i] = new TestNode(router);
+            await router.StartAsync();
         }
 
         return nodes;

@@ -13,4 +13,10 @@ public sealed class RoomMemberJoinedEvent(string Room, string Nick) : RoomEvent(
 
     /// <summary>The joiner's real name (IRC's extended-join); empty when unknown.</summary>
     public string RealName { get; init; } = "";
+
+    /// <summary>
+    /// The rights the joiner got (op for a room's creator, owner and op for a registered room's
+    /// owner), so other nodes' replicas list it as this node does; no protocol shows it.
+    /// </summary>
+    public Rooms.MemberRole Role { get; init; }
 }

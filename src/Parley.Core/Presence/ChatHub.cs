@@ -111,6 +111,12 @@ public sealed partial class ChatHub
     /// <summary>The rooms.</summary>
     public RoomHub Rooms { get; }
 
+    /// <summary>
+    /// The users online on other nodes of a cluster, as a cluster router keeps them (WHO, WHOIS,
+    /// ISON, LUSERS and <c>/users</c> add them to this node's); always empty on one node.
+    /// </summary>
+    public ClusterDirectory Directory { get; } = new();
+
     /// <summary>The account settings (guests, password length), validated.</summary>
     public AccountOptions AccountOptions => _options;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
+using Parley.Core.Cluster;
 using Parley.Core.Moderation;
 using Parley.Core.Routing;
 using Parley.Core.Sessions;
@@ -18,6 +19,8 @@ namespace Parley.Core.Rooms;
 public sealed class Room
 {
     private RoomMember[] _members = [];
+    // Members on other nodes (a cluster's replica; always empty on one node), copy-on-write.
+    private RemoteMember[] _remote = [];
     private RoomRoster? _roster;
     // One array per RoomList (bans, exceptions, invite exceptions, mutes), each copy-on-write.
     private readonly BanMask[][] _lists = [[], [], [], []];
@@ -62,8 +65,17 @@ public sealed class Room
         }
     }
 
-    /// <summary>How many members the room has.</summary>
+    /// <summary>How many members the room has on this node.</summary>
     public int MemberCount => Volatile.Read(ref _members).Length;
+
+    /// <summary>
+    /// The members on other nodes of a cluster, one per nick per node (docs/architecture.md, "Room
+    /// state and listings across nodes"), a snapshot that never changes; always empty on one node.
+    /// </summary>
+    public ImmutableArray<RemoteMember> RemoteMembers => ImmutableCollectionsMarshal.AsImmutableArray(Volatile.Read(ref _remote));
+
+    /// <summary>How many entries <see cref="RemoteMembers"/> has: 0 on one node.</summary>
+    public int RemoteCount => Volatile.Read(ref _remote).Length;
 
     /// <summary>The topic, or null when none is set.</summary>
     public RoomTopic? Topic
@@ -208,6 +220,11 @@ public sealed class Room
 
     /// <summary>Hands the room's announcements to its members in order, in turns.</summary>
     internal RoomAnnouncer Announcer { get; } = new();
+
+    // Callers hold Gate.
+    internal RemoteMember[] RemoteArray => _remote;
+
+    internal void PublishRemote(RemoteMember[] members) => Volatile.Write(ref _remote, members);
 
     internal void PublishBans(BanMask[] bans) => Publish(RoomList.Bans, bans);
 

@@ -59,19 +59,21 @@ public sealed partial class RoomHub
                 if (room.IsClosed)
                     continue;
                 others = room.MemberArray;
-                var error = CheckJoin(room, session, nick, key, others.Length);
+                // Members on other nodes count too (a cluster's replica; none on one node).
+                var remote = room.RemoteArray.Length;
+                var error = CheckJoin(room, session, nick, key, others.Length + remote);
                 if (error != ChatError.None)
                 {
                     // A refused join never leaves behind an empty room it created.
-                    if (others.Length == 0 && !room.IsRegistered)
+                    if (others.Length == 0 && remote == 0 && !room.IsRegistered)
                         closed = CloseUnderGate(room);
                     if (closed)
                         _history.OnRoomClosed(room.Name);
                     return new JoinResult(error, null, false, []);
                 }
 
-                created = others.Length == 0 && !room.IsRegistered;
-                joined = new RoomMember(session, InitialRole(room, session, others.Length));
+                created = others.Length == 0 && remote == 0 && !room.IsRegistered;
+                joined = new RoomMember(session, InitialRole(room, session, others.Length + remote));
                 room.PublishMembers([.. others, joined]);
                 epoch = room.MembershipEpoch;
                 // The joiner's member list is this snapshot's: later joiners are announced to it.
@@ -92,6 +94,7 @@ public sealed partial class RoomHub
                     ActorAddress = session.UserAddress,
                     Account = session.AccountName,
                     RealName = session.RealName,
+                    Role = joined.Role,
                 });
                 RecordEvent(room, RoomEntryKind.Join, nick, null);
                 // IRCv3 away-notify: members learn at once that the user who joined is away.
@@ -153,21 +156,30 @@ public sealed partial class RoomHub
                 return ChatError.NotRoomOperator;
             // Every session of the nick in the room goes: an account may be in it from several devices.
             targets = Array.FindAll(before, m => NickRules.Comparer.Equals(m.Session.Nick, targetNick));
-            if (targets.Length == 0)
+            // On other nodes too: the event tells those nodes to drop theirs (RoomHub.Replica).
+            var remoteTargets = Array.FindAll(room.RemoteArray, m => NickRules.Comparer.Equals(m.Nick, targetNick));
+            if (targets.Length == 0 && remoteTargets.Length == 0)
                 return ChatError.TargetNotInRoom;
-            if (Array.Exists(targets, t => t.Role.HasFlag(MemberRole.Owner)) && !actor.Role.HasFlag(MemberRole.Owner))
+            if ((Array.Exists(targets, t => t.Role.HasFlag(MemberRole.Owner)) || Array.Exists(remoteTargets, t => t.Role.HasFlag(MemberRole.Owner))) && !actor.Role.HasFlag(MemberRole.Owner))
                 return ChatError.NotRoomOperator;
-            room.PublishMembers(Array.FindAll(before, m => Array.IndexOf(targets, m) < 0));
+            if (remoteTargets.Length > 0)
+            {
+                room.PublishRemote(Array.FindAll(room.RemoteArray, m => Array.IndexOf(remoteTargets, m) < 0));
+                targetNick = remoteTargets[0].Nick;
+            }
+
+            if (targets.Length > 0)
+                room.PublishMembers(Array.FindAll(before, m => Array.IndexOf(targets, m) < 0));
             foreach (var target in targets)
                 target.Session.RemoveRoom(room);
-            if (room.MemberArray.Length == 0 && !room.IsRegistered)
-                closed = CloseUnderGate(room);
+            closed = CloseIfEmptyUnderGate(room);
         }
 
         if (closed)
             _history.OnRoomClosed(room.Name);
-        _hub.Router.Announce(Audience.OfSnapshot(room, before, epoch), new RoomMemberLeftEvent(room.Name, targets[0].Session.Nick ?? targetNick, RoomLeaveKind.Kicked, reason, by.Nick) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSessionId = by.Id });
-        RecordEvent(room, RoomEntryKind.Kick, by.Nick!, reason, targets[0].Session.Nick ?? targetNick);
+        var kicked = targets.Length > 0 ? targets[0].Session.Nick ?? targetNick : targetNick;
+        _hub.Router.Announce(Audience.OfSnapshot(room, before, epoch), new RoomMemberLeftEvent(room.Name, kicked, RoomLeaveKind.Kicked, reason, by.Nick) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSessionId = by.Id });
+        RecordEvent(room, RoomEntryKind.Kick, by.Nick!, reason, kicked);
         return ChatError.None;
     }
 
@@ -236,8 +248,7 @@ public sealed partial class RoomHub
                 return false;
             room.PublishMembers(remaining);
             epoch = room.MembershipEpoch;
-            if (remaining.Length == 0 && !room.IsRegistered)
-                closed = CloseUnderGate(room);
+            closed = CloseIfEmptyUnderGate(room);
         }
 
         if (closed)

@@ -128,7 +128,6 @@ public sealed partial class RoomHub
             return error;
 
         RoomMember[] members;
-        RoomMember changed;
         lock (room!.Gate)
         {
             if (room.FindMember(by) is not { } actor)
@@ -136,19 +135,30 @@ public sealed partial class RoomHub
             if (!actor.IsOp)
                 return ChatError.NotRoomOperator;
             if (room.FindMember(targetNick) is not { } target)
-                return ChatError.TargetNotInRoom;
-            var self = target.Session == by || (by.Presence is not null && target.Session.Presence == by.Presence);
-            if (!grant && target.Role.HasFlag(MemberRole.Owner) && role == MemberRole.Op && !self)
-                return ChatError.NotRoomOperator;
-            var newRole = grant ? target.Role | role : target.Role & ~role;
-            if (newRole == target.Role)
-                return ChatError.None;
-            changed = target with { Role = newRole };
-            members = Array.ConvertAll(room.MemberArray, m => m == target ? changed : m);
-            room.PublishMembers(members);
+            {
+                // A member on another node: this node's replica changes now, that node's member when the event reaches it.
+                var remote = SetRemoteRoleUnderGate(room, targetNick, role, grant, out error);
+                if (remote is null)
+                    return error;
+                members = room.MemberArray;
+                targetNick = remote;
+            }
+            else
+            {
+                var self = target.Session == by || (by.Presence is not null && target.Session.Presence == by.Presence);
+                if (!grant && target.Role.HasFlag(MemberRole.Owner) && role == MemberRole.Op && !self)
+                    return ChatError.NotRoomOperator;
+                var newRole = grant ? target.Role | role : target.Role & ~role;
+                if (newRole == target.Role)
+                    return ChatError.None;
+                var changed = target with { Role = newRole };
+                members = Array.ConvertAll(room.MemberArray, m => m == target ? changed : m);
+                room.PublishMembers(members);
+                targetNick = changed.Session.Nick ?? targetNick;
+            }
         }
 
-        Send(room, members, new RoomRoleChangedEvent(room.Name, by.Nick!, changed.Session.Nick ?? targetNick, role, grant) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSessionId = by.Id });
+        Send(room, members, new RoomRoleChangedEvent(room.Name, by.Nick!, targetNick, role, grant) { Time = _time.GetUtcNow(), ActorAddress = by.UserAddress, ActorSessionId = by.Id });
         return ChatError.None;
     }
 

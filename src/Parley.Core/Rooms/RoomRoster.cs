@@ -75,6 +75,9 @@ public sealed class RoomRoster
 
     private static int Compare(RoomMember a, RoomMember b) => Compare(Rank(a.Role), a.Session.Nick ?? "", Rank(b.Role), b.Session.Nick ?? "");
 
+    // The same order for members given by role and nick (a cluster's merged listing, RoomHub.Listing).
+    internal static int Compare(MemberRole roleA, string nickA, MemberRole roleB, string nickB) => Compare(Rank(roleA), nickA, Rank(roleB), nickB);
+
     private static int Compare(int rankA, string nickA, int rankB, string nickB)
     {
         var byRank = rankB.CompareTo(rankA);

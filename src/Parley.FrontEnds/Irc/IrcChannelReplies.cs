@@ -101,12 +101,27 @@ internal static class IrcChannelReplies
         var budget = IrcLimits.MaxLineBytes - 2 - prefix.Length;
         var line = new StringBuilder();
         // Appended piece by piece: a 5,000-member room is listed to each of 5,000 joiners in a storm.
-        foreach (var member in (roster ?? room.Roster).Entries)
+        if (room.RemoteCount == 0)
         {
-            var rights = Prefix(member.Role, multi);
-            var nick = member.Session.Nick ?? "*";
+            foreach (var member in (roster ?? room.Roster).Entries)
+                Append(member.Role, member.Session.Nick ?? "*", member.Session.UserAddress);
+        }
+        else
+        {
+            // Members on other nodes of a cluster too, merged in the roster's order.
+            foreach (var member in connection.Hub.Rooms.Listing(room, roster))
+                Append(member.Role, member.Nick, member.Address);
+        }
+
+        if (line.Length > 0)
+            connection.Numeric(IrcNumerics.RPL_NAMREPLY, symbol, room.Name, line.ToString());
+        connection.Numeric(IrcNumerics.RPL_ENDOFNAMES, room.Name, "End of /NAMES list");
+
+        void Append(MemberRole role, string nick, Core.Events.UserAddress address)
+        {
+            var rights = Prefix(role, multi);
             // userhost-in-names (ircv3.net/specs/extensions/userhost-in-names): nick!user@host.
-            var name = userhost ? IrcEventEncoder.Mask(nick, member.Session.UserAddress) : nick;
+            var name = userhost ? IrcEventEncoder.Mask(nick, address) : nick;
             if (line.Length > 0 && line.Length + 1 + rights.Length + name.Length > budget)
             {
                 connection.Numeric(IrcNumerics.RPL_NAMREPLY, symbol, room.Name, line.ToString());
@@ -117,10 +132,6 @@ internal static class IrcChannelReplies
                 line.Append(' ');
             line.Append(rights).Append(name);
         }
-
-        if (line.Length > 0)
-            connection.Numeric(IrcNumerics.RPL_NAMREPLY, symbol, room.Name, line.ToString());
-        connection.Numeric(IrcNumerics.RPL_ENDOFNAMES, room.Name, "End of /NAMES list");
     }
 
     /// <summary>

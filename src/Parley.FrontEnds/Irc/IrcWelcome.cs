@@ -76,15 +76,23 @@ internal sealed class IrcWelcome
         var invisible = Math.Min(connection.FrontEnd.InvisibleCount, registered);
         // Connections without a nick; an account on several devices is one user but several sessions.
         var unknown = hub.UnregisteredCount;
-        connection.Numeric(IrcNumerics.RPL_LUSERCLIENT, $"There are {registered - invisible} users and {invisible} invisible on 1 servers");
-        connection.Numeric(IrcNumerics.RPL_LUSEROP, hub.OperatorsOnline.ToString(CultureInfo.InvariantCulture), "operator(s) online");
+        // Other nodes of a cluster: their users (once per nick, not held here too) and operators
+        // from this node's replica; none on one node.
+        var remote = hub.Directory.Count == 0 ? [] : hub.Directory.Users().Where(user => hub.FindByNick(user.Nick) is null).ToList();
+        var servers = 1 + hub.Directory.Nodes.Count;
+        var global = registered + remote.Count;
+        var operators = hub.OperatorsOnline + remote.Count(user => user.IsOperator);
+        connection.Numeric(IrcNumerics.RPL_LUSERCLIENT, $"There are {global - invisible} users and {invisible} invisible on {servers} servers");
+        connection.Numeric(IrcNumerics.RPL_LUSEROP, operators.ToString(CultureInfo.InvariantCulture), "operator(s) online");
         connection.Numeric(IrcNumerics.RPL_LUSERUNKNOWN, unknown.ToString(CultureInfo.InvariantCulture), "unknown connection(s)");
         connection.Numeric(IrcNumerics.RPL_LUSERCHANNELS, hub.Rooms.Count.ToString(CultureInfo.InvariantCulture), "channels formed");
-        connection.Numeric(IrcNumerics.RPL_LUSERME, $"I have {registered} clients and 0 servers");
+        connection.Numeric(IrcNumerics.RPL_LUSERME, $"I have {registered} clients and {servers - 1} servers");
         var users = registered.ToString(CultureInfo.InvariantCulture);
         var max = connection.FrontEnd.NoteUserCount(registered).ToString(CultureInfo.InvariantCulture);
+        var globalUsers = global.ToString(CultureInfo.InvariantCulture);
+        var globalMax = Math.Max(global, connection.FrontEnd.NoteUserCount(registered)).ToString(CultureInfo.InvariantCulture);
         connection.Numeric(IrcNumerics.RPL_LOCALUSERS, users, max, $"Current local users {users}, max {max}");
-        connection.Numeric(IrcNumerics.RPL_GLOBALUSERS, users, max, $"Current global users {users}, max {max}");
+        connection.Numeric(IrcNumerics.RPL_GLOBALUSERS, globalUsers, globalMax, $"Current global users {globalUsers}, max {globalMax}");
     }
 
     /// <summary>Replaces the message of the day (a rehash); later MOTDs and welcomes show it. Thread-safe.</summary>

@@ -22,6 +22,8 @@ internal static class RoomLines
     /// <param name="roster">The members to list: a join's snapshot, or null for the room's current ones.</param>
     public static int SendMembers(LineConnection connection, Room room, RoomRoster? roster = null)
     {
+        if (room.RemoteCount > 0)
+            return SendListing(connection, room, connection.Rooms.Listing(room, roster));
         // The room's cached roster: no group-and-sort per joiner (a storm's n joiners, n members each).
         var members = (roster ?? room.Roster).Entries;
         var names = new string[Math.Min(NicksPerLine, members.Length)];
@@ -34,6 +36,14 @@ internal static class RoomLines
         }
 
         return members.Length;
+    }
+
+    // A room with members on other nodes of a cluster: the merged listing, in the same order.
+    private static int SendListing(LineConnection connection, Room room, IReadOnlyList<ListedMember> members)
+    {
+        foreach (var chunk in members.Chunk(NicksPerLine))
+            connection.Reply(LineWriter.Members(room.Name, Array.ConvertAll(chunk, m => m.Prefix + m.Nick)));
+        return members.Count;
     }
 
     /// <summary>Sends the <c>TOPIC</c> line when the room has a topic.</summary>

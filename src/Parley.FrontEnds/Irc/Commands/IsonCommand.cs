@@ -18,6 +18,8 @@ internal sealed class IsonCommand : IIrcCommand
             {
                 if (connection.Hub.FindByNick(nick) is { Nick: { } shown })
                     online.Add(shown);
+                else if (connection.Hub.Directory.Find(nick) is { } remote)
+                    online.Add(remote.Nick);
             }
         }
 

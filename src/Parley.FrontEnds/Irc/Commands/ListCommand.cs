@@ -40,7 +40,7 @@ internal sealed class ListCommand : IIrcCommand
 
         foreach (var room in listed)
         {
-            var users = room.Roster.Count;
+            var users = rooms.ListedCount(room);
             if (filters is not null && !Matches(filters, room.Name, users))
                 continue;
             connection.Numeric(IrcNumerics.RPL_LIST, room.Name, users.ToString(CultureInfo.InvariantCulture), IrcText.ForWire(room.Topic?.Text ?? ""));

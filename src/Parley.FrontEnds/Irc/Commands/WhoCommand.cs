@@ -31,7 +31,16 @@ internal sealed class WhoCommand : IIrcCommand
             if (connection.Hub.Rooms.FindVisible(connection.Session, mask, out var room) == ChatError.None)
             {
                 foreach (var member in IrcChannelReplies.Distinct(room!))
-                    Reply(connection, whox, room!.Name, member.Session, member.Role);
+                    Reply(connection, whox, room!.Name, Local(connection, member.Session), member.Role);
+                // Members on other nodes of a cluster (none on one node).
+                if (room!.RemoteCount > 0)
+                {
+                    foreach (var member in connection.Hub.Rooms.Listing(room))
+                    {
+                        if (member.Session is null)
+                            Reply(connection, whox, room.Name, Remote(member.User, member.Nick), member.Role);
+                    }
+                }
             }
         }
         else if (mask.AsSpan().ContainsAny('*', '?') || mask == "0")
@@ -40,12 +49,23 @@ internal sealed class WhoCommand : IIrcCommand
             foreach (var user in Matching(connection, mask == "0" ? "*" : mask))
             {
                 if (!operatorsOnly || connection.Hub.Operators.IsOperator(user))
-                    Reply(connection, whox, "*", user, MemberRole.None);
+                    Reply(connection, whox, "*", Local(connection, user), MemberRole.None);
+            }
+
+            foreach (var user in connection.Hub.Directory.Users())
+            {
+                // Another node's users that no session here holds; +i is not replicated, so all are listed.
+                if ((!operatorsOnly || user.IsOperator) && connection.Hub.FindByNick(user.Nick) is null && Matches(mask == "0" ? "*" : mask, user.Nick, user.UserName, user.Host, user.RealName))
+                    Reply(connection, whox, "*", Remote(user, user.Nick), MemberRole.None);
             }
         }
         else if (connection.Hub.FindByNick(mask) is { } target)
         {
-            Reply(connection, whox, "*", target, MemberRole.None);
+            Reply(connection, whox, "*", Local(connection, target), MemberRole.None);
+        }
+        else if (connection.Hub.Directory.Find(mask) is { } remote)
+        {
+            Reply(connection, whox, "*", Remote(remote, remote.Nick), MemberRole.None);
         }
 
         connection.Numeric(IrcNumerics.RPL_ENDOFWHO, mask, "End of WHO list");
@@ -60,12 +80,14 @@ internal sealed class WhoCommand : IIrcCommand
         {
             if (connection.Hub.FindByNick(nick) is not { } user)
                 continue;
-            var matches = Glob.IsMatch(mask, nick) || Glob.IsMatch(mask, user.UserName) || Glob.IsMatch(mask, user.Host)
-                || Glob.IsMatch(mask, user.RealName) || Glob.IsMatch(mask, $"{nick}!{user.UserName}@{user.Host}");
-            if (matches && (user == me || !IsInvisible(user) || SharesRoom(me, user)))
+            if (Matches(mask, nick, user.UserName, user.Host, user.RealName) && (user == me || !IsInvisible(user) || SharesRoom(me, user)))
                 yield return user;
         }
     }
+
+    private static bool Matches(string mask, string nick, string userName, string host, string realName) =>
+        Glob.IsMatch(mask, nick) || Glob.IsMatch(mask, userName) || Glob.IsMatch(mask, host)
+            || Glob.IsMatch(mask, realName) || Glob.IsMatch(mask, $"{nick}!{userName}@{host}");
 
     private static bool IsInvisible(ChatSession user) => user.Sink is IrcConnection { Invisible: true };
 
@@ -80,11 +102,26 @@ internal sealed class WhoCommand : IIrcCommand
         return false;
     }
 
-    private static void Reply(IrcConnection connection, WhoxFields? whox, string channel, ChatSession user, MemberRole role)
+    // What a WHO line shows of a user, on this node or another.
+    private readonly record struct WhoUser(string Nick, string UserName, string Host, string RealName, bool IsAway, bool IsOperator, bool IsBot, string Address, string? Account, ChatSession? Session);
+
+    private static WhoUser Local(IrcConnection connection, ChatSession user)
     {
         var nick = user.Nick ?? "*";
-        var flags = (connection.Hub.AwayMessageOf(nick) is null ? "H" : "G")
-            + (connection.Hub.Operators.IsOperator(user) ? "*" : "")
+        return new WhoUser(nick, user.UserName, user.Host, user.RealName, connection.Hub.AwayMessageOf(nick) is not null, connection.Hub.Operators.IsOperator(user),
+            user.IsBot, user.Address, user.AccountName, user);
+    }
+
+    // Another node's user: its address is that node's to know (placeholder), idle time is not replicated.
+    private static WhoUser Remote(Core.Cluster.RemoteUser? user, string nick) => user is null
+        ? new WhoUser(nick, nick, ChatSession.CloakedHost, nick, false, false, false, "255.255.255.255", null, null)
+        : new WhoUser(user.Nick, user.UserName, user.Host, user.RealName, user.Away is not null, user.IsOperator, user.IsBot, "255.255.255.255", user.Account, null);
+
+    private static void Reply(IrcConnection connection, WhoxFields? whox, string channel, WhoUser user, MemberRole role)
+    {
+        var nick = user.Nick;
+        var flags = (user.IsAway ? "G" : "H")
+            + (user.IsOperator ? "*" : "")
             + (user.IsBot ? "B" : "")
             + IrcChannelReplies.Prefix(role, connection.Has(IrcCapabilities.MultiPrefix));
         if (whox is null)
@@ -109,9 +146,9 @@ internal sealed class WhoCommand : IIrcCommand
                 'n' => nick,
                 'f' => flags,
                 'd' => "0",
-                'l' => IdleSeconds(connection, user),
+                'l' => user.Session is { } local ? IdleSeconds(connection, local) : "0",
                 // The account's name (an IRC user may hold another nick, docs/irc.md); 0 when logged out.
-                'a' => user.AccountName ?? "0",
+                'a' => user.Account ?? "0",
                 // Channel op levels (ircu's +A/+U) do not exist here.
                 'o' => "n/a",
                 _ => user.RealName.Length == 0 ? "*" : user.RealName,

@@ -22,6 +22,12 @@ internal sealed class WhoisCommand : IIrcCommand
         }
 
         var nick = message.Parameters[^1].Split(',')[0];
+        if (connection.Hub.FindByNick(nick) is null && connection.Hub.Directory.Find(nick) is { } remote)
+        {
+            SendRemote(connection, remote);
+            return ValueTask.CompletedTask;
+        }
+
         if (connection.Hub.FindByNick(nick) is not { Nick: { } shown } target)
         {
             connection.Numeric(IrcNumerics.ERR_NOSUCHNICK, nick, "No such nick/channel");
@@ -42,6 +48,32 @@ internal sealed class WhoisCommand : IIrcCommand
             connection.Numeric(IrcNumerics.RPL_AWAY, shown, away);
         connection.Numeric(IrcNumerics.RPL_ENDOFWHOIS, shown, "End of /WHOIS list");
         return ValueTask.CompletedTask;
+    }
+
+    // A user on another node of a cluster, from this node's replica (no network wait): the same
+    // replies, 312 naming the node that hosts it.
+    private static void SendRemote(IrcConnection connection, Core.Cluster.RemoteUser user)
+    {
+        var shown = user.Nick;
+        connection.Numeric(IrcNumerics.RPL_WHOISUSER, shown, user.UserName, user.Host, "*", user.RealName);
+        var multi = connection.Has(IrcCapabilities.MultiPrefix);
+        var channels = connection.Hub.Rooms.RemoteRoomsOf(shown)
+            .Where(x => !x.Room.IsSecret || connection.Session.IsIn(x.Room))
+            .Select(x => IrcChannelReplies.Prefix(x.Role, multi) + x.Room.Name)
+            .Order(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        if (channels.Count > 0)
+            connection.Numeric(IrcNumerics.RPL_WHOISCHANNELS, shown, string.Join(' ', channels));
+        connection.Numeric(IrcNumerics.RPL_WHOISSERVER, shown, user.Node, "Parley chat server");
+        if (user.Account is { } account)
+            connection.Numeric(IrcNumerics.RPL_WHOISACCOUNT, shown, account, "is logged in as");
+        if (user.IsBot)
+            connection.Numeric(IrcNumerics.RPL_WHOISBOT, shown, $"is a bot on {connection.FrontEnd.Options.NetworkName}");
+        if (user.IsSecure)
+            connection.Numeric(IrcNumerics.RPL_WHOISSECURE, shown, "is using a secure connection");
+        if (user.Away is { } away)
+            connection.Numeric(IrcNumerics.RPL_AWAY, shown, away);
+        connection.Numeric(IrcNumerics.RPL_ENDOFWHOIS, shown, "End of /WHOIS list");
     }
 
     // 319: the rooms of every session of the nick, with its prefix there; secret rooms only when

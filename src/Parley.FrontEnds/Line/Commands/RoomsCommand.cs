@@ -16,7 +16,7 @@ internal sealed class RoomsCommand : ILineCommand
     {
         var rooms = connection.Rooms.VisibleRooms(connection.Session).OrderBy(r => r.Name, RoomNames.Comparer).ToList();
         foreach (var room in rooms)
-            connection.Reply(LineWriter.RoomListEntry(room.Name, room.MemberCount, room.Topic?.Text ?? ""));
+            connection.Reply(LineWriter.RoomListEntry(room.Name, room.RemoteCount == 0 ? room.MemberCount : connection.Rooms.ListedCount(room), room.Topic?.Text ?? ""));
         connection.Reply(LineWriter.Ok(Counted.Of(rooms.Count, "room")));
         return ValueTask.CompletedTask;
     }

@@ -14,7 +14,11 @@ internal sealed class UsersCommand : ILineCommand
 
     public ValueTask ExecuteAsync(LineConnection connection, string arguments)
     {
-        var nicks = connection.Hub.OnlineNicks().Order(NickRules.Comparer).ToList();
+        var nicks = connection.Hub.OnlineNicks().ToList();
+        // Users on other nodes of a cluster (none on one node) that no session here holds.
+        if (connection.Hub.Directory.Count > 0)
+            nicks = [.. nicks.Union(connection.Hub.Directory.Users().Select(user => user.Nick), NickRules.Comparer)];
+        nicks.Sort(NickRules.Comparer);
         connection.Reply(LineWriter.Users(nicks));
         connection.Reply(LineWriter.Ok(Counted.Of(nicks.Count, "user") + " online"));
         return ValueTask.CompletedTask;
