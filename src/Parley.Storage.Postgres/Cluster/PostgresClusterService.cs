@@ -40,6 +40,8 @@ internal sealed class PostgresClusterService(
 
             var beat = await lease.BeatAsync(stoppingToken);
             Announce(hub, beat.Dead);
+            if (beat.Renewed)
+                _ = claims.ReleaseStrayAsync();
             if (lease.MustStopServing(beat))
             {
                 _lost = true;

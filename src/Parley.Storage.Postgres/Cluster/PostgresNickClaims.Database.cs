@@ -145,9 +145,53 @@ public sealed partial class PostgresNickClaims
         }
         catch (Exception e) when (IsFailure(e, cancellationToken))
         {
-            // The holder row stays until this node's lease goes (its stop or its expiry frees it).
+            // The holder row stays until the heartbeat's check (ReleaseStrayAsync) or the lease's end frees it.
             PostgresLog.ClaimFailed(_logger, "release", claim.Nick, PostgresFailures.FirstLine(e.Message));
         }
+    }
+
+    /// <summary>
+    /// Queues a check that the database holds for this node only what this node's view holds
+    /// (a release that failed, PostgreSQL being down, left a holder row behind): each stray holder
+    /// is released as <see cref="Release"/> would. The heartbeat calls it; completes when done.
+    /// </summary>
+    public Task ReleaseStrayAsync()
+    {
+        var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Enqueue(async cancellationToken =>
+        {
+            await ReleaseStrayCoreAsync(cancellationToken);
+            done.TrySetResult(true);
+        }, done);
+        return done.Task;
+    }
+
+    // On the operations loop, so no claim of this node is half done meanwhile.
+    private async Task ReleaseStrayCoreAsync(CancellationToken cancellationToken)
+    {
+        var stray = new List<RemoteNickClaim>();
+        try
+        {
+            await using var connection = await _database.DataSource.OpenConnectionAsync(cancellationToken);
+            await using var command = new NpgsqlCommand(
+                "SELECT c.nick, c.account_id, c.account_name FROM nick_holders h JOIN nick_claims c USING (nick_key) WHERE h.node = $1", connection);
+            command.Parameters.Add(Parameters.Text(_node));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var nick = reader.GetString(0);
+                if (!_claims.TryGetValue(nick, out var held) || held is RemoteNickClaim)
+                    stray.Add(new RemoteNickClaim(nick, reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
+            }
+        }
+        catch (Exception e) when (IsFailure(e, cancellationToken))
+        {
+            PostgresLog.ClaimFailed(_logger, "check", "", PostgresFailures.FirstLine(e.Message));
+            return;
+        }
+
+        foreach (var claim in stray)
+            await ReleaseAsync(claim, cancellationToken);
     }
 
     /// <summary>

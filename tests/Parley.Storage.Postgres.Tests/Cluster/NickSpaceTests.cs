@@ -190,6 +190,36 @@ public sealed class NickSpaceTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task A_holder_row_the_view_no_longer_has_is_released_by_the_check()
+    {
+        var database = await server.CreateDatabaseAsync();
+        var time = new FakeTimeProvider(T0);
+        await using (var a = ClusterNode.Start(server.ConnectionString(database), "a", time))
+        await using (var b = ClusterNode.Start(server.ConnectionString(database), "b", time))
+        {
+            var kept = new TestClaim("carol");
+            Assert.True(await a.Claims.TryClaimAsync(kept));
+            // A release that never reached the database (PostgreSQL was down): a row a's view lacks.
+            await using (var connection = new Npgsql.NpgsqlConnection(server.ConnectionString(database)))
+            {
+                await connection.OpenAsync();
+                await using var insert = new Npgsql.NpgsqlCommand(
+                    "INSERT INTO nick_claims VALUES ('ghost', 'ghost', NULL, NULL); INSERT INTO nick_holders VALUES ('ghost', 'a')", connection);
+                await insert.ExecuteNonQueryAsync();
+            }
+
+            Assert.False(await b.Claims.TryClaimAsync(new TestClaim("ghost")));
+            await a.Claims.ReleaseStrayAsync();
+
+            Assert.True(await b.Claims.TryClaimAsync(new TestClaim("ghost")));
+            Assert.False(await b.Claims.TryClaimAsync(new TestClaim("carol")));
+            Assert.Same(kept, a.Claims.TryFind("carol", out var carol) ? carol : null);
+        }
+
+        await server.DropDatabaseAsync(database);
+    }
+
+    [Fact]
     public async Task An_account_gate_on_one_node_holds_the_other_off_and_shows_it_the_accounts_claims()
     {
         var database = await server.CreateDatabaseAsync();
