@@ -3,15 +3,12 @@ using Parley.TestKit;
 namespace Parley.Cluster.Tests;
 
 /// <summary>
-/// One nick space, DMs across nodes and a dead node's quits (the <c>nodes</c> branch of issue 15).
-/// Skipped until that branch is merged; the lead unskips them.
+/// One nick space, DMs across nodes and a dead node's quits, over three server processes.
 /// </summary>
 [Collection(SharedCluster.Name)]
 public sealed class NickSpaceTests(ThreeNodeCluster cluster)
 {
-    private const string NeedsNodes = "needs the nodes branch: one nick space";
-
-    [Fact(Skip = NeedsNodes)]
+    [Fact]
     public async Task A_nick_held_on_node_1_is_refused_on_node_2()
     {
         var nick = ThreeNodeCluster.Unique("held");
@@ -25,7 +22,7 @@ public sealed class NickSpaceTests(ThreeNodeCluster cluster)
         await irc.WaitForAsync(l => IrcTestClient.IsNumeric(l, "433"));
     }
 
-    [Fact(Skip = NeedsNodes)]
+    [Fact]
     public async Task A_direct_message_from_node_1_reaches_a_user_on_node_2()
     {
         await using var alice = await ChatUser.LineAsync(cluster.Nodes[0], ThreeNodeCluster.Unique("alice"));
@@ -37,7 +34,7 @@ public sealed class NickSpaceTests(ThreeNodeCluster cluster)
         await alice.WaitForTextAsync("and back");
     }
 
-    [Fact(Skip = NeedsNodes)]
+    [Fact]
     public async Task The_users_of_a_killed_node_are_seen_to_quit_on_the_others_within_the_timeout()
     {
         var room = "#" + ThreeNodeCluster.Unique("dead");

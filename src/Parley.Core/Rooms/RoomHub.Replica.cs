@@ -1,6 +1,7 @@
 using Parley.Core.Cluster;
 using Parley.Core.Events;
 using Parley.Core.Presence;
+using Parley.Core.Routing;
 
 namespace Parley.Core.Rooms;
 
@@ -154,10 +155,49 @@ public sealed partial class RoomHub
 
     /// <summary>Forgets every member on <paramref name="node"/> (it stopped, or its heartbeat expired); rooms left empty vanish.</summary>
     /// <param name="node">The node.</param>
+    /// <remarks>
+    /// Each forgotten user is seen to quit by this node's members of its rooms who see presence
+    /// only through rooms (IRC), once each: every node forgets a dead node by itself (its heartbeat
+    /// expired, or its NodeLeft), so this node tells only its own sessions. The ones that see all
+    /// presence (line) are told by the node leases' departure (<see cref="ChatHub.AnnounceDeparted"/>).
+    /// </remarks>
     public void ForgetNode(string node)
     {
+        Dictionary<string, List<Room>>? gone = null;
         foreach (var (_, room) in _rooms)
-            RemoveEntries(room, node);
+        {
+            foreach (var nick in RemoveEntries(room, node))
+            {
+                gone ??= new Dictionary<string, List<Room>>(NickRules.Comparer);
+                if (!gone.TryGetValue(nick, out var rooms))
+                    gone[nick] = rooms = [];
+                rooms.Add(room);
+            }
+        }
+
+        if (gone is null)
+            return;
+        foreach (var (nick, rooms) in gone)
+            TellForgotten(nick, rooms, $"node {node} is gone");
+    }
+
+    private void TellForgotten(string nick, List<Room> rooms, string reason)
+    {
+        var left = new UserLeftEvent(nick, Quit: true, reason)
+        {
+            Time = _time.GetUtcNow(),
+            Address = new UserAddress(nick, Sessions.ChatSession.CloakedHost),
+            Rooms = rooms.ConvertAll(room => room.Name),
+        };
+        var told = new HashSet<Sessions.ChatSession>();
+        foreach (var room in rooms)
+        {
+            foreach (var member in room.Members)
+            {
+                if (!member.Session.Sink.SeesAllPresence && told.Add(member.Session))
+                    _hub.Router.Publish(Audience.Of(member.Session), left);
+            }
+        }
     }
 
     /// <summary>A member on <paramref name="node"/> renamed: its entries in every room follow.</summary>
@@ -316,21 +356,25 @@ public sealed partial class RoomHub
         }
     }
 
-    private void RemoveEntries(Room room, string node)
+    // The nicks removed (none when the node had no member here).
+    private string[] RemoveEntries(Room room, string node)
     {
         if (room.RemoteCount == 0)
-            return;
+            return [];
         bool closed;
+        string[] removed;
         lock (room.Gate)
         {
             if (!Array.Exists(room.RemoteArray, m => m.Node == node))
-                return;
+                return [];
+            removed = Array.ConvertAll(Array.FindAll(room.RemoteArray, m => m.Node == node), m => m.Nick);
             room.PublishRemote(Array.FindAll(room.RemoteArray, m => m.Node != node));
             closed = CloseIfEmptyUnderGate(room);
         }
 
         if (closed)
             _history.OnRoomClosed(room.Name);
+        return removed;
     }
 
     private static MemberRole Changed(MemberRole role, MemberRole change, bool grant) => grant ? role | change : role & ~change;
