@@ -14,6 +14,8 @@ public sealed partial class RabbitMqEventRouter
     private long _ownSkipped;
     private long _remoteDeliveries;
     private readonly long[] _receivedByKind = new long[(int)AudienceKind.EveryNick + 1];
+    // A test's waiter for the next envelope handled; null unless one waits (one read per envelope).
+    private TaskCompletionSource? _handled;
 
     /// <summary>Events received from other nodes, but those for the replica (<see cref="ReceivedForReplica"/>).</summary>
     public long Received => Volatile.Read(ref _received);
@@ -33,6 +35,19 @@ public sealed partial class RabbitMqEventRouter
 
     /// <summary>Deliveries to this node's sessions of events from other nodes.</summary>
     public long RemoteDeliveries => Volatile.Read(ref _remoteDeliveries);
+
+    /// <summary>
+    /// Completes once this node has handled one more envelope from the broker (delivered it, applied
+    /// it to the replica, or skipped its own): tests await it, then check what they wait for, instead
+    /// of polling the counters.
+    /// </summary>
+    internal Task WhenHandledAsync()
+    {
+        if (Volatile.Read(ref _handled) is { } waiting)
+            return waiting.Task;
+        var fresh = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return (Interlocked.CompareExchange(ref _handled, fresh, null) ?? fresh).Task;
+    }
 
     private async Task StartConsumingAsync(IChannel channel, CancellationToken cancellationToken)
     {
@@ -66,6 +81,8 @@ public sealed partial class RabbitMqEventRouter
             }
         }
 
+        if (Volatile.Read(ref _handled) is not null)
+            Interlocked.Exchange(ref _handled, null)?.TrySetResult();
         await ((AsyncEventingBasicConsumer)sender).Channel.BasicAckAsync(delivery.DeliveryTag, multiple: false).ConfigureAwait(false);
     }
 

@@ -217,6 +217,9 @@ public sealed class RoomStateAcrossNodesTests(RabbitMqBroker broker)
         var (alice, _) = await a.GuestAsync("alice");
         await a.Hub.Rooms.JoinAsync(alice, "#x", key: null);
         await Eventually.HoldsAsync(b, () => b.Hub.Rooms.Find("#x")?.RemoteCount == 1 && b.Hub.Directory.Find("alice") is not null, "alice on B");
+        // Everything A sent so far handled on B (its answer to B's start-up request too): nothing
+        // late from A re-adds alice after B forgets it.
+        await Fence.ThroughAsync(a, alice, b);
 
         clock.Advance(RabbitMqEventRouter.ReplicaExpiry + RabbitMqEventRouter.ReplicaHeartbeat);
 
