@@ -169,7 +169,7 @@ public sealed partial class RabbitMqEventRouter
                 continue;
             }
 
-            if (envelope.MinimumRole != MemberRole.None && !Holds(member.Role, envelope.MinimumRole))
+            if (envelope.MinimumRole != MemberRole.None && !MemberRoles.Holds(member.Role, envelope.MinimumRole))
                 continue;
             session.Sink.Deliver(chatEvent);
             count++;
@@ -177,14 +177,6 @@ public sealed partial class RabbitMqEventRouter
 
         return count;
     }
-
-    // As the in-process router: owner > op > voice.
-    private static bool Holds(MemberRole role, MemberRole minimum) => minimum switch
-    {
-        MemberRole.Owner => role.HasFlag(MemberRole.Owner),
-        MemberRole.Op => (role & (MemberRole.Op | MemberRole.Owner)) != 0,
-        _ => role != MemberRole.None,
-    };
 
     // The subject's local room peers once each, then the watchers that are no such peer, as watchers.
     private int ToPeers(in RoutedEnvelope envelope, ChatEvent chatEvent)

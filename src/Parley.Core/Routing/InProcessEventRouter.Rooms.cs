@@ -56,7 +56,7 @@ public sealed partial class InProcessEventRouter
                 continue;
             }
 
-            if (minimum != MemberRole.None && !Holds(member.Role, minimum))
+            if (minimum != MemberRole.None && !MemberRoles.Holds(member.Role, minimum))
                 continue;
             session.Sink.Deliver(chatEvent);
             count++;
@@ -64,14 +64,6 @@ public sealed partial class InProcessEventRouter
 
         return count;
     }
-
-    // Owner > op > voice; an owner holds every role, an op voice too.
-    private static bool Holds(MemberRole role, MemberRole minimum) => minimum switch
-    {
-        MemberRole.Owner => role.HasFlag(MemberRole.Owner),
-        MemberRole.Op => (role & (MemberRole.Op | MemberRole.Owner)) != 0,
-        _ => role != MemberRole.None,
-    };
 
     // Every session sharing at least one room with `session`, once each even when they share
     // several, never the nick's own sessions; member arrays are read lock-free. Then the presence
