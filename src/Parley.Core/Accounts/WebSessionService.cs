@@ -64,12 +64,8 @@ public sealed class WebSessionService
     public async ValueTask<WebSignInResult> SignInAsync(
         string account, string password, ConnectionSecurity security, string remoteAddress, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(account);
-        ArgumentNullException.ThrowIfNull(password);
-        ArgumentNullException.ThrowIfNull(security);
-        ArgumentNullException.ThrowIfNull(remoteAddress);
-        if (!_loginPolicy.PasswordAllowed(security))
-            return new WebSignInResult(ChatError.AuthFailed) { TlsRequired = true };
+        if (RefusedBeforeCheck(account, password, security, remoteAddress) is { } refused)
+            return refused;
         var (result, found) = await _accounts.AuthenticateWithoutSessionAsync(account, password, remoteAddress, cancellationToken);
         return found is null ? new WebSignInResult(result.Error, RetryAfter: result.RetryAfter) : await IssueAsync(found, cancellationToken);
     }
@@ -90,12 +86,8 @@ public sealed class WebSessionService
     public async ValueTask<WebSignInResult> RegisterAsync(
         string account, string password, ConnectionSecurity security, string remoteAddress, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(account);
-        ArgumentNullException.ThrowIfNull(password);
-        ArgumentNullException.ThrowIfNull(security);
-        ArgumentNullException.ThrowIfNull(remoteAddress);
-        if (!_loginPolicy.PasswordAllowed(security))
-            return new WebSignInResult(ChatError.AuthFailed) { TlsRequired = true };
+        if (RefusedBeforeCheck(account, password, security, remoteAddress) is { } refused)
+            return refused;
         var (result, created) = await _accounts.CreateAccountWithoutSessionAsync(account, password, remoteAddress, cancellationToken);
         return created is null ? new WebSignInResult(result.Error, RetryAfter: result.RetryAfter) : await IssueAsync(created, cancellationToken);
     }
@@ -175,5 +167,15 @@ public sealed class WebSessionService
         var expires = now + _options.SessionLifetime;
         await _sessions.CreateAsync(new WebSession(WebSessionToken.Hash(token), account.Id, now, now, expires), cancellationToken);
         return new WebSignInResult(ChatError.None, account.Nick, token, expires);
+    }
+
+    // Both ways in take a password: never over plain non-loopback (TLS_REQUIRED), as on the other listeners.
+    private WebSignInResult? RefusedBeforeCheck(string account, string password, ConnectionSecurity security, string remoteAddress)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(password);
+        ArgumentNullException.ThrowIfNull(security);
+        ArgumentNullException.ThrowIfNull(remoteAddress);
+        return _loginPolicy.PasswordAllowed(security) ? null : new WebSignInResult(ChatError.AuthFailed) { TlsRequired = true };
     }
 }
