@@ -66,20 +66,13 @@ public sealed class RabbitMqBroker : IAsyncLifetime
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
+        // `rabbitmqctl wait` returns once the broker wrote its pid file and finished booting: no polling.
+        await RunAsync(Control, ["-n", NodeName, "wait", PidFile, "--timeout", ((int)StartTimeout.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture)], withEnvironment: true);
+        if (_process.HasExited)
+            throw new InvalidOperationException($"rabbitmq-server exited with {_process.ExitCode} while starting");
+        // A broker that did not come up fails here, with the client's own error.
         var factory = new ConnectionFactory { Uri = new System.Uri(Uri), AutomaticRecoveryEnabled = false };
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                await using var connection = await factory.CreateConnectionAsync();
-                return;
-            }
-            catch (RabbitMQ.Client.Exceptions.BrokerUnreachableException) when (deadline.Elapsed < StartTimeout && !_process.HasExited)
-            {
-                await Task.Delay(250);
-            }
-        }
+        await using var connection = await factory.CreateConnectionAsync();
     }
 
     /// <summary>Stops the broker (<c>rabbitmqctl stop</c>) and waits for it to exit.</summary>
@@ -123,6 +116,9 @@ public sealed class RabbitMqBroker : IAsyncLifetime
         return await channel.MessageCountAsync(queue);
     }
 
+    // In the broker's own (rabbitmq-owned) folder: the broker writes it.
+    private string PidFile => Path.Combine(_directory, "mnesia", "broker.pid");
+
     private void SetEnvironment(ProcessStartInfo start)
     {
         var ports = System.Globalization.CultureInfo.InvariantCulture;
@@ -131,6 +127,7 @@ public sealed class RabbitMqBroker : IAsyncLifetime
         start.Environment["RABBITMQ_NODE_PORT"] = Port.ToString(ports);
         start.Environment["RABBITMQ_DIST_PORT"] = DistributionPort.ToString(ports);
         start.Environment["RABBITMQ_MNESIA_BASE"] = Path.Combine(_directory, "mnesia");
+        start.Environment["RABBITMQ_PID_FILE"] = PidFile;
         start.Environment["RABBITMQ_LOG_BASE"] = Path.Combine(_directory, "log");
         start.Environment["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1}";
         start.Environment["ERL_EPMD_PORT"] = EpmdPort.ToString(ports);
@@ -145,7 +142,7 @@ public sealed class RabbitMqBroker : IAsyncLifetime
         if (withEnvironment)
             SetEnvironment(start);
         using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(StartTimeout);
         var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
         var error = process.StandardError.ReadToEndAsync(timeout.Token);
         await process.WaitForExitAsync(timeout.Token);
