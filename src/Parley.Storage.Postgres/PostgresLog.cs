@@ -37,4 +37,10 @@ internal static partial class PostgresLog
 
     [LoggerMessage(265, LogLevel.Warning, "Listening for nick claims failed ({Reason}); listening again and reloading the view")]
     public static partial void ListenFailed(ILogger logger, string reason);
+
+    [LoggerMessage(266, LogLevel.Error, "Node {Node} has not reached PostgreSQL for {AgeMs} ms: serving on in the outage grace (stops at {GraceMs} ms); commands that need the store fail and no new nick is granted until it is back")]
+    public static partial void OutageGrace(ILogger logger, string node, long ageMs, long graceMs);
+
+    [LoggerMessage(267, LogLevel.Warning, "Node {Node} renewed its heartbeat after {AgeMs} ms without PostgreSQL; it counts no node dead for the next {HoldMs} ms, so the others can renew first")]
+    public static partial void RenewedAfterOutage(ILogger logger, string node, long ageMs, long holdMs);
 }

@@ -17,6 +17,8 @@ public sealed class ClusterSettingsTests
     [InlineData("Parley:Cluster:NodeTimeout", "00:00:30", "Parley:Cluster:NodeTimeout is '00:00:30': it must be under 00:00:30 and at least twice Parley:Cluster:HeartbeatInterval (00:00:05) (default 00:00:20)")]
     [InlineData("Parley:Cluster:NodeTimeout", "00:00:09", "Parley:Cluster:NodeTimeout is '00:00:09': it must be under 00:00:30 and at least twice Parley:Cluster:HeartbeatInterval (00:00:05) (default 00:00:20)")]
     [InlineData("Parley:Cluster:HeartbeatInterval", "00:00:00.05", "Parley:Cluster:HeartbeatInterval is '00:00:00.0500000': it must be at least 00:00:00.1 (default 00:00:05)")]
+    [InlineData("Parley:Cluster:DatabaseOutageGrace", "00:00:10", "Parley:Cluster:DatabaseOutageGrace is '00:00:10': it must be from Parley:Cluster:NodeTimeout less Parley:Cluster:HeartbeatInterval (00:00:15) to 01:00:00 (default 00:02:00)")]
+    [InlineData("Parley:Cluster:DatabaseOutageGrace", "02:00:00", "Parley:Cluster:DatabaseOutageGrace is '02:00:00': it must be from Parley:Cluster:NodeTimeout less Parley:Cluster:HeartbeatInterval (00:00:15) to 01:00:00 (default 00:02:00)")]
     [InlineData("Parley:Cluster:HeartbeatInterval", "soon", "Parley:Cluster:HeartbeatInterval is 'soon': it must be a time span such as 00:00:05")]
     public void A_bad_heartbeat_setting_is_one_line_naming_it(string key, string value, string expected)
     {

@@ -19,6 +19,9 @@ public sealed class ThreeNodeCluster : IAsyncLifetime
     /// <summary>The broker, to restart it.</summary>
     public RabbitMqBroker Broker { get; } = new();
 
+    /// <summary>The shared PostgreSQL, to stop and start it.</summary>
+    public PostgresServer Postgres => _postgres ?? throw new InvalidOperationException("the cluster is not started");
+
     /// <summary>The three nodes.</summary>
     public IReadOnlyList<ClusterNode> Nodes { get; private set; } = [];
 

@@ -43,12 +43,14 @@ public interface INickClaims : IEnumerable<KeyValuePair<string, NickClaim>>
     /// </summary>
     /// <param name="claim">The new claim, of <see cref="NickClaim.Nick"/>.</param>
     /// <returns>True when claimed; false when someone else holds the nick.</returns>
+    /// <exception cref="Storage.StoreUnavailableException">A shared nick space's store cannot decide (the command fails; the nick is not granted).</exception>
     ValueTask<bool> TryClaimAsync(NickClaim claim);
 
     /// <summary>Replaces <paramref name="current"/>, the caller's own claim, with <paramref name="claim"/> of the same nick (any case).</summary>
     /// <param name="current">The claim held now.</param>
     /// <param name="claim">The claim that takes its place.</param>
     /// <returns>True when replaced; false when <paramref name="current"/> no longer holds the nick.</returns>
+    /// <exception cref="Storage.StoreUnavailableException">A shared nick space's store cannot decide.</exception>
     ValueTask<bool> TryReplaceAsync(NickClaim current, NickClaim claim);
 
     /// <summary>

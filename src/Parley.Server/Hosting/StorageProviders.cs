@@ -94,6 +94,7 @@ internal static class StorageProviders
             NodeName = configuration[NodeLeaseOptions.NodeNameKey] ?? Environment.MachineName,
             HeartbeatInterval = Duration(configuration, NodeLeaseOptions.HeartbeatIntervalKey, defaults.HeartbeatInterval),
             NodeTimeout = Duration(configuration, NodeLeaseOptions.NodeTimeoutKey, defaults.NodeTimeout),
+            DatabaseOutageGrace = Duration(configuration, NodeLeaseOptions.DatabaseOutageGraceKey, defaults.DatabaseOutageGrace),
         };
         lease.Validate();
         return lease;

@@ -8,10 +8,11 @@ namespace Parley.Storage.Postgres.Cluster;
 /// <summary>
 /// The node's heartbeat loop: renews the lease every <see cref="NodeLeaseOptions.HeartbeatInterval"/>,
 /// tells this node's users (and, through the router, every node's) that a dead node's users quit,
-/// and stops the node when its lease is lost or could not be renewed for
-/// <see cref="NodeLeaseOptions.FenceAfter"/>: it then logs an error and stops the host, which closes
-/// every session, rather than keep nicks the others may have freed. At a clean stop it gives the
-/// lease back, freeing this node's nicks at once.
+/// and stops the node when its lease is lost (the others may have freed its nicks) or could not be
+/// renewed for <see cref="NodeLeaseOptions.DatabaseOutageGrace"/>: it then logs an error and stops
+/// the host, which closes every session. A shorter PostgreSQL outage is served through
+/// (<see cref="PostgresNodeLease.InOutage"/>). At a clean stop it gives the lease back, freeing this
+/// node's nicks at once.
 /// </summary>
 internal sealed class PostgresClusterService(
     PostgresNodeLease lease,

@@ -72,9 +72,9 @@ public sealed partial class PostgresNickClaims
         }
         catch (Exception e) when (IsFailure(e, cancellationToken))
         {
-            // The nick is refused while the store fails: never granted without the database.
+            // Never granted without the database; the user is told it is unavailable, not taken.
             PostgresLog.ClaimFailed(_logger, "claim", claim.Nick, PostgresFailures.FirstLine(e.Message));
-            return false;
+            throw PostgresFailures.Unavailable(_database.Server, e);
         }
     }
 
@@ -102,7 +102,7 @@ public sealed partial class PostgresNickClaims
         catch (Exception e) when (IsFailure(e, cancellationToken))
         {
             PostgresLog.ClaimFailed(_logger, "replace", claim.Nick, PostgresFailures.FirstLine(e.Message));
-            return false;
+            throw PostgresFailures.Unavailable(_database.Server, e);
         }
     }
 

@@ -75,7 +75,7 @@ public sealed partial class PostgresNickClaims : INickClaims, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(claim);
         var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        Enqueue(async cancellationToken => done.TrySetResult(await ClaimAsync(claim, cancellationToken)), done);
+        Enqueue(cancellationToken => Complete(done, ClaimAsync(claim, cancellationToken)), done);
         return new ValueTask<bool>(done.Task);
     }
 
@@ -87,7 +87,7 @@ public sealed partial class PostgresNickClaims : INickClaims, IAsyncDisposable
         if (!_claims.TryGetValue(claim.Nick, out var existing) || existing != current)
             return new ValueTask<bool>(false);
         var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        Enqueue(async cancellationToken => done.TrySetResult(await ReplaceAsync(current, claim, cancellationToken)), done);
+        Enqueue(cancellationToken => Complete(done, ReplaceAsync(current, claim, cancellationToken)), done);
         return new ValueTask<bool>(done.Task);
     }
 
@@ -136,6 +136,19 @@ public sealed partial class PostgresNickClaims : INickClaims, IAsyncDisposable
         }
 
         _stopping.Dispose();
+    }
+
+    // The store's failure goes to the caller (a clear "unavailable"), not to the write loop.
+    private static async Task Complete(TaskCompletionSource<bool> done, Task<bool> operation)
+    {
+        try
+        {
+            done.TrySetResult(await operation);
+        }
+        catch (Core.Storage.StoreUnavailableException e)
+        {
+            done.TrySetException(e);
+        }
     }
 
     private void Enqueue(Func<CancellationToken, Task> operation, TaskCompletionSource<bool>? done)

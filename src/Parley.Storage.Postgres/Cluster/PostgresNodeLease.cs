@@ -24,6 +24,10 @@ public sealed class PostgresNodeLease
     private readonly NodeLeaseOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    // After an outage of this node's own: no node counts as dead before then (they were cut off too).
+    private DateTimeOffset _sweepNotBefore;
+    private bool _failedSinceRenewal;
+    private bool _inOutage;
 
     /// <summary>Creates the lease; <see cref="Acquire"/> takes it.</summary>
     /// <param name="database">The shared database.</param>
@@ -55,6 +59,9 @@ public sealed class PostgresNodeLease
 
     /// <summary>When the heartbeat was last written (this node's clock).</summary>
     public DateTimeOffset LastRenewed { get; private set; }
+
+    /// <summary>True while this node has not renewed for <see cref="NodeLeaseOptions.OutageAfter"/>: it serves on, in the outage grace.</summary>
+    public bool InOutage => _inOutage;
 
     /// <summary>The nodes <see cref="Acquire"/> removed (expired ones, and this node's earlier incarnation), with the nicks they freed.</summary>
     public IReadOnlyList<DeadNode> TakenOver { get; private set; } = [];
@@ -123,6 +130,12 @@ public sealed class PostgresNodeLease
     /// whose heartbeat expired, freeing their nicks. A PostgreSQL failure is logged and reported as
     /// not renewed; the caller decides when to stop serving (<see cref="MustStopServing"/>).
     /// </summary>
+    /// <remarks>
+    /// After this node itself failed to reach PostgreSQL and went two intervals or more without
+    /// renewing, PostgreSQL was most likely down for every node: it then counts no node dead for one <see cref="NodeLeaseOptions.NodeTimeout"/>
+    /// after renewing, so the first node back does not free the nicks of the others, which were
+    /// just as cut off and are renewing in turn.
+    /// </remarks>
     /// <param name="cancellationToken">Stops the heartbeat.</param>
     /// <returns>What the heartbeat found.</returns>
     public async Task<NodeBeat> BeatAsync(CancellationToken cancellationToken)
@@ -138,7 +151,9 @@ public sealed class PostgresNodeLease
                     return new NodeBeat(Renewed: false, Lost: true, []);
             }
 
-            LastRenewed = now;
+            Renewed(now);
+            if (now < _sweepNotBefore)
+                return new NodeBeat(Renewed: true, Lost: false, []);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await NodeClaimsSql.LockNodesAsync(connection, transaction, cancellationToken);
             var dead = await SweepAsync(connection, transaction, now, cancellationToken);
@@ -147,20 +162,44 @@ public sealed class PostgresNodeLease
         }
         catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException && !cancellationToken.IsCancellationRequested)
         {
-            PostgresLog.HeartbeatFailed(_logger, NodeName, PostgresFailures.FirstLine(e.Message), (long)(now - LastRenewed).TotalMilliseconds);
+            var age = now - LastRenewed;
+            PostgresLog.HeartbeatFailed(_logger, NodeName, PostgresFailures.FirstLine(e.Message), (long)age.TotalMilliseconds);
+            _failedSinceRenewal = true;
+            if (!_inOutage && age >= _options.OutageAfter)
+            {
+                _inOutage = true;
+                PostgresLog.OutageGrace(_logger, NodeName, (long)age.TotalMilliseconds, (long)_options.DatabaseOutageGrace.TotalMilliseconds);
+            }
+
             return new NodeBeat(Renewed: false, Lost: false, []);
         }
     }
 
+    private void Renewed(DateTimeOffset now)
+    {
+        var age = now - LastRenewed;
+        // Only after failures of its own: a node that was merely paused sweeps as usual.
+        if (_failedSinceRenewal && age >= 2 * _options.HeartbeatInterval)
+        {
+            _sweepNotBefore = now + _options.NodeTimeout;
+            PostgresLog.RenewedAfterOutage(_logger, NodeName, (long)age.TotalMilliseconds, (long)_options.NodeTimeout.TotalMilliseconds);
+        }
+
+        _failedSinceRenewal = false;
+        _inOutage = false;
+        LastRenewed = now;
+    }
+
     /// <summary>
-    /// True when this node must stop serving: its lease is gone, or it has not renewed for
-    /// <see cref="NodeLeaseOptions.FenceAfter"/> (the others may free its nicks soon after).
+    /// True when this node must stop serving: its lease is gone (another node counted it dead, or a
+    /// new incarnation took its name), or it has not renewed for
+    /// <see cref="NodeLeaseOptions.DatabaseOutageGrace"/>.
     /// </summary>
     /// <param name="beat">The last heartbeat's result.</param>
     public bool MustStopServing(NodeBeat beat)
     {
         ArgumentNullException.ThrowIfNull(beat);
-        return beat.Lost || _time.GetUtcNow() - LastRenewed >= _options.FenceAfter;
+        return beat.Lost || _time.GetUtcNow() - LastRenewed >= _options.DatabaseOutageGrace;
     }
 
     /// <summary>Gives the lease back at a clean stop: frees this node's claims at once and deletes its row.</summary>

@@ -121,11 +121,15 @@ public sealed class NickSpaceTests(PostgresServer server)
             Assert.True(await b.Claims.TryClaimAsync(new TestClaim("alice", 7)));
             await b.WhenAsync(claims => claims.TryFind("bob", out _));
 
-            // a stops beating (killed). Within the timeout nothing is freed.
-            time.Advance(TimeSpan.FromSeconds(15));
-            var early = await b.Lease.BeatAsync(CancellationToken.None);
-            Assert.True(early.Renewed);
-            Assert.Empty(early.Dead);
+            // a stops beating (killed); b beats every 5 s. Within the timeout nothing is freed.
+            for (var beat = 0; beat < 3; beat++)
+            {
+                time.Advance(TimeSpan.FromSeconds(5));
+                var early = await b.Lease.BeatAsync(CancellationToken.None);
+                Assert.True(early.Renewed);
+                Assert.Empty(early.Dead);
+            }
+
             Assert.False(await b.Claims.TryClaimAsync(new TestClaim("bob")));
 
             time.Advance(TimeSpan.FromSeconds(6));
@@ -147,17 +151,73 @@ public sealed class NickSpaceTests(PostgresServer server)
     }
 
     [Fact]
-    public async Task A_node_that_cannot_renew_stops_serving_one_interval_before_the_others_count_it_dead()
+    public async Task A_node_that_cannot_renew_serves_on_through_the_outage_grace_and_stops_at_its_end()
     {
         var database = await server.CreateDatabaseAsync();
         var time = new FakeTimeProvider(T0);
         await using (var a = ClusterNode.Start(server.ConnectionString(database), "a", time))
         {
             var failed = new NodeBeat(Renewed: false, Lost: false, []);
-            time.Advance(TimeSpan.FromSeconds(14));
+            // Past the point where session 7's node stopped (NodeTimeout less one interval, 15 s).
+            time.Advance(TimeSpan.FromSeconds(16));
+            Assert.False(a.Lease.MustStopServing(failed));
+            time.Advance(new NodeLeaseOptions().DatabaseOutageGrace - TimeSpan.FromSeconds(17));
             Assert.False(a.Lease.MustStopServing(failed));
             time.Advance(TimeSpan.FromSeconds(1));
             Assert.True(a.Lease.MustStopServing(failed));
+        }
+
+        await server.DropDatabaseAsync(database);
+    }
+
+    [Fact]
+    public async Task After_an_outage_of_its_own_the_first_node_back_frees_no_nicks_of_the_others_until_they_could_renew()
+    {
+        var database = await server.CreateDatabaseAsync();
+        var time = new FakeTimeProvider(T0);
+        await using (var a = ClusterNode.Start(server.ConnectionString(database), "a", time))
+        await using (var b = ClusterNode.Start(server.ConnectionString(database), "b", time))
+        {
+            Assert.True(await b.Claims.TryClaimAsync(new TestClaim("bob")));
+            await a.WhenAsync(claims => claims.TryFind("bob", out _));
+
+            // PostgreSQL is down for both for longer than the node timeout: their beats fail.
+            server.Stop("immediate");
+            try
+            {
+                time.Advance(TimeSpan.FromSeconds(5));
+                Assert.False((await a.Lease.BeatAsync(CancellationToken.None)).Renewed);
+                Assert.False((await b.Lease.BeatAsync(CancellationToken.None)).Renewed);
+                time.Advance(TimeSpan.FromSeconds(20));
+                Assert.False((await a.Lease.BeatAsync(CancellationToken.None)).Renewed);
+                Assert.True(a.Lease.InOutage);
+            }
+            finally
+            {
+                server.Start();
+            }
+
+            var first = await a.Lease.BeatAsync(CancellationToken.None);
+            Assert.True(first.Renewed);
+            Assert.Empty(first.Dead);
+            Assert.False(await a.Claims.TryClaimAsync(new TestClaim("bob")));
+
+            time.Advance(TimeSpan.FromSeconds(1));
+            var second = await b.Lease.BeatAsync(CancellationToken.None);
+            Assert.True(second.Renewed);
+            Assert.False(second.Lost);
+            Assert.False(b.Lease.MustStopServing(second));
+
+            // b beats on and a does not: once b's hold (one node timeout) is over, a is dead as usual.
+            for (var beat = 0; beat < 3; beat++)
+            {
+                time.Advance(TimeSpan.FromSeconds(5));
+                Assert.Empty((await b.Lease.BeatAsync(CancellationToken.None)).Dead);
+            }
+
+            time.Advance(TimeSpan.FromSeconds(5));
+            var swept = await b.Lease.BeatAsync(CancellationToken.None);
+            Assert.Equal("a", Assert.Single(swept.Dead).Name);
         }
 
         await server.DropDatabaseAsync(database);
